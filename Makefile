@@ -1,0 +1,56 @@
+# rollcall — `make run` serves, `make test` tests; both set up what they need first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= $(or $(ROLLCALL_DB),var/gazetteer.db)
+HOST ?= 127.0.0.1
+PORT ?= 50051
+
+.PHONY: help setup sysdeps run test build proto proto-check clean
+
+help:
+	@echo "make run    set up, build the curated gazetteer into $(DB), serve gRPC on $(HOST):$(PORT)"
+	@echo "make test   set up and run the test suite"
+	@echo "make build  (re)build the curated gazetteer into $(DB)"
+	@echo "make proto  regenerate service/_pb from proto/ (proto-check: fail if stale)"
+
+# PyICU compiles against the system ICU: it needs the ICU headers and pkg-config.
+sysdeps:
+	@if ! pkg-config --exists icu-uc 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing ICU headers and pkg-config (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config; \
+	  else \
+	    echo "PyICU needs the ICU headers and pkg-config. Run:"; \
+	    echo "  sudo apt-get install -y libicu-dev pkg-config"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+$(BIN)/rollcall: pyproject.toml | sysdeps
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+setup: $(BIN)/rollcall
+
+build: setup
+	$(BIN)/rollcall gazetteer build --db $(DB)
+
+run: build
+	exec $(BIN)/rollcall serve --db $(DB) --host $(HOST) --port $(PORT)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+proto: setup
+	$(BIN)/python -m grpc_tools.protoc -Iservice/_pb=proto --python_out=. \
+	  --grpc_python_out=. --pyi_out=. proto/rollcall/v1/rollcall.proto
+
+proto-check: proto
+	git diff --exit-code -- service/_pb
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

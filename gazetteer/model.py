@@ -1,0 +1,96 @@
+"""The gazetteer's data model, in Popolo terms: persons, organizations, posts, memberships
+(tenures), plus countries with their names and demonyms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Name", "Person", "Tenure", "Post", "Organization", "Country", "Gazetteer"]
+
+NAME_KINDS = ("native", "transliteration", "short", "former", "birth", "abbreviation")
+ROLE_TYPES = (
+    "head_of_state",
+    "head_of_government",
+    "deputy_head_of_government",
+    "foreign_minister",
+    "deputy_foreign_minister",
+    "secretary_general",
+    "director",
+    "official",
+    "member",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    name: str
+    lang: str = ""
+    kind: str = ""
+    script: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """A membership: a person holding a post (or belonging to an organization)."""
+
+    person_id: str
+    post_id: str = ""
+    organization_id: str = ""
+    start: str = ""
+    end: str = ""
+    acting: bool = False
+    role: str = ""
+    source: str = ""
+
+
+@dataclass(slots=True)
+class Person:
+    id: str
+    name: str
+    wikidata: str = ""
+    country: str = ""
+    gender: str = ""
+    birth_date: str = ""
+    names: list[Name] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Post:
+    id: str
+    label: str
+    role_type: str = ""
+    country: str = ""
+    organization_id: str = ""
+    wikidata: str = ""
+    labels: list[Name] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Organization:
+    id: str
+    name: str
+    classification: str = ""
+    wikidata: str = ""
+    country: str = ""
+    names: list[Name] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Country:
+    code: str
+    wikidata: str = ""
+    names: list[Name] = field(default_factory=list)
+    demonyms: list[Name] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Everything one build or import produces, before it is written to SQLite."""
+
+    persons: dict[str, Person] = field(default_factory=dict)
+    posts: dict[str, Post] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    tenures: list[Tenure] = field(default_factory=list)
+    # Ids retired by a merge → the id that now answers for them.
+    redirects: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,319 @@
+"""The SQLite store: writes a Gazetteer atomically, reads it back for the matcher and API.
+
+Only this module touches the database file. Writes always go to a temporary file beside the
+target which is renamed over it once complete, so a reader (or a crash) never sees half a
+database.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from resolvers import AliasRecord, PersonRecord, TenureRecord, detect_script, within
+
+from .model import Country, Gazetteer, Name, Organization, Person, Post, Tenure
+
+__all__ = ["SCHEMA_VERSION", "StoreError", "Office", "Store", "write_atomically", "read_gazetteer"]
+
+SCHEMA_VERSION = "1"
+
+
+class StoreError(RuntimeError):
+    """The database is missing, unreadable or of another schema."""
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    post_id: str
+    post: str
+    role_type: str
+    organization: str
+    country: str
+    start: str
+    end: str
+    acting: bool
+
+
+def _name_rows(owner_col: str, owner: str, names: list[Name]) -> list[dict]:
+    return [
+        {
+            owner_col: owner,
+            "name": n.name,
+            "lang": n.lang,
+            "script": n.script or detect_script(n.name),
+            "kind": n.kind,
+        }
+        for n in names
+    ]
+
+
+_NAME_COLUMNS = {"name": str, "lang": str, "script": str, "kind": str}
+
+# Table → (columns, primary key). Created up front so an empty table still exists.
+_TABLES: dict[str, tuple[dict[str, type], str | None]] = {
+    "meta": ({"key": str, "value": str}, "key"),
+    "countries": ({"code": str, "wikidata": str}, "code"),
+    "country_names": ({"code": str, "name": str, "lang": str, "kind": str}, None),
+    "organizations": (
+        {"id": str, "name": str, "classification": str, "wikidata": str, "country": str}, "id"),
+    "organization_names": ({"organization_id": str, **_NAME_COLUMNS}, None),
+    "posts": ({"id": str, "label": str, "role_type": str, "country": str,
+               "organization_id": str, "wikidata": str}, "id"),
+    "post_labels": ({"post_id": str, **_NAME_COLUMNS}, None),
+    "persons": ({"id": str, "name": str, "wikidata": str, "country": str, "gender": str,
+                 "birth_date": str}, "id"),
+    "names": ({"person_id": str, **_NAME_COLUMNS}, None),
+    "memberships": ({"person_id": str, "post_id": str, "organization_id": str,
+                     "start_date": str, "end_date": str, "acting": int, "role": str,
+                     "source": str}, None),
+    "redirects": ({"from_id": str, "to_id": str}, "from_id"),
+}
+
+_INDEXES = (
+    ("names", ["person_id"]),
+    ("memberships", ["person_id"]),
+    ("post_labels", ["post_id"]),
+    ("persons", ["wikidata"]),
+)
+
+
+def _rows(gaz: Gazetteer, meta: dict[str, str]) -> dict[str, Iterable[dict]]:
+    """Every table's rows, generated lazily so a large import is not held twice."""
+    def country_names() -> Iterator[dict]:
+        for c in gaz.countries.values():
+            yield from ({"code": c.code, "name": n.name, "lang": n.lang, "kind": "name"}
+                        for n in c.names)
+            yield from ({"code": c.code, "name": n.name, "lang": n.lang, "kind": "demonym"}
+                        for n in c.demonyms)
+
+    return {
+        "meta": ({"key": k, "value": v} for k, v in {"schema": SCHEMA_VERSION, **meta}.items()),
+        "countries": ({"code": c.code, "wikidata": c.wikidata} for c in gaz.countries.values()),
+        "country_names": country_names(),
+        "organizations": (
+            {"id": o.id, "name": o.name, "classification": o.classification,
+             "wikidata": o.wikidata, "country": o.country}
+            for o in gaz.organizations.values()),
+        "organization_names": (r for o in gaz.organizations.values()
+                               for r in _name_rows("organization_id", o.id, o.names)),
+        "posts": (
+            {"id": p.id, "label": p.label, "role_type": p.role_type, "country": p.country,
+             "organization_id": p.organization_id, "wikidata": p.wikidata}
+            for p in gaz.posts.values()),
+        "post_labels": (r for p in gaz.posts.values()
+                        for r in _name_rows("post_id", p.id, p.labels)),
+        "persons": (
+            {"id": p.id, "name": p.name, "wikidata": p.wikidata, "country": p.country,
+             "gender": p.gender, "birth_date": p.birth_date}
+            for p in gaz.persons.values()),
+        "names": (r for p in gaz.persons.values() for r in _name_rows("person_id", p.id, p.names)),
+        "memberships": (
+            {"person_id": t.person_id, "post_id": t.post_id,
+             "organization_id": t.organization_id, "start_date": t.start,
+             "end_date": t.end, "acting": int(t.acting), "role": t.role, "source": t.source}
+            for t in gaz.tenures),
+        "redirects": ({"from_id": a, "to_id": b} for a, b in gaz.redirects.items()),
+    }
+
+
+def _write(db: sqlite_utils.Database, gaz: Gazetteer, meta: dict[str, str]) -> None:
+    rows = _rows(gaz, meta)
+    for table, (columns, pk) in _TABLES.items():
+        db[table].create(columns, pk=pk)
+        db[table].insert_all(rows[table], batch_size=5000)
+    for table, cols in _INDEXES:
+        db[table].create_index(cols)
+
+
+def write_atomically(path: Path, gaz: Gazetteer, meta: dict[str, str]) -> None:
+    """Write `gaz` to a temporary database beside `path`, check it opens, then rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            db = sqlite_utils.Database(conn)
+            with conn:
+                _write(db, gaz, meta)
+            count = conn.execute("select count(*) from persons").fetchone()[0]
+            if count != len(gaz.persons):
+                raise StoreError(f"wrote {count} persons, expected {len(gaz.persons)}")
+            ok = conn.execute("pragma integrity_check").fetchone()[0]
+            if ok != "ok":
+                raise StoreError(f"integrity check failed: {ok}")
+        finally:
+            conn.close()
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+class Store:
+    """Read access to a built gazetteer database."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise StoreError(
+                f"no gazetteer database at {self.path}; build one with "
+                f"'rollcall gazetteer build --db {self.path}'"
+            )
+        try:
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                         check_same_thread=False)
+            self._conn.row_factory = sqlite3.Row
+            row = self._conn.execute("select value from meta where key = 'schema'").fetchone()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path} is not a rollcall gazetteer: {err}") from None
+        if row is None or row[0] != SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema {row and row[0]}, expected {SCHEMA_VERSION}")
+        # gRPC serves from a thread pool; one connection, used under a lock, is enough for
+        # the few small reads an answer needs.
+        self._lock = threading.Lock()
+
+    def _query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def meta(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self._query("select key, value from meta")}
+
+    def matcher_records(self) -> tuple[list[PersonRecord], list[AliasRecord]]:
+        """Persons and every name of theirs (primary name included), for the NameIndex."""
+        labels: dict[str, list[str]] = defaultdict(list)
+        for r in self._query("select id, label from posts"):
+            labels[r[0]].append(r[1])
+        for r in self._query("select post_id, name from post_labels"):
+            labels[r[0]].append(r[1])
+        tenures: dict[str, list[TenureRecord]] = defaultdict(list)
+        for r in self._query(
+            "select person_id, post_id, start_date, end_date from memberships where post_id != ''"
+        ):
+            tenures[r[0]].append(TenureRecord(r[2] or "", r[3] or "", tuple(labels.get(r[1], ()))))
+        persons, aliases = [], []
+        named: set[tuple[str, str]] = set()
+        for r in self._query("select person_id, name, lang, kind from names"):
+            aliases.append(AliasRecord(r[0], r[1], r[2] or "", r[3] or ""))
+            named.add((r[0], r[1]))
+        for r in self._query("select id, name, country from persons order by id"):
+            persons.append(PersonRecord(r[0], r[1], r[2] or "", tuple(tenures.get(r[0], ()))))
+            if (r[0], r[1]) not in named:
+                aliases.append(AliasRecord(r[0], r[1], "", "primary"))
+        return persons, aliases
+
+    def resolve_id(self, person_id: str) -> str:
+        """Follow merge redirects: an id once published keeps answering."""
+        seen = set()
+        while person_id not in seen:
+            seen.add(person_id)
+            rows = self._query("select to_id from redirects where from_id = ?", (person_id,))
+            if not rows:
+                return person_id
+            person_id = rows[0][0]
+        return person_id
+
+    def person(self, person_id: str) -> Person | None:
+        rows = self._query("select * from persons where id = ?", (self.resolve_id(person_id),))
+        if not rows:
+            return None
+        row = rows[0]
+        names = [
+            Name(r["name"], r["lang"] or "", r["kind"] or "", r["script"] or "")
+            for r in self._query(
+                "select name, lang, kind, script from names where person_id = ? order by rowid",
+                (row["id"],),
+            )
+        ]
+        return Person(row["id"], row["name"], row["wikidata"] or "", row["country"] or "",
+                      row["gender"] or "", row["birth_date"] or "", names)
+
+    def offices(self, person_id: str, date: str | None = None) -> list[Office]:
+        """The person's offices, oldest first; with `date`, only those held on it."""
+        rows = self._query(
+            """select m.post_id, coalesce(p.label, m.role, '') as label,
+                      coalesce(p.role_type, '') as role_type,
+                      coalesce(nullif(m.organization_id, ''), p.organization_id, '') as org,
+                      coalesce(p.country, '') as country,
+                      m.start_date, m.end_date, m.acting
+               from memberships m left join posts p on p.id = m.post_id
+               where m.person_id = ? and m.post_id != ''
+               order by m.start_date, m.rowid""",
+            (self.resolve_id(person_id),),
+        )
+        offices = [
+            Office(r["post_id"], r["label"], r["role_type"], r["org"], r["country"],
+                   r["start_date"] or "", r["end_date"] or "", bool(r["acting"]))
+            for r in rows
+        ]
+        if date:
+            offices = [o for o in offices if within(date, o.start or None, o.end or None)]
+        return offices
+
+
+@contextmanager
+def _readonly(path: Path) -> Iterator[sqlite3.Connection]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _names_by(conn: sqlite3.Connection, table: str, owner_col: str) -> dict[str, list[Name]]:
+    out: dict[str, list[Name]] = defaultdict(list)
+    for r in conn.execute(f"select * from {table} order by rowid"):
+        out[r[owner_col]].append(Name(r["name"], r["lang"] or "", r["kind"] or "", r["script"] or ""))
+    return out
+
+
+def read_gazetteer(path: Path) -> Gazetteer:
+    """Load a whole database back into a Gazetteer, to extend it with an import."""
+    Store(path).close()  # raises a clear StoreError for a missing or foreign file
+    gaz = Gazetteer()
+    with _readonly(path) as conn:
+        cnames: dict[str, Country] = {}
+        for r in conn.execute("select * from countries"):
+            cnames[r["code"]] = Country(r["code"], r["wikidata"] or "")
+        for r in conn.execute("select * from country_names order by rowid"):
+            target = cnames[r["code"]].names if r["kind"] == "name" else cnames[r["code"]].demonyms
+            target.append(Name(r["name"], r["lang"] or "", ""))
+        gaz.countries = cnames
+        org_names = _names_by(conn, "organization_names", "organization_id")
+        for r in conn.execute("select * from organizations"):
+            gaz.organizations[r["id"]] = Organization(
+                r["id"], r["name"], r["classification"] or "", r["wikidata"] or "",
+                r["country"] or "", org_names.get(r["id"], []))
+        labels = _names_by(conn, "post_labels", "post_id")
+        for r in conn.execute("select * from posts"):
+            gaz.posts[r["id"]] = Post(r["id"], r["label"], r["role_type"] or "", r["country"] or "",
+                                      r["organization_id"] or "", r["wikidata"] or "",
+                                      labels.get(r["id"], []))
+        names = _names_by(conn, "names", "person_id")
+        for r in conn.execute("select * from persons order by rowid"):
+            gaz.persons[r["id"]] = Person(r["id"], r["name"], r["wikidata"] or "", r["country"] or "",
+                                          r["gender"] or "", r["birth_date"] or "",
+                                          names.get(r["id"], []))
+        gaz.redirects = {r["from_id"]: r["to_id"] for r in conn.execute("select * from redirects")}
+        for r in conn.execute("select * from memberships order by rowid"):
+            gaz.tenures.append(Tenure(r["person_id"], r["post_id"] or "", r["organization_id"] or "",
+                                      r["start_date"] or "", r["end_date"] or "", bool(r["acting"]),
+                                      r["role"] or "", r["source"] or ""))
+    return gaz

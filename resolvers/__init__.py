@@ -1,0 +1,44 @@
+"""Pure name matching: normalise, detect script, romanise, key, index, score, calibrate.
+
+No I/O here: the index is built from plain records handed in by the gazetteer package.
+"""
+
+from .dates import InvalidDate, check_date, within
+from .index import NameIndex
+from .matcher import ALGORITHM, MAX_LIMIT, InvalidQuery, MatcherConfig, match, validate_query
+from .normalize import MAX_NAME_CHARS, normalize
+from .script import detect_script
+from .translit import romanize
+from .types import (
+    AliasRecord,
+    Algorithm,
+    Candidate,
+    MatchResult,
+    PersonRecord,
+    Query,
+    TenureRecord,
+)
+
+__all__ = [
+    "ALGORITHM",
+    "MAX_LIMIT",
+    "MAX_NAME_CHARS",
+    "AliasRecord",
+    "Algorithm",
+    "Candidate",
+    "InvalidDate",
+    "InvalidQuery",
+    "MatchResult",
+    "MatcherConfig",
+    "NameIndex",
+    "PersonRecord",
+    "Query",
+    "TenureRecord",
+    "check_date",
+    "detect_script",
+    "match",
+    "normalize",
+    "romanize",
+    "validate_query",
+    "within",
+]

@@ -1,0 +1,75 @@
+"""Plain data passed into and out of the matcher. No I/O, no protobuf, no SQLite."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["AliasRecord", "PersonRecord", "TenureRecord", "Query", "Candidate", "MatchResult", "Algorithm"]
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRecord:
+    """One written form of a person's name, as the gazetteer holds it."""
+
+    person_id: str
+    name: str
+    lang: str = ""
+    kind: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TenureRecord:
+    """An office held: (possibly partial) ISO dates and the post's labels in any language."""
+
+    start: str = ""
+    end: str = ""
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """What the matcher needs to know of a person besides the names."""
+
+    id: str
+    name: str
+    country: str = ""
+    tenures: tuple[TenureRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    name: str
+    lang: str | None = None
+    date: str | None = None
+    country: str | None = None
+    role: str | None = None
+    limit: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Algorithm:
+    name: str
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    person_id: str
+    name: str
+    confidence: float
+    score: float
+    matched_alias: str
+    matched_alias_lang: str
+    features: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def explanation(self) -> str:
+        parts = ", ".join(f"{k}={v:.2f}" for k, v in self.features.items())
+        return f"matched {self.matched_alias!r} ({self.matched_alias_lang or 'und'}): {parts}"
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    candidates: tuple[Candidate, ...]
+    match: bool
+    algorithm: Algorithm

@@ -1,0 +1,279 @@
+"""The `rollcall` command: lookup, match (JSONL), serve, entity, and gazetteer building."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from gazetteer import BuildError, PopoloError, SourceError, StoreError, build_curated, import_file
+from resolvers import InvalidQuery, Query
+
+from .engine import Answer, Engine, UnknownEntity
+from .settings import Settings, default_db_path
+
+__all__ = ["main"]
+
+
+class CliError(Exception):
+    """A user-facing error: printed as 'rollcall: error: ...', exit status 2."""
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", type=Path, default=None,
+        help=f"gazetteer database (default: $ROLLCALL_DB or {default_db_path()})",
+    )
+
+
+def _open_engine(db: Path | None) -> Engine:
+    try:
+        return Engine(db or default_db_path())
+    except StoreError as err:
+        raise CliError(str(err)) from None
+
+
+def answer_json(answer: Answer, query_id: Any = None, with_id: bool = False) -> dict:
+    """The JSON shape shared by `lookup --json` and `match` (design.md's contract)."""
+    out: dict[str, Any] = {"id": query_id} if with_id else {}
+    out["candidates"] = [
+        {
+            "id": rc.candidate.person_id,
+            "name": rc.candidate.name,
+            "confidence": rc.candidate.confidence,
+            "wikidata": rc.wikidata or None,
+            "matched_alias": rc.candidate.matched_alias,
+            "matched_alias_language": rc.candidate.matched_alias_lang,
+            "offices": [
+                {"post_id": o.post_id, "post": o.post, "country": o.country,
+                 "organization": o.organization, "start_date": o.start or None,
+                 "end_date": o.end or None, "acting": o.acting}
+                for o in rc.offices
+            ],
+            "explanation": rc.candidate.explanation,
+        }
+        for rc in answer.candidates
+    ]
+    out["match"] = answer.result.match
+    algo = answer.result.algorithm
+    out["algorithm"] = f"{algo.name}/{algo.version}"
+    return out
+
+
+def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
+    engine = _open_engine(args.db)
+    query = Query(args.name, args.lang, args.date, args.country, args.role, args.limit)
+    try:
+        answer = engine.match(query)
+    except InvalidQuery as err:
+        raise CliError(str(err)) from None
+    if args.json:
+        json.dump(answer_json(answer), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    if not answer.candidates:
+        out.write(f"no candidates for {args.name!r}\n")
+        return 0
+    rows = [("#", "confidence", "id", "name", "matched alias", "offices" + (f" on {args.date}" if args.date else ""))]
+    for i, rc in enumerate(answer.candidates, 1):
+        c = rc.candidate
+        alias = f"{c.matched_alias} ({c.matched_alias_lang or 'und'})"
+        offices = "; ".join(o.post for o in rc.offices) or "-"
+        rows.append((str(i), f"{c.confidence:.3f}", c.person_id, c.name, alias, offices))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1] + "\n")
+    verdict = "accept" if answer.result.match else "review"
+    algo = answer.result.algorithm
+    out.write(f"\nmatch: {verdict} (first candidate)  algorithm: {algo.name}/{algo.version}\n")
+    return 0
+
+
+def _match_line(engine: Engine, raw: bytes, lineno: int) -> dict:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return {"id": None, "error": f"line {lineno}: not UTF-8 ({err.reason} at byte {err.start})"}
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as err:
+        return {"id": None, "error": f"line {lineno}: invalid JSON: {err.msg}"}
+    if not isinstance(obj, dict):
+        return {"id": None, "error": f"line {lineno}: expected a JSON object"}
+    qid = obj.get("id")
+    fields = {"query": str, "lang": str, "date": str, "country": str, "role": str, "limit": int}
+    for key, typ in fields.items():
+        if key in obj and obj[key] is not None and not isinstance(obj[key], typ):
+            return {"id": qid, "error": f"line {lineno}: '{key}' must be a {typ.__name__}"}
+    if not isinstance(obj.get("query"), str):
+        return {"id": qid, "error": f"line {lineno}: 'query' is missing"}
+    query = Query(obj["query"], obj.get("lang") or None, obj.get("date") or None,
+                  obj.get("country") or None, obj.get("role") or None, obj.get("limit") or 5)
+    try:
+        return answer_json(engine.match(query), qid, with_id=True)
+    except InvalidQuery as err:
+        return {"id": qid, "error": f"line {lineno}: {err}"}
+
+
+def _cmd_match(args: argparse.Namespace, out: TextIO) -> int:
+    engine = _open_engine(args.db)
+    stdin = sys.stdin.buffer
+    interactive = sys.stdin.isatty()
+    for lineno, raw in enumerate(stdin, 1):
+        raw = raw.rstrip(b"\r\n")
+        if not raw.strip():
+            continue
+        out.write(json.dumps(_match_line(engine, raw, lineno), ensure_ascii=False) + "\n")
+        if interactive:
+            out.flush()
+    return 0
+
+
+def _cmd_entity(args: argparse.Namespace, out: TextIO) -> int:
+    engine = _open_engine(args.db)
+    try:
+        person, offices = engine.entity(args.id)
+    except UnknownEntity:
+        raise CliError(f"no person with id {args.id!r}") from None
+    doc = {
+        "id": person.id, "name": person.name, "wikidata": person.wikidata or None,
+        "country": person.country or None, "birth_date": person.birth_date or None,
+        "names": [{"name": n.name, "lang": n.lang, "script": n.script, "kind": n.kind}
+                  for n in person.names],
+        "offices": [{"post_id": o.post_id, "post": o.post, "start_date": o.start or None,
+                     "end_date": o.end or None, "acting": o.acting} for o in offices],
+    }
+    if args.json:
+        json.dump(doc, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    out.write(f"{person.name}  [{person.id}]  {person.country}\n")
+    for n in person.names:
+        out.write(f"  name    {n.name}  ({n.lang or 'und'}, {n.script}{', ' + n.kind if n.kind else ''})\n")
+    for o in offices:
+        acting = " (acting)" if o.acting else ""
+        out.write(f"  office  {o.post}{acting}: {o.start or '?'} – {o.end or 'now'}\n")
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    from .server import serve  # grpc is imported only when serving
+
+    base = Settings()
+    settings = Settings(
+        db=args.db or base.db,
+        host=args.host or base.host,
+        port=base.port if args.port is None else args.port,
+        max_workers=base.max_workers,
+        grace=base.grace,
+    )
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    try:
+        serve(settings)
+    except StoreError as err:
+        raise CliError(str(err)) from None
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
+    db = args.db or default_db_path()
+    try:
+        gaz, summaries = build_curated(db, with_popolo=args.with_popolo or ())
+    except (SourceError, BuildError, PopoloError) as err:
+        raise CliError(str(err)) from None
+    out.write(
+        f"built {db}: {len(gaz.persons)} persons, {len(gaz.posts)} posts, "
+        f"{len(gaz.tenures)} tenures, {len(gaz.organizations)} organizations\n"
+    )
+    for path, s in zip(args.with_popolo or (), summaries):
+        out.write(f"  with {path}: {json.dumps(s.as_dict())}\n")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    db = args.db or default_db_path()
+    try:
+        summary = import_file(db, args.file)
+    except (PopoloError, BuildError, StoreError) as err:
+        raise CliError(str(err)) from None
+    if args.json:
+        out.write(json.dumps({"db": str(db), **summary.as_dict()}) + "\n")
+    else:
+        s = summary
+        out.write(
+            f"imported {args.file} into {db}: {s.persons_added} persons added, "
+            f"{s.persons_merged} merged by Wikidata id, {s.posts_added} posts, "
+            f"{s.tenures_added} tenures ({s.tenures_duplicate} duplicates skipped), "
+            f"{len(s.warnings)} warnings\n"
+        )
+        for w in s.warnings[:20]:
+            out.write(f"  warning: {w}\n")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rollcall", description="Which official does a name refer to?"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("lookup", help="rank the gazetteer's persons for one name")
+    p.add_argument("name")
+    p.add_argument("--lang", help="BCP-47 language of the name (de, fa, zh, ...)")
+    p.add_argument("--date", help="ISO date; shows the offices held on it")
+    p.add_argument("--country", help="ISO 3166-1 alpha-2 country hint")
+    p.add_argument("--role", help="free-text role hint")
+    p.add_argument("--limit", type=int, default=5, help="candidates to show (1-50)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _db_option(p)
+    p.set_defaults(func=_cmd_lookup)
+
+    p = sub.add_parser("match", help="JSONL queries on stdin → one JSON result per line")
+    _db_option(p)
+    p.set_defaults(func=_cmd_match)
+
+    p = sub.add_parser("entity", help="show one person with names and offices")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    _db_option(p)
+    p.set_defaults(func=_cmd_entity)
+
+    p = sub.add_parser("serve", help="run the gRPC server in the foreground")
+    p.add_argument("--host", help="address to bind (default 127.0.0.1, $ROLLCALL_HOST)")
+    p.add_argument("--port", type=int, help="port (default 50051, $ROLLCALL_PORT; 0 = any)")
+    _db_option(p)
+    p.set_defaults(func=_cmd_serve)
+
+    g = sub.add_parser("gazetteer", help="build and import gazetteer databases")
+    gsub = g.add_subparsers(dest="gazetteer_command", required=True)
+    p = gsub.add_parser("build", help="build the database from the curated files")
+    p.add_argument("--with", dest="with_popolo", type=Path, action="append", metavar="FILE",
+                   help="also import this Popolo JSON file (repeatable)")
+    _db_option(p)
+    p.set_defaults(func=_cmd_build)
+    p = gsub.add_parser("import-popolo", help="add a Popolo JSON file to a database")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    _db_option(p)
+    p.set_defaults(func=_cmd_import)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args, sys.stdout)
+    except CliError as err:
+        sys.stderr.write(f"rollcall: error: {err}\n")
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Protobuf ⇄ domain objects. No logic beyond field mapping and defaults."""
+
+from __future__ import annotations
+
+from gazetteer import Office, Person
+from resolvers import ALGORITHM, Query
+
+from ._pb.rollcall.v1 import rollcall_pb2 as pb
+from .engine import Answer
+
+__all__ = ["DEFAULT_LIMIT", "query_from_pb", "answer_to_pb", "entity_to_pb", "office_to_pb"]
+
+DEFAULT_LIMIT = 5
+
+
+def query_from_pb(req: pb.MatchNameRequest) -> Query:
+    return Query(
+        name=req.name,
+        lang=req.language.strip() or None,
+        date=req.date.strip() or None,
+        country=req.country.strip() or None,
+        role=req.role.strip() or None,
+        limit=req.limit if req.limit else DEFAULT_LIMIT,
+    )
+
+
+def office_to_pb(o: Office) -> pb.Office:
+    return pb.Office(
+        post_id=o.post_id, post=o.post, organization=o.organization, country=o.country,
+        start_date=o.start, end_date=o.end, acting=o.acting, role_type=o.role_type,
+    )
+
+
+def answer_to_pb(answer: Answer) -> pb.MatchNameResponse:
+    algo = answer.result.algorithm
+    return pb.MatchNameResponse(
+        candidates=[
+            pb.Candidate(
+                id=rc.candidate.person_id,
+                name=rc.candidate.name,
+                confidence=rc.candidate.confidence,
+                matched_alias=rc.candidate.matched_alias,
+                matched_alias_language=rc.candidate.matched_alias_lang,
+                offices=[office_to_pb(o) for o in rc.offices],
+                explanation=rc.candidate.explanation,
+                wikidata=rc.wikidata,
+            )
+            for rc in answer.candidates
+        ],
+        match=answer.result.match,
+        algorithm=pb.Algorithm(name=algo.name, version=algo.version),
+    )
+
+
+def entity_to_pb(person: Person, offices: list[Office]) -> pb.Entity:
+    return pb.Entity(
+        id=person.id, name=person.name, wikidata=person.wikidata, country=person.country,
+        gender=person.gender, birth_date=person.birth_date,
+        names=[pb.Name(name=n.name, language=n.lang, script=n.script, kind=n.kind)
+               for n in person.names],
+        offices=[office_to_pb(o) for o in offices],
+    )
+
+
+def empty_algorithm() -> pb.Algorithm:
+    return pb.Algorithm(name=ALGORITHM.name, version=ALGORITHM.version)

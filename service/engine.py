@@ -1,0 +1,62 @@
+"""The engine: one loaded gazetteer (store + name index) answering domain-level questions.
+
+The gRPC servicer and the CLI both call this, so a name gets the same answer either way.
+It holds no matching logic: that is resolvers'; it adds what needs the store (offices held
+on a date, entities).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazetteer import Office, Person, Store
+from resolvers import MatchResult, NameIndex, Query, match
+
+__all__ = ["Engine", "RankedCandidate", "Answer", "UnknownEntity"]
+
+
+class UnknownEntity(KeyError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class RankedCandidate:
+    candidate: object  # resolvers.Candidate
+    wikidata: str
+    offices: tuple[Office, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    result: MatchResult
+    candidates: tuple[RankedCandidate, ...]
+
+
+class Engine:
+    def __init__(self, db_path: Path | str):
+        started = time.perf_counter()
+        self.store = Store(db_path)
+        persons, aliases = self.store.matcher_records()
+        self.index = NameIndex(persons, aliases)
+        self.load_seconds = time.perf_counter() - started
+
+    def close(self) -> None:
+        self.store.close()
+
+    def match(self, query: Query) -> Answer:
+        """Candidates for one name, each with the offices held on the query's date."""
+        result = match(self.index, query)
+        ranked = []
+        for cand in result.candidates:
+            person = self.store.person(cand.person_id)
+            offices = tuple(self.store.offices(cand.person_id, query.date)) if query.date else ()
+            ranked.append(RankedCandidate(cand, person.wikidata if person else "", offices))
+        return Answer(result, tuple(ranked))
+
+    def entity(self, person_id: str) -> tuple[Person, list[Office]]:
+        person = self.store.person(person_id.strip())
+        if person is None:
+            raise UnknownEntity(person_id)
+        return person, self.store.offices(person.id)

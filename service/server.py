@@ -1,0 +1,87 @@
+"""The gRPC server: Reconciler plus the standard health and reflection services."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from concurrent import futures
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from ._pb.rollcall.v1 import rollcall_pb2 as pb
+from ._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+from .engine import Engine
+from .servicer import ReconcilerServicer
+from .settings import Settings
+
+__all__ = ["Server", "serve"]
+
+log = logging.getLogger(__name__)
+
+SERVICE_NAME = pb.DESCRIPTOR.services_by_name["Reconciler"].full_name
+
+
+class Server:
+    """A started server; `port` is the bound port (useful with port 0)."""
+
+    def __init__(self, settings: Settings, engine: Engine | None = None):
+        self.settings = settings
+        self.engine = engine or Engine(settings.db)
+        options = [
+            ("grpc.max_receive_message_length", settings.max_message_bytes),
+            ("grpc.max_send_message_length", settings.max_message_bytes),
+        ]
+        self._grpc = grpc.server(
+            futures.ThreadPoolExecutor(max_workers=settings.max_workers), options=options
+        )
+        pb_grpc.add_ReconcilerServicer_to_server(
+            ReconcilerServicer(self.engine, settings.max_batch), self._grpc
+        )
+        self.health = health.HealthServicer()
+        health_pb2_grpc.add_HealthServicer_to_server(self.health, self._grpc)
+        reflection.enable_server_reflection(
+            (SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), self._grpc
+        )
+        address = f"{settings.host}:{settings.port}"
+        self.port = self._grpc.add_insecure_port(address)
+        if self.port == 0:
+            raise OSError(f"cannot bind {address}")
+
+    def start(self) -> None:
+        self._grpc.start()
+        for name in ("", SERVICE_NAME):
+            self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
+
+    def stop(self, grace: float | None = None) -> None:
+        """Report NOT_SERVING, let in-flight calls finish within `grace`, then stop."""
+        self.health.enter_graceful_shutdown()
+        self._grpc.stop(self.settings.grace if grace is None else grace).wait()
+        self.engine.close()
+
+    def wait(self) -> None:
+        self._grpc.wait_for_termination()
+
+
+def serve(settings: Settings) -> None:
+    """Run in the foreground until SIGINT/SIGTERM, then shut down gracefully."""
+    server = Server(settings)
+    server.start()
+    log.info(
+        "rollcall serving on %s:%d (gazetteer %s, %d aliases, loaded in %.1fs)",
+        settings.host, server.port, settings.db, len(server.engine.index),
+        server.engine.load_seconds,
+    )
+    stopping = threading.Event()
+
+    def on_signal(signum: int, _frame: object) -> None:
+        if not stopping.is_set():
+            stopping.set()
+            log.info("signal %d: shutting down", signum)
+            threading.Thread(target=server.stop, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    server.wait()

@@ -1,0 +1,57 @@
+"""The Reconciler gRPC servicer: protobuf in, engine call, protobuf out, errors → status."""
+
+from __future__ import annotations
+
+import logging
+
+import grpc
+
+from resolvers import InvalidQuery
+
+from ._pb.rollcall.v1 import rollcall_pb2 as pb
+from ._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+from .convert import answer_to_pb, entity_to_pb, query_from_pb
+from .engine import Engine, UnknownEntity
+
+__all__ = ["ReconcilerServicer"]
+
+log = logging.getLogger(__name__)
+
+
+class ReconcilerServicer(pb_grpc.ReconcilerServicer):
+    def __init__(self, engine: Engine, max_batch: int):
+        self._engine = engine
+        self._max_batch = max_batch
+
+    def MatchName(self, request: pb.MatchNameRequest, context: grpc.ServicerContext) -> pb.MatchNameResponse:
+        try:
+            return answer_to_pb(self._engine.match(query_from_pb(request)))
+        except InvalidQuery as err:
+            context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(err))
+            raise  # unreachable: abort raises
+
+    def MatchNames(self, request: pb.MatchNamesRequest, context: grpc.ServicerContext) -> pb.MatchNamesResponse:
+        if len(request.requests) > self._max_batch:
+            context.abort(
+                grpc.StatusCode.INVALID_ARGUMENT,
+                f"batch of {len(request.requests)} names; the limit is {self._max_batch}",
+            )
+        responses = []
+        for i, req in enumerate(request.requests):
+            if not context.is_active():
+                # The client cancelled or the deadline passed: stop working for nobody.
+                context.abort(grpc.StatusCode.CANCELLED, f"cancelled after {i} names")
+            try:
+                responses.append(answer_to_pb(self._engine.match(query_from_pb(req))))
+            except InvalidQuery as err:
+                context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"requests[{i}]: {err}")
+        return pb.MatchNamesResponse(responses=responses)
+
+    def GetEntity(self, request: pb.GetEntityRequest, context: grpc.ServicerContext) -> pb.Entity:
+        if not request.id.strip():
+            context.abort(grpc.StatusCode.INVALID_ARGUMENT, "id is empty")
+        try:
+            return entity_to_pb(*self._engine.entity(request.id))
+        except UnknownEntity:
+            context.abort(grpc.StatusCode.NOT_FOUND, f"no person with id {request.id!r}")
+            raise

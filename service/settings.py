@@ -1,0 +1,34 @@
+"""Configuration: ROLLCALL_* environment → Settings → CLI flags → explicit arguments."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Settings", "default_db_path"]
+
+
+def default_db_path() -> Path:
+    """$ROLLCALL_DB, else $XDG_DATA_HOME/rollcall/gazetteer.db (~/.local/share/...)."""
+    if env := os.environ.get("ROLLCALL_DB"):
+        return Path(env)
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "rollcall" / "gazetteer.db"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: Path = field(default_factory=default_db_path)
+    # Loopback only unless told otherwise: the API has no authentication yet.
+    host: str = field(default_factory=lambda: os.environ.get("ROLLCALL_HOST", "127.0.0.1"))
+    port: int = field(default_factory=lambda: int(os.environ.get("ROLLCALL_PORT", "50051")))
+    max_workers: int = field(
+        default_factory=lambda: int(os.environ.get("ROLLCALL_MAX_WORKERS", "8"))
+    )
+    # Seconds in-flight calls get to finish on SIGTERM/SIGINT.
+    grace: float = field(default_factory=lambda: float(os.environ.get("ROLLCALL_GRACE", "5")))
+    # Largest request accepted, in bytes (a MatchNames batch of ~10k names).
+    max_message_bytes: int = 4 * 1024 * 1024
+    # Most names in one MatchNames call.
+    max_batch: int = 10_000
