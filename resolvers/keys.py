@@ -54,13 +54,16 @@ _LETTERS = str.maketrans(
 )
 _ENDINGS = (("off", "ov"), ("ow", "ov"), ("ev", "ov"), ("ew", "ov"), ("jev", "ov"))
 _DOUBLE = re.compile(r"(.)\1+")
+# Russian ия/ие/ию: "iya" (English), "ija" (German), "ia" (French) are one sound.
+_I_GLIDE = re.compile(r"i[jy](?=[aeou])")
 _VOWELS = re.compile(r"[aeiouj]")
 
 
 @lru_cache(maxsize=262144)
 def phonetic_key(token: str) -> str:
     """Fold spelling variants of one romanised token: "lawrow" and "lavrov" → "lavrov"."""
-    key = _DIGRAPH_RE.sub(lambda m: _DIGRAPH_MAP[m.group(0)], token)
+    key = _I_GLIDE.sub("i", token)
+    key = _DIGRAPH_RE.sub(lambda m: _DIGRAPH_MAP[m.group(0)], key)
     key = key.translate(_LETTERS)
     for ending, folded in _ENDINGS:
         if len(key) > len(ending) + 2 and key.endswith(ending):

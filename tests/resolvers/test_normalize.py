@@ -1,0 +1,46 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resolvers.normalize import fold, normalize, strip_invisible
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Sergej  Lawrow", "sergej lawrow"),
+        ("LAVROV, Sergei", "lavrov sergei"),
+        ("António Guterres", "antonio guterres"),
+        ("Kassym-Jomart Tokayev", "kassym jomart tokayev"),
+        ("Mr. Wang Yi", "wang yi"),
+        ("Präsident Putin", "putin"),
+        ("سراج\u200cالدین", "سراج الدین".replace(" ", "")),  # ZWNJ dropped
+        ("علي", "علی"),  # Arabic yeh → Persian yeh
+        ("كريم", "کریم"),  # Arabic kaf → keheh
+        ("\u202eLavrov\u202c", "lavrov"),  # bidi controls
+        ("Ｌａｖｒｏｖ", "lavrov"),  # fullwidth
+        ("Лавро\u0301в", "лавров"),  # stress mark
+    ],
+)
+def test_normalize_examples(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_title_alone_is_kept() -> None:
+    # A lone title is not stripped to nothing; the caller decides what an empty name means.
+    assert normalize("President") == "president"
+
+
+def test_fold_keeps_titles_for_role_phrases() -> None:
+    assert fold("President of Kyrgyzstan") == "president of kyrgyzstan"
+
+
+def test_strip_invisible_turns_newlines_into_spaces() -> None:
+    assert strip_invisible("Wang\nYi") == "Wang Yi"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_normalize_never_raises_and_is_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once

@@ -1,0 +1,113 @@
+"""The `rollcall` command as a user runs it: a real process, real files."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROLLCALL = str(Path(sys.executable).parent / "rollcall")
+
+
+def run(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([ROLLCALL, *args], input=stdin, capture_output=True, timeout=120, env=env)
+
+
+def test_lookup_prints_a_table_with_lavrov_first(curated_db: Path) -> None:
+    out = run("lookup", "Sergej Lawrow", "--lang", "de", "--date", "2024-05-21", "--db", str(curated_db))
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.decode().splitlines()
+    assert lines[0].split()[:4] == ["#", "confidence", "id", "name"]
+    assert "Sergey Lavrov" in lines[1] and "Q58217" in lines[1]
+    assert "Minister of Foreign Affairs of Russia" in lines[1]
+    assert "match: accept" in out.stdout.decode()
+
+
+def test_lookup_json(curated_db: Path) -> None:
+    out = run("lookup", "Тоқаев", "--lang", "kk", "--json", "--limit", "3", "--db", str(curated_db))
+    doc = json.loads(out.stdout)
+    assert doc["candidates"][0]["id"] == "Q200881"
+    assert len(doc["candidates"]) <= 3 and doc["algorithm"].startswith("rollcall-name/")
+
+
+def test_database_from_environment(curated_db: Path) -> None:
+    import os
+
+    env = {**os.environ, "ROLLCALL_DB": str(curated_db)}
+    out = run("lookup", "Wladimir Putin", "--json", env=env)
+    assert json.loads(out.stdout)["candidates"][0]["id"] == "Q7747"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["lookup", ""], "name is empty"),
+        (["lookup", "x" * 1001], "limit is 1000"),
+        (["lookup", "Lavrov", "--date", "2024-02-30"], "does not exist"),
+        (["lookup", "Lavrov", "--limit", "0"], "out of range"),
+        (["entity", "Q000"], "no person with id"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message(curated_db: Path, args: list, message: str) -> None:
+    out = run(*args, "--db", str(curated_db))
+    assert out.returncode == 2
+    assert message in out.stderr.decode()
+    assert "Traceback" not in out.stderr.decode()
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    out = run("lookup", "Lavrov", "--db", str(tmp_path / "none.db"))
+    assert out.returncode == 2 and "rollcall gazetteer build" in out.stderr.decode()
+
+
+def test_match_streams_jsonl_in_order_and_survives_bad_lines(curated_db: Path) -> None:
+    lines = [
+        json.dumps({"id": "a", "query": "Сергей Лавров", "lang": "ru", "date": "2024-05-21"}).encode(),
+        b"{not json",
+        b"\xff\xfe broken utf-8",
+        json.dumps({"id": "b", "query": ""}).encode(),
+        json.dumps({"id": "c", "query": "امامعلی رحمان", "lang": "fa"}, ensure_ascii=False).encode(),
+        json.dumps({"id": "d", "query": "Lavrov", "date": "someday"}).encode(),
+        json.dumps(["not", "an", "object"]).encode(),
+    ]
+    out = run("match", "--db", str(curated_db), stdin=b"\n".join(lines) + b"\n")
+    assert out.returncode == 0, out.stderr
+    results = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    assert len(results) == len(lines)
+    assert results[0]["id"] == "a" and results[0]["candidates"][0]["id"] == "Q58217"
+    assert results[0]["match"] is True
+    assert results[0]["candidates"][0]["offices"][0]["post_id"] == "ru-foreign-minister"
+    assert "invalid JSON" in results[1]["error"]
+    assert "not UTF-8" in results[2]["error"]
+    assert results[3] == {"id": "b", "error": "line 4: name is empty"}
+    assert results[4]["candidates"][0]["id"] == "Q57366"
+    assert "not an ISO date" in results[5]["error"]
+    assert "JSON object" in results[6]["error"]
+
+
+def test_entity_shows_names_and_offices(curated_db: Path) -> None:
+    out = run("entity", "Q58217", "--json", "--db", str(curated_db))
+    doc = json.loads(out.stdout)
+    assert doc["name"] == "Sergey Lavrov"
+    assert any(n["script"] == "Cyrillic" for n in doc["names"])
+    assert any(o["post_id"] == "ru-foreign-minister" for o in doc["offices"])
+
+
+def test_gazetteer_build_and_import_popolo(tmp_path: Path, shared_data: Path) -> None:
+    db = tmp_path / "g.db"
+    built = run("gazetteer", "build", "--db", str(db))
+    assert built.returncode == 0 and "persons" in built.stdout.decode()
+    imported = run("gazetteer", "import-popolo", str(shared_data / "everypolitician-2015" / "gazetteer.popolo.json"),
+                   "--db", str(db), "--json")
+    assert imported.returncode == 0, imported.stderr
+    summary = json.loads(imported.stdout)
+    assert summary["persons_added"] + summary["persons_merged"] == 9628
+    # The curated people are still there after the import.
+    out = run("lookup", "Sergej Lawrow", "--lang", "de", "--json", "--db", str(db))
+    assert json.loads(out.stdout)["candidates"][0]["id"] == "Q58217"
+
+
+def test_import_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    out = run("gazetteer", "import-popolo", str(tmp_path / "nope.json"), "--db", str(tmp_path / "g.db"))
+    assert out.returncode == 2 and "cannot read Popolo JSON" in out.stderr.decode()

@@ -1,0 +1,134 @@
+"""End to end: a real server on a free port, called through real stubs."""
+
+from pathlib import Path
+
+import grpc
+import pytest
+from google.protobuf import descriptor_pb2
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
+
+from service._pb.rollcall.v1 import rollcall_pb2 as pb
+from service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+from service.server import Server
+from service.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def channel(curated_db: Path):
+    server = Server(Settings(db=curated_db, host="127.0.0.1", port=0, max_workers=4, grace=1))
+    server.start()
+    with grpc.insecure_channel(f"127.0.0.1:{server.port}") as ch:
+        yield ch
+    server.stop(0)
+
+
+@pytest.fixture
+def stub(channel) -> pb_grpc.ReconcilerStub:
+    return pb_grpc.ReconcilerStub(channel)
+
+
+def test_health_is_serving(channel) -> None:
+    health = health_pb2_grpc.HealthStub(channel)
+    for service in ("", "rollcall.v1.Reconciler"):
+        reply = health.Check(health_pb2.HealthCheckRequest(service=service), timeout=5)
+        assert reply.status == health_pb2.HealthCheckResponse.SERVING
+
+
+def test_reflection_lists_and_describes_the_services(channel) -> None:
+    refl = reflection_pb2_grpc.ServerReflectionStub(channel)
+    [listing] = refl.ServerReflectionInfo(iter([reflection_pb2.ServerReflectionRequest(list_services="")]), timeout=5)
+    names = {s.name for s in listing.list_services_response.service}
+    assert {"rollcall.v1.Reconciler", "grpc.health.v1.Health", "grpc.reflection.v1alpha.ServerReflection"} <= names
+    [described] = refl.ServerReflectionInfo(
+        iter([reflection_pb2.ServerReflectionRequest(file_containing_symbol="rollcall.v1.Reconciler")]), timeout=5
+    )
+    fd = descriptor_pb2.FileDescriptorProto.FromString(described.file_descriptor_response.file_descriptor_proto[0])
+    assert [m.name for m in fd.service[0].method] == ["MatchName", "MatchNames", "GetEntity"]
+
+
+def test_match_name(stub) -> None:
+    reply = stub.MatchName(pb.MatchNameRequest(name="Sergej Lawrow", language="de", date="2024-05-21"), timeout=5)
+    top = reply.candidates[0]
+    assert (top.id, top.name, top.wikidata) == ("Q58217", "Sergey Lavrov", "Q58217")
+    assert 0.9 <= top.confidence <= 1.0 and reply.match
+    assert top.matched_alias and top.matched_alias in top.explanation
+    assert [o.post_id for o in top.offices] == ["ru-foreign-minister"]
+    assert reply.algorithm.name == "rollcall-name" and reply.algorithm.version
+    assert len(reply.candidates) <= 5
+
+
+def test_match_name_spelling_not_in_the_gazetteer(stub) -> None:
+    reply = stub.MatchName(pb.MatchNameRequest(name="Sergueï Lavrof", language="fr"), timeout=5)
+    top = reply.candidates[0]
+    assert top.id == "Q58217" and top.matched_alias != "Sergueï Lavrof"
+    assert "query_coverage=" in top.explanation
+
+
+def test_match_name_in_persian(stub) -> None:
+    reply = stub.MatchName(pb.MatchNameRequest(name="سراج الدین مهرالدین", language="fa", date="2021-07-14"), timeout=5)
+    assert reply.candidates[0].id == "Q18198123"
+    assert reply.candidates[0].offices[0].post_id == "tj-foreign-minister"
+
+
+def test_match_names_keeps_order(stub) -> None:
+    names = ["Wladimir Putin", "Tokajew", "امامعلی رحمان"]
+    reply = stub.MatchNames(pb.MatchNamesRequest(requests=[pb.MatchNameRequest(name=n) for n in names]), timeout=10)
+    assert [r.candidates[0].id for r in reply.responses] == ["Q7747", "Q200881", "Q57366"]
+
+
+def test_get_entity(stub) -> None:
+    entity = stub.GetEntity(pb.GetEntityRequest(id="Q57366"), timeout=5)
+    assert entity.name == "Emomali Rahmon"
+    assert any(n.script == "Arabic" for n in entity.names)
+    assert any(o.post_id == "tj-head-of-state" for o in entity.offices)
+
+
+@pytest.mark.parametrize(
+    "request_, message",
+    [
+        (pb.MatchNameRequest(name=""), "name is empty"),
+        (pb.MatchNameRequest(name=" \t "), "name is empty"),
+        (pb.MatchNameRequest(name="x" * 1001), "limit is 1000"),
+        (pb.MatchNameRequest(name="Lavrov", date="2024-5-1"), "not an ISO date"),
+        (pb.MatchNameRequest(name="Lavrov", limit=-1), "out of range"),
+        (pb.MatchNameRequest(name="Lavrov", limit=500), "out of range"),
+        (pb.MatchNameRequest(name="\u200b\u200d\ufeff"), "no letters"),
+    ],
+)
+def test_bad_requests_are_invalid_argument(stub, request_, message: str) -> None:
+    with pytest.raises(grpc.RpcError) as err:
+        stub.MatchName(request_, timeout=5)
+    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert message in err.value.details()
+
+
+def test_bad_request_in_a_batch_names_its_index(stub) -> None:
+    batch = pb.MatchNamesRequest(requests=[pb.MatchNameRequest(name="Putin"), pb.MatchNameRequest(name="")])
+    with pytest.raises(grpc.RpcError) as err:
+        stub.MatchNames(batch, timeout=5)
+    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert err.value.details().startswith("requests[1]:")
+
+
+def test_unknown_id_is_not_found(stub) -> None:
+    with pytest.raises(grpc.RpcError) as err:
+        stub.GetEntity(pb.GetEntityRequest(id="Q0"), timeout=5)
+    assert err.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    "name", ["Лавров Lavrov 拉夫罗夫", "L" + "\u0301" * 500, "\u202e\u202d\u2066Putin", "\x00\x01\x7f Rahmon", "🙂"]
+)
+def test_odd_unicode_never_fails_the_call(stub, name: str) -> None:
+    reply = stub.MatchName(pb.MatchNameRequest(name=name), timeout=5)
+    assert reply.algorithm.name == "rollcall-name"
+
+
+def test_invalid_utf8_on_the_wire_is_rejected_cleanly(channel) -> None:
+    # A hand-built MatchNameRequest whose name field (1, length-delimited) is not UTF-8.
+    raw = channel.unary_unary("/rollcall.v1.Reconciler/MatchName")
+    with pytest.raises(grpc.RpcError) as err:
+        raw(b"\x0a\x02\xff\xfe", timeout=5)
+    assert err.value.code() in (grpc.StatusCode.INTERNAL, grpc.StatusCode.INVALID_ARGUMENT)
+    assert "Traceback" not in (err.value.details() or "")
