@@ -9,7 +9,7 @@ from concurrent import futures
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
+from grpc_reflection.v1alpha import reflection, reflection_pb2
 
 from ._pb.rollcall.v1 import rollcall_pb2 as pb
 from ._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
@@ -22,6 +22,23 @@ __all__ = ["Server", "serve"]
 log = logging.getLogger(__name__)
 
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["Reconciler"].full_name
+REFLECTION_V1 = "grpc.reflection.v1.ServerReflection"
+
+
+def _add_v1_reflection(server: grpc.Server, servicer: reflection.ReflectionServicer) -> None:
+    """Serve reflection under its v1 name too. grpcio-reflection only registers v1alpha;
+    newer clients ask for v1 first, and the two protocols are identical on the wire."""
+    handler = grpc.method_handlers_generic_handler(
+        REFLECTION_V1,
+        {
+            "ServerReflectionInfo": grpc.stream_stream_rpc_method_handler(
+                servicer.ServerReflectionInfo,
+                request_deserializer=reflection_pb2.ServerReflectionRequest.FromString,
+                response_serializer=reflection_pb2.ServerReflectionResponse.SerializeToString,
+            )
+        },
+    )
+    server.add_generic_rpc_handlers((handler,))
 
 
 class Server:
@@ -43,8 +60,12 @@ class Server:
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self._grpc)
         reflection.enable_server_reflection(
-            (SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), self._grpc
+            (SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME, REFLECTION_V1),
+            self._grpc,
         )
+        _add_v1_reflection(self._grpc, reflection.ReflectionServicer(
+            (SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME, REFLECTION_V1)
+        ))
         address = f"{settings.host}:{settings.port}"
         self.port = self._grpc.add_insecure_port(address)
         if self.port == 0:
@@ -85,3 +106,4 @@ def serve(settings: Settings) -> None:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     server.wait()
+    log.info("rollcall stopped")

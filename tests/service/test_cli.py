@@ -111,3 +111,29 @@ def test_gazetteer_build_and_import_popolo(tmp_path: Path, shared_data: Path) ->
 def test_import_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     out = run("gazetteer", "import-popolo", str(tmp_path / "nope.json"), "--db", str(tmp_path / "g.db"))
     assert out.returncode == 2 and "cannot read Popolo JSON" in out.stderr.decode()
+
+
+def test_serve_answers_then_stops_cleanly_on_sigterm(curated_db: Path) -> None:
+    import re
+    import signal
+
+    import grpc
+    from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+    proc = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--db", str(curated_db)],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        port = None
+        for line in proc.stderr:
+            if m := re.search(r"serving on 127\.0\.0\.1:(\d+)", line):
+                port = int(m.group(1))
+                break
+        assert port, "server did not report its port"
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
+            reply = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(), timeout=5)
+            assert reply.status == health_pb2.HealthCheckResponse.SERVING
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=15) == 0
+        assert "rollcall stopped" in proc.stderr.read()
+    finally:
+        proc.kill()

@@ -47,6 +47,16 @@ def test_reflection_lists_and_describes_the_services(channel) -> None:
     assert [m.name for m in fd.service[0].method] == ["MatchName", "MatchNames", "GetEntity"]
 
 
+def test_reflection_also_answers_under_the_v1_name(channel) -> None:
+    call = channel.stream_stream(
+        "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+        request_serializer=reflection_pb2.ServerReflectionRequest.SerializeToString,
+        response_deserializer=reflection_pb2.ServerReflectionResponse.FromString,
+    )
+    [listing] = call(iter([reflection_pb2.ServerReflectionRequest(list_services="")]), timeout=5)
+    assert "rollcall.v1.Reconciler" in {s.name for s in listing.list_services_response.service}
+
+
 def test_match_name(stub) -> None:
     reply = stub.MatchName(pb.MatchNameRequest(name="Sergej Lawrow", language="de", date="2024-05-21"), timeout=5)
     top = reply.candidates[0]
