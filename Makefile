@@ -43,6 +43,7 @@ run: build
 	exec $(BIN)/rollcall serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: setup
+	$(BIN)/mypy resolvers gazetteer service
 	$(BIN)/python -m pytest -q
 
 proto: setup

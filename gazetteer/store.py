@@ -128,11 +128,12 @@ def _rows(gaz: Gazetteer, meta: dict[str, str]) -> dict[str, Iterable[dict]]:
 
 def _write(db: sqlite_utils.Database, gaz: Gazetteer, meta: dict[str, str]) -> None:
     rows = _rows(gaz, meta)
-    for table, (columns, pk) in _TABLES.items():
-        db[table].create(columns, pk=pk)
-        db[table].insert_all(rows[table], batch_size=5000)
-    for table, cols in _INDEXES:
-        db[table].create_index(cols)
+    for name, (columns, pk) in _TABLES.items():
+        table = db.table(name)
+        table.create(columns, pk=pk)
+        table.insert_all(rows[name], batch_size=5000)
+    for name, cols in _INDEXES:
+        db.table(name).create_index(cols)
 
 
 def write_atomically(path: Path, gaz: Gazetteer, meta: dict[str, str]) -> None:

@@ -94,15 +94,15 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
     for i, (score, person_pos, alias_id, features) in enumerate(ranked[: query.limit]):
         runner_up = ranked[1][0] if i == 0 and len(ranked) > 1 else (ranked[0][0] if i else 0.0)
         margin = score - runner_up
-        alias = index.aliases[alias_id].record
+        record = index.aliases[alias_id].record
         candidates.append(
             Candidate(
                 person_id=index.persons[person_pos].id,
                 name=index.persons[person_pos].name,
                 confidence=round(confidence(score, margin, config.calibration), 4),
                 score=round(score, 4),
-                matched_alias=alias.name,
-                matched_alias_lang=alias.lang,
+                matched_alias=record.name,
+                matched_alias_lang=record.lang,
                 features={k: round(v, 3) for k, v in features.items()},
             )
         )

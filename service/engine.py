@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer import Office, Person, Store
-from resolvers import MatchResult, NameIndex, Query, match
+from resolvers import Candidate, MatchResult, NameIndex, Query, match
 
 __all__ = ["Engine", "RankedCandidate", "Answer", "UnknownEntity"]
 
@@ -23,7 +23,7 @@ class UnknownEntity(KeyError):
 
 @dataclass(frozen=True, slots=True)
 class RankedCandidate:
-    candidate: object  # resolvers.Candidate
+    candidate: Candidate
     wikidata: str
     offices: tuple[Office, ...]
 
