@@ -109,48 +109,46 @@ def import_popolo(path: Path, gaz: Gazetteer) -> ImportSummary:
     return summary
 
 
-def _import_organizations(items: list, gaz: Gazetteer, summary: ImportSummary) -> dict[str, str]:
-    by_qid = {o.wikidata: o.id for o in gaz.organizations.values() if o.wikidata}
+def _merge_ids(items: list, known: dict[str, Any]) -> tuple[dict[str, str], list[tuple[str, str, dict]]]:
+    """Each record's id → the id it has in the gazetteer (same Wikidata id = same record),
+    and the (id, qid, record) triples of the records the gazetteer lacks."""
+    by_qid = {r.wikidata: r.id for r in known.values() if r.wikidata}
     ids: dict[str, str] = {}
+    missing = []
     for rec in items:
         rid, qid = str(rec.get("id", "")), _wikidata(rec)
         if not rid:
             continue
-        if qid in by_qid:
-            ids[rid] = by_qid[qid]
-            continue
-        ids[rid] = rid
-        if rid not in gaz.organizations:
-            name = str(rec.get("name") or rid)
-            classification = str(rec.get("classification") or "")
-            country = _country_codes().get(name.casefold(), "") if classification == "country" else ""
-            gaz.organizations[rid] = Organization(
-                rid, name, classification, qid, country,
-                [Name(name, "en", "")] + _names(rec.get("other_names")),
-            )
-            summary.organizations_added += 1
+        ids[rid] = by_qid.get(qid, rid) if qid else rid
+        if ids[rid] == rid and rid not in known:
+            missing.append((rid, qid, rec))
+    return ids, missing
+
+
+def _import_organizations(items: list, gaz: Gazetteer, summary: ImportSummary) -> dict[str, str]:
+    ids, missing = _merge_ids(items, gaz.organizations)
+    for rid, qid, rec in missing:
+        name = str(rec.get("name") or rid)
+        classification = str(rec.get("classification") or "")
+        country = _country_codes().get(name.casefold(), "") if classification == "country" else ""
+        gaz.organizations[rid] = Organization(
+            rid, name, classification, qid, country,
+            [Name(name, "en", "")] + _names(rec.get("other_names")),
+        )
+        summary.organizations_added += 1
     return ids
 
 
 def _import_posts(items: list, gaz: Gazetteer, org_ids: dict[str, str], summary: ImportSummary) -> dict[str, str]:
-    by_qid = {p.wikidata: p.id for p in gaz.posts.values() if p.wikidata}
-    ids: dict[str, str] = {}
-    for rec in items:
-        rid, qid = str(rec.get("id", "")), _wikidata(rec)
-        if not rid:
-            continue
-        if qid in by_qid:
-            ids[rid] = by_qid[qid]
-            continue
-        ids[rid] = rid
-        if rid not in gaz.posts:
-            label = str(rec.get("label") or rec.get("role") or rid)
-            country = _country_codes().get(str(rec.get("country") or "").casefold(), "")
-            gaz.posts[rid] = Post(
-                rid, label, "", country, org_ids.get(str(rec.get("organization_id", "")), ""), qid,
-                [Name(label, "en", "")] + _names(rec.get("other_labels")),
-            )
-            summary.posts_added += 1
+    ids, missing = _merge_ids(items, gaz.posts)
+    for rid, qid, rec in missing:
+        label = str(rec.get("label") or rec.get("role") or rid)
+        country = _country_codes().get(str(rec.get("country") or "").casefold(), "")
+        gaz.posts[rid] = Post(
+            rid, label, "", country, org_ids.get(str(rec.get("organization_id", "")), ""), qid,
+            [Name(label, "en", "")] + _names(rec.get("other_labels")),
+        )
+        summary.posts_added += 1
     return ids
 
 
