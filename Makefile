@@ -7,12 +7,15 @@ DB ?= $(or $(ROLLCALL_DB),var/gazetteer.db)
 HOST ?= 127.0.0.1
 PORT ?= 50051
 
-.PHONY: help setup sysdeps run test build proto proto-check clean
+SHARED ?= ../shared
+
+.PHONY: help setup sysdeps run test build eval proto proto-check clean
 
 help:
 	@echo "make run    set up, build the curated gazetteer into $(DB), serve gRPC on $(HOST):$(PORT)"
 	@echo "make test   set up and run the test suite"
 	@echo "make build  (re)build the curated gazetteer into $(DB)"
+	@echo "make eval   accuracy/calibration/speed table on ../shared/eval (predictions in var/eval/)"
 	@echo "make proto  regenerate service/_pb from proto/ (proto-check: fail if stale)"
 
 # PyICU compiles against the system ICU: it needs the ICU headers and pkg-config.
@@ -45,6 +48,12 @@ run: build
 test: setup
 	$(BIN)/mypy resolvers gazetteer service
 	$(BIN)/python -m pytest -q
+
+# Cross-script name matching on the shared dev set (see ../shared/eval/README.md).
+eval: setup
+	$(BIN)/rollcall eval --names $(SHARED)/eval/names-dev.jsonl \
+	  --gazetteer $(SHARED)/data/everypolitician-2015/gazetteer.popolo.json \
+	  --predictions var/eval/names-dev.predictions.jsonl
 
 proto: setup
 	$(BIN)/python -m grpc_tools.protoc -Iservice/_pb=proto --python_out=. \

@@ -13,7 +13,8 @@ from typing import Any, TextIO
 from gazetteer import BuildError, PopoloError, SourceError, StoreError, build_curated, import_file
 from resolvers import InvalidQuery, Query
 
-from .engine import Answer, Engine, UnknownEntity
+from .answers import answer_json
+from .engine import Engine, UnknownEntity
 from .settings import Settings, default_db_path
 
 __all__ = ["main"]
@@ -35,33 +36,6 @@ def _open_engine(db: Path | None) -> Engine:
         return Engine(db or default_db_path())
     except StoreError as err:
         raise CliError(str(err)) from None
-
-
-def answer_json(answer: Answer, query_id: Any = None, with_id: bool = False) -> dict:
-    """The JSON shape shared by `lookup --json` and `match` (design.md's contract)."""
-    out: dict[str, Any] = {"id": query_id} if with_id else {}
-    out["candidates"] = [
-        {
-            "id": rc.candidate.person_id,
-            "name": rc.candidate.name,
-            "confidence": rc.candidate.confidence,
-            "wikidata": rc.wikidata or None,
-            "matched_alias": rc.candidate.matched_alias,
-            "matched_alias_language": rc.candidate.matched_alias_lang,
-            "offices": [
-                {"post_id": o.post_id, "post": o.post, "country": o.country,
-                 "organization": o.organization, "start_date": o.start or None,
-                 "end_date": o.end or None, "acting": o.acting}
-                for o in rc.offices
-            ],
-            "explanation": rc.candidate.explanation,
-        }
-        for rc in answer.candidates
-    ]
-    out["match"] = answer.result.match
-    algo = answer.result.algorithm
-    out["algorithm"] = f"{algo.name}/{algo.version}"
-    return out
 
 
 def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
@@ -215,6 +189,19 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
+    from .evaluation import run_names_eval
+
+    for path in (args.names, args.gazetteer):
+        if not path.is_file():
+            raise CliError(f"{path}: no such file")
+    try:
+        run_names_eval(args.names, args.gazetteer, args.predictions, out)
+    except (PopoloError, BuildError, StoreError) as err:
+        raise CliError(str(err)) from None
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rollcall", description="Which official does a name refer to?"
@@ -247,6 +234,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="port (default 50051, $ROLLCALL_PORT; 0 = any)")
     _db_option(p)
     p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser("eval", help="accuracy, calibration and speed on labelled names")
+    p.add_argument("--names", type=Path, required=True, help="labelled queries (JSONL)")
+    p.add_argument("--gazetteer", type=Path, required=True, help="Popolo JSON to match against")
+    p.add_argument("--predictions", type=Path, help="write every answer here (JSONL)")
+    p.set_defaults(func=_cmd_eval)
 
     g = sub.add_parser("gazetteer", help="build and import gazetteer databases")
     gsub = g.add_subparsers(dest="gazetteer_command", required=True)

@@ -1,0 +1,152 @@
+"""`rollcall eval`: accuracy, calibration and speed of the matcher on labelled queries.
+
+Runs every query through the same path as `rollcall match` (Engine.match → the JSONL
+answer), so what is measured is what users get. Metric definitions: ../shared/eval/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from gazetteer import import_file
+from resolvers import Query
+
+from .answers import answer_json
+from .engine import Engine
+
+__all__ = ["Outcome", "Metrics", "metrics", "evaluate_names", "format_table"]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One evaluated query: what was expected and what came back."""
+
+    group: str
+    expected: str | None
+    ranked: tuple[str, ...]
+    confidence: float  # of the first candidate, 0 when there is none
+    accepted: bool
+    millis: float
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    n: int
+    n_nil: int
+    top1: float
+    top5: float
+    auto_recall: float
+    auto_precision: float
+    nil_false_accept: float
+    ece: float
+    mean_ms: float
+    p95_ms: float
+
+
+def _ratio(num: int, den: int) -> float:
+    return num / den if den else math.nan
+
+
+def expected_calibration_error(pairs: Sequence[tuple[float, bool]], bins: int = 10) -> float:
+    """Weighted mean |confidence − accuracy| over equal-width confidence bins."""
+    if not pairs:
+        return math.nan
+    buckets: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    for conf, right in pairs:
+        buckets[min(int(conf * bins), bins - 1)].append((conf, right))
+    return sum(
+        len(b) / len(pairs) * abs(statistics.fmean(c for c, _ in b) - statistics.fmean(r for _, r in b))
+        for b in buckets.values()
+    )
+
+
+def metrics(outcomes: Sequence[Outcome]) -> Metrics:
+    known = [o for o in outcomes if o.expected]
+    nil = [o for o in outcomes if not o.expected]
+    right = [bool(o.ranked) and o.ranked[0] == o.expected for o in outcomes]
+    accepted = [o for o, r in zip(outcomes, right) if o.accepted]
+    accepted_right = sum(1 for o, r in zip(outcomes, right) if o.accepted and r)
+    millis = sorted(o.millis for o in outcomes)
+    calibration = [(o.confidence, r) for o, r in zip(outcomes, right) if o.ranked]
+    return Metrics(
+        n=len(outcomes),
+        n_nil=len(nil),
+        top1=_ratio(sum(1 for o in known if o.ranked[:1] == (o.expected,)), len(known)),
+        top5=_ratio(sum(1 for o in known if o.expected in o.ranked[:5]), len(known)),
+        auto_recall=_ratio(sum(1 for o, r in zip(outcomes, right) if o.expected and o.accepted and r), len(known)),
+        auto_precision=_ratio(accepted_right, len(accepted)),
+        nil_false_accept=_ratio(sum(1 for o in nil if o.accepted), len(nil)),
+        ece=expected_calibration_error(calibration),
+        mean_ms=statistics.fmean(millis) if millis else math.nan,
+        p95_ms=millis[min(int(len(millis) * 0.95), len(millis) - 1)] if millis else math.nan,
+    )
+
+
+def evaluate_names(engine: Engine, queries: Iterable[dict], predictions: TextIO | None) -> list[Outcome]:
+    """Run labelled queries ({"id", "query", "lang", "script", "expected"}) through the
+    engine; write each answer (plus the label) to `predictions` as JSONL."""
+    outcomes = []
+    for q in queries:
+        query = Query(q["query"], q.get("lang") or None, limit=5)
+        started = time.perf_counter()
+        answer = answer_json(engine.match(query), q.get("id"), with_id=True)
+        millis = (time.perf_counter() - started) * 1000
+        ranked = tuple(c["id"] for c in answer["candidates"])
+        conf = answer["candidates"][0]["confidence"] if ranked else 0.0
+        outcomes.append(Outcome(q.get("script") or "?", q.get("expected"), ranked, conf, answer["match"], millis))
+        if predictions is not None:
+            row: dict[str, Any] = {**answer, "query": q["query"], "lang": q.get("lang"),
+                                   "script": q.get("script"), "expected": q.get("expected")}
+            predictions.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return outcomes
+
+
+def format_table(outcomes: Sequence[Outcome]) -> str:
+    groups: dict[str, list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        groups[o.group].append(o)
+    header = f"{'script':<12}{'n':>6}{'nil':>5}{'top1':>7}{'top5':>7}{'a-rec':>7}{'a-prec':>8}{'nil-fa':>8}{'ECE':>7}{'ms':>7}{'p95ms':>7}"
+    lines = [header, "-" * len(header)]
+
+    def row(name: str, items: Sequence[Outcome]) -> str:
+        m = metrics(items)
+        return (f"{name:<12}{m.n:>6}{m.n_nil:>5}{m.top1:>7.3f}{m.top5:>7.3f}{m.auto_recall:>7.3f}"
+                f"{m.auto_precision:>8.3f}{m.nil_false_accept:>8.3f}{m.ece:>7.3f}{m.mean_ms:>7.2f}{m.p95_ms:>7.2f}")
+
+    for name in sorted(groups, key=lambda g: -len(groups[g])):
+        lines.append(row(name, groups[name]))
+    lines.append("-" * len(header))
+    lines.append(row("overall", outcomes))
+    return "\n".join(lines).replace("nan", "  - ")
+
+
+def run_names_eval(names: Path, popolo: Path, predictions: Path | None, out: TextIO) -> list[Outcome]:
+    """Import `popolo` into a temporary database, evaluate `names`, print the table."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "eval.db"
+        started = time.perf_counter()
+        import_file(db, popolo)
+        engine = Engine(db)
+        out.write(f"gazetteer: {popolo} ({len(engine.index)} aliases, import+index "
+                  f"{time.perf_counter() - started:.1f}s)\n")
+        queries = [json.loads(line) for line in names.open(encoding="utf-8") if line.strip()]
+        if predictions:
+            predictions.parent.mkdir(parents=True, exist_ok=True)
+            with predictions.open("w", encoding="utf-8") as pred:
+                outcomes = evaluate_names(engine, queries, pred)
+        else:
+            outcomes = evaluate_names(engine, queries, None)
+        engine.close()
+    out.write(format_table(outcomes) + "\n")
+    if predictions:
+        out.write(f"predictions: {predictions}\n")
+    return outcomes
