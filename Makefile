@@ -9,7 +9,7 @@ PORT ?= 50051
 
 SHARED ?= ../shared
 
-.PHONY: help setup sysdeps run test build eval proto proto-check clean
+.PHONY: help setup sysdeps run test build eval fit proto proto-check clean
 
 help:
 	@echo "make run    set up, build the curated gazetteer into $(DB), serve gRPC on $(HOST):$(PORT)"
@@ -54,6 +54,11 @@ eval: setup
 	$(BIN)/rollcall eval --names $(SHARED)/eval/names-dev.jsonl \
 	  --gazetteer $(SHARED)/data/everypolitician-2015/gazetteer.popolo.json \
 	  --predictions var/eval/names-dev.predictions.jsonl
+
+# Refit resolvers/params.json on the dev set (person-grouped cross-validation).
+fit: setup
+	$(BIN)/rollcall fit --names $(SHARED)/eval/names-dev.jsonl \
+	  --gazetteer $(SHARED)/data/everypolitician-2015/gazetteer.popolo.json
 
 proto: setup
 	$(BIN)/python -m grpc_tools.protoc -Iservice/_pb=proto --python_out=. \

@@ -2,8 +2,10 @@
 
 `phonetic_key` folds the letters romanisation conventions disagree on (w/v, j/y/zh/dzh,
 sch/sh/š, tsch/ch/č, kh/h/x, doubled letters, -ow/-off/-ev endings); `skeleton_key` keeps
-only consonants, for abjad scripts (Arabic, Persian, Urdu, Hebrew) that omit short vowels.
-Both take one lower-case ASCII token.
+only consonants, for abjad scripts (Arabic, Persian, Urdu, Hebrew) that omit short vowels;
+`class_key` keeps consonant classes only, for scripts that re-syllabify a foreign name
+(Chinese, Japanese, Korean add vowels, merge l and r, drop an r after a vowel).
+All take one lower-case ASCII token.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["phonetic_key", "skeleton_key"]
+__all__ = ["phonetic_key", "skeleton_key", "class_key"]
 
 # Longest patterns first: "tsch" must win over "sch" and "ch".
 _DIGRAPHS = (
@@ -79,3 +81,31 @@ def skeleton_key(token: str) -> str:
     if not key:
         return key
     return key[0] + _VOWELS.sub("", key[1:])
+
+
+# Consonant classes: sounds that scripts and listeners exchange fall into one class
+# (b/p/f/v: Korean and Japanese have no f or v, Hebrew ב is b or v; l/r: Chinese and
+# Japanese merge them; s/z/sh/ch/j: Chinese x, q, j). h, w, y and vowels carry little.
+_CLASS_DIGRAPHS = re.compile(r"dzh|tsch|sch|shch|zh|sh|ch|ts|tz|dz|kh|gh|ph|th|ng|ck|qu|x")
+_CLASS_DIGRAPH_MAP = {
+    "dzh": "s", "tsch": "s", "sch": "s", "shch": "s", "zh": "s", "sh": "s", "ch": "s",
+    "ts": "s", "tz": "s", "dz": "s", "kh": "", "gh": "", "ph": "p", "th": "t", "ng": "n",
+    "ck": "k", "qu": "k", "x": "ks",
+}
+_CLASS_LETTERS = str.maketrans(
+    {"b": "p", "f": "p", "v": "p", "d": "t", "g": "k", "c": "k", "q": "k", "z": "s",
+     "j": "s", "l": "r", "a": None, "e": None, "i": None, "o": None, "u": None, "y": None,
+     "h": None, "w": None}
+)
+# An r after a vowel and before a consonant or the end is silent in English and German and
+# absent from Chinese, Japanese and Korean renderings ("Gordon" → ゴードン, 戈登).
+_POSTVOCALIC_R = re.compile(r"(?<=[aeiouy])r+(?=[^aeiouy]|$)")
+
+
+@lru_cache(maxsize=262144)
+def class_key(token: str) -> str:
+    """Consonant classes of a token: "gordon" and "godeun" (Korean) → "ktn"."""
+    key = _POSTVOCALIC_R.sub("", token)
+    key = _CLASS_DIGRAPHS.sub(lambda m: _CLASS_DIGRAPH_MAP[m.group(0)], key)
+    key = key.translate(_CLASS_LETTERS)
+    return _DOUBLE.sub(r"\1", key)

@@ -1,20 +1,32 @@
-"""The name matcher: a named, versioned algorithm over a NameIndex."""
+"""The name matcher: a named, versioned algorithm over a NameIndex.
+
+Steps: validate and clean the query; romanise it (several readings); retrieve aliases that
+share keys with it; score each alias with the fitted linear model over PairFeatures; keep the
+best alias per person; add context (country, tenure on the date, role); turn the first
+candidate's score and margin into a confidence; auto-accept by the fitted threshold.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
-from .calibrate import CalibrationConfig, auto_accept, confidence
 from .context import ContextConfig, context_features
 from .dates import InvalidDate, check_date
-from .index import NameIndex, name_forms
-from .normalize import MAX_NAME_CHARS, normalize
-from .score import ScoreConfig, score_forms
+from rapidfuzz import fuzz, process
+
+from .index import NameForm, NameIndex, name_forms, sketches
+from .model import Params, load_params, sigmoid
+from .normalize import MAX_NAME_CHARS, clean, normalize
+from .score import PairFeatures, score_pair
 from .types import Algorithm, Candidate, MatchResult, Query
 
-__all__ = ["ALGORITHM", "MatcherConfig", "InvalidQuery", "match", "validate_query", "MAX_LIMIT"]
+__all__ = [
+    "ALGORITHM", "MatcherConfig", "InvalidQuery", "match", "validate_query", "MAX_LIMIT",
+    "ScoredPerson", "score_candidates",
+]
 
-ALGORITHM = Algorithm(name="rollcall-name", version="1.0")
+ALGORITHM = Algorithm(name="rollcall-name", version="2.0")
 MAX_LIMIT = 50
 
 
@@ -24,15 +36,25 @@ class InvalidQuery(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class MatcherConfig:
-    score: ScoreConfig = field(default_factory=ScoreConfig)
-    calibration: CalibrationConfig = field(default_factory=CalibrationConfig)
+    params: Params = field(default_factory=load_params)
     context: ContextConfig = field(default_factory=ContextConfig)
-    # Aliases scored per query, taken from the index by shared rare keys.
+    # Aliases taken from the index by shared keys, then pre-ranked with rapidfuzz.
     retrieve: int = 300
+    # Aliases of the pre-ranking that get the full feature scoring.
+    rescore: int = 40
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredPerson:
+    person: int
+    alias_id: int
+    logit: float
+    features: PairFeatures
+    context: dict[str, float]
 
 
 def validate_query(query: Query) -> str:
-    """Normalised name of a valid query, or InvalidQuery naming the problem."""
+    """Cleaned name of a valid query, or InvalidQuery naming the problem."""
     if not query.name or not query.name.strip():
         raise InvalidQuery("name is empty")
     if len(query.name) > MAX_NAME_CHARS:
@@ -48,67 +70,84 @@ def validate_query(query: Query) -> str:
             raise InvalidQuery(str(err)) from None
     if query.country and not (len(query.country) == 2 and query.country.isalpha()):
         raise InvalidQuery(f"country {query.country!r} is not an ISO 3166-1 alpha-2 code")
-    normalized = normalize(query.name)
-    if not normalized:
+    cleaned = clean(query.name)
+    if not cleaned:
         raise InvalidQuery("name has no letters once invisible characters are removed")
-    return normalized
+    return cleaned
+
+
+def prerank(index: NameIndex, forms: tuple[NameForm, ...], alias_ids: list[int], keep: int) -> list[int]:
+    """The `keep` aliases whose sketches are closest to the query's, by rapidfuzz in C:
+    full scoring is too slow for every retrieved alias."""
+    if len(alias_ids) <= keep:
+        return alias_ids
+    owners: list[int] = []
+    choices: list[str] = []
+    for alias_id in alias_ids:
+        for sketch in index.aliases[alias_id].sketches:
+            owners.append(alias_id)
+            choices.append(sketch)
+    best: dict[int, float] = {}
+    query_sketches = {x for form in forms for x in sketches(form) if x}
+    for query_sketch in query_sketches:
+        # token_set_ratio (native) forgives tokens the other side lacks, as patronymics.
+        for _, score, pos in process.extract(query_sketch, choices, scorer=fuzz.token_set_ratio, limit=keep * 2):
+            owner = owners[pos]
+            if score > best.get(owner, -1.0):
+                best[owner] = score
+    return sorted(best, key=lambda a: -best[a])[:keep]
+
+
+def score_candidates(index: NameIndex, query: Query, config: MatcherConfig) -> list[ScoredPerson]:
+    """Every retrieved person with its best alias, best first."""
+    cleaned = validate_query(query)
+    normalized = normalize(cleaned)
+    forms = name_forms(cleaned, query.lang)
+    model = config.params.score
+    exact = set(index.exact(normalized))
+    retrieved = prerank(index, forms, index.retrieve(forms, config.retrieve), config.rescore)
+    best: dict[int, ScoredPerson] = {}
+    for alias_id in exact | set(retrieved):
+        alias = index.aliases[alias_id]
+        feats = score_pair(forms, alias.forms, index.idf, model.logit)
+        if alias_id in exact:
+            feats = dataclasses.replace(feats, exact=1.0)
+        logit = model.logit(feats)
+        known = best.get(alias.person)
+        if known is None or logit > known.logit:
+            best[alias.person] = ScoredPerson(alias.person, alias_id, logit, feats, {})
+    scored = []
+    for sp in best.values():
+        context = context_features(index.persons[sp.person], query, config.context)
+        bonus = sum(model.context.get(k, 0.0) for k in context)
+        scored.append(ScoredPerson(sp.person, sp.alias_id, sp.logit + bonus, sp.features, context))
+    scored.sort(key=lambda s: (-s.logit, index.persons[s.person].id))
+    return scored
 
 
 def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -> MatchResult:
     """Rank the persons of `index` for `query`; the first candidate is the best."""
     config = config or MatcherConfig()
-    normalized = validate_query(query)
-    forms = name_forms(normalized, query.lang)
-    best: dict[int, tuple[float, int, dict[str, float]]] = {}
-
-    def consider(alias_id: int, score: float, features: dict[str, float]) -> None:
-        person = index.aliases[alias_id].person
-        if person not in best or score > best[person][0]:
-            best[person] = (score, alias_id, features)
-
-    for alias_id in index.exact(normalized):
-        consider(alias_id, 1.0, {"exact": 1.0})
-    for alias_id in index.retrieve(forms, config.retrieve):
-        alias = index.aliases[alias_id]
-        feats = score_forms(forms, alias.forms, index.idf, config.score)
-        consider(
-            alias_id,
-            feats.score,
-            {
-                "name": feats.score,
-                "query_coverage": feats.query_coverage,
-                "alias_coverage": feats.alias_coverage,
-                "whole": feats.whole,
-            },
-        )
-
-    ranked = []
-    for person_pos, (score, alias_id, features) in best.items():
-        bonuses = context_features(index.persons[person_pos], query, config.context)
-        if bonuses:
-            features = {**features, **bonuses}
-        ranked.append((min(score + sum(bonuses.values()), 1.0), person_pos, alias_id, features))
-    ranked.sort(key=lambda r: (-r[0], index.persons[r[1]].id))
-
+    scored = score_candidates(index, query, config)
+    conf_model = config.params.confidence
+    single_token = len(clean(query.name).split()) == 1
     candidates = []
-    for i, (score, person_pos, alias_id, features) in enumerate(ranked[: query.limit]):
-        runner_up = ranked[1][0] if i == 0 and len(ranked) > 1 else (ranked[0][0] if i else 0.0)
-        margin = score - runner_up
-        record = index.aliases[alias_id].record
+    for i, sp in enumerate(scored[: query.limit]):
+        rival = scored[1].logit if i == 0 and len(scored) > 1 else (scored[0].logit if i else None)
+        conf = conf_model.confidence(sp.logit, rival, single_token)
+        record = index.aliases[sp.alias_id].record
+        features = {**sp.features.as_dict(), **{f"context_{k}": 1.0 for k in sp.context}}
+        features["score"] = sigmoid(sp.logit)
         candidates.append(
             Candidate(
-                person_id=index.persons[person_pos].id,
-                name=index.persons[person_pos].name,
-                confidence=round(confidence(score, margin, config.calibration), 4),
-                score=round(score, 4),
+                person_id=index.persons[sp.person].id,
+                name=index.persons[sp.person].name,
+                confidence=round(conf, 4),
+                score=round(sigmoid(sp.logit), 4),
                 matched_alias=record.name,
                 matched_alias_lang=record.lang,
                 features={k: round(v, 3) for k, v in features.items()},
             )
         )
-    accepted = bool(candidates) and auto_accept(
-        candidates[0].confidence,
-        candidates[0].score - (ranked[1][0] if len(ranked) > 1 else 0.0),
-        config.calibration,
-    )
+    accepted = bool(candidates) and candidates[0].confidence >= conf_model.accept_at
     return MatchResult(tuple(candidates), accepted, ALGORITHM)

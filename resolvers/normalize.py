@@ -1,7 +1,9 @@
 """Normalisation: one canonical form of a name before any script-specific work.
 
-Everything downstream (script detection, romanisation, keys) assumes this ran first, so it
-must accept any Unicode string and never raise.
+Two levels: `clean` keeps the letters' diacritics (Turkish "ş" and "s" are different sounds,
+and the language-specific respelling needs them); `normalize` also folds Latin, Greek and
+Cyrillic diacritics away and is the key for exact matching. Both accept any Unicode string
+and never raise.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "normalize", "strip_invisible", "tokens", "MAX_NAME_CHARS"]
+__all__ = ["clean", "fold", "normalize", "strip_invisible", "strip_diacritics", "MAX_NAME_CHARS"]
 
 MAX_NAME_CHARS = 1000
 
@@ -38,49 +40,119 @@ _ARABIC_VARIANTS = str.maketrans(
 _TITLES = frozenset(
     """
     mr mrs ms dr prof sir he his excellency president minister
-    herr frau prasident praesident
+    herr frau präsident prasident praesident
     господин госпожа г-н президент министр
-    آقای آقا خانم دکتر جناب سید
+    آقای آقا خانم دکتر جناب
     """.split()
 )
 
-_PUNCT_TO_SPACE = re.compile(r"[\s\-‐‑‒–—―_·・•‧,;:/\\()\[\]{}\"'`´‘’“”«»„‚‹›!?¡¿]+")
-_DROP = re.compile(r"[.]")
+# Apostrophes inside a word are elisions or transliteration marks ("O'Brien", Ukrainian
+# "Г'юм"): drop them instead of splitting the word. After a Hebrew letter an apostrophe is
+# the geresh ("ג'" = dzh), which the Hebrew romanisation reads.
+_HEBREW_GERESH = re.compile(r"(?<=[\u05d0-\u05ea])['’ʼ`´]")
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’ʼ`´ʹ](?=\w)")
+# Disambiguators of encyclopaedia titles: "John Wells (politician)".
+_PARENTHESES = re.compile(r"\s*[(\[（][^)\]）]*[)\]）]")
+_PUNCT_TO_SPACE = re.compile(r"[\s\-‐‑‒–—―_·・•‧,;:/\\()\[\]{}\"'`´‘’“”«»„‚‹›!?¡¿.=＝+&*#@|~^<>（）、，]+")
+# Vowel points (harakat, niqqud) of Arabic and Hebrew, which news text rarely writes.
+_POINT_RANGES = ((0x0591, 0x05C7), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
+_STRESS_MARKS = "\u0300\u0301"
 
 
-def strip_invisible(text: str) -> str:
-    """Drop format and control characters (ZWNJ, RLM, BOM, tatweel...) and combining marks.
+def _is_point(ch: str) -> bool:
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in _POINT_RANGES)
 
-    Combining marks go because accents and Arabic short-vowel signs are written
-    inconsistently; the base letters carry the name.
-    """
-    out = []
+
+def _strip_marks(text: str, *, latin: bool) -> str:
+    """Remove vowel points and stress marks; with `latin`, also Latin and Greek accents.
+    Marks other letters need (Cyrillic й, Indic vowel signs, Kana voicing) stay."""
+    out: list[str] = []
+    base = ""
     for ch in unicodedata.normalize("NFD", text):
-        cat = unicodedata.category(ch)
-        if cat in ("Cf", "Cc", "Cs", "Co", "Cn", "Mn", "Me") or ch == "ـ":
-            if cat == "Cc" and ch in "\t\n\r":
-                out.append(" ")
+        if not unicodedata.combining(ch):
+            base = ch
+            out.append(ch)
+            continue
+        if _is_point(ch) or not base.isalpha():
+            continue  # a mark on nothing, or on a space or digit, marks nothing
+        name = unicodedata.name(base, "")
+        if ch in _STRESS_MARKS and name.startswith(("CYRILLIC", "GREEK", "LATIN")):
+            continue
+        if latin and name.startswith(("LATIN", "GREEK")) and 0x0300 <= ord(ch) <= 0x036F:
             continue
         out.append(ch)
     return unicodedata.normalize("NFC", "".join(out))
 
 
+def strip_invisible(text: str) -> str:
+    """Drop format and control characters (ZWNJ, RLM, BOM, tatweel...); newlines and tabs
+    become spaces."""
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat in ("Cf", "Cc", "Cs", "Co", "Cn") or ch == "ـ":
+            if ch in "\t\n\r":
+                out.append(" ")
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove Latin and Greek accents, stress marks and vowel points."""
+    return _strip_marks(text, latin=True)
+
+
 def fold(text: str) -> str:
-    """NFKC, case-folded, invisible and combining marks gone, letter variants unified,
-    punctuation turned into single spaces. For any text: names, titles, role phrases."""
-    text = unicodedata.normalize("NFKC", text)
-    text = strip_invisible(text).casefold()
+    """NFKC, case-folded, invisible characters gone, Arabic letter variants unified,
+    punctuation turned into single spaces; diacritics kept. For any text: names, titles,
+    role phrases."""
+    text = unicodedata.normalize("NFKC", strip_invisible(text)).casefold()
     text = text.translate(_ARABIC_VARIANTS)
-    text = _DROP.sub(" ", text)
+    text = _HEBREW_GERESH.sub("\u05f3", text)
+    text = _INNER_APOSTROPHE.sub("", text)
     return _PUNCT_TO_SPACE.sub(" ", text).strip()
 
 
-def normalize(text: str) -> str:
-    """Canonical form of a name: fold(), then leading titles removed. Idempotent."""
-    words = fold(text).split()
+# Words that open a peerage or courtesy title after a comma ("John Hutton, Baron Hutton of
+# Furness", "Colin Moynihan, 4th Baron Moynihan", "Мэнсон, Рой, барон Барнсли"): the title
+# is not part of the name that news prints.
+_PEERAGE = frozenset(
+    """
+    baron baroness lord lady viscount viscountess earl countess count marquess marquis
+    marchioness duke duchess baronet bt bart kt kg kbe cbe obe mbe qc kc pc mp
+    graf gräfin freiherr freifrau fürst fürstin prinz prinzessin herzog herzogin
+    барон баронесса лорд леди граф графиня виконт маркиз герцог герцогиня баронет
+    """.split()
+)
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th|er|e|\.|-?й|-?я)?$")
+
+
+def _without_titles(text: str) -> str:
+    parts = [p.strip() for p in text.split(",")]
+    kept = [parts[0]]
+    for part in parts[1:]:
+        first = part.split(" ", 1)[0].casefold() if part else ""
+        if not part or first in _PEERAGE or _ORDINAL.match(first):
+            continue
+        kept.append(part)
+    return ", ".join(kept)
+
+
+def clean(text: str) -> str:
+    """A name ready for romanisation: parenthetical disambiguators, titles after a comma and
+    leading honorifics removed, then fold(). Diacritics kept."""
+    text = _without_titles(_PARENTHESES.sub(" ", unicodedata.normalize("NFKC", text)))
+    words = fold(_strip_marks(text, latin=False)).split()
     while len(words) > 1 and words[0] in _TITLES:
         words.pop(0)
     return " ".join(words)
+
+
+def normalize(text: str) -> str:
+    """The exact-match key of a name: clean() without diacritics. Idempotent."""
+    return clean(strip_diacritics(clean(text)))
 
 
 def tokens(text: str) -> list[str]:

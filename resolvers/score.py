@@ -1,10 +1,10 @@
-"""Scoring a query against one alias: token alignment over romanised forms.
+"""Scoring a query against one alias: features over token alignments of romanised forms.
 
-The score is a similarity in 0..1, not yet a probability (calibrate.py turns it into one).
 Tokens are aligned one-to-one in any order, so "Lavrov Sergei" meets "Sergei Lavrov";
-initials match the tokens they abbreviate; query tokens are weighted by rarity so a shared
-common given name counts less than a shared rare surname; alias tokens the query leaves out
-(patronymics, second given names) cost a little, not everything.
+initials match the tokens they abbreviate; query tokens weigh by rarity so a shared common
+given name counts less than a shared rare surname; alias tokens the query leaves out
+(patronymics, second given names) cost a little, not everything. Each feature is a number in
+0..1; a linear model over them (see model.py) gives the score.
 """
 
 from __future__ import annotations
@@ -16,100 +16,126 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .index import NameForm
 
-__all__ = ["ScoreConfig", "Features", "score_forms", "token_similarity"]
+__all__ = ["FEATURES", "PairFeatures", "score_pair", "token_similarity"]
+
+# Credit for an initial ("S.") that matches a token's first letter.
+_INITIAL = 0.85
+# Alias tokens left unmatched weigh this share of a matched one in alias coverage.
+_UNMATCHED_ALIAS_WEIGHT = 0.5
+
+FEATURES: dict[str, str] = {
+    "spelling": "query tokens covered, by spelling and phonetic-key similarity, rarity-weighted",
+    "sound": "query tokens covered, by consonant-class similarity, rarity-weighted",
+    "alias_coverage": "share of the alias's tokens the query accounts for",
+    "whole": "phonetic-key similarity of the whole names, tokens joined in aligned order",
+    "whole_sound": "consonant-class similarity of the whole names",
+    "exact": "1 when the normalised query and alias are identical",
+}
 
 
 @dataclass(frozen=True, slots=True)
-class ScoreConfig:
-    """Weights of the name scorer. Each field: default and why."""
+class PairFeatures:
+    spelling: float = 0.0
+    sound: float = 0.0
+    alias_coverage: float = 0.0
+    whole: float = 0.0
+    whole_sound: float = 0.0
+    exact: float = 0.0
 
-    # Share of the score that comes from how well the query's tokens are covered.
-    query_coverage_weight: float = 0.8
-    # Share from how much of the alias the query covers (a surname alone covers little).
-    alias_coverage_weight: float = 0.2
-    # Similarity credited to an initial ("S.") that matches a token's first letter.
-    initial_similarity: float = 0.85
-    # Alias tokens left unmatched weigh this fraction of a full token in alias coverage:
-    # patronymics and middle names are routinely dropped in news.
-    unmatched_alias_weight: float = 0.5
+    def vector(self) -> tuple[float, ...]:
+        return (self.spelling, self.sound, self.alias_coverage, self.whole, self.whole_sound, self.exact)
 
-
-@dataclass(frozen=True, slots=True)
-class Features:
-    score: float
-    query_coverage: float
-    alias_coverage: float
-    whole: float
+    def as_dict(self) -> dict[str, float]:
+        return dict(zip(FEATURES, self.vector()))
 
 
-def token_similarity(
-    q_tok: str, q_key: str, q_skel: str, a_tok: str, a_key: str, a_skel: str, config: ScoreConfig
-) -> float:
-    """Best of the raw, phonetic and skeleton similarities of two tokens."""
-    if q_tok == a_tok or q_key == a_key:
-        return 1.0
-    if len(q_tok) == 1 or len(a_tok) == 1:
-        return config.initial_similarity if q_tok[0] == a_tok[0] else 0.0
-    raw = Levenshtein.normalized_similarity(q_tok, a_tok)
-    key = JaroWinkler.similarity(q_key, a_key)
-    sim = max(raw, key - 0.05)
-    if len(q_skel) >= 2 and q_skel == a_skel:
-        sim = max(sim, 0.85)
-    return sim
+def token_similarity(q: NameForm, i: int, a: NameForm, j: int) -> tuple[float, float]:
+    """(spelling, sound) similarity of query token i and alias token j."""
+    qt, at = q.tokens[i], a.tokens[j]
+    if qt == at or q.keys[i] == a.keys[j]:
+        return 1.0, 1.0
+    if len(qt) == 1 or len(at) == 1:
+        sim = _INITIAL if qt[0] == at[0] else 0.0
+        return sim, sim
+    spelling = max(
+        Levenshtein.normalized_similarity(qt, at),
+        JaroWinkler.similarity(q.keys[i], a.keys[j]) - 0.05,
+    )
+    if len(q.skeletons[i]) >= 2 and q.skeletons[i] == a.skeletons[j]:
+        spelling = max(spelling, 0.85)
+    qc, ac = q.classes[i], a.classes[j]
+    if qc and ac:
+        sound = Levenshtein.normalized_similarity(qc, ac)
+        # A one- or two-class key ("rs") says little; shrink its similarity towards 0.5.
+        shortest = min(len(qc), len(ac))
+        if shortest < 3:
+            sound = 0.5 + (sound - 0.5) * shortest / 3
+    else:
+        sound = spelling
+    return spelling, sound
 
 
-def _align(
-    query: NameForm,
-    alias: NameForm,
-    weight: Callable[[str], float],
-    config: ScoreConfig,
-) -> tuple[float, float]:
-    """Greedy one-to-one alignment; returns (query coverage, alias coverage)."""
+def _align(q: NameForm, a: NameForm, weight: Callable[[str], float]) -> tuple[float, float, float, list[int]]:
+    """Greedy one-to-one alignment on the better of the two similarities.
+
+    Returns (spelling coverage, sound coverage, alias coverage, alias token order)."""
     pairs = []
-    for i, (qt, qk, qs) in enumerate(zip(query.tokens, query.keys, query.skeletons)):
-        for j, (at, ak, as_) in enumerate(zip(alias.tokens, alias.keys, alias.skeletons)):
-            sim = token_similarity(qt, qk, qs, at, ak, as_, config)
-            if sim > 0.0:
-                pairs.append((sim, i, j))
+    for i in range(len(q.tokens)):
+        for j in range(len(a.tokens)):
+            spelling, sound = token_similarity(q, i, a, j)
+            best = max(spelling, sound * 0.95)
+            if best > 0.3:
+                pairs.append((best, spelling, sound, i, j))
     pairs.sort(reverse=True)
-    q_best = [0.0] * len(query.tokens)
-    a_best = [0.0] * len(alias.tokens)
-    used_q: set[int] = set()
+    q_spell = [0.0] * len(q.tokens)
+    q_sound = [0.0] * len(q.tokens)
+    a_best = [0.0] * len(a.tokens)
+    match_of = [-1] * len(q.tokens)
     used_a: set[int] = set()
-    for sim, i, j in pairs:
-        if i in used_q or j in used_a:
+    for best, spelling, sound, i, j in pairs:
+        if match_of[i] >= 0 or j in used_a:
             continue
-        used_q.add(i)
+        match_of[i] = j
         used_a.add(j)
-        q_best[i] = sim
-        a_best[j] = sim
-    q_weights = [weight(k) for k in query.keys]
-    q_cov = sum(w * s for w, s in zip(q_weights, q_best)) / (sum(q_weights) or 1.0)
+        q_spell[i], q_sound[i], a_best[j] = spelling, sound, best
+    q_weights = [weight(k) for k in q.keys]
+    total = sum(q_weights) or 1.0
+    spell_cov = sum(w * s for w, s in zip(q_weights, q_spell)) / total
+    sound_cov = sum(w * s for w, s in zip(q_weights, q_sound)) / total
     a_weights = [
-        weight(k) * (1.0 if a_best[j] > 0.5 else config.unmatched_alias_weight)
-        for j, k in enumerate(alias.keys)
+        weight(k) * (1.0 if a_best[j] > 0.5 else _UNMATCHED_ALIAS_WEIGHT)
+        for j, k in enumerate(a.keys)
     ]
-    a_cov = sum(w * s for w, s in zip(a_weights, a_best)) / (sum(a_weights) or 1.0)
-    return q_cov, a_cov
+    alias_cov = sum(w * s for w, s in zip(a_weights, a_best)) / (sum(a_weights) or 1.0)
+    order = [j for j in match_of if j >= 0] + [j for j in range(len(a.tokens)) if j not in used_a]
+    return spell_cov, sound_cov, alias_cov, order
 
 
-def score_forms(
+def score_pair(
     query_forms: tuple[NameForm, ...],
     alias_forms: tuple[NameForm, ...],
     weight: Callable[[str], float],
-    config: ScoreConfig,
-) -> Features:
-    """Best score over every pair of romanised readings of the query and the alias."""
-    best = Features(0.0, 0.0, 0.0, 0.0)
+    linear: Callable[[PairFeatures], float],
+) -> PairFeatures:
+    """Features of the best-scoring pair of readings of the query and the alias."""
+    best: PairFeatures | None = None
+    best_score = float("-inf")
     for q in query_forms:
         for a in alias_forms:
-            q_cov, a_cov = _align(q, a, weight, config)
-            token_score = (
-                config.query_coverage_weight * q_cov + config.alias_coverage_weight * a_cov
+            spell_cov, sound_cov, alias_cov, order = _align(q, a, weight)
+            # Whole names compared with the alias's tokens in the order the query aligned
+            # them, so "Lavrov Sergei" against "Sergei Lavrov" is not penalised twice.
+            a_key = "".join(a.keys[j] for j in order)
+            a_class = "".join(a.classes[j] for j in order)
+            feats = PairFeatures(
+                spelling=spell_cov,
+                sound=sound_cov,
+                alias_coverage=alias_cov,
+                whole=Levenshtein.normalized_similarity(q.joined_key, a_key),
+                whole_sound=Levenshtein.normalized_similarity(q.joined_class, a_class)
+                if q.joined_class and a_class else 0.0,
             )
-            # Whole-name comparison catches split or joined tokens ("Siroj Iddin").
-            whole = Levenshtein.normalized_similarity(q.joined_key, a.joined_key)
-            score = max(token_score, whole * 0.95 if len(q.tokens) > 1 else 0.0)
-            if score > best.score:
-                best = Features(score, q_cov, a_cov, whole)
-    return best
+            score = linear(feats)
+            if score > best_score:
+                best, best_score = feats, score
+    return best or PairFeatures()

@@ -14,7 +14,8 @@ from functools import lru_cache
 import icu
 from unidecode import unidecode
 
-from .normalize import normalize
+from .normalize import normalize, strip_diacritics
+from .respell import respell
 from .script import detect_script
 
 __all__ = ["romanize", "transliterator"]
@@ -48,18 +49,24 @@ _ARABIC_BY_LANG = {
 _RULES = {
     "rollcall/Persian-Latin": "ا > a ; :: Persian-Latin/BGN ;",
     "rollcall/Arabic-Latin": "ا > a ; :: Arabic-Latin/BGN ;",
+    # ICU's generic Cyrillic table writes ž, š, č, ŝ, which ASCII folding would flatten.
+    "rollcall/Cyrillic-Latin": ":: Cyrillic-Latin ; ž > zh ; š > sh ; č > ch ; ŝ > shch ; ẑ > dzh ;",
+    # Hebrew BGN ignores the geresh that marks sounds Hebrew letters lack (ג׳ = j).
+    "rollcall/Hebrew-Latin": "ג׳ > dzh ; ז׳ > zh ; צ׳ > ch ; ת׳ > th ; :: Hebrew-Latin/BGN ;",
+    # Pinyin letters read in the common convention: x, q, j, zh, c as sh, ch, dzh, dzh, ts.
+    "rollcall/Han-Latin": ":: Han-Latin/Names ; :: Latin-ASCII ; zh > dzh ; q > ch ; x > sh ; c > ts ; j > dzh ;",
 }
 
 # Script → transforms tried when the language gives no better choice. The first is the
 # primary romanisation; the others add spellings other conventions produce.
 _BY_SCRIPT = {
-    "Cyrillic": ("Russian-Latin/BGN", "Cyrillic-Latin"),
+    "Cyrillic": ("Russian-Latin/BGN", "rollcall/Cyrillic-Latin"),
     "Arabic": ("rollcall/Persian-Latin", "rollcall/Arabic-Latin"),
-    "Han": ("Han-Latin/Names",),
+    "Han": ("rollcall/Han-Latin",),
     "Katakana": ("Katakana-Latin",),
     "Hiragana": ("Any-Latin",),
     "Hangul": ("Korean-Latin/BGN", "Hangul-Latin"),
-    "Hebrew": ("Hebrew-Latin/BGN", "Hebrew-Latin"),
+    "Hebrew": ("rollcall/Hebrew-Latin", "Hebrew-Latin"),
     "Greek": ("Greek-Latin/BGN",),
     "Georgian": ("Georgian-Latin/BGN",),
     "Armenian": ("Armenian-Latin/BGN",),
@@ -80,7 +87,7 @@ def transliterator(transform_id: str) -> icu.Transliterator:
 def _transforms_for(script: str, lang: str | None) -> tuple[str, ...]:
     primary = (lang or "").split("-")[0].lower()
     if script == "Cyrillic" and primary in _CYRILLIC_BY_LANG:
-        return (_CYRILLIC_BY_LANG[primary], "Cyrillic-Latin")
+        return (_CYRILLIC_BY_LANG[primary], "rollcall/Cyrillic-Latin")
     if script == "Arabic" and primary in _ARABIC_BY_LANG:
         return (_ARABIC_BY_LANG[primary], "rollcall/Arabic-Latin")
     return _BY_SCRIPT.get(script, ("Any-Latin",))
@@ -98,22 +105,63 @@ def _clean(latin: str) -> str:
     return normalize(ascii_text.replace("-", " "))
 
 
+# Baltic languages add a nominative ending to every name: "Gordons Brauns", "Gordonas".
+_BALTIC_ENDINGS = {"lv": ("s", "š"), "lt": ("as", "is", "us", "ys", "ė", "a")}
+
+
+def _without_endings(text: str, lang: str | None) -> str | None:
+    endings = _BALTIC_ENDINGS.get((lang or "").split("-")[0].lower())
+    if not endings:
+        return None
+    words = []
+    for word in text.split():
+        for ending in endings:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                word = word[: -len(ending)]
+                break
+        words.append(word)
+    return " ".join(words)
+
+
+def _latin_forms(text: str, lang: str | None) -> list[str]:
+    """The plain ASCII form, the respelling by the language's rules, and the form without
+    grammatical endings."""
+    candidates = [respell(text, lang), text]
+    stem = _without_endings(text, lang)
+    if stem:
+        candidates += [respell(stem, lang), stem]
+    return [_clean(c) for c in candidates if c]
+
+
+def _han_forms(text: str) -> list[str]:
+    """Chinese: each word's syllables joined ("道格拉斯" → "daogelasi"); a name without
+    separators is also read syllable by syllable ("王毅" → "wang yi")."""
+    translit = transliterator("rollcall/Han-Latin")
+    words = [_clean(translit.transliterate(w)) for w in text.split()]
+    forms = [" ".join(w.replace(" ", "") for w in words)]
+    if len(words) == 1:
+        forms.append(words[0])
+    return forms
+
+
 @lru_cache(maxsize=65536)
 def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
-    """Distinct romanised forms of a normalised name, primary first. Never raises."""
+    """Distinct romanised forms of a cleaned name (see normalize.clean), primary first.
+    Never raises."""
     script = detect_script(text)
-    if script == "Latin":
-        return (_clean(text),)
     forms: list[str] = []
-    for transform_id in _transforms_for(script, lang):
-        try:
-            latin = transliterator(transform_id).transliterate(text)
-        except icu.ICUError:
-            continue
-        form = _clean(latin)
-        if form and form not in forms:
-            forms.append(form)
-    fallback = _clean(text)
-    if fallback and fallback not in forms:
-        forms.append(fallback)
-    return tuple(forms) or ("",)
+    if script == "Latin":
+        forms = _latin_forms(text, lang)
+    elif script == "Han":
+        forms = _han_forms(text)
+    else:
+        for transform_id in _transforms_for(script, lang):
+            try:
+                latin = transliterator(transform_id).transliterate(text)
+            except icu.ICUError:
+                continue
+            forms.append(_clean(latin))
+    if not any(forms):
+        forms.append(_clean(strip_diacritics(text)))  # unidecode: the last fallback
+    unique = [f for i, f in enumerate(forms) if f and f not in forms[:i]]
+    return tuple(unique) or ("",)

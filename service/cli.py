@@ -202,6 +202,16 @@ def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_fit(args: argparse.Namespace, out: TextIO) -> int:
+    from .fitting import fit_params
+
+    for path in (args.names, args.gazetteer):
+        if not path.is_file():
+            raise CliError(f"{path}: no such file")
+    fit_params(args.names, args.gazetteer, out, precision=args.precision)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rollcall", description="Which official does a name refer to?"
@@ -240,6 +250,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--gazetteer", type=Path, required=True, help="Popolo JSON to match against")
     p.add_argument("--predictions", type=Path, help="write every answer here (JSONL)")
     p.set_defaults(func=_cmd_eval)
+
+    p = sub.add_parser("fit", help="refit the matcher's parameters (resolvers/params.json)")
+    p.add_argument("--names", type=Path, required=True, help="labelled queries (JSONL)")
+    p.add_argument("--gazetteer", type=Path, required=True, help="Popolo JSON to match against")
+    p.add_argument("--precision", type=float, default=0.99,
+                   help="auto-accept precision to hold under cross-validation (default 0.99)")
+    p.set_defaults(func=_cmd_fit)
 
     g = sub.add_parser("gazetteer", help="build and import gazetteer databases")
     gsub = g.add_subparsers(dest="gazetteer_command", required=True)

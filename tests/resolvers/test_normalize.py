@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resolvers.normalize import fold, normalize, strip_invisible
+from resolvers.normalize import clean, fold, normalize, strip_invisible
 
 
 @pytest.mark.parametrize(
@@ -24,6 +24,22 @@ from resolvers.normalize import fold, normalize, strip_invisible
 )
 def test_normalize_examples(raw: str, expected: str) -> None:
     assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("John Hutton, Baron Hutton of Furness", "john hutton"),
+        ("Colin Moynihan, 4th Baron Moynihan", "colin moynihan"),
+        ("Мэнсон, Рой, барон Барнсли", "мэнсон рой"),
+        ("Бёрнэм, Эндрю", "бёрнэм эндрю"),  # a comma-inverted name keeps both parts
+        ("John Wells (politician)", "john wells"),
+        ("Bülent Ecevit", "bülent ecevit"),  # clean keeps diacritics for respelling
+        ("ゴードン・ブラウン", "ゴードン ブラウン"),  # and Kana voicing marks
+    ],
+)
+def test_clean_removes_titles_and_disambiguators(raw: str, expected: str) -> None:
+    assert clean(raw) == expected
 
 
 def test_title_alone_is_kept() -> None:

@@ -72,7 +72,7 @@ def test_match_name_spelling_not_in_the_gazetteer(stub) -> None:
     reply = stub.MatchName(pb.MatchNameRequest(name="Sergueï Lavrof", language="fr"), timeout=5)
     top = reply.candidates[0]
     assert top.id == "Q58217" and top.matched_alias != "Sergueï Lavrof"
-    assert "query_coverage=" in top.explanation
+    assert "spelling=" in top.explanation
 
 
 def test_match_name_in_persian(stub) -> None:
