@@ -8,7 +8,6 @@ candidate's score and margin into a confidence; auto-accept by the fitted thresh
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 
 from .context import ContextConfig, context_features
@@ -17,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from .index import NameForm, NameIndex, name_forms, sketches
 from .model import Params, load_params, sigmoid
-from .normalize import MAX_NAME_CHARS, clean, normalize
+from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
 from .score import PairFeatures, score_pair
 from .types import Algorithm, Candidate, MatchResult, Query
 
@@ -110,8 +109,6 @@ def score_candidates(index: NameIndex, query: Query, config: MatcherConfig) -> l
     for alias_id in exact | set(retrieved):
         alias = index.aliases[alias_id]
         feats = score_pair(forms, alias.forms, index.idf, model.logit)
-        if alias_id in exact:
-            feats = dataclasses.replace(feats, exact=1.0)
         logit = model.logit(feats)
         known = best.get(alias.person)
         if known is None or logit > known.logit:
@@ -131,10 +128,11 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
     scored = score_candidates(index, query, config)
     conf_model = config.params.confidence
     single_token = len(clean(query.name).split()) == 1
+    qualified = has_qualifier(query.name)
     candidates = []
     for i, sp in enumerate(scored[: query.limit]):
         rival = scored[1].logit if i == 0 and len(scored) > 1 else (scored[0].logit if i else None)
-        conf = conf_model.confidence(sp.logit, rival, single_token)
+        conf = conf_model.confidence(sp.logit, rival, single_token, qualified)
         record = index.aliases[sp.alias_id].record
         features = {**sp.features.as_dict(), **{f"context_{k}": 1.0 for k in sp.context}}
         features["score"] = sigmoid(sp.logit)

@@ -16,6 +16,10 @@ __all__ = ["ScoreModel", "ConfidenceModel", "Params", "default_params", "load_pa
 
 PARAMS_PATH = Path(__file__).with_name("params.json")
 CONTEXT_FEATURES = ("country", "tenure", "role")
+# Logit added by each context hint that holds. Set by hand: the labelled names carry no
+# date or role, so these cannot be fitted on them. A role held on the date is strong
+# evidence; a country alone is weaker (many people share one).
+CONTEXT_DEFAULTS = {"country": 1.0, "tenure": 0.5, "role": 2.5}
 
 
 def sigmoid(x: float) -> float:
@@ -39,22 +43,22 @@ class ScoreModel:
 
 @dataclass(frozen=True, slots=True)
 class ConfidenceModel:
-    """Logistic model over the first candidate: P(it is the right person), from its score
-    logit and its margin over the runner-up. `match` needs confidence ≥ accept_at."""
+    """Logistic model over the first candidate: P(it is the right person). Features: its
+    score logit, the runner-up's score, whether the query is a single word, whether it
+    carries a disambiguator. `match` needs confidence ≥ accept_at."""
 
-    intercept: float
-    w_logit: float
-    w_margin: float
-    w_single_token: float
+    coef: tuple[float, ...]  # intercept, then one weight per feature
     accept_at: float
 
-    def features(self, logit: float, runner_up: float | None, single_token: bool) -> tuple[float, float, float]:
-        margin = min(logit - runner_up, 10.0) if runner_up is not None else 10.0
-        return (logit, margin, 1.0 if single_token else 0.0)
+    @staticmethod
+    def features(logit: float, rival: float | None, single_token: bool, qualified: bool) -> tuple[float, ...]:
+        top = max(min(logit, 12.0), -12.0)
+        runner_up = sigmoid(rival) if rival is not None else 0.0
+        return (top, runner_up, 1.0 if single_token else 0.0, 1.0 if qualified else 0.0)
 
-    def confidence(self, logit: float, runner_up: float | None, single_token: bool) -> float:
-        x = self.features(logit, runner_up, single_token)
-        return sigmoid(self.intercept + self.w_logit * x[0] + self.w_margin * x[1] + self.w_single_token * x[2])
+    def confidence(self, logit: float, rival: float | None, single_token: bool, qualified: bool) -> float:
+        x = self.features(logit, rival, single_token, qualified)
+        return sigmoid(self.coef[0] + sum(c * v for c, v in zip(self.coef[1:], x)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +76,8 @@ class Params:
                 "context": self.score.context,
             },
             "confidence": {
-                "intercept": self.confidence.intercept,
-                "w_logit": self.confidence.w_logit,
-                "w_margin": self.confidence.w_margin,
-                "w_single_token": self.confidence.w_single_token,
+                "coef": list(self.confidence.coef),
+                "features": ["score_logit", "runner_up_score", "single_token", "qualified"],
                 "accept_at": self.confidence.accept_at,
             },
         }
@@ -89,10 +91,7 @@ class Params:
                 tuple(float(s["weights"][name]) for name in FEATURES),
                 {k: float(s["context"].get(k, 0.0)) for k in CONTEXT_FEATURES},
             ),
-            ConfidenceModel(
-                float(c["intercept"]), float(c["w_logit"]), float(c["w_margin"]),
-                float(c["w_single_token"]), float(c["accept_at"]),
-            ),
+            ConfidenceModel(tuple(float(x) for x in c["coef"]), float(c["accept_at"])),
             doc.get("fitted_on", ""),
         )
 
@@ -100,8 +99,8 @@ class Params:
 def default_params() -> Params:
     """Hand-set starting point, used to bootstrap a fit when no params.json exists."""
     return Params(
-        ScoreModel(-9.0, (5.0, 3.0, 1.5, 1.5, 1.0, 2.0), {"country": 0.5, "tenure": 0.3, "role": 0.8}),
-        ConfidenceModel(-1.0, 1.0, 0.5, -0.5, 0.9),
+        ScoreModel(-9.0, (5.0, 3.0, 1.5, 1.5, 1.0, 1.0, 0.5), dict(CONTEXT_DEFAULTS)),
+        ConfidenceModel((0.0, 1.0, -4.0, -0.5, -1.0), 0.9),
         "hand-set",
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean", "fold", "normalize", "strip_invisible", "strip_diacritics", "MAX_NAME_CHARS"]
+__all__ = ["clean", "has_qualifier", "fold", "normalize", "strip_invisible", "strip_diacritics", "MAX_NAME_CHARS"]
 
 MAX_NAME_CHARS = 1000
 
@@ -130,6 +130,8 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|er|e|\.|-?й|-?я)?$")
 
 
 def _without_titles(text: str) -> str:
+    """Drop the titles after commas; a name left in two parts is the inverted form of
+    library catalogues and encyclopaedias ("Lavrov, Sergei"), put back in reading order."""
     parts = [p.strip() for p in text.split(",")]
     kept = [parts[0]]
     for part in parts[1:]:
@@ -137,7 +139,15 @@ def _without_titles(text: str) -> str:
         if not part or first in _PEERAGE or _ORDINAL.match(first):
             continue
         kept.append(part)
-    return ", ".join(kept)
+    if len(kept) == 2:
+        kept.reverse()
+    return " ".join(kept)
+
+
+def has_qualifier(text: str) -> bool:
+    """Whether the name carries a parenthetical disambiguator ("Mustafa Yılmaz
+    (Malatyalı)"): a sign that namesakes exist."""
+    return bool(_PARENTHESES.search(text))
 
 
 def clean(text: str) -> str:

@@ -16,7 +16,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .index import NameForm
 
-__all__ = ["FEATURES", "PairFeatures", "score_pair", "token_similarity"]
+__all__ = ["FEATURES", "PARTICLES", "PairFeatures", "score_pair", "token_similarity"]
 
 # Credit for an initial ("S.") that matches a token's first letter.
 _INITIAL = 0.85
@@ -29,8 +29,18 @@ FEATURES: dict[str, str] = {
     "alias_coverage": "share of the alias's tokens the query accounts for",
     "whole": "phonetic-key similarity of the whole names, tokens joined in aligned order",
     "whole_sound": "consonant-class similarity of the whole names",
-    "exact": "1 when the normalised query and alias are identical",
+    "weakest": "similarity of the query's worst-matched token (a wrong given name sinks it)",
+    "in_order": "1 when the aligned tokens keep their order (\"Fritz Walter\" is not \"Walter Fritsch\")",
 }
+
+# Particles and honorifics: they belong to names but say little about which person.
+PARTICLES = frozenset(
+    """
+    von fon van fan de der den del della di da du le la zu zum zur und of bin ibn bint al el
+    ul bey beg bek pasha pasa efendi hanim aga agha graf freiherr baron sir lord
+    """.split()
+)
+_PARTICLE_WEIGHT = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +50,12 @@ class PairFeatures:
     alias_coverage: float = 0.0
     whole: float = 0.0
     whole_sound: float = 0.0
-    exact: float = 0.0
+    weakest: float = 0.0
+    in_order: float = 0.0
 
     def vector(self) -> tuple[float, ...]:
-        return (self.spelling, self.sound, self.alias_coverage, self.whole, self.whole_sound, self.exact)
+        return (self.spelling, self.sound, self.alias_coverage, self.whole, self.whole_sound,
+                self.weakest, self.in_order)
 
     def as_dict(self) -> dict[str, float]:
         return dict(zip(FEATURES, self.vector()))
@@ -75,10 +87,20 @@ def token_similarity(q: NameForm, i: int, a: NameForm, j: int) -> tuple[float, f
     return spelling, sound
 
 
-def _align(q: NameForm, a: NameForm, weight: Callable[[str], float]) -> tuple[float, float, float, list[int]]:
+def _weights(form: NameForm, weight: Callable[[str], float]) -> list[float]:
+    return [
+        weight(k) * (_PARTICLE_WEIGHT if t in PARTICLES else 1.0)
+        for t, k in zip(form.tokens, form.keys)
+    ]
+
+
+def _align(
+    q: NameForm, a: NameForm, weight: Callable[[str], float]
+) -> tuple[float, float, float, float, bool, list[int]]:
     """Greedy one-to-one alignment on the better of the two similarities.
 
-    Returns (spelling coverage, sound coverage, alias coverage, alias token order)."""
+    Returns (spelling coverage, sound coverage, alias coverage, weakest token, whether the
+    matched alias tokens keep the query's order, alias token order)."""
     pairs = []
     for i in range(len(q.tokens)):
         for j in range(len(a.tokens)):
@@ -98,17 +120,26 @@ def _align(q: NameForm, a: NameForm, weight: Callable[[str], float]) -> tuple[fl
         match_of[i] = j
         used_a.add(j)
         q_spell[i], q_sound[i], a_best[j] = spelling, sound, best
-    q_weights = [weight(k) for k in q.keys]
+    q_weights = _weights(q, weight)
     total = sum(q_weights) or 1.0
     spell_cov = sum(w * s for w, s in zip(q_weights, q_spell)) / total
     sound_cov = sum(w * s for w, s in zip(q_weights, q_sound)) / total
     a_weights = [
-        weight(k) * (1.0 if a_best[j] > 0.5 else _UNMATCHED_ALIAS_WEIGHT)
-        for j, k in enumerate(a.keys)
+        w * (1.0 if a_best[j] > 0.5 else _UNMATCHED_ALIAS_WEIGHT)
+        for j, w in enumerate(_weights(a, weight))
     ]
     alias_cov = sum(w * s for w, s in zip(a_weights, a_best)) / (sum(a_weights) or 1.0)
-    order = [j for j in match_of if j >= 0] + [j for j in range(len(a.tokens)) if j not in used_a]
-    return spell_cov, sound_cov, alias_cov, order
+    weakest = min(
+        (max(sp, so) for t, sp, so in zip(q.tokens, q_spell, q_sound) if t not in PARTICLES),
+        default=0.0,
+    )
+    matched = [j for j in match_of if j >= 0]
+    order = matched + [j for j in range(len(a.tokens)) if j not in used_a]
+    return spell_cov, sound_cov, alias_cov, weakest, _increasing(matched), order
+
+
+def _increasing(seq: list[int]) -> bool:
+    return all(a < b for a, b in zip(seq, seq[1:]))
 
 
 def score_pair(
@@ -122,7 +153,7 @@ def score_pair(
     best_score = float("-inf")
     for q in query_forms:
         for a in alias_forms:
-            spell_cov, sound_cov, alias_cov, order = _align(q, a, weight)
+            spell_cov, sound_cov, alias_cov, weakest, in_order, order = _align(q, a, weight)
             # Whole names compared with the alias's tokens in the order the query aligned
             # them, so "Lavrov Sergei" against "Sergei Lavrov" is not penalised twice.
             a_key = "".join(a.keys[j] for j in order)
@@ -134,6 +165,8 @@ def score_pair(
                 whole=Levenshtein.normalized_similarity(q.joined_key, a_key),
                 whole_sound=Levenshtein.normalized_similarity(q.joined_class, a_class)
                 if q.joined_class and a_class else 0.0,
+                weakest=weakest,
+                in_order=1.0 if in_order else 0.0,
             )
             score = linear(feats)
             if score > best_score:

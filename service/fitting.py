@@ -23,7 +23,8 @@ from resolvers import MatcherConfig, Query
 from resolvers.fit import fit_logistic, grouped_folds, predict
 from resolvers.index import NameIndex
 from resolvers.matcher import score_candidates
-from resolvers.model import PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params
+from resolvers.model import CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params
+from resolvers.normalize import clean, has_qualifier
 
 from .engine import Engine
 from .evaluation import expected_calibration_error
@@ -40,6 +41,7 @@ class _Example:
     candidate_ids: tuple[str, ...]
     vectors: tuple[tuple[float, ...], ...]
     single_token: bool
+    qualified: bool
 
 
 def _examples(index: NameIndex, queries: Sequence[dict], config: MatcherConfig) -> list[_Example]:
@@ -51,7 +53,8 @@ def _examples(index: NameIndex, queries: Sequence[dict], config: MatcherConfig) 
             q.get("expected"),
             tuple(index.persons[s.person].id for s in scored),
             tuple(s.features.vector() for s in scored),
-            len(q["query"].split()) == 1,
+            len(clean(q["query"]).split()) == 1,
+            has_qualifier(q["query"]),
         ))
     return out
 
@@ -76,7 +79,7 @@ def _top(ex: _Example, coef: Sequence[float]) -> tuple[list[float], bool]:
     ranked = sorted(zip((_logit(coef, v) for v in ex.vectors), ex.candidate_ids), reverse=True)
     best, best_id = ranked[0]
     rival = ranked[1][0] if len(ranked) > 1 else None
-    feats = ConfidenceModel(0, 0, 0, 0, 0).features(best, rival, ex.single_token)
+    feats = ConfidenceModel.features(best, rival, ex.single_token, ex.qualified)
     return list(feats), best_id == ex.expected
 
 
@@ -135,8 +138,8 @@ def fit_params(names: Path, popolo: Path, out: TextIO, *, precision: float = 0.9
             conf_rows = [_top(ex, coef) for ex in examples]
             cc = fit_logistic([x for x, _ in conf_rows if x], [y for x, y in conf_rows if x], l2=0.1)
             params = Params(
-                ScoreModel(coef[0], tuple(coef[1:]), params.score.context),
-                ConfidenceModel(cc[0], cc[1], cc[2], cc[3], accept_at),
+                ScoreModel(coef[0], tuple(coef[1:]), dict(CONTEXT_DEFAULTS)),
+                ConfidenceModel(tuple(cc), accept_at),
                 f"{names.name} on {popolo.name}, {len(queries)} queries, 5 folds by person",
             )
         engine.close()
