@@ -70,3 +70,41 @@ def grouped_folds(groups: Sequence[str], k: int = 5, seed: int = 13) -> list[int
     random.Random(seed).shuffle(unique)
     fold_of = {g: i % k for i, g in enumerate(unique)}
     return [fold_of[g] for g in groups]
+
+
+def fit_conditional_logit(
+    groups: Sequence[tuple[Sequence[Sequence[float]], int]], l2: float = 1.0, iterations: int = 30
+) -> list[float]:
+    """Weights [0.0, w1, ..., wk] of a conditional logit: within each group (the candidates
+    of one query, and the index of the right one) P(candidate) ∝ exp(w·x). It learns to rank
+    the right person first, which a pointwise fit only approximates. The leading 0.0 keeps
+    the [intercept, weights...] shape of fit_logistic."""
+    k = len(next(rows for rows, _ in groups if rows)[0])
+    w = [0.0] * k
+    for _ in range(iterations):
+        grad = [-l2 * v for v in w]
+        hess = [[l2 if a == b else 0.0 for b in range(k)] for a in range(k)]
+        for rows, positive in groups:
+            scores = [sum(wi * xi for wi, xi in zip(w, x)) for x in rows]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            total = sum(exps)
+            probs = [e / total for e in exps]
+            mean = [sum(p * x[a] for p, x in zip(probs, rows)) for a in range(k)]
+            for a in range(k):
+                grad[a] += rows[positive][a] - mean[a]
+            for p, x in zip(probs, rows):
+                d = [x[a] - mean[a] for a in range(k)]
+                for a in range(k):
+                    pa = p * d[a]
+                    row = hess[a]
+                    for b in range(a, k):
+                        row[b] += pa * d[b]
+        for a in range(k):
+            for b in range(a):
+                hess[a][b] = hess[b][a]
+        step = _solve(hess, grad)
+        w = [wi + s for wi, s in zip(w, step)]
+        if max(abs(s) for s in step) < 1e-6:
+            break
+    return [0.0, *w]

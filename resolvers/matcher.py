@@ -132,7 +132,7 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
     candidates = []
     for i, sp in enumerate(scored[: query.limit]):
         rival = scored[1].logit if i == 0 and len(scored) > 1 else (scored[0].logit if i else None)
-        conf = conf_model.confidence(sp.logit, rival, single_token, qualified)
+        conf = conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features)
         record = index.aliases[sp.alias_id].record
         features = {**sp.features.as_dict(), **{f"context_{k}": 1.0 for k in sp.context}}
         features["score"] = sigmoid(sp.logit)

@@ -16,6 +16,8 @@ __all__ = ["ScoreModel", "ConfidenceModel", "Params", "default_params", "load_pa
 
 PARAMS_PATH = Path(__file__).with_name("params.json")
 CONTEXT_FEATURES = ("country", "tenure", "role")
+# Margins to the runner-up are capped: beyond this the runner-up is irrelevant.
+_MAX_MARGIN = 8.0
 # Logit added by each context hint that holds. Set by hand: the labelled names carry no
 # date or role, so these cannot be fitted on them. A role held on the date is strong
 # evidence; a country alone is weaker (many people share one).
@@ -44,20 +46,25 @@ class ScoreModel:
 @dataclass(frozen=True, slots=True)
 class ConfidenceModel:
     """Logistic model over the first candidate: P(it is the right person). Features: its
-    score logit, the runner-up's score, whether the query is a single word, whether it
-    carries a disambiguator. `match` needs confidence ≥ accept_at."""
+    score, its margin over the runner-up, whether the query is a single word, whether it
+    carries a disambiguator, and the pair features of its best alias (a high score made of a
+    perfect surname and a wrong given name is less sure than an even one). `match` needs
+    confidence ≥ accept_at."""
 
     coef: tuple[float, ...]  # intercept, then one weight per feature
     accept_at: float
 
     @staticmethod
-    def features(logit: float, rival: float | None, single_token: bool, qualified: bool) -> tuple[float, ...]:
-        top = max(min(logit, 12.0), -12.0)
-        runner_up = sigmoid(rival) if rival is not None else 0.0
-        return (top, runner_up, 1.0 if single_token else 0.0, 1.0 if qualified else 0.0)
+    def features(
+        logit: float, rival: float | None, single_token: bool, qualified: bool, pair: PairFeatures
+    ) -> tuple[float, ...]:
+        margin = _MAX_MARGIN if rival is None else max(min(logit - rival, _MAX_MARGIN), -_MAX_MARGIN)
+        return (logit, margin, 1.0 if single_token else 0.0, 1.0 if qualified else 0.0, *pair.vector())
 
-    def confidence(self, logit: float, rival: float | None, single_token: bool, qualified: bool) -> float:
-        x = self.features(logit, rival, single_token, qualified)
+    def confidence(
+        self, logit: float, rival: float | None, single_token: bool, qualified: bool, pair: PairFeatures
+    ) -> float:
+        x = self.features(logit, rival, single_token, qualified, pair)
         return sigmoid(self.coef[0] + sum(c * v for c, v in zip(self.coef[1:], x)))
 
 
@@ -77,7 +84,7 @@ class Params:
             },
             "confidence": {
                 "coef": list(self.confidence.coef),
-                "features": ["score_logit", "runner_up_score", "single_token", "qualified"],
+                "features": ["score_logit", "margin", "single_token", "qualified", *FEATURES],
                 "accept_at": self.confidence.accept_at,
             },
         }
@@ -100,7 +107,7 @@ def default_params() -> Params:
     """Hand-set starting point, used to bootstrap a fit when no params.json exists."""
     return Params(
         ScoreModel(-9.0, (5.0, 3.0, 1.5, 1.5, 1.0, 1.0, 0.5), dict(CONTEXT_DEFAULTS)),
-        ConfidenceModel((0.0, 1.0, -4.0, -0.5, -1.0), 0.9),
+        ConfidenceModel((-1.0, 0.3, 0.5, -0.5, -1.0) + (0.0,) * len(FEATURES), 0.9),
         "hand-set",
     )
 

@@ -20,11 +20,12 @@ from typing import TextIO
 
 from gazetteer import import_file
 from resolvers import MatcherConfig, Query
-from resolvers.fit import fit_logistic, grouped_folds, predict
+from resolvers.fit import fit_conditional_logit, fit_logistic, grouped_folds, predict
 from resolvers.index import NameIndex
 from resolvers.matcher import score_candidates
 from resolvers.model import CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params
 from resolvers.normalize import clean, has_qualifier
+from resolvers.score import PairFeatures
 
 from .engine import Engine
 from .evaluation import expected_calibration_error
@@ -60,12 +61,14 @@ def _examples(index: NameIndex, queries: Sequence[dict], config: MatcherConfig) 
 
 
 def _fit_score(examples: Sequence[_Example], l2: float) -> list[float]:
-    rows, labels = [], []
-    for ex in examples:
-        for cid, vec in zip(ex.candidate_ids, ex.vectors):
-            rows.append(vec)
-            labels.append(cid == ex.expected)
-    return fit_logistic(rows, labels, l2=l2)
+    """Conditional logit over the candidates of each query whose right person was
+    retrieved: it learns the ranking directly."""
+    groups = [
+        (ex.vectors, ex.candidate_ids.index(ex.expected))
+        for ex in examples
+        if ex.expected in ex.candidate_ids and len(ex.candidate_ids) > 1
+    ]
+    return fit_conditional_logit(groups, l2=l2)
 
 
 def _logit(coef: Sequence[float], vec: Sequence[float]) -> float:
@@ -76,10 +79,10 @@ def _top(ex: _Example, coef: Sequence[float]) -> tuple[list[float], bool]:
     """Confidence features of the first candidate under `coef`, and whether it is right."""
     if not ex.candidate_ids:
         return [], False
-    ranked = sorted(zip((_logit(coef, v) for v in ex.vectors), ex.candidate_ids), reverse=True)
-    best, best_id = ranked[0]
+    ranked = sorted(zip((_logit(coef, v) for v in ex.vectors), ex.candidate_ids, ex.vectors), reverse=True)
+    best, best_id, vector = ranked[0]
     rival = ranked[1][0] if len(ranked) > 1 else None
-    feats = ConfidenceModel.features(best, rival, ex.single_token, ex.qualified)
+    feats = ConfidenceModel.features(best, rival, ex.single_token, ex.qualified, PairFeatures(*vector))
     return list(feats), best_id == ex.expected
 
 
