@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .given_names import name_groups
 from .keys import class_key, phonetic_key, skeleton_key
 from .normalize import clean, normalize
 from .respell import LANGUAGE_OF_COUNTRY
@@ -93,6 +94,7 @@ def _lookup_keys(form: NameForm) -> set[str]:
             out.add("k:" + key)
         if len(skel) >= 2:
             out.add("s:" + skel)
+        out.update(f"g:{group}" for group in name_groups(key))
         if len(cls) >= 2:
             out.add("c:" + cls)
             padded = f"^{cls}$"

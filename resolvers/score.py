@@ -14,12 +14,15 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from .given_names import name_groups
 from .index import NameForm
 
 __all__ = ["FEATURES", "PARTICLES", "PairFeatures", "score_pair", "token_similarity"]
 
 # Credit for an initial ("S.") that matches a token's first letter.
 _INITIAL = 0.85
+# Similarity of two forms of one given name in different languages ("Wilhelm", "William").
+_SAME_GIVEN_NAME = 0.9
 # Alias tokens left unmatched weigh this share of a matched one in alias coverage.
 _UNMATCHED_ALIAS_WEIGHT = 0.5
 
@@ -75,6 +78,8 @@ def token_similarity(q: NameForm, i: int, a: NameForm, j: int) -> tuple[float, f
     )
     if len(q.skeletons[i]) >= 2 and q.skeletons[i] == a.skeletons[j]:
         spelling = max(spelling, 0.85)
+    if name_groups(q.keys[i]) & name_groups(a.keys[j]):
+        return max(spelling, _SAME_GIVEN_NAME), _SAME_GIVEN_NAME  # "Ioannes" and "John"
     qc, ac = q.classes[i], a.classes[j]
     if qc and ac:
         sound = Levenshtein.normalized_similarity(qc, ac)

@@ -105,12 +105,13 @@ def _clean(latin: str) -> str:
     return normalize(ascii_text.replace("-", " "))
 
 
-# Baltic languages add a nominative ending to every name: "Gordons Brauns", "Gordonas".
-_BALTIC_ENDINGS = {"lv": ("s", "š"), "lt": ("as", "is", "us", "ys", "ė", "a")}
+# Languages that add a case ending to every name: Latvian and Lithuanian nominatives
+# ("Gordons Brauns", "Gordonas"), Latin ("Gerhardus", "Petrus").
+_CASE_ENDINGS = {"lv": ("s", "š"), "lt": ("as", "is", "us", "ys", "ė", "a"), "la": ("us", "um")}
 
 
 def _without_endings(text: str, lang: str | None) -> str | None:
-    endings = _BALTIC_ENDINGS.get((lang or "").split("-")[0].lower())
+    endings = _CASE_ENDINGS.get((lang or "").split("-")[0].lower())
     if not endings:
         return None
     words = []
