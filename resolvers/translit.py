@@ -55,6 +55,13 @@ _RULES = {
     "rollcall/Hebrew-Latin": "ג׳ > dzh ; ז׳ > zh ; צ׳ > ch ; ת׳ > th ; :: Hebrew-Latin/BGN ;",
     # Pinyin letters read in the common convention: x, q, j, zh, c as sh, ch, dzh, dzh, ts.
     "rollcall/Han-Latin": ":: Han-Latin/Names ; :: Latin-ASCII ; zh > dzh ; q > ch ; x > sh ; c > ts ; j > dzh ;",
+    # Chinese renderings of foreign names use j, q, x for k, g and s sounds too (基诺克
+    # "jinuoke" is Kinnock), w for v (大卫 "dawei" is David) and the syllable er for a final
+    # l or r (尼尔 "nier" is Neil): a second reading in those values.
+    "rollcall/Han-Latin-foreign": (
+        ":: Han-Latin/Names ; :: Latin-ASCII ; er > el ; zh > dzh ; q > k ; x > s ; c > ts ;"
+        "j > g ; w > v ;"
+    ),
 }
 
 # Script → transforms tried when the language gives no better choice. The first is the
@@ -135,13 +142,16 @@ def _latin_forms(text: str, lang: str | None) -> list[str]:
 
 
 def _han_forms(text: str) -> list[str]:
-    """Chinese: each word's syllables joined ("道格拉斯" → "daogelasi"); a name without
-    separators is also read syllable by syllable ("王毅" → "wang yi")."""
-    translit = transliterator("rollcall/Han-Latin")
-    words = [_clean(translit.transliterate(w)) for w in text.split()]
-    forms = [" ".join(w.replace(" ", "") for w in words)]
-    if len(words) == 1:
-        forms.append(words[0])
+    """Chinese: each word's syllables joined ("道格拉斯" → "daogelasi"), in the common
+    reading and in the reading of foreign names; a name without separators is also read
+    syllable by syllable ("王毅" → "wang yi")."""
+    forms = []
+    for transform_id in ("rollcall/Han-Latin", "rollcall/Han-Latin-foreign"):
+        translit = transliterator(transform_id)
+        words = [_clean(translit.transliterate(w)) for w in text.split()]
+        forms.append(" ".join(w.replace(" ", "") for w in words))
+        if len(words) == 1 and transform_id == "rollcall/Han-Latin":
+            forms.append(words[0])
     return forms
 
 
