@@ -23,7 +23,8 @@ _ROMANCE_CG = "ch } [eiy] > k ; gh } [eiy] > g ; c } [eiy] > ch ; g } [eiy] > dz
 _RULES: dict[str, str] = {
     "en": (
         "tch > ch ; sch > sk ; wh > w ; ph > f ; th > t ; ck > k ; qu > kv ; kn > n ; wr > r ;"
-        "gh > ; c } [eiy] > s ; c > k ; x > ks ; j > dzh ; ee > i ; ea > i ; oo > u ; ow > au ;"
+        "dg > dzh ; ge > dzhe ; gh > ; c } [eiy] > s ; c > k ; x > ks ; j > dzh ; ee > i ; ea > i ;"
+        "oo > u ; ow > au ;"
     ),
     "de": (
         "tsch > ch ; sch > sh ; chs > ks ; ch > kh ; ck > k ; ph > f ; th > t ; qu > kv ;"

@@ -36,6 +36,9 @@ _CYRILLIC_BY_LANG = {
     "az": "Azerbaijani-Latin/BGN",
 }
 
+# Languages whose г stands for a foreign h as well as g.
+_G_FOR_H = {"ru", "bg", "mk", "sr", "kk", "ky", "tg", "uz", "mn", "tt", "ba", "os"}
+
 _ARABIC_BY_LANG = {
     "fa": "rollcall/Persian-Latin",
     "ur": "rollcall/Persian-Latin",
@@ -51,6 +54,10 @@ _RULES = {
     "rollcall/Arabic-Latin": "ا > a ; :: Arabic-Latin/BGN ;",
     # ICU's generic Cyrillic table writes ž, š, č, ŝ, which ASCII folding would flatten.
     "rollcall/Cyrillic-Latin": ":: Cyrillic-Latin ; ž > zh ; š > sh ; č > ch ; ŝ > shch ; ẑ > dzh ;",
+    # Greek writes b, d, g of foreign names as μπ, ντ, γκ; BGN reads them mb, nd, ng.
+    "rollcall/Greek-Latin": "μπ > b ; ντ > d ; γκ > g ; τζ > dz ; ου > u ; :: Greek-Latin/BGN ;",
+    # Russian writes the h of English and German names as г ("Гарриет Гарман").
+    "rollcall/Russian-Latin-h": "г > h ; Г > H ; :: Russian-Latin/BGN ;",
     # Hebrew BGN ignores the geresh that marks sounds Hebrew letters lack (ג׳ = j).
     "rollcall/Hebrew-Latin": "ג׳ > dzh ; ז׳ > zh ; צ׳ > ch ; ת׳ > th ; :: Hebrew-Latin/BGN ;",
     # Pinyin letters read in the common convention: x, q, j, zh, c as sh, ch, dzh, dzh, ts.
@@ -67,14 +74,14 @@ _RULES = {
 # Script → transforms tried when the language gives no better choice. The first is the
 # primary romanisation; the others add spellings other conventions produce.
 _BY_SCRIPT = {
-    "Cyrillic": ("Russian-Latin/BGN", "rollcall/Cyrillic-Latin"),
+    "Cyrillic": ("Russian-Latin/BGN", "rollcall/Cyrillic-Latin", "rollcall/Russian-Latin-h"),
     "Arabic": ("rollcall/Persian-Latin", "rollcall/Arabic-Latin"),
     "Han": ("rollcall/Han-Latin",),
     "Katakana": ("Katakana-Latin",),
     "Hiragana": ("Any-Latin",),
     "Hangul": ("Korean-Latin/BGN", "Hangul-Latin"),
     "Hebrew": ("rollcall/Hebrew-Latin", "Hebrew-Latin"),
-    "Greek": ("Greek-Latin/BGN",),
+    "Greek": ("rollcall/Greek-Latin", "Greek-Latin/BGN"),
     "Georgian": ("Georgian-Latin/BGN",),
     "Armenian": ("Armenian-Latin/BGN",),
 }
@@ -94,7 +101,8 @@ def transliterator(transform_id: str) -> icu.Transliterator:
 def _transforms_for(script: str, lang: str | None) -> tuple[str, ...]:
     primary = (lang or "").split("-")[0].lower()
     if script == "Cyrillic" and primary in _CYRILLIC_BY_LANG:
-        return (_CYRILLIC_BY_LANG[primary], "rollcall/Cyrillic-Latin")
+        extra = ("rollcall/Russian-Latin-h",) if primary in _G_FOR_H else ()
+        return (_CYRILLIC_BY_LANG[primary], "rollcall/Cyrillic-Latin", *extra)
     if script == "Arabic" and primary in _ARABIC_BY_LANG:
         return (_ARABIC_BY_LANG[primary], "rollcall/Arabic-Latin")
     return _BY_SCRIPT.get(script, ("Any-Latin",))
