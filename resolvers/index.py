@@ -37,6 +37,7 @@ class NameForm:
     keys: tuple[str, ...]
     skeletons: tuple[str, ...]
     classes: tuple[str, ...]
+    classes_r: tuple[str, ...]  # the same with every r kept
     joined_key: str
     joined_class: str
 
@@ -68,7 +69,7 @@ def name_forms(cleaned: str, lang: str | None) -> tuple[NameForm, ...]:
         forms.append(
             NameForm(
                 toks, keys, tuple(skeleton_key(t) for t in toks), classes,
-                "".join(keys), "".join(classes),
+                tuple(class_key(t, keep_r=True) for t in toks), "".join(keys), "".join(classes),
             )
         )
     return tuple(forms)
@@ -89,16 +90,17 @@ def _lookup_keys(form: NameForm) -> set[str]:
     """Index keys of one reading: exact token keys, and consonant-class bigrams so that a
     spelling one class off ("trnpr" for "trmpr") still shares most keys."""
     out: set[str] = set()
-    for key, skel, cls in zip(form.keys, form.skeletons, form.classes):
+    for key, skel, cls, cls_r in zip(form.keys, form.skeletons, form.classes, form.classes_r):
         if len(key) >= 2:
             out.add("k:" + key)
         if len(skel) >= 2:
             out.add("s:" + skel)
         out.update(f"g:{group}" for group in name_groups(key))
-        if len(cls) >= 2:
-            out.add("c:" + cls)
-            padded = f"^{cls}$"
-            out.update("b:" + padded[i : i + 2] for i in range(len(padded) - 1))
+        for c in {cls, cls_r}:
+            if len(c) >= 2:
+                out.add("c:" + c)
+                padded = f"^{c}$"
+                out.update("b:" + padded[i : i + 2] for i in range(len(padded) - 1))
     if len(form.keys) > 1:
         if len(form.joined_key) >= 4:
             out.add("k:" + form.joined_key)
@@ -153,6 +155,10 @@ class NameIndex:
     def idf(self, key: str) -> float:
         """Rarity of a token key; unseen keys count as rare."""
         return self._idf.get(key, self._max_idf)
+
+    def aliases_of(self, person_id: str) -> list[int]:
+        pos = self._person_pos.get(person_id)
+        return [i for i, a in enumerate(self.aliases) if a.person == pos] if pos is not None else []
 
     def exact(self, normalized: str) -> list[int]:
         return self._exact.get(normalized, [])

@@ -102,10 +102,16 @@ _CLASS_LETTERS = str.maketrans(
 _POSTVOCALIC_R = re.compile(r"(?<=[aeiouy])r+(?=[^aeiouy]|$)")
 
 
+# m before b or p is heard and written as n by many scripts (Japanese ン, Chinese 林布).
+_NASAL_BEFORE_LABIAL = re.compile(r"m(?=[bp])")
+
+
 @lru_cache(maxsize=262144)
-def class_key(token: str) -> str:
-    """Consonant classes of a token: "gordon" and "godeun" (Korean) → "ktn"."""
-    key = _POSTVOCALIC_R.sub("", token)
+def class_key(token: str, *, keep_r: bool = False) -> str:
+    """Consonant classes of a token: "gordon" and "godeun" (Korean) → "ktn". An r after a
+    vowel is dropped unless `keep_r` (Japanese keeps the r of German names: ゲルハルト)."""
+    key = token if keep_r else _POSTVOCALIC_R.sub("", token)
+    key = _NASAL_BEFORE_LABIAL.sub("n", key)
     key = _CLASS_DIGRAPHS.sub(lambda m: _CLASS_DIGRAPH_MAP[m.group(0)], key)
     key = key.translate(_CLASS_LETTERS)
     return _DOUBLE.sub(r"\1", key)

@@ -8,6 +8,7 @@ candidate's score and margin into a confidence; auto-accept by the fitted thresh
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .context import ContextConfig, context_features
@@ -97,8 +98,11 @@ def prerank(index: NameIndex, forms: tuple[NameForm, ...], alias_ids: list[int],
     return sorted(best, key=lambda a: -best[a])[:keep]
 
 
-def score_candidates(index: NameIndex, query: Query, config: MatcherConfig) -> list[ScoredPerson]:
-    """Every retrieved person with its best alias, best first."""
+def score_candidates(
+    index: NameIndex, query: Query, config: MatcherConfig, extra_aliases: Iterable[int] = ()
+) -> list[ScoredPerson]:
+    """Every retrieved person with its best alias, best first. `extra_aliases` are scored
+    as if retrieved (the evaluation uses it to measure what retrieval misses)."""
     cleaned = validate_query(query)
     normalized = normalize(cleaned)
     forms = name_forms(cleaned, query.lang)
@@ -106,7 +110,7 @@ def score_candidates(index: NameIndex, query: Query, config: MatcherConfig) -> l
     exact = set(index.exact(normalized))
     retrieved = prerank(index, forms, index.retrieve(forms, config.retrieve), config.rescore)
     best: dict[int, ScoredPerson] = {}
-    for alias_id in exact | set(retrieved):
+    for alias_id in exact | set(retrieved) | set(extra_aliases):
         alias = index.aliases[alias_id]
         feats = score_pair(forms, alias.forms, index.idf, model.logit)
         logit = model.logit(feats)

@@ -81,16 +81,23 @@ def token_similarity(q: NameForm, i: int, a: NameForm, j: int) -> tuple[float, f
         spelling = max(spelling, 0.85)
     if name_groups(q.keys[i]) & name_groups(a.keys[j]):
         return max(spelling, _SAME_GIVEN_NAME), _SAME_GIVEN_NAME  # "Ioannes" and "John"
-    qc, ac = q.classes[i], a.classes[j]
-    if qc and ac:
-        sound = Levenshtein.normalized_similarity(qc, ac)
-        # A one- or two-class key ("rs") says little; shrink its similarity towards 0.5.
-        shortest = min(len(qc), len(ac))
-        if shortest < 3:
-            sound = 0.5 + (sound - 0.5) * shortest / 3
-    else:
-        sound = spelling
-    return spelling, sound
+    sound = max(
+        _class_similarity(q.classes[i], a.classes[j]),
+        _class_similarity(q.classes_r[i], a.classes_r[j]),
+    )
+    return spelling, sound if sound >= 0 else spelling
+
+
+def _class_similarity(qc: str, ac: str) -> float:
+    """Levenshtein similarity of two class keys; -1 when either is empty."""
+    if not qc or not ac:
+        return -1.0
+    sim = Levenshtein.normalized_similarity(qc, ac)
+    # A one- or two-class key ("rs") says little; shrink its similarity towards 0.5.
+    shortest = min(len(qc), len(ac))
+    if shortest < 3:
+        sim = 0.5 + (sim - 0.5) * shortest / 3
+    return sim
 
 
 def _weights(form: NameForm, weight: Callable[[str], float]) -> list[float]:

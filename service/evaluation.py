@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from gazetteer import import_file
-from resolvers import Query
+from resolvers import MatcherConfig, Query
+from resolvers.matcher import score_candidates
 
 from .answers import answer_json
 from .engine import Engine
@@ -129,6 +130,27 @@ def format_table(outcomes: Sequence[Outcome]) -> str:
     return "\n".join(lines).replace("nan", "  - ")
 
 
+def retrieval_recall(engine: Engine, queries: Iterable[dict]) -> tuple[int, int]:
+    """(found, would_be_first): of the queries whose right person the final scorer ranks
+    first when that person's aliases are scored as well, how many retrieval found."""
+    config = MatcherConfig()
+    found = first = 0
+    for q in queries:
+        if not q.get("expected"):
+            continue
+        query = Query(q["query"], q.get("lang") or None)
+        ranked = score_candidates(engine.index, query, config)
+        if ranked and engine.index.persons[ranked[0].person].id == q["expected"]:
+            found += 1
+            first += 1
+            continue
+        extra = engine.index.aliases_of(q["expected"])
+        forced = score_candidates(engine.index, query, config, extra)
+        if forced and engine.index.persons[forced[0].person].id == q["expected"]:
+            first += 1
+    return found, first
+
+
 def run_names_eval(names: Path, popolo: Path, predictions: Path | None, out: TextIO) -> list[Outcome]:
     """Import `popolo` into a temporary database, evaluate `names`, print the table."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -145,8 +167,11 @@ def run_names_eval(names: Path, popolo: Path, predictions: Path | None, out: Tex
                 outcomes = evaluate_names(engine, queries, pred)
         else:
             outcomes = evaluate_names(engine, queries, None)
+        found, first = retrieval_recall(engine, queries)
         engine.close()
     out.write(format_table(outcomes) + "\n")
+    out.write(f"retrieval recall: {found}/{first} = {found / max(first, 1):.3f} of the queries whose "
+              "right person the scorer ranks first\n")
     if predictions:
         out.write(f"predictions: {predictions}\n")
     return outcomes
