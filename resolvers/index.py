@@ -143,7 +143,7 @@ class NameIndex:
         total = self._total = max(len(self.aliases), 1)
         # Inverse document frequency of token keys: a rare surname says more than "muhammad".
         self._idf = {k: math.log(1 + total / c) for k, c in token_counts.items()}
-        self._max_idf = math.log(1 + total)
+        self.max_idf = math.log(1 + total)
 
     def __len__(self) -> int:
         return len(self.aliases)
@@ -154,7 +154,7 @@ class NameIndex:
 
     def idf(self, key: str) -> float:
         """Rarity of a token key; unseen keys count as rare."""
-        return self._idf.get(key, self._max_idf)
+        return self._idf.get(key, self.max_idf)
 
     def aliases_of(self, person_id: str) -> list[int]:
         pos = self._person_pos.get(person_id)

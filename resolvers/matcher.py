@@ -112,7 +112,7 @@ def score_candidates(
     best: dict[int, ScoredPerson] = {}
     for alias_id in exact | set(retrieved) | set(extra_aliases):
         alias = index.aliases[alias_id]
-        feats = score_pair(forms, alias.forms, index.idf, model.logit)
+        feats = score_pair(forms, alias.forms, index.idf, model.logit, index.max_idf)
         logit = model.logit(feats)
         known = best.get(alias.person)
         if known is None or logit > known.logit:

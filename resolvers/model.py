@@ -106,7 +106,7 @@ class Params:
 def default_params() -> Params:
     """Hand-set starting point, used to bootstrap a fit when no params.json exists."""
     return Params(
-        ScoreModel(-9.0, (5.0, 3.0, 1.5, 1.5, 1.0, 1.0, 0.5), dict(CONTEXT_DEFAULTS)),
+        ScoreModel(-9.0, (5.0, 3.0, 1.5, 1.5, 1.0, 1.0, 0.5, 0.0), dict(CONTEXT_DEFAULTS)),
         ConfidenceModel((-1.0, 0.3, 0.5, -0.5, -1.0) + (0.0,) * len(FEATURES), 0.9),
         "hand-set",
     )

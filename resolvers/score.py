@@ -34,6 +34,7 @@ FEATURES: dict[str, str] = {
     "whole_sound": "consonant-class similarity of the whole names",
     "weakest": "similarity of the query's worst-matched token (a wrong given name sinks it)",
     "in_order": "1 when the aligned tokens keep their order (\"Fritz Walter\" is not \"Walter Fritsch\")",
+    "rarity": "how rare the alias's tokens are in the gazetteer: a common name has namesakes",
 }
 
 # Particles and honorifics: they belong to names but say little about which person.
@@ -56,10 +57,11 @@ class PairFeatures:
     whole_sound: float = 0.0
     weakest: float = 0.0
     in_order: float = 0.0
+    rarity: float = 0.0
 
     def vector(self) -> tuple[float, ...]:
         return (self.spelling, self.sound, self.alias_coverage, self.whole, self.whole_sound,
-                self.weakest, self.in_order)
+                self.weakest, self.in_order, self.rarity)
 
     def as_dict(self) -> dict[str, float]:
         return dict(zip(FEATURES, self.vector()))
@@ -151,6 +153,11 @@ def _align(
     return spell_cov, sound_cov, alias_cov, weakest, _increasing(matched), order
 
 
+def _rarity(form: NameForm, weight: Callable[[str], float], max_weight: float) -> float:
+    keys = [k for t, k in zip(form.tokens, form.keys) if t not in PARTICLES] or list(form.keys)
+    return sum(weight(k) for k in keys) / (len(keys) * max_weight) if keys else 0.0
+
+
 def _increasing(seq: list[int]) -> bool:
     return all(a < b for a, b in zip(seq, seq[1:]))
 
@@ -160,8 +167,10 @@ def score_pair(
     alias_forms: tuple[NameForm, ...],
     weight: Callable[[str], float],
     linear: Callable[[PairFeatures], float],
+    max_weight: float = 1.0,
 ) -> PairFeatures:
-    """Features of the best-scoring pair of readings of the query and the alias."""
+    """Features of the best-scoring pair of readings of the query and the alias.
+    `weight` gives a token key's rarity, at most `max_weight`."""
     best: PairFeatures | None = None
     best_score = float("-inf")
     for q in query_forms:
@@ -180,6 +189,7 @@ def score_pair(
                 if q.joined_class and a_class else 0.0,
                 weakest=weakest,
                 in_order=1.0 if in_order else 0.0,
+                rarity=_rarity(a, weight, max_weight),
             )
             score = linear(feats)
             if score > best_score:
