@@ -21,7 +21,7 @@ from .script import LATIN, detect_script
 from .translit import romanize
 from .types import AliasRecord, PersonRecord
 
-__all__ = ["NameIndex", "IndexedAlias", "NameForm", "name_forms", "alias_language", "sketches"]
+__all__ = ["NameIndex", "IndexedAlias", "NameForm", "name_forms", "alias_language"]
 
 # A key shared by more aliases than this share of the index is too common to retrieve by
 # (unless nothing rarer matches).
@@ -48,13 +48,6 @@ class IndexedAlias:
     record: AliasRecord
     normalized: str
     forms: tuple[NameForm, ...]
-    sketches: tuple[str, ...]
-
-
-def sketches(form: NameForm) -> tuple[str, str]:
-    """Two cheap strings per reading for a C-speed pre-ranking with rapidfuzz: the
-    phonetic keys and the consonant classes, space-separated."""
-    return " ".join(form.keys), " ".join(c for c in form.classes if c)
 
 
 def name_forms(cleaned: str, lang: str | None) -> tuple[NameForm, ...]:
@@ -118,6 +111,7 @@ class NameIndex:
         self.aliases: list[IndexedAlias] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._exact: dict[str, list[int]] = defaultdict(list)
+        self._key_counts: list[int] = []
         token_counts: Counter[str] = Counter()
         for record in aliases:
             pos = self._person_pos.get(record.person_id)
@@ -129,8 +123,7 @@ class NameIndex:
                 continue
             forms = name_forms(cleaned, alias_language(record, self.persons[pos], cleaned))
             alias_id = len(self.aliases)
-            sketch_list = tuple(dict.fromkeys(x for f in forms for x in sketches(f) if x))
-            self.aliases.append(IndexedAlias(pos, record, normalized, forms, sketch_list))
+            self.aliases.append(IndexedAlias(pos, record, normalized, forms))
             self._exact[normalized].append(alias_id)
             keys: set[str] = set()
             for form in forms:
@@ -138,6 +131,7 @@ class NameIndex:
                 token_counts.update(set(form.keys))
             for key in keys:
                 self._postings[key].append(alias_id)
+            self._key_counts.append(len(keys))
         self._postings = dict(self._postings)
         self._exact = dict(self._exact)
         total = self._total = max(len(self.aliases), 1)
@@ -171,7 +165,8 @@ class NameIndex:
         keys: set[str] = set()
         for form in forms:
             keys |= _lookup_keys(form)
-        lists = [p for p in (self._postings.get(k) for k in keys) if p]
+        # Sorted: set order varies between runs (hash seeds), answers must not.
+        lists = [p for p in (self._postings.get(k) for k in sorted(keys)) if p]
         if not lists:
             return []
         common = max(_MIN_COMMON, int(self._total * _COMMON_SHARE))
@@ -181,4 +176,9 @@ class NameIndex:
             repeat = 1 + min(3, int(math.log2(max(common / len(postings), 1.0))))
             for _ in range(repeat):
                 counts.update(postings)
-        return [alias_id for alias_id, _ in counts.most_common(limit)]
+        # Aliases with many readings have many keys and would win on raw counts: rank the
+        # best-counted ones again by count over the square root of their number of keys.
+        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[: limit * 5]
+        kc = self._key_counts
+        top.sort(key=lambda kv: (-kv[1] / math.sqrt(kc[kv[0]]), kv[0]))
+        return [alias_id for alias_id, _ in top[:limit]]

@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 
 from .context import ContextConfig, context_features
 from .dates import InvalidDate, check_date
-from rapidfuzz import fuzz, process
-
-from .index import NameForm, NameIndex, name_forms, sketches
+from .index import NameIndex, name_forms
 from .model import Params, load_params, sigmoid
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
 from .score import PairFeatures, score_pair
@@ -38,10 +36,8 @@ class InvalidQuery(ValueError):
 class MatcherConfig:
     params: Params = field(default_factory=load_params)
     context: ContextConfig = field(default_factory=ContextConfig)
-    # Aliases taken from the index by shared keys, then pre-ranked with rapidfuzz.
-    retrieve: int = 300
-    # Aliases of the pre-ranking that get the full feature scoring.
-    rescore: int = 40
+    # Aliases taken from the index by shared keys; each gets the full feature scoring.
+    retrieve: int = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,28 +72,6 @@ def validate_query(query: Query) -> str:
     return cleaned
 
 
-def prerank(index: NameIndex, forms: tuple[NameForm, ...], alias_ids: list[int], keep: int) -> list[int]:
-    """The `keep` aliases whose sketches are closest to the query's, by rapidfuzz in C:
-    full scoring is too slow for every retrieved alias."""
-    if len(alias_ids) <= keep:
-        return alias_ids
-    owners: list[int] = []
-    choices: list[str] = []
-    for alias_id in alias_ids:
-        for sketch in index.aliases[alias_id].sketches:
-            owners.append(alias_id)
-            choices.append(sketch)
-    best: dict[int, float] = {}
-    query_sketches = {x for form in forms for x in sketches(form) if x}
-    for query_sketch in query_sketches:
-        # token_set_ratio (native) forgives tokens the other side lacks, as patronymics.
-        for _, score, pos in process.extract(query_sketch, choices, scorer=fuzz.token_set_ratio, limit=keep * 2):
-            owner = owners[pos]
-            if score > best.get(owner, -1.0):
-                best[owner] = score
-    return sorted(best, key=lambda a: -best[a])[:keep]
-
-
 def score_candidates(
     index: NameIndex, query: Query, config: MatcherConfig, extra_aliases: Iterable[int] = ()
 ) -> list[ScoredPerson]:
@@ -108,7 +82,7 @@ def score_candidates(
     forms = name_forms(cleaned, query.lang)
     model = config.params.score
     exact = set(index.exact(normalized))
-    retrieved = prerank(index, forms, index.retrieve(forms, config.retrieve), config.rescore)
+    retrieved = index.retrieve(forms, config.retrieve)
     best: dict[int, ScoredPerson] = {}
     for alias_id in exact | set(retrieved) | set(extra_aliases):
         alias = index.aliases[alias_id]

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .given_names import name_groups
 from .index import NameForm
+from .keys import class_key, phonetic_key, skeleton_key
 
 __all__ = ["FEATURES", "PARTICLES", "PairFeatures", "score_pair", "token_similarity"]
 
@@ -69,23 +71,31 @@ class PairFeatures:
 
 def token_similarity(q: NameForm, i: int, a: NameForm, j: int) -> tuple[float, float]:
     """(spelling, sound) similarity of query token i and alias token j."""
-    qt, at = q.tokens[i], a.tokens[j]
-    if qt == at or q.keys[i] == a.keys[j]:
+    return _token_pair(q.tokens[i], a.tokens[j])
+
+
+@lru_cache(maxsize=262144)
+def _token_pair(qt: str, at: str) -> tuple[float, float]:
+    """Token similarity depends on the two strings only (their keys derive from them), so
+    it is computed once per pair of words, not once per pair of aliases."""
+    qk, ak = phonetic_key(qt), phonetic_key(at)
+    if qt == at or qk == ak:
         return 1.0, 1.0
     if len(qt) == 1 or len(at) == 1:
         sim = _INITIAL if qt[0] == at[0] else 0.0
         return sim, sim
     spelling = max(
         Levenshtein.normalized_similarity(qt, at),
-        JaroWinkler.similarity(q.keys[i], a.keys[j]) - 0.05,
+        JaroWinkler.similarity(qk, ak) - 0.05,
     )
-    if len(q.skeletons[i]) >= 2 and q.skeletons[i] == a.skeletons[j]:
+    qs = skeleton_key(qt)
+    if len(qs) >= 2 and qs == skeleton_key(at):
         spelling = max(spelling, 0.85)
-    if name_groups(q.keys[i]) & name_groups(a.keys[j]):
+    if name_groups(qk) & name_groups(ak):
         return max(spelling, _SAME_GIVEN_NAME), _SAME_GIVEN_NAME  # "Ioannes" and "John"
     sound = max(
-        _class_similarity(q.classes[i], a.classes[j]),
-        _class_similarity(q.classes_r[i], a.classes_r[j]),
+        _class_similarity(class_key(qt), class_key(at)),
+        _class_similarity(class_key(qt, keep_r=True), class_key(at, keep_r=True)),
     )
     return spelling, sound if sound >= 0 else spelling
 
