@@ -106,3 +106,33 @@ def test_bad_queries_say_what_is_wrong(index: NameIndex, kw: dict, message: str)
 )
 def test_odd_unicode_never_crashes(index: NameIndex, name: str) -> None:
     match(index, Query(name))
+
+
+CROSS_SCRIPT = [
+    PersonRecord("Q10648", "Gordon Brown", "GB"),
+    PersonRecord("Q180589", "Boris Johnson", "GB"),
+    PersonRecord("Q3033", "Bülent Ecevit", "TR"),
+    PersonRecord("Q62206", "Egon Bahr", "DE"),
+    PersonRecord("Q1", "Gordon Banks", "GB"),
+    PersonRecord("Q2", "Boris Becker", "DE"),
+]
+CROSS_ALIASES = [AliasRecord(p.id, p.name) for p in CROSS_SCRIPT]
+
+
+@pytest.mark.parametrize(
+    "name, lang, expected",
+    [
+        ("Гордон Браун", "ru", "Q10648"),
+        ("ゴードン・ブラウン", "ja", "Q10648"),
+        ("고든 브라운", "ko", "Q10648"),
+        ("戈登·布朗", "zh", "Q10648"),
+        ("جوردون براون", "ar", "Q10648"),
+        ("בוריס ג'ונסון", "he", "Q180589"),
+        ("Μπόρις Τζόνσον", "el", "Q180589"),
+        ("Бюлент Эджевит", "ru", "Q3033"),  # Turkish c read as j
+        ("Эгон Бар", "ru", "Q62206"),
+    ],
+)
+def test_cross_script_names_find_the_person(name: str, lang: str, expected: str) -> None:
+    index = NameIndex(CROSS_SCRIPT, CROSS_ALIASES)
+    assert first(index, name=name, lang=lang) == expected

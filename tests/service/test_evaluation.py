@@ -1,0 +1,43 @@
+"""The evaluation's metrics, on outcomes whose right answers are known by construction."""
+
+import math
+
+import pytest
+
+from service.evaluation import Outcome, expected_calibration_error, format_table, metrics
+
+
+def outcome(expected, ranked, conf, accepted, group="Latin"):
+    return Outcome(group, expected, tuple(ranked), conf, accepted, 1.0)
+
+
+def test_metrics_follow_the_definitions() -> None:
+    outcomes = [
+        outcome("A", ["A", "B"], 0.9, True),  # right, accepted
+        outcome("B", ["C", "B"], 0.6, False),  # wrong first, right in top 5
+        outcome("C", ["D"], 0.95, True),  # wrong and accepted
+        outcome(None, ["E"], 0.2, False),  # nobody; rejected
+        outcome(None, ["F"], 0.97, True),  # nobody; wrongly accepted
+    ]
+    m = metrics(outcomes)
+    assert (m.n, m.n_nil) == (5, 2)
+    assert m.top1 == pytest.approx(1 / 3) and m.top5 == pytest.approx(2 / 3)
+    assert m.auto_recall == pytest.approx(1 / 3)
+    assert m.auto_precision == pytest.approx(1 / 3)  # 1 right of 3 accepted
+    assert m.nil_false_accept == pytest.approx(1 / 2)
+
+
+def test_ece_is_zero_when_confidence_matches_accuracy_and_large_when_not() -> None:
+    calibrated = [(0.75, True), (0.75, True), (0.75, True), (0.75, False)]
+    assert expected_calibration_error(calibrated) == pytest.approx(0.0)
+    overconfident = [(0.99, False)] * 10
+    assert expected_calibration_error(overconfident) == pytest.approx(0.99)
+    assert math.isnan(expected_calibration_error([]))
+
+
+def test_table_has_a_row_per_script_and_overall() -> None:
+    table = format_table([outcome("A", ["A"], 0.9, True), outcome("B", ["B"], 0.9, True, "Cyrillic")])
+    lines = table.splitlines()
+    assert lines[0].split()[:3] == ["script", "n", "nil"]
+    assert any(line.startswith("Latin") for line in lines)
+    assert lines[-1].startswith("overall")
