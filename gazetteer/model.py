@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Name", "Person", "Tenure", "Post", "Organization", "Country", "Gazetteer"]
+__all__ = ["Name", "Person", "Tenure", "Post", "Organization", "Country", "Gazetteer", "RoleWords", "Cue"]
 
 NAME_KINDS = ("native", "transliteration", "short", "former", "birth", "abbreviation")
 ROLE_TYPES = (
@@ -14,6 +14,8 @@ ROLE_TYPES = (
     "deputy_head_of_government",
     "foreign_minister",
     "deputy_foreign_minister",
+    "defence_minister",
+    "representative",
     "secretary_general",
     "director",
     "official",
@@ -83,6 +85,23 @@ class Country:
     demonyms: list[Name] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class RoleWords:
+    """Generic words for an office in many languages ("Außenminister", "外长")."""
+
+    role_type: str
+    labels: tuple[Name, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Phrases that present a person as attending an event, or as only mentioned."""
+
+    kind: str  # "attending" or "not_attending"
+    lang: str
+    phrases: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class Gazetteer:
     """Everything one build or import produces, before it is written to SQLite."""
@@ -94,3 +113,5 @@ class Gazetteer:
     tenures: list[Tenure] = field(default_factory=list)
     # Ids retired by a merge → the id that now answers for them.
     redirects: dict[str, str] = field(default_factory=dict)
+    roles: list[RoleWords] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .model import Country, Gazetteer, Name, Organization, Person, Post, Tenure
+from .model import Country, Cue, Gazetteer, Name, Organization, Person, Post, RoleWords, Tenure
 
 __all__ = ["SourceError", "DEFAULT_SOURCES", "load_sources", "source_files"]
 
@@ -54,7 +54,7 @@ def _read_file(path: Path, gaz: Gazetteer) -> None:
     if not isinstance(doc, dict):
         raise SourceError(f"{path}:1: expected one JSON object with lists of records")
     for section in doc:
-        if section not in ("countries", "organizations", "posts", "persons"):
+        if section not in ("countries", "organizations", "posts", "persons", "roles", "cues"):
             raise SourceError(f"{path}:{_line_of(text, section)}: unknown section {section!r}")
 
     def fail(record: dict, problem: str) -> SourceError:
@@ -112,6 +112,18 @@ def _read_file(path: Path, gaz: Gazetteer) -> None:
             _add_person(rec, gaz)
         except ValueError as err:
             raise fail(rec, str(err)) from None
+    for rec in doc.get("roles", []):
+        try:
+            gaz.roles.append(RoleWords(_str(rec, "role_type"), tuple(_names(rec.get("labels", []), "labels"))))
+        except ValueError as err:
+            raise fail(rec, str(err)) from None
+    for rec in doc.get("cues", []):
+        phrases = rec.get("phrases", [])
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise fail(rec, "'phrases' must be a list of strings")
+        if rec.get("kind") not in ("attending", "not_attending"):
+            raise fail(rec, f"cue kind {rec.get('kind')!r} is not attending or not_attending")
+        gaz.cues.append(Cue(rec["kind"], _str(rec, "lang"), tuple(phrases)))
 
 
 def _add_person(rec: dict, gaz: Gazetteer) -> None:

@@ -56,6 +56,9 @@ def validate(gaz: Gazetteer) -> list[Problem]:
             add(Problem(f"post {post.id}", f"unknown role_type {post.role_type!r}"))
         if post.organization_id and post.organization_id not in gaz.organizations:
             add(Problem(f"post {post.id}", f"unknown organization {post.organization_id!r}"))
+    for roles in gaz.roles:
+        if roles.role_type not in ROLE_TYPES:
+            add(Problem(f"roles {roles.role_type}", "unknown role_type"))
     for t in gaz.tenures:
         where = f"tenure of {t.person_id} in {t.post_id or t.organization_id}"
         if t.person_id not in gaz.persons:
