@@ -50,6 +50,7 @@ class Metrics:
     nil_false_accept: float
     ece: float
     mean_ms: float
+    p50_ms: float
     p95_ms: float
 
 
@@ -88,6 +89,7 @@ def metrics(outcomes: Sequence[Outcome]) -> Metrics:
         nil_false_accept=_ratio(sum(1 for o in nil if o.accepted), len(nil)),
         ece=expected_calibration_error(calibration),
         mean_ms=statistics.fmean(millis) if millis else math.nan,
+        p50_ms=millis[len(millis) // 2] if millis else math.nan,
         p95_ms=millis[min(int(len(millis) * 0.95), len(millis) - 1)] if millis else math.nan,
     )
 
@@ -115,13 +117,14 @@ def format_table(outcomes: Sequence[Outcome]) -> str:
     groups: dict[str, list[Outcome]] = defaultdict(list)
     for o in outcomes:
         groups[o.group].append(o)
-    header = f"{'script':<12}{'n':>6}{'nil':>5}{'top1':>7}{'top5':>7}{'a-rec':>7}{'a-prec':>8}{'nil-fa':>8}{'ECE':>7}{'ms':>7}{'p95ms':>7}"
+    header = f"{'script':<12}{'n':>6}{'nil':>5}{'top1':>7}{'top5':>7}{'a-rec':>7}{'a-prec':>8}{'nil-fa':>8}{'ECE':>7}{'ms':>7}{'p50ms':>7}{'p95ms':>7}"
     lines = [header, "-" * len(header)]
 
     def row(name: str, items: Sequence[Outcome]) -> str:
         m = metrics(items)
         return (f"{name:<12}{m.n:>6}{m.n_nil:>5}{m.top1:>7.3f}{m.top5:>7.3f}{m.auto_recall:>7.3f}"
-                f"{m.auto_precision:>8.3f}{m.nil_false_accept:>8.3f}{m.ece:>7.3f}{m.mean_ms:>7.2f}{m.p95_ms:>7.2f}")
+                f"{m.auto_precision:>8.3f}{m.nil_false_accept:>8.3f}{m.ece:>7.3f}{m.mean_ms:>7.2f}"
+                f"{m.p50_ms:>7.2f}{m.p95_ms:>7.2f}")
 
     for name in sorted(groups, key=lambda g: -len(groups[g])):
         lines.append(row(name, groups[name]))
