@@ -20,12 +20,13 @@ from pathlib import Path
 import sqlite_utils
 
 from resolvers import AliasRecord, PersonRecord, TenureRecord, detect_script, within
+from resolvers.document import PostInfo, Vocabulary
 
-from .model import Country, Gazetteer, Name, Organization, Person, Post, Tenure
+from .model import Country, Cue, Gazetteer, Name, Organization, Person, Post, RoleWords, Tenure
 
 __all__ = ["SCHEMA_VERSION", "StoreError", "Office", "Store", "write_atomically", "read_gazetteer"]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 class StoreError(RuntimeError):
@@ -77,6 +78,8 @@ _TABLES: dict[str, tuple[dict[str, type], str | None]] = {
                      "start_date": str, "end_date": str, "acting": int, "role": str,
                      "source": str}, None),
     "redirects": ({"from_id": str, "to_id": str}, "from_id"),
+    "role_words": ({"role_type": str, "name": str, "lang": str}, None),
+    "cues": ({"kind": str, "lang": str, "phrase": str}, None),
 }
 
 _INDEXES = (
@@ -123,6 +126,9 @@ def _rows(gaz: Gazetteer, meta: dict[str, str]) -> dict[str, Iterable[dict]]:
              "end_date": t.end, "acting": int(t.acting), "role": t.role, "source": t.source}
             for t in gaz.tenures),
         "redirects": ({"from_id": a, "to_id": b} for a, b in gaz.redirects.items()),
+        "role_words": ({"role_type": r.role_type, "name": n.name, "lang": n.lang}
+                       for r in gaz.roles for n in r.labels),
+        "cues": ({"kind": c.kind, "lang": c.lang, "phrase": p} for c in gaz.cues for p in c.phrases),
     }
 
 
@@ -219,6 +225,35 @@ class Store:
                 aliases.append(AliasRecord(r[0], r[1], "", "primary"))
         return persons, aliases
 
+    def vocabulary(self) -> Vocabulary:
+        """Role words, places, cues and posts with their holders, for documents."""
+        roles = [(r["name"], r["role_type"]) for r in self._query("select role_type, name from role_words")]
+        roles += [
+            (r["name"], r["role_type"])
+            for r in self._query(
+                "select l.name, p.role_type from post_labels l join posts p on p.id = l.post_id "
+                "where p.role_type != ''"
+            )
+        ]
+        places = [(r["name"], "country:" + r["code"]) for r in self._query("select code, name from country_names")]
+        places += [
+            (r["name"], "org:" + r["organization_id"])
+            for r in self._query(
+                "select n.organization_id, n.name from organization_names n "
+                "join organizations o on o.id = n.organization_id where o.classification != 'country'"
+            )
+        ]
+        cues = [(r["phrase"], r["kind"]) for r in self._query("select kind, phrase from cues")]
+        holders: dict[str, list[tuple[str, str, str, bool]]] = defaultdict(list)
+        for r in self._query("select person_id, post_id, start_date, end_date, acting from memberships where post_id != ''"):
+            holders[r["post_id"]].append((r["person_id"], r["start_date"] or "", r["end_date"] or "", bool(r["acting"])))
+        posts = tuple(
+            PostInfo(r["id"], r["label"], r["role_type"] or "", r["country"] or "",
+                     r["organization_id"] or "", tuple(holders.get(r["id"], ())))
+            for r in self._query("select * from posts where role_type != ''")
+        )
+        return Vocabulary(tuple(roles), tuple(places), tuple(cues), posts)
+
     def resolve_id(self, person_id: str) -> str:
         """Follow merge redirects: an id once published keeps answering."""
         seen = set()
@@ -313,6 +348,14 @@ def read_gazetteer(path: Path) -> Gazetteer:
                                           r["gender"] or "", r["birth_date"] or "",
                                           names.get(r["id"], []))
         gaz.redirects = {r["from_id"]: r["to_id"] for r in conn.execute("select * from redirects")}
+        words: dict[str, list[Name]] = defaultdict(list)
+        for r in conn.execute("select * from role_words order by rowid"):
+            words[r["role_type"]].append(Name(r["name"], r["lang"] or "", ""))
+        gaz.roles = [RoleWords(role, tuple(names)) for role, names in words.items()]
+        phrases: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for r in conn.execute("select * from cues order by rowid"):
+            phrases[(r["kind"], r["lang"] or "")].append(r["phrase"])
+        gaz.cues = [Cue(kind, lang, tuple(ps)) for (kind, lang), ps in phrases.items()]
         for r in conn.execute("select * from memberships order by rowid"):
             gaz.tenures.append(Tenure(r["person_id"], r["post_id"] or "", r["organization_id"] or "",
                                       r["start_date"] or "", r["end_date"] or "", bool(r["acting"]),

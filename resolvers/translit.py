@@ -151,14 +151,16 @@ def _latin_forms(text: str, lang: str | None) -> list[str]:
 
 def _han_forms(text: str) -> list[str]:
     """Chinese: each word's syllables joined ("道格拉斯" → "daogelasi"), in the common
-    reading and in the reading of foreign names; a name without separators is also read
-    syllable by syllable ("王毅" → "wang yi")."""
+    reading and in the reading of foreign names; a two- or three-character name is also
+    read syllable by syllable ("王毅" → "wang yi")."""
     forms = []
     for transform_id in ("rollcall/Han-Latin", "rollcall/Han-Latin-foreign"):
         translit = transliterator(transform_id)
         words = [_clean(translit.transliterate(w)) for w in text.split()]
         forms.append(" ".join(w.replace(" ", "") for w in words))
-        if len(words) == 1 and transform_id == "rollcall/Han-Latin":
+        # Chinese personal names have two or three characters; longer single words are
+        # transliterations whose syllables are not names on their own (斯迈洛夫).
+        if len(words) == 1 and transform_id == "rollcall/Han-Latin" and len(text) <= 3:
             forms.append(words[0])
     return forms
 

@@ -8,11 +8,13 @@ on a date, entities).
 from __future__ import annotations
 
 import time
+from functools import cached_property
 from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer import Office, Person, Store
-from resolvers import Candidate, MatchResult, NameIndex, Query, match
+from resolvers import Candidate, InvalidDate, InvalidQuery, MatchResult, NameIndex, Query, check_date, match
+from resolvers.document import MAX_DOCUMENT_CHARS, DocumentReconciler, DocumentResult
 
 __all__ = ["Engine", "RankedCandidate", "Answer", "UnknownEntity"]
 
@@ -44,6 +46,24 @@ class Engine:
 
     def close(self) -> None:
         self.store.close()
+
+    @cached_property
+    def documents(self) -> DocumentReconciler:
+        """Built on first use: a name-only service never pays for the vocabulary."""
+        return DocumentReconciler(self.index, self.store.vocabulary())
+
+    def reconcile_document(self, text: str, lang: str | None, date: str | None) -> DocumentResult:
+        """People in an article, their offices on `date`, and whether they took part."""
+        if not text.strip():
+            raise InvalidQuery("text is empty")
+        if len(text) > MAX_DOCUMENT_CHARS:
+            raise InvalidQuery(f"text is {len(text)} characters long; the limit is {MAX_DOCUMENT_CHARS}")
+        if date:
+            try:
+                check_date(date)
+            except InvalidDate as err:
+                raise InvalidQuery(str(err)) from None
+        return self.documents.reconcile(text, lang, date)
 
     def match(self, query: Query) -> Answer:
         """Candidates for one name, each with the offices held on the query's date."""

@@ -1,0 +1,420 @@
+"""Attendee reconciliation: from an article to the people it names, their offices on the
+article's date, and whether it presents them as taking part.
+
+Steps: tokenize; find role, place (country, organization) and cue phrases from the
+gazetteer's vocabulary; find name spans (known aliases, tokens whose keys match alias tokens,
+capitalised neighbours in cased scripts); group role and place phrases into descriptors and
+attach each to the adjacent name; resolve names with the matcher, the descriptor as context;
+join later surname-only mentions to the person named in full; resolve lone descriptors
+("der Generalsekretär der SOZ") to the single holder of that post on the date; decide
+attendance from the cue phrases nearest each mention.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .dates import within
+from .given_names import name_groups
+from .index import NameIndex, name_forms
+from .matcher import MatcherConfig, match
+from .normalize import clean
+from .phrases import PhraseMatcher
+from .score import PARTICLES
+from .text import Token, sentence_spans, tokenize
+from .types import Query
+
+__all__ = [
+    "PostInfo", "Vocabulary", "DocumentConfig", "Mention", "Office", "PersonFound",
+    "Unresolved", "DocumentResult", "DocumentReconciler", "MAX_DOCUMENT_CHARS",
+]
+
+MAX_DOCUMENT_CHARS = 1_000_000
+
+# Words that may stand between the parts of a descriptor ("der Generalsekretär der SOZ",
+# "Minister of Foreign Affairs of the Kyrgyz Republic"). Function words only.
+_GLUE = frozenset(
+    """
+    der die das des dem den und the of and a an la le les de du d et el del y e
+    и в на من و از در 的 ve ile
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PostInfo:
+    id: str
+    label: str
+    role_type: str
+    country: str
+    organization: str
+    holders: tuple[tuple[str, str, str, bool], ...]  # (person id, start, end, acting)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Phrases from the gazetteer: role words, places, cues, and the posts with holders."""
+
+    roles: tuple[tuple[str, str], ...]  # (phrase, role_type)
+    places: tuple[tuple[str, str], ...]  # (phrase, "country:KZ" or "org:sco")
+    cues: tuple[tuple[str, str], ...]  # (phrase, "attending" | "not_attending")
+    posts: tuple[PostInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentConfig:
+    # A name is taken as the person when the matcher's confidence reaches this.
+    accept_confidence: float = 0.5
+    # A cue of not attending applies to mentions at most this many tokens away.
+    not_attending_window: int = 10
+    # Tokens allowed between a descriptor and the name it describes.
+    attach_gap: int = 3
+    longest_name: int = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    post_id: str
+    post: str
+    role_type: str
+    organization: str
+    country: str
+    start: str
+    end: str
+    acting: bool
+
+
+@dataclass(slots=True)
+class PersonFound:
+    id: str
+    name: str
+    confidence: float
+    attending: bool
+    mentions: list[Mention] = field(default_factory=list)
+    office: Office | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unresolved:
+    start: int
+    end: int
+    text: str
+    role: str = ""
+    country: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    people: tuple[PersonFound, ...]
+    unresolved: tuple[Unresolved, ...]
+
+
+@dataclass(slots=True)
+class _Descriptor:
+    first: int
+    last: int
+    roles: set[str]
+    role_text: str
+    countries: set[str]
+    orgs: set[str]
+    attached: bool = False
+
+
+@dataclass(slots=True)
+class _NameSpan:
+    first: int
+    last: int
+    descriptor: _Descriptor | None = None
+
+
+class DocumentReconciler:
+    """Compiled vocabulary + name index; reconcile() is pure and thread-safe."""
+
+    def __init__(self, index: NameIndex, vocabulary: Vocabulary, matcher: MatcherConfig | None = None,
+                 config: DocumentConfig | None = None):
+        self.index = index
+        self.matcher = matcher or MatcherConfig()
+        self.config = config or DocumentConfig()
+        self._roles: PhraseMatcher[str] = PhraseMatcher(vocabulary.roles)
+        self._places: PhraseMatcher[str] = PhraseMatcher(vocabulary.places)
+        self._cues: PhraseMatcher[str] = PhraseMatcher(vocabulary.cues)
+        self._aliases: PhraseMatcher[int] = PhraseMatcher(
+            (a.record.name, i) for i, a in enumerate(index.aliases)
+        )
+        self._name_keys: set[str] = set()
+        for alias in index.aliases:
+            for form in alias.forms:
+                self._name_keys.update(k for k, t in zip(form.keys, form.tokens) if len(k) >= 2 and t not in PARTICLES)
+        self._posts = vocabulary.posts
+        self._person_pos = {p.id: i for i, p in enumerate(index.persons)}
+        self._person_posts: dict[str, list[tuple[PostInfo, str, str, bool]]] = defaultdict(list)
+        for post in vocabulary.posts:
+            for person_id, start, end, acting in post.holders:
+                self._person_posts[person_id].append((post, start, end, acting))
+
+    # -- finding ----------------------------------------------------------------------
+
+    def _is_name_token(self, tok: Token, lang: str | None) -> bool:
+        if not tok.norm or tok.norm in PARTICLES or tok.text.isdigit():
+            return False
+        forms = name_forms(clean(tok.text), lang)
+        return any(k in self._name_keys for f in forms for k in f.keys)
+
+    def _name_spans(self, text: str, tokens: Sequence[Token], blocked: set[int], lang: str | None) -> list[_NameSpan]:
+        known = [False] * len(tokens)
+        for m in self._aliases.find(tokens):
+            for i in range(m.first, m.last + 1):
+                known[i] = i not in blocked
+        for i, tok in enumerate(tokens):
+            if not known[i] and i not in blocked and (tok.text[:1].isupper() or not tok.text[:1].islower()):
+                known[i] = self._is_name_token(tok, lang)
+        spans: list[_NameSpan] = []
+        i = 0
+        while i < len(tokens):
+            if not known[i]:
+                i += 1
+                continue
+            first = last = i
+            # Extend rightwards over capitalised neighbours (cased scripts): a surname the
+            # gazetteer spells otherwise follows a known given name ("Ruslan Mirzayev").
+            # Not leftwards: German capitalises every noun before a name.
+            while last + 1 < len(tokens) and _joins(text, tokens, last, last + 1) and (last + 1) not in blocked and (
+                known[last + 1] or _capital_word(tokens[last + 1])
+            ):
+                last += 1
+            spans.append(_NameSpan(first, min(last, first + self.config.longest_name - 1)))
+            i = last + 1
+        return spans
+
+    def _descriptors(self, tokens: Sequence[Token]) -> tuple[list[_Descriptor], set[int]]:
+        parts: list[tuple[int, int, str, str]] = []  # first, last, kind, value
+        for m in self._roles.find(tokens):
+            parts += [(m.first, m.last, "role", p) for p in m.payloads]
+        for m in self._places.find(tokens):
+            parts += [(m.first, m.last, "place", p) for p in m.payloads]
+        parts.sort()
+        blocked = {i for f, l, _, _ in parts for i in range(f, l + 1)}
+        descriptors: list[_Descriptor] = []
+        for first, last, kind, value in parts:
+            d = descriptors[-1] if descriptors else None
+            if d is None or not _glued(tokens, d.last, first):
+                d = _Descriptor(first, last, set(), "", set(), set())
+                descriptors.append(d)
+            d.last = max(d.last, last)
+            d.first = min(d.first, first)
+            if kind == "role":
+                d.roles.add(value)
+                d.role_text = " ".join(t.text for t in tokens[first : last + 1])
+            elif value.startswith("country:"):
+                d.countries.add(value.split(":", 1)[1])
+            else:
+                d.orgs.add(value.split(":", 1)[1])
+        return descriptors, blocked
+
+    # -- resolving ----------------------------------------------------------------------
+
+    def _holders(self, d: _Descriptor, date: str | None) -> set[str]:
+        out: set[str] = set()
+        for post in self._posts:
+            if post.role_type not in d.roles:
+                continue
+            if not ((post.country and post.country in d.countries) or (post.organization and post.organization in d.orgs)):
+                continue
+            for person_id, start, end, _ in post.holders:
+                if date is None or within(date, start or None, end or None):
+                    out.add(person_id)
+        return out
+
+    def office_on(self, person_id: str, date: str | None, roles: set[str]) -> Office | None:
+        held = [
+            (post, s, e, a) for post, s, e, a in self._person_posts.get(person_id, [])
+            if date is None or within(date, s or None, e or None)
+        ]
+        if not held:
+            return None
+        held.sort(key=lambda h: (h[0].role_type not in roles, _RANK.get(h[0].role_type, 9), h[1]))
+        post, s, e, a = held[0]
+        return Office(post.id, post.label, post.role_type, post.organization, post.country, s, e, a)
+
+    def reconcile(self, text: str, lang: str | None = None, date: str | None = None) -> DocumentResult:
+        tokens = tokenize(text)
+        descriptors, blocked = self._descriptors(tokens)
+        spans = self._name_spans(text, tokens, blocked, lang)
+        _attach(spans, descriptors, tokens, text, self.config.attach_gap)
+        people: dict[str, PersonFound] = {}
+        surnames: dict[str, str] = {}  # key of a resolved person's name token → person
+        unresolved: list[Unresolved] = []
+        roles_of: dict[str, set[str]] = defaultdict(set)
+        for span in spans:
+            mention = _mention(tokens, span.first, span.last, text)
+            d = span.descriptor
+            person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, span.first == span.last)
+            if person_id is None:
+                if span.last > span.first and (d or self._has_given_name(tokens, span, lang)):
+                    unresolved.append(Unresolved(mention.start, mention.end, mention.text,
+                                                 d.role_text if d else "", _one(d.countries) if d else ""))
+                continue
+            self._add(people, person_id, conf, mention)
+            if d:
+                roles_of[person_id] |= d.roles
+            for form in name_forms(clean(mention.text), lang):
+                for key in form.keys:
+                    surnames.setdefault(key, person_id)
+        for d in descriptors:
+            if d.attached or not d.roles or not (d.countries or d.orgs):
+                continue
+            mention = _mention(tokens, d.first, d.last, text)
+            holders = self._holders(d, date)
+            if len(holders) == 1:
+                person_id = holders.pop()
+                self._add(people, person_id, 0.9, mention)
+                roles_of[person_id] |= d.roles
+            elif not holders and "representative" in d.roles:
+                unresolved.append(Unresolved(mention.start, mention.end, mention.text,
+                                             sorted(d.roles)[0], _one(d.countries)))
+        self._decide_attendance(people, tokens, text)
+        for person_id, p in people.items():
+            pos = self._person_pos.get(person_id)
+            p.name = self.index.persons[pos].name if pos is not None else person_id
+            p.office = self.office_on(person_id, date, roles_of.get(person_id, set()))
+            p.mentions.sort(key=lambda m: m.start)
+        ordered = sorted(people.values(), key=lambda p: p.mentions[0].start)
+        return DocumentResult(tuple(ordered), tuple(sorted(unresolved, key=lambda u: u.start)))
+
+    def _resolve_name(self, name: str, lang: str | None, date: str | None, d: _Descriptor | None,
+                      surnames: dict[str, str], single: bool) -> tuple[str | None, float]:
+        if single:
+            # A surname after the full name joins that person ("Nurtleu" after "Murat Nurtleu").
+            for form in name_forms(clean(name), lang):
+                for key in form.keys:
+                    if key in surnames:
+                        return surnames[key], 0.9
+            if len(clean(name)) < 3:
+                return None, 0.0
+        query = Query(name[:1000], lang, date, _one(d.countries) if d else None,
+                      d.role_text if d and d.role_text else None, limit=3)
+        try:
+            result = match(self.index, query, self.matcher)
+        except ValueError:
+            return None, 0.0
+        if not result.candidates:
+            return None, 0.0
+        top = result.candidates[0]
+        if top.confidence < self.config.accept_confidence:
+            return None, top.confidence
+        if single and not _is_surname_of(name, lang, top.matched_alias, top.matched_alias_lang):
+            return None, top.confidence  # a lone given name ("Volker") names nobody yet
+        return top.person_id, top.confidence
+
+    @staticmethod
+    def _has_given_name(tokens: Sequence[Token], span: _NameSpan, lang: str | None) -> bool:
+        return any(
+            name_groups(k)
+            for t in tokens[span.first : span.last + 1]
+            for f in name_forms(clean(t.text), lang)
+            for k in f.keys
+        )
+
+    @staticmethod
+    def _add(people: dict[str, PersonFound], person_id: str, conf: float, mention: Mention) -> None:
+        p = people.get(person_id)
+        if p is None:
+            p = people[person_id] = PersonFound(person_id, "", conf, False)
+        p.confidence = max(p.confidence, conf)
+        if all(m.start != mention.start for m in p.mentions):
+            p.mentions.append(mention)
+
+    def _decide_attendance(self, people: dict[str, PersonFound], tokens: Sequence[Token], text: str) -> None:
+        cues = self._cues.find(tokens)
+        sentences = sentence_spans(text)
+
+        def sentence_of(pos: int) -> tuple[int, int]:
+            return next((s for s in sentences if s[0] <= pos < s[1]), (0, len(text)))
+
+        token_at = {t.start: i for i, t in enumerate(tokens)}
+        window = self.config.not_attending_window
+        for p in people.values():
+            for m in p.mentions:
+                i = token_at.get(m.start, 0)
+                sent = sentence_of(m.start)
+                near_not = [c for c in cues if "not_attending" in c.payloads and abs(c.first - i) <= window
+                            and sent[0] <= tokens[c.first].start < sent[1]]
+                if near_not:
+                    continue
+                if any("attending" in c.payloads and sent[0] <= tokens[c.first].start < sent[1] for c in cues):
+                    p.attending = True
+                    break
+
+
+_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "secretary_general": 3}
+
+
+def _is_surname_of(word: str, lang: str | None, alias: str, alias_lang: str) -> bool:
+    """Whether `word` reads as the last word of `alias` (its family name), or as the alias
+    itself: a single word in an article names a person only by the family name."""
+    word_keys = {k for f in name_forms(clean(word), lang) for k in f.keys}
+    for form in name_forms(clean(alias), alias_lang or None):
+        if form.keys and (form.keys[-1] in word_keys or len(form.keys) == 1):
+            return True
+    return False
+
+
+def _one(values: set[str]) -> str:
+    return sorted(values)[0] if values else ""
+
+
+def _capital_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and len(tok.text) > 1 and not tok.text.isupper()
+
+
+def _joins(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Tokens a and b are adjacent words of one name: one space or a hyphen between."""
+    return text[tokens[a].end : tokens[b].start] in (" ", "-", "\u00a0", "‑")
+
+
+def _glued(tokens: Sequence[Token], last: int, first: int) -> bool:
+    """Whether descriptor parts ending at `last` and starting at `first` belong together."""
+    return all(tokens[k].norm in _GLUE for k in range(last + 1, first))
+
+
+def _mention(tokens: Sequence[Token], first: int, last: int, text: str) -> Mention:
+    start, end = tokens[first].start, tokens[last].end
+    return Mention(start, end, text[start:end])
+
+
+def _attach(spans: list[_NameSpan], descriptors: list[_Descriptor], tokens: Sequence[Token],
+            text: str, gap: int) -> None:
+    """A descriptor before a name describes it ("der iranische Außenminister für
+    Wirtschaftsdiplomatie Mahdi Safari"), unless punctuation or another descriptor stands
+    between; a descriptor after a name ("Murat Nurtleu, Außenminister Kasachstans")
+    describes it only if it did not already describe a name that follows it."""
+    by_first = {s.first: s for s in spans}
+    by_last = {s.last: s for s in spans}
+    starts = {d.first for d in descriptors}
+    for d in descriptors:
+        for k in range(d.last + 1, min(d.last + 2 + gap, len(tokens))):
+            if k in starts or any(c in ",;:.!?()" for c in text[tokens[k - 1].end : tokens[k].start]):
+                break
+            if k in by_first:
+                if by_first[k].descriptor is None:
+                    by_first[k].descriptor = d
+                    d.attached = True
+                break
+    for d in descriptors:
+        if d.attached:
+            continue
+        for k in range(d.first - 1, max(d.first - 2 - gap, -1), -1):
+            if k in by_last:
+                if by_last[k].descriptor is None:
+                    by_last[k].descriptor = d
+                    d.attached = True
+                break

@@ -1,0 +1,75 @@
+"""Tokens and sentences of running text, with offsets in code points of the input.
+
+Words are runs of letters, digits and in-word marks; each Chinese, Japanese Kanji or Kana
+character is a token of its own, since those scripts put no spaces between words and names
+are found by matching character sequences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import normalize
+from .script import char_script
+
+__all__ = ["Token", "tokenize", "sentence_spans"]
+
+# A word: letters/digits/marks, joined by an apostrophe inside ("O'Brien", "Dışişleri
+# Bakanı'nın"); the zero-width non-joiner of Persian stays inside a word.
+_WORD = re.compile(r"[\w\u0300-\u036f\u064b-\u065f\u0670\u200c\u0900-\u0dff]+(?:['’][\w]+)*")
+_SENTENCE_END = re.compile(r"[.!?؟。！？]+[\"'»”]?(?=\s|$)|\n\s*\n|\n")
+_CJK_SCRIPTS = {"Han", "Katakana", "Hiragana"}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str  # normalize(text)
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def script(self) -> str | None:
+        return char_script(self.text[0])
+
+
+def _token(start: int, end: int, text: str) -> Token:
+    return Token(start, end, text, normalize(text))
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    for m in _WORD.finditer(text):
+        word, start = m.group(0), m.start()
+        if not any(char_script(c) in _CJK_SCRIPTS for c in word):
+            tokens.append(_token(start, m.end(), word))
+            continue
+        run_start = None  # a run of non-CJK characters inside the match
+        for i, ch in enumerate(word):
+            if char_script(ch) in _CJK_SCRIPTS:
+                if run_start is not None:
+                    tokens.append(_token(start + run_start, start + i, word[run_start:i]))
+                    run_start = None
+                tokens.append(_token(start + i, start + i + 1, ch))
+            elif run_start is None:
+                run_start = i
+        if run_start is not None:
+            tokens.append(_token(start + run_start, m.end(), word[run_start:]))
+    return tokens
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of sentences (ends of sentences, line breaks)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() > start:
+            spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
