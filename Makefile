@@ -50,10 +50,11 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 # Cross-script name matching on the shared dev set (see ../shared/eval/README.md).
-eval: setup
+eval: build
 	$(BIN)/rollcall eval --names $(SHARED)/eval/names-dev.jsonl \
 	  --gazetteer $(SHARED)/data/everypolitician-2015/gazetteer.popolo.json \
-	  --predictions var/eval/names-dev.predictions.jsonl
+	  --predictions var/eval/names-dev.predictions.jsonl \
+	  --attendees $(SHARED)/eval/attendees-dev.jsonl --seeds $(SHARED)/seeds --db $(DB)
 
 # Refit resolvers/params.json on the dev set (person-grouped cross-validation).
 fit: setup

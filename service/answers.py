@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
+from resolvers.document import DocumentResult
 
 from .engine import Answer
 
-__all__ = ["answer_json"]
+__all__ = ["answer_json", "document_json"]
 
 
 def answer_json(answer: Answer, query_id: Any = None, with_id: bool = False) -> dict:
@@ -35,3 +38,30 @@ def answer_json(answer: Answer, query_id: Any = None, with_id: bool = False) -> 
     algo = answer.result.algorithm
     out["algorithm"] = f"{algo.name}/{algo.version}"
     return out
+
+
+def document_json(result: DocumentResult, wikidata: Callable[[str], str]) -> dict:
+    """The `attendees --json` shape; field for field the ReconcileDocument response."""
+    people = []
+    for p in result.people:
+        person: dict[str, Any] = {"id": p.id, "name": p.name}
+        if qid := wikidata(p.id):
+            person["wikidata"] = qid
+        person["confidence"] = round(p.confidence, 4)
+        person["attending"] = p.attending
+        if p.office:
+            o = p.office
+            person["office"] = {"post": o.post, "organization": o.organization or None,
+                                "country": o.country or None, "start_date": o.start or None,
+                                "end_date": o.end or None}
+        person["mentions"] = [{"start": m.start, "end": m.end, "text": m.text} for m in p.mentions]
+        people.append(person)
+    unresolved = []
+    for u in result.unresolved:
+        item: dict[str, Any] = {"start": u.start, "end": u.end, "text": u.text}
+        if u.role:
+            item["role"] = u.role
+        if u.country:
+            item["country"] = u.country
+        unresolved.append(item)
+    return {"people": people, "unresolved": unresolved}

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from gazetteer import BuildError, PopoloError, SourceError, StoreError, build_curated, import_file
 from resolvers import InvalidQuery, Query
 
-from .answers import answer_json
+from .answers import answer_json, document_json
 from .engine import Engine, UnknownEntity
 from .settings import Settings, default_db_path
 
@@ -189,14 +189,52 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_attendees(args: argparse.Namespace, out: TextIO) -> int:
+    raw = sys.stdin.buffer.read() if args.file == "-" else _read_file(args.file)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise CliError(f"{args.file}: not UTF-8 ({err.reason} at byte {err.start})") from None
+    engine = _open_engine(args.db)
+    try:
+        result = engine.reconcile_document(text, args.lang, args.date)
+    except InvalidQuery as err:
+        raise CliError(str(err)) from None
+    if args.json:
+        json.dump(document_json(result, engine.wikidata), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    for p in result.people:
+        office = p.office.post if p.office else "-"
+        mark = "attending" if p.attending else "mentioned"
+        spans = ", ".join(f"{m.text!r}@{m.start}" for m in p.mentions)
+        out.write(f"{mark:<10} {p.confidence:.2f}  {p.id:<14} {p.name}  [{office}]  {spans}\n")
+    for u in result.unresolved:
+        extra = " ".join(x for x in (u.role, u.country) if x)
+        out.write(f"unresolved       {u.text!r}@{u.start} {extra}\n")
+    return 0
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as err:
+        raise CliError(f"{path}: {err.strerror}") from None
+
+
 def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
+    from .attendee_eval import run_attendee_eval
     from .evaluation import run_names_eval
 
     for path in (args.names, args.gazetteer):
-        if not path.is_file():
+        if path and not path.is_file():
             raise CliError(f"{path}: no such file")
     try:
-        run_names_eval(args.names, args.gazetteer, args.predictions, out)
+        if args.names and args.gazetteer:
+            run_names_eval(args.names, args.gazetteer, args.predictions, out)
+        if args.attendees:
+            out.write("\nattendees (curated gazetteer):\n")
+            run_attendee_eval(args.db or default_db_path(), args.attendees, args.seeds, out)
     except (PopoloError, BuildError, StoreError) as err:
         raise CliError(str(err)) from None
     return 0
@@ -245,10 +283,21 @@ def _parser() -> argparse.ArgumentParser:
     _db_option(p)
     p.set_defaults(func=_cmd_serve)
 
+    p = sub.add_parser("attendees", help="who an article names, in which office, attending or not")
+    p.add_argument("file", help="the article (UTF-8 text), or - for standard input")
+    p.add_argument("--lang", help="BCP-47 language of the article")
+    p.add_argument("--date", help="ISO date of the events the article reports")
+    p.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    _db_option(p)
+    p.set_defaults(func=_cmd_attendees)
+
     p = sub.add_parser("eval", help="accuracy, calibration and speed on labelled names")
-    p.add_argument("--names", type=Path, required=True, help="labelled queries (JSONL)")
-    p.add_argument("--gazetteer", type=Path, required=True, help="Popolo JSON to match against")
+    p.add_argument("--names", type=Path, help="labelled queries (JSONL)")
+    p.add_argument("--gazetteer", type=Path, help="Popolo JSON to match the names against")
     p.add_argument("--predictions", type=Path, help="write every answer here (JSONL)")
+    p.add_argument("--attendees", type=Path, help="who attended, per article (JSONL)")
+    p.add_argument("--seeds", type=Path, help="folder of the articles named in --attendees")
+    _db_option(p)
     p.set_defaults(func=_cmd_eval)
 
     p = sub.add_parser("fit", help="refit the matcher's parameters (resolvers/params.json)")

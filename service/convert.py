@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from gazetteer import Office, Person
+from resolvers.document import DocumentResult
 from resolvers import ALGORITHM, Query
 
 from ._pb.rollcall.v1 import rollcall_pb2 as pb
@@ -64,3 +67,25 @@ def entity_to_pb(person: Person, offices: list[Office]) -> pb.Entity:
 
 def empty_algorithm() -> pb.Algorithm:
     return pb.Algorithm(name=ALGORITHM.name, version=ALGORITHM.version)
+
+
+def document_to_pb(result: DocumentResult, wikidata: Callable[[str], str]) -> pb.ReconcileDocumentResponse:
+    people = []
+    for p in result.people:
+        office = None
+        if p.office:
+            o = p.office
+            office = pb.DocumentOffice(post=o.post, organization=o.organization, country=o.country,
+                                       start_date=o.start, end_date=o.end, post_id=o.post_id,
+                                       acting=o.acting)
+        people.append(pb.DocumentPerson(
+            id=p.id, name=p.name, wikidata=wikidata(p.id), confidence=p.confidence,
+            attending=p.attending, office=office,
+            mentions=[pb.TextSpan(start=m.start, end=m.end, text=m.text) for m in p.mentions],
+        ))
+    return pb.ReconcileDocumentResponse(
+        people=people,
+        unresolved=[pb.UnresolvedMention(start=u.start, end=u.end, text=u.text, role=u.role,
+                                         country=u.country) for u in result.unresolved],
+        algorithm=empty_algorithm(),
+    )

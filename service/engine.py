@@ -75,6 +75,10 @@ class Engine:
             ranked.append(RankedCandidate(cand, person.wikidata if person else "", offices))
         return Answer(result, tuple(ranked))
 
+    def wikidata(self, person_id: str) -> str:
+        person = self.store.person(person_id)
+        return person.wikidata if person else ""
+
     def entity(self, person_id: str) -> tuple[Person, list[Office]]:
         person = self.store.person(person_id.strip())
         if person is None:

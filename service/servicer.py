@@ -10,7 +10,7 @@ from resolvers import InvalidQuery
 
 from ._pb.rollcall.v1 import rollcall_pb2 as pb
 from ._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
-from .convert import answer_to_pb, entity_to_pb, query_from_pb
+from .convert import answer_to_pb, document_to_pb, entity_to_pb, query_from_pb
 from .engine import Engine, UnknownEntity
 
 __all__ = ["ReconcilerServicer"]
@@ -46,6 +46,18 @@ class ReconcilerServicer(pb_grpc.ReconcilerServicer):
             except InvalidQuery as err:
                 context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"requests[{i}]: {err}")
         return pb.MatchNamesResponse(responses=responses)
+
+    def ReconcileDocument(
+        self, request: pb.ReconcileDocumentRequest, context: grpc.ServicerContext
+    ) -> pb.ReconcileDocumentResponse:
+        try:
+            result = self._engine.reconcile_document(
+                request.text, request.language.strip() or None, request.date.strip() or None
+            )
+        except InvalidQuery as err:
+            context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(err))
+            raise
+        return document_to_pb(result, self._engine.wikidata)
 
     def GetEntity(self, request: pb.GetEntityRequest, context: grpc.ServicerContext) -> pb.Entity:
         if not request.id.strip():

@@ -28,7 +28,9 @@ class Settings:
     )
     # Seconds in-flight calls get to finish on SIGTERM/SIGINT.
     grace: float = field(default_factory=lambda: float(os.environ.get("ROLLCALL_GRACE", "5")))
-    # Largest request accepted, in bytes (a MatchNames batch of ~10k names).
-    max_message_bytes: int = 4 * 1024 * 1024
+    # Largest message accepted, in bytes: room for a MatchNames batch of 10k names and for
+    # a document of the 1,000,000-character limit in any script, so that an over-long
+    # document gets INVALID_ARGUMENT with the limit, not a transport error.
+    max_message_bytes: int = 16 * 1024 * 1024
     # Most names in one MatchNames call.
     max_batch: int = 10_000

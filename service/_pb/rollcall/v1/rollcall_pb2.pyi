@@ -129,3 +129,83 @@ class Entity(_message.Message):
     names: _containers.RepeatedCompositeFieldContainer[Name]
     offices: _containers.RepeatedCompositeFieldContainer[Office]
     def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., wikidata: _Optional[str] = ..., country: _Optional[str] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., names: _Optional[_Iterable[_Union[Name, _Mapping]]] = ..., offices: _Optional[_Iterable[_Union[Office, _Mapping]]] = ...) -> None: ...
+
+class ReconcileDocumentRequest(_message.Message):
+    __slots__ = ("text", "language", "date")
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    language: str
+    date: str
+    def __init__(self, text: _Optional[str] = ..., language: _Optional[str] = ..., date: _Optional[str] = ...) -> None: ...
+
+class TextSpan(_message.Message):
+    __slots__ = ("start", "end", "text")
+    START_FIELD_NUMBER: _ClassVar[int]
+    END_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    start: int
+    end: int
+    text: str
+    def __init__(self, start: _Optional[int] = ..., end: _Optional[int] = ..., text: _Optional[str] = ...) -> None: ...
+
+class DocumentOffice(_message.Message):
+    __slots__ = ("post", "organization", "country", "start_date", "end_date", "post_id", "acting")
+    POST_FIELD_NUMBER: _ClassVar[int]
+    ORGANIZATION_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    POST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTING_FIELD_NUMBER: _ClassVar[int]
+    post: str
+    organization: str
+    country: str
+    start_date: str
+    end_date: str
+    post_id: str
+    acting: bool
+    def __init__(self, post: _Optional[str] = ..., organization: _Optional[str] = ..., country: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., post_id: _Optional[str] = ..., acting: _Optional[bool] = ...) -> None: ...
+
+class DocumentPerson(_message.Message):
+    __slots__ = ("id", "name", "wikidata", "confidence", "attending", "office", "mentions")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    WIKIDATA_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    ATTENDING_FIELD_NUMBER: _ClassVar[int]
+    OFFICE_FIELD_NUMBER: _ClassVar[int]
+    MENTIONS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    wikidata: str
+    confidence: float
+    attending: bool
+    office: DocumentOffice
+    mentions: _containers.RepeatedCompositeFieldContainer[TextSpan]
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., wikidata: _Optional[str] = ..., confidence: _Optional[float] = ..., attending: _Optional[bool] = ..., office: _Optional[_Union[DocumentOffice, _Mapping]] = ..., mentions: _Optional[_Iterable[_Union[TextSpan, _Mapping]]] = ...) -> None: ...
+
+class UnresolvedMention(_message.Message):
+    __slots__ = ("start", "end", "text", "role", "country")
+    START_FIELD_NUMBER: _ClassVar[int]
+    END_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_FIELD_NUMBER: _ClassVar[int]
+    start: int
+    end: int
+    text: str
+    role: str
+    country: str
+    def __init__(self, start: _Optional[int] = ..., end: _Optional[int] = ..., text: _Optional[str] = ..., role: _Optional[str] = ..., country: _Optional[str] = ...) -> None: ...
+
+class ReconcileDocumentResponse(_message.Message):
+    __slots__ = ("people", "unresolved", "algorithm")
+    PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    UNRESOLVED_FIELD_NUMBER: _ClassVar[int]
+    ALGORITHM_FIELD_NUMBER: _ClassVar[int]
+    people: _containers.RepeatedCompositeFieldContainer[DocumentPerson]
+    unresolved: _containers.RepeatedCompositeFieldContainer[UnresolvedMention]
+    algorithm: Algorithm
+    def __init__(self, people: _Optional[_Iterable[_Union[DocumentPerson, _Mapping]]] = ..., unresolved: _Optional[_Iterable[_Union[UnresolvedMention, _Mapping]]] = ..., algorithm: _Optional[_Union[Algorithm, _Mapping]] = ...) -> None: ...

@@ -49,6 +49,11 @@ class ReconcilerStub:
                 request_serializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.GetEntityRequest.SerializeToString,
                 response_deserializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.Entity.FromString,
                 _registered_method=True)
+        self.ReconcileDocument = channel.unary_unary(
+                '/rollcall.v1.Reconciler/ReconcileDocument',
+                request_serializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.SerializeToString,
+                response_deserializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.FromString,
+                _registered_method=True)
 
 
 class ReconcilerServicer:
@@ -76,6 +81,14 @@ class ReconcilerServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ReconcileDocument(self, request, context):
+        """The people an article names, their offices on its date, and whether it presents them
+        as taking part. Text of at most 1,000,000 characters.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReconcilerServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -93,6 +106,11 @@ def add_ReconcilerServicer_to_server(servicer, server):
                     servicer.GetEntity,
                     request_deserializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.GetEntityRequest.FromString,
                     response_serializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.Entity.SerializeToString,
+            ),
+            'ReconcileDocument': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReconcileDocument,
+                    request_deserializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.FromString,
+                    response_serializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -176,6 +194,33 @@ class Reconciler:
             '/rollcall.v1.Reconciler/GetEntity',
             service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.GetEntityRequest.SerializeToString,
             service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.Entity.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReconcileDocument(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rollcall.v1.Reconciler/ReconcileDocument',
+            service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.SerializeToString,
+            service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.FromString,
             options,
             channel_credentials,
             insecure,
