@@ -67,6 +67,9 @@ class Vocabulary:
 class DocumentConfig:
     # A name is taken as the person when the matcher's confidence reaches this.
     accept_confidence: float = 0.5
+    # Confidence given to a name whose only plausible bearer held the office the article
+    # names on its date (before the matcher's own confidence, if higher).
+    agreement_confidence: float = 0.9
     # A cue of not attending applies to mentions at most this many tokens away.
     not_attending_window: int = 10
     # Tokens allowed between a descriptor and the name it describes.
@@ -170,14 +173,19 @@ class DocumentReconciler:
         return any(k in self._name_keys for f in forms for k in f.keys)
 
     def _name_spans(self, text: str, tokens: Sequence[Token], blocked: set[int], lang: str | None) -> list[_NameSpan]:
-        known = [False] * len(tokens)
-        for m in self._aliases.find(tokens):
-            for i in range(m.first, m.last + 1):
-                known[i] = i not in blocked
-        for i, tok in enumerate(tokens):
-            if not known[i] and i not in blocked and (tok.text[:1].isupper() or not tok.text[:1].islower()):
-                known[i] = self._is_name_token(tok, lang)
+        """Known aliases as written (the only way in for Chinese), then runs of tokens whose
+        keys are those of alias tokens, extended rightwards over capitalised words."""
         spans: list[_NameSpan] = []
+        taken: set[int] = set()
+        for m in self._aliases.find(tokens):
+            if not any(i in blocked for i in range(m.first, m.last + 1)):
+                spans.append(_NameSpan(m.first, m.last))
+                taken.update(range(m.first, m.last + 1))
+        known = [
+            i not in blocked and i not in taken and not tok.text[:1].islower()
+            and self._is_name_token(tok, lang)
+            for i, tok in enumerate(tokens)
+        ]
         i = 0
         while i < len(tokens):
             if not known[i]:
@@ -187,13 +195,21 @@ class DocumentReconciler:
             # Extend rightwards over capitalised neighbours (cased scripts): a surname the
             # gazetteer spells otherwise follows a known given name ("Ruslan Mirzayev").
             # Not leftwards: German capitalises every noun before a name.
-            while last + 1 < len(tokens) and _joins(text, tokens, last, last + 1) and (last + 1) not in blocked and (
+            while last + 1 < len(tokens) and last + 1 not in taken and last + 1 not in blocked and _joins(text, tokens, last, last + 1) and (
                 known[last + 1] or _capital_word(tokens[last + 1])
             ):
                 last += 1
             spans.append(_NameSpan(first, min(last, first + self.config.longest_name - 1)))
             i = last + 1
-        return spans
+        # A known alias followed by more name words ("Sergej Lawrow" + patronymic) merges.
+        spans.sort(key=lambda s: s.first)
+        merged: list[_NameSpan] = []
+        for span in spans:
+            if merged and span.first == merged[-1].last + 1 and _joins(text, tokens, merged[-1].last, span.first):
+                merged[-1].last = span.last
+            else:
+                merged.append(span)
+        return merged
 
     def _descriptors(self, tokens: Sequence[Token]) -> tuple[list[_Descriptor], set[int]]:
         parts: list[tuple[int, int, str, str]] = []  # first, last, kind, value
@@ -309,6 +325,13 @@ class DocumentReconciler:
         if not result.candidates:
             return None, 0.0
         top = result.candidates[0]
+        if d and d.roles:
+            # The article says which office the person holds: among the candidates, the one
+            # who held it on the date is meant ("der kirgisische Präsident Japarow").
+            holders = self._holders(d, date)
+            agreeing = [c for c in result.candidates if c.person_id in holders]
+            if len(agreeing) == 1 and (not single or _is_surname_of(name, lang, agreeing[0].matched_alias, agreeing[0].matched_alias_lang)):
+                return agreeing[0].person_id, max(agreeing[0].confidence, self.config.agreement_confidence)
         if top.confidence < self.config.accept_confidence:
             return None, top.confidence
         if single and not _is_surname_of(name, lang, top.matched_alias, top.matched_alias_lang):
@@ -377,8 +400,9 @@ def _capital_word(tok: Token) -> bool:
 
 
 def _joins(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
-    """Tokens a and b are adjacent words of one name: one space or a hyphen between."""
-    return text[tokens[a].end : tokens[b].start] in (" ", "-", "\u00a0", "‑")
+    """Tokens a and b are adjacent words of one name: one space or a hyphen between (or
+    nothing, between characters of Chinese or Japanese)."""
+    return text[tokens[a].end : tokens[b].start] in ("", " ", "-", "\u00a0", "‑")
 
 
 def _glued(tokens: Sequence[Token], last: int, first: int) -> bool:

@@ -44,7 +44,7 @@ def test_reflection_lists_and_describes_the_services(channel) -> None:
         iter([reflection_pb2.ServerReflectionRequest(file_containing_symbol="rollcall.v1.Reconciler")]), timeout=5
     )
     fd = descriptor_pb2.FileDescriptorProto.FromString(described.file_descriptor_response.file_descriptor_proto[0])
-    assert [m.name for m in fd.service[0].method] == ["MatchName", "MatchNames", "GetEntity"]
+    assert [m.name for m in fd.service[0].method] == ["MatchName", "MatchNames", "GetEntity", "ReconcileDocument"]
 
 
 def test_reflection_also_answers_under_the_v1_name(channel) -> None:
