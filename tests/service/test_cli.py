@@ -137,3 +137,36 @@ def test_serve_answers_then_stops_cleanly_on_sigterm(curated_db: Path) -> None:
         assert "rollcall stopped" in proc.stderr.read()
     finally:
         proc.kill()
+
+
+def test_attendees_json_from_a_file_and_stdin(curated_db: Path, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    text = "Der chinesische Außenminister Wang Yi nahm an dem Treffen teil."
+    article.write_text(text, encoding="utf-8")
+    from_file = run("attendees", str(article), "--lang", "de", "--date", "2024-05-21", "--json", "--db", str(curated_db))
+    from_stdin = run("attendees", "-", "--lang", "de", "--date", "2024-05-21", "--json", "--db", str(curated_db),
+                     stdin=text.encode())
+    assert from_file.returncode == 0, from_file.stderr
+    assert json.loads(from_file.stdout) == json.loads(from_stdin.stdout)
+    doc = json.loads(from_file.stdout)
+    [wang] = [p for p in doc["people"] if p["id"] == "Q701801"]
+    assert wang["office"]["country"] == "CN" and wang["mentions"][0]["text"] == "Wang Yi"
+    assert set(doc) == {"people", "unresolved"}
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"", "text is empty"), (b"\xff\xfe\xfa", "not UTF-8")],
+)
+def test_attendees_bad_input(curated_db: Path, tmp_path: Path, content: bytes, message: str) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes(content)
+    out = run("attendees", str(article), "--db", str(curated_db))
+    assert out.returncode == 2 and message in out.stderr.decode()
+
+
+def test_attendees_bad_date(curated_db: Path, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Wang Yi")
+    out = run("attendees", str(article), "--date", "2024-13-01", "--db", str(curated_db))
+    assert out.returncode == 2 and "does not exist" in out.stderr.decode()

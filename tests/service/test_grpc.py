@@ -142,3 +142,43 @@ def test_invalid_utf8_on_the_wire_is_rejected_cleanly(channel) -> None:
         raw(b"\x0a\x02\xff\xfe", timeout=5)
     assert err.value.code() in (grpc.StatusCode.INTERNAL, grpc.StatusCode.INVALID_ARGUMENT)
     assert "Traceback" not in (err.value.details() or "")
+
+
+SEED_LIKE = (
+    "Den Vorsitz des Treffens führte Murat Nurtleu, Außenminister Kasachstans. "
+    "Zu den Teilnehmern gehörte der russische Außenminister Sergej Lawrow."
+)
+
+
+def test_reconcile_document(stub) -> None:
+    reply = stub.ReconcileDocument(
+        pb.ReconcileDocumentRequest(text=SEED_LIKE, language="de", date="2024-05-21"), timeout=10
+    )
+    by_id = {p.id: p for p in reply.people}
+    assert {"Q66648657", "Q58217"} <= set(by_id)
+    lavrov = by_id["Q58217"]
+    assert lavrov.wikidata == "Q58217" and lavrov.office.post_id == "ru-foreign-minister"
+    [m] = lavrov.mentions
+    assert SEED_LIKE[m.start : m.end] == m.text == "Sergej Lawrow"
+    assert reply.algorithm.name == "rollcall-name"
+
+
+@pytest.mark.parametrize(
+    "request_, message",
+    [
+        (pb.ReconcileDocumentRequest(text=""), "text is empty"),
+        (pb.ReconcileDocumentRequest(text="x" * 1_000_001), "limit is 1000000"),
+        (pb.ReconcileDocumentRequest(text="Lawrow", date="May 21"), "not an ISO date"),
+    ],
+)
+def test_bad_documents_are_invalid_argument(stub, request_, message: str) -> None:
+    with pytest.raises(grpc.RpcError) as err:
+        stub.ReconcileDocument(request_, timeout=20)
+    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert message in err.value.details()
+
+
+def test_binary_junk_document_does_not_fail(stub) -> None:
+    junk = bytes(range(256)).decode("latin-1") * 40
+    reply = stub.ReconcileDocument(pb.ReconcileDocumentRequest(text=junk), timeout=20)
+    assert reply.algorithm.name == "rollcall-name"
