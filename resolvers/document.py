@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .dates import within
 from .given_names import name_groups
@@ -24,7 +25,7 @@ from .normalize import clean
 from .phrases import PhraseMatcher
 from .score import PARTICLES
 from .text import Token, sentence_spans, tokenize
-from .types import Query
+from .types import MatchResult, Query
 
 __all__ = [
     "PostInfo", "Vocabulary", "DocumentConfig", "Mention", "Office", "PersonFound",
@@ -319,7 +320,7 @@ class DocumentReconciler:
         query = Query(name[:1000], lang, date, _one(d.countries) if d else None,
                       d.role_text if d and d.role_text else None, limit=3)
         try:
-            result = match(self.index, query, self.matcher)
+            result = self._match(query)
         except ValueError:
             return None, 0.0
         if not result.candidates:
@@ -337,6 +338,11 @@ class DocumentReconciler:
         if single and not _is_surname_of(name, lang, top.matched_alias, top.matched_alias_lang):
             return None, top.confidence  # a lone given name ("Volker") names nobody yet
         return top.person_id, top.confidence
+
+    @lru_cache(maxsize=4096)  # noqa: B019 (the reconciler lives as long as its index)
+    def _match(self, query: Query) -> MatchResult:
+        """Articles repeat names; the answer for the same query is the same."""
+        return match(self.index, query, self.matcher)
 
     @staticmethod
     def _has_given_name(tokens: Sequence[Token], span: _NameSpan, lang: str | None) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["clean", "has_qualifier", "fold", "normalize", "strip_invisible", "strip_diacritics", "MAX_NAME_CHARS"]
 
@@ -150,6 +151,7 @@ def has_qualifier(text: str) -> bool:
     return bool(_PARENTHESES.search(text))
 
 
+@lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """A name ready for romanisation: parenthetical disambiguators, titles after a comma and
     leading honorifics removed, then fold(). Diacritics kept."""
@@ -160,6 +162,7 @@ def clean(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """The exact-match key of a name: clean() without diacritics. Idempotent."""
     return clean(strip_diacritics(clean(text)))
