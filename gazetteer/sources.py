@@ -121,8 +121,8 @@ def _read_file(path: Path, gaz: Gazetteer) -> None:
         phrases = rec.get("phrases", [])
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
             raise fail(rec, "'phrases' must be a list of strings")
-        if rec.get("kind") not in ("attending", "not_attending"):
-            raise fail(rec, f"cue kind {rec.get('kind')!r} is not attending or not_attending")
+        if rec.get("kind") not in ("attending", "not_attending", "possessive"):
+            raise fail(rec, f"cue kind {rec.get('kind')!r} is not attending, not_attending or possessive")
         gaz.cues.append(Cue(rec["kind"], _str(rec, "lang"), tuple(phrases)))
 
 

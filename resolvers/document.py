@@ -21,8 +21,8 @@ from .dates import within
 from .given_names import name_groups
 from .index import NameIndex, name_forms
 from .matcher import MatcherConfig, match
-from .normalize import clean
-from .phrases import PhraseMatcher
+from .normalize import clean, normalize
+from .phrases import PhraseMatcher, phrase_tokens
 from .score import PARTICLES
 from .text import Token, sentence_spans, tokenize
 from .types import MatchResult, Query
@@ -40,6 +40,19 @@ _GLUE = frozenset(
     """
     der die das des dem den und the of and a an la le les de du d et el del y e
     и в на من و از در 的 ve ile
+    """.split()
+)
+
+
+# Capitalised at the start of a sentence, these are never names on their own.
+_FUNCTION_WORDS = _GLUE | frozenset(
+    """
+    sie er es wir ihr ich du in im an am auf aus bei mit nach von vor zu zum zur für über
+    unter dabei darin diese dieser dieses den dem ein eine einer als auch aber oder wie
+    the a an this that these those he she it we they his her its their in on at by for with
+    from to as but or if when while during after before since also
+    il elle ils elles le la les un une des ce cette en au aux pour par sur dans avec
+    он она они это в на с по за из от при
     """.split()
 )
 
@@ -68,6 +81,8 @@ class Vocabulary:
 class DocumentConfig:
     # A name is taken as the person when the matcher's confidence reaches this.
     accept_confidence: float = 0.5
+    # Least similarity of a mention's worst-matched word to the name it is taken for.
+    weakest_word: float = 0.5
     # Confidence given to a name whose only plausible bearer held the office the article
     # names on its date (before the matcher's own confidence, if higher).
     agreement_confidence: float = 0.9
@@ -150,7 +165,11 @@ class DocumentReconciler:
         self.config = config or DocumentConfig()
         self._roles: PhraseMatcher[str] = PhraseMatcher(vocabulary.roles)
         self._places: PhraseMatcher[str] = PhraseMatcher(vocabulary.places)
-        self._cues: PhraseMatcher[str] = PhraseMatcher(vocabulary.cues)
+        self._cue_words = [(w, kind) for phrase, kind in vocabulary.cues
+                           if kind != "possessive" and (w := phrase_tokens(phrase))]
+        self._possessive = {w[0] for phrase, kind in vocabulary.cues
+                            if kind == "possessive" and len(w := phrase_tokens(phrase)) == 1}
+        self._deputy_words = _deputy_words(vocabulary.roles)
         self._aliases: PhraseMatcher[int] = PhraseMatcher(
             (a.record.name, i) for i, a in enumerate(index.aliases)
         )
@@ -173,18 +192,27 @@ class DocumentReconciler:
         forms = name_forms(clean(tok.text), lang)
         return any(k in self._name_keys for f in forms for k in f.keys)
 
-    def _name_spans(self, text: str, tokens: Sequence[Token], blocked: set[int], lang: str | None) -> list[_NameSpan]:
+    def _written_names(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+        """Aliases written out in full; a one-word alias only when it is not a common
+        function word of the text ("The", "Sie")."""
+        return [
+            (m.first, m.last) for m in self._aliases.find(tokens)
+            if m.last > m.first or tokens[m.first].norm not in _FUNCTION_WORDS
+        ]
+
+    def _name_spans(self, text: str, tokens: Sequence[Token], blocked: set[int], lang: str | None,
+                    written: list[tuple[int, int]]) -> list[_NameSpan]:
         """Known aliases as written (the only way in for Chinese), then runs of tokens whose
         keys are those of alias tokens, extended rightwards over capitalised words."""
         spans: list[_NameSpan] = []
         taken: set[int] = set()
-        for m in self._aliases.find(tokens):
-            if not any(i in blocked for i in range(m.first, m.last + 1)):
-                spans.append(_NameSpan(m.first, m.last))
-                taken.update(range(m.first, m.last + 1))
+        for first, last in written:
+            if not any(i in blocked for i in range(first, last + 1)):
+                spans.append(_NameSpan(first, last))
+                taken.update(range(first, last + 1))
         known = [
             i not in blocked and i not in taken and not tok.text[:1].islower()
-            and self._is_name_token(tok, lang)
+            and tok.norm not in _FUNCTION_WORDS and self._is_name_token(tok, lang)
             for i, tok in enumerate(tokens)
         ]
         i = 0
@@ -197,7 +225,7 @@ class DocumentReconciler:
             # gazetteer spells otherwise follows a known given name ("Ruslan Mirzayev").
             # Not leftwards: German capitalises every noun before a name.
             while last + 1 < len(tokens) and last + 1 not in taken and last + 1 not in blocked and _joins(text, tokens, last, last + 1) and (
-                known[last + 1] or _capital_word(tokens[last + 1])
+                known[last + 1] or (_capital_word(tokens[last + 1]) and tokens[last + 1].norm not in _FUNCTION_WORDS)
             ):
                 last += 1
             spans.append(_NameSpan(first, min(last, first + self.config.longest_name - 1)))
@@ -212,18 +240,25 @@ class DocumentReconciler:
                 merged.append(span)
         return merged
 
-    def _descriptors(self, tokens: Sequence[Token]) -> tuple[list[_Descriptor], set[int]]:
+    def _descriptors(self, text: str, tokens: Sequence[Token], names: set[int]) -> tuple[list[_Descriptor], set[int]]:
+        """Role and place phrases grouped into descriptors; tokens of written-out names
+        (`names`) are never part of one ("Volker Türk" is a name, not a Turk)."""
         parts: list[tuple[int, int, str, str]] = []  # first, last, kind, value
-        for m in self._roles.find(tokens):
-            parts += [(m.first, m.last, "role", p) for p in m.payloads]
-        for m in self._places.find(tokens):
-            parts += [(m.first, m.last, "place", p) for p in m.payloads]
+        for matcher, kind in ((self._roles, "role"), (self._places, "place")):
+            for m in matcher.find(tokens):
+                if not any(i in names for i in range(m.first, m.last + 1)):
+                    parts += [(m.first, m.last, kind, p) for p in m.payloads]
         parts.sort()
         blocked = {i for f, l, _, _ in parts for i in range(f, l + 1)}
         descriptors: list[_Descriptor] = []
         for first, last, kind, value in parts:
             d = descriptors[-1] if descriptors else None
-            if d is None or not _glued(tokens, d.last, first):
+            # A new descriptor starts after punctuation, after words that are not glue, and
+            # at "and" once the last one is complete ("Vertreter Indiens und der
+            # Generalsekretär der SOZ" are two).
+            if d is None or not _glued(text, tokens, d.last, first) or (
+                kind == "role" and d.roles and (d.countries or d.orgs) and first > d.last + 1
+            ):
                 d = _Descriptor(first, last, set(), "", set(), set())
                 descriptors.append(d)
             d.last = max(d.last, last)
@@ -238,6 +273,17 @@ class DocumentReconciler:
         return descriptors, blocked
 
     # -- resolving ----------------------------------------------------------------------
+
+    def _mark_deputies(self, tokens: Sequence[Token], descriptors: list[_Descriptor]) -> None:
+        """A deputy word just before or inside a descriptor ("der stellvertretende
+        pakistanische Premierminister") makes its roles the deputy ones."""
+        for d in descriptors:
+            lo = d.first - 1
+            while lo >= 0 and tokens[lo].norm in _GLUE:
+                lo -= 1
+            words = {t.norm for t in tokens[max(lo, 0) : d.last + 1]}
+            if words & self._deputy_words:
+                d.roles = {_DEPUTY_OF.get(r, r) for r in d.roles}
 
     def _holders(self, d: _Descriptor, date: str | None) -> set[str]:
         out: set[str] = set()
@@ -264,8 +310,10 @@ class DocumentReconciler:
 
     def reconcile(self, text: str, lang: str | None = None, date: str | None = None) -> DocumentResult:
         tokens = tokenize(text)
-        descriptors, blocked = self._descriptors(tokens)
-        spans = self._name_spans(text, tokens, blocked, lang)
+        written = self._written_names(tokens)
+        descriptors, blocked = self._descriptors(text, tokens, {i for f, l in written for i in range(f, l + 1)})
+        self._mark_deputies(tokens, descriptors)
+        spans = self._name_spans(text, tokens, blocked, lang, written)
         _attach(spans, descriptors, tokens, text, self.config.attach_gap)
         people: dict[str, PersonFound] = {}
         surnames: dict[str, str] = {}  # key of a resolved person's name token → person
@@ -298,7 +346,7 @@ class DocumentReconciler:
             elif not holders and "representative" in d.roles:
                 unresolved.append(Unresolved(mention.start, mention.end, mention.text,
                                              sorted(d.roles)[0], _one(d.countries)))
-        self._decide_attendance(people, tokens, text)
+        self._decide_attendance(people, tokens, text, blocked)
         for person_id, p in people.items():
             pos = self._person_pos.get(person_id)
             p.name = self.index.persons[pos].name if pos is not None else person_id
@@ -331,9 +379,13 @@ class DocumentReconciler:
             # who held it on the date is meant ("der kirgisische Präsident Japarow").
             holders = self._holders(d, date)
             agreeing = [c for c in result.candidates if c.person_id in holders]
-            if len(agreeing) == 1 and (not single or _is_surname_of(name, lang, agreeing[0].matched_alias, agreeing[0].matched_alias_lang)):
+            if len(agreeing) == 1 and (not single or _sounds_like_surname(
+                name, lang, agreeing[0].matched_alias, agreeing[0].matched_alias_lang
+            )):
                 return agreeing[0].person_id, max(agreeing[0].confidence, self.config.agreement_confidence)
-        if top.confidence < self.config.accept_confidence:
+        if top.confidence < self.config.accept_confidence or top.features.get("weakest", 1.0) < self.config.weakest_word:
+            # Running text has capitalised runs that are no names ("The Astana Times"):
+            # every word of a mention must match some word of the name.
             return None, top.confidence
         if single and not _is_surname_of(name, lang, top.matched_alias, top.matched_alias_lang):
             return None, top.confidence  # a lone given name ("Volker") names nobody yet
@@ -362,39 +414,104 @@ class DocumentReconciler:
         if all(m.start != mention.start for m in p.mentions):
             p.mentions.append(mention)
 
-    def _decide_attendance(self, people: dict[str, PersonFound], tokens: Sequence[Token], text: str) -> None:
-        cues = self._cues.find(tokens)
-        sentences = sentence_spans(text)
+    def _cue_positions(self, tokens: Sequence[Token], text: str) -> list[tuple[int, str, int]]:
+        """(token index, kind, sentence number) of every cue. A cue of several words may
+        have other words between its own, in order, within its sentence: German splits its
+        verbs ("nahm ... an dem Treffen teil"), English its phrasal ones."""
+        sentence_no = _sentence_numbers(tokens, text)
+        by_norm: dict[str, list[int]] = defaultdict(list)
+        for i, t in enumerate(tokens):
+            by_norm[t.norm].append(i)
+        found = []
+        for words, kind in self._cue_words:
+            for i in by_norm.get(words[0], ()):
+                j, ok = i, True
+                for word in words[1:]:
+                    nxt = next((k for k in by_norm.get(word, ()) if j < k <= j + _CUE_SPREAD), None)
+                    if nxt is None or sentence_no[nxt] != sentence_no[i]:
+                        ok = False
+                        break
+                    j = nxt
+                if ok:
+                    found.append((i, kind, sentence_no[i]))
+        return found
 
-        def sentence_of(pos: int) -> tuple[int, int]:
-            return next((s for s in sentences if s[0] <= pos < s[1]), (0, len(text)))
+    def _after_possessive(self, tokens: Sequence[Token], i: int, descriptor_tokens: set[int]) -> bool:
+        """Whether the mention at token i, with the role and demonym words before it, is
+        governed by a possessive marker of the text's language (German genitive "des")."""
+        k = i - 1
+        while k >= 0 and k in descriptor_tokens:
+            k -= 1
+        return k >= 0 and tokens[k].norm in self._possessive
 
+    def _decide_attendance(self, people: dict[str, PersonFound], tokens: Sequence[Token], text: str,
+                           descriptor_tokens: set[int]) -> None:
+        """A person attends when a sentence naming them carries an attending cue and no
+        not-attending cue stands near that mention."""
+        cues = self._cue_positions(tokens, text)
+        sentence_no = _sentence_numbers(tokens, text)
         token_at = {t.start: i for i, t in enumerate(tokens)}
         window = self.config.not_attending_window
         for p in people.values():
             for m in p.mentions:
                 i = token_at.get(m.start, 0)
-                sent = sentence_of(m.start)
-                near_not = [c for c in cues if "not_attending" in c.payloads and abs(c.first - i) <= window
-                            and sent[0] <= tokens[c.first].start < sent[1]]
-                if near_not:
+                if self._after_possessive(tokens, i, descriptor_tokens):
+                    continue  # "die Einladung des kasachischen Präsidenten": not a participant
+                sent = sentence_no[i] if tokens else 0
+                near = [(abs(c - i), kind) for c, kind, s in cues if s == sent]
+                if any(kind == "not_attending" and d <= window for d, kind in near):
                     continue
-                if any("attending" in c.payloads and sent[0] <= tokens[c.first].start < sent[1] for c in cues):
+                if any(kind == "attending" for _, kind in near):
                     p.attending = True
                     break
+
+
+_DEPUTY_OF = {"head_of_government": "deputy_head_of_government", "foreign_minister": "deputy_foreign_minister"}
+
+
+def _deputy_words(roles: Sequence[tuple[str, str]]) -> set[str]:
+    """Words that make an office the deputy one, read off the role vocabulary: those in
+    deputy labels ("stellvertretender Außenminister") and in no principal label."""
+    deputy: set[str] = set()
+    principal: set[str] = set()
+    for phrase, role_type in roles:
+        (deputy if role_type.startswith("deputy_") else principal).update(phrase_tokens(phrase))
+    return deputy - principal
+
+
+# Most words a cue of several words may span in a sentence.
+_CUE_SPREAD = 25
+
+
+def _sentence_numbers(tokens: Sequence[Token], text: str) -> list[int]:
+    spans = sentence_spans(text)
+    out, s = [], 0
+    for t in tokens:
+        while s + 1 < len(spans) and t.start >= spans[s][1]:
+            s += 1
+        out.append(s)
+    return out
 
 
 _RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "secretary_general": 3}
 
 
+def _sounds_like_surname(word: str, lang: str | None, alias: str, alias_lang: str) -> bool:
+    """Whether `word` reads (by phonetic key) as the last word of `alias`."""
+    keys = {k for f in name_forms(clean(word), lang) for k in f.keys}
+    return any(f.keys and f.keys[-1] in keys for f in name_forms(clean(alias), alias_lang or None))
+
+
 def _is_surname_of(word: str, lang: str | None, alias: str, alias_lang: str) -> bool:
-    """Whether `word` reads as the last word of `alias` (its family name), or as the alias
-    itself: a single word in an article names a person only by the family name."""
-    word_keys = {k for f in name_forms(clean(word), lang) for k in f.keys}
-    for form in name_forms(clean(alias), alias_lang or None):
-        if form.keys and (form.keys[-1] in word_keys or len(form.keys) == 1):
-            return True
-    return False
+    """Whether one word alone names the person of `alias`: it is the alias's last word (the
+    family name) or the whole alias, as written, or read alike when the word is long enough
+    not to be a common word that merely sounds like a name ("Sie" is not "Xi")."""
+    words = normalize(alias).split()
+    if not words:
+        return False
+    if normalize(word) in (words[-1], " ".join(words)):
+        return True
+    return len(normalize(word)) >= 5 and _sounds_like_surname(word, lang, alias, alias_lang)
 
 
 def _one(values: set[str]) -> str:
@@ -411,8 +528,12 @@ def _joins(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
     return text[tokens[a].end : tokens[b].start] in ("", " ", "-", "\u00a0", "‑")
 
 
-def _glued(tokens: Sequence[Token], last: int, first: int) -> bool:
-    """Whether descriptor parts ending at `last` and starting at `first` belong together."""
+def _glued(text: str, tokens: Sequence[Token], last: int, first: int) -> bool:
+    """Whether descriptor parts ending at `last` and starting at `first` belong together:
+    only glue words and spaces or hyphens between."""
+    between = text[tokens[last].end : tokens[first].start]
+    if any(c in ",;:.!?()[]\"«»“”،؛" for c in between):
+        return False
     return all(tokens[k].norm in _GLUE for k in range(last + 1, first))
 
 

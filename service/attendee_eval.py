@@ -76,7 +76,10 @@ class _Labels:
         if office is None:
             return False
         where = (entry.get("country_or_org") or "").casefold()
-        if where and where not in (office.country.casefold(), office.organization.casefold()):
+        # Post ids are "<country or organization>-<office>": the RATS director's post
+        # "sco-rats-director" belongs to the SCO, the High Commissioner's to the UN.
+        if where and where not in (office.country.casefold(), office.organization.casefold()) \
+                and not office.post_id.casefold().startswith(where + "-"):
             return False
         role = entry.get("role") or ""
         wanted = {p for m in self.roles.find(tokenize(role)) for p in m.payloads}
