@@ -81,6 +81,8 @@ class Vocabulary:
 class DocumentConfig:
     # A name is taken as the person when the matcher's confidence reaches this.
     accept_confidence: float = 0.5
+    # Confidence of a mention written exactly as an alias that only one person has.
+    exact_confidence: float = 0.99
     # Least similarity of a mention's worst-matched word to the name it is taken for.
     weakest_word: float = 0.5
     # Confidence given to a name whose only plausible bearer held the office the article
@@ -161,7 +163,9 @@ class DocumentReconciler:
     def __init__(self, index: NameIndex, vocabulary: Vocabulary, matcher: MatcherConfig | None = None,
                  config: DocumentConfig | None = None):
         self.index = index
-        self.matcher = matcher or MatcherConfig()
+        # Names in articles are mostly written as the gazetteer has them: fewer aliases per
+        # name need the full scoring than for a lone query.
+        self.matcher = matcher or MatcherConfig(retrieve=20)
         self.config = config or DocumentConfig()
         self._roles: PhraseMatcher[str] = PhraseMatcher(vocabulary.roles)
         self._places: PhraseMatcher[str] = PhraseMatcher(vocabulary.places)
@@ -365,6 +369,10 @@ class DocumentReconciler:
                         return surnames[key], 0.9
             if len(clean(name)) < 3:
                 return None, 0.0
+        owners = {self.index.aliases[a].person for a in self.index.exact(normalize(name))}
+        if len(owners) == 1:
+            # Written exactly as one person's alias, and nobody else's: no need to score.
+            return self.index.persons[owners.pop()].id, self.config.exact_confidence
         query = Query(name[:1000], lang, date, _one(d.countries) if d else None,
                       d.role_text if d and d.role_text else None, limit=3)
         try:
