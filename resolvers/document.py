@@ -81,6 +81,8 @@ class Vocabulary:
 class DocumentConfig:
     # A name is taken as the person when the matcher's confidence reaches this.
     accept_confidence: float = 0.5
+    # Confidence of a name shared by namesakes of whom only one held an office on the date.
+    in_office_confidence: float = 0.8
     # Confidence of a mention written exactly as an alias that only one person has.
     exact_confidence: float = 0.99
     # Least similarity of a mention's worst-matched word to the name it is taken for.
@@ -301,6 +303,9 @@ class DocumentReconciler:
                     out.add(person_id)
         return out
 
+    def _holds_office(self, person_id: str, date: str) -> bool:
+        return any(within(date, s or None, e or None) for _, s, e, _ in self._person_posts.get(person_id, ()))
+
     def office_on(self, person_id: str, date: str | None, roles: set[str]) -> Office | None:
         held = [
             (post, s, e, a) for post, s, e, a in self._person_posts.get(person_id, [])
@@ -391,6 +396,13 @@ class DocumentReconciler:
                 name, lang, agreeing[0].matched_alias, agreeing[0].matched_alias_lang
             )):
                 return agreeing[0].person_id, max(agreeing[0].confidence, self.config.agreement_confidence)
+        if date and top.confidence < self.config.accept_confidence:
+            # Namesakes ("Wang Yi"): if only one of those named alike held an office on the
+            # date, an article about that date means that one.
+            alike = [c for c in result.candidates if normalize(c.matched_alias) == normalize(top.matched_alias)]
+            in_office = [c for c in alike if self._holds_office(c.person_id, date)]
+            if len(alike) > 1 and len(in_office) == 1:
+                return in_office[0].person_id, self.config.in_office_confidence
         if top.confidence < self.config.accept_confidence or top.features.get("weakest", 1.0) < self.config.weakest_word:
             # Running text has capitalised runs that are no names ("The Astana Times"):
             # every word of a mention must match some word of the name.

@@ -105,3 +105,14 @@ def test_offsets_are_code_points() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "Ünïcödé 🙂" * 50, "a" * 5000, "ـــ \u200f"])
 def test_odd_text_never_crashes(reconciler, text: str) -> None:
     reconciler.reconcile(text, None, None)
+
+
+def test_of_namesakes_the_one_in_office_on_the_date_is_meant() -> None:
+    persons = [PersonRecord("QW1", "Wang Yi", "CN"), PersonRecord("QW2", "Wang Yi", "CN")]
+    vocab = Vocabulary((), (), (("nahm teil", "attending"),), (
+        PostInfo("cn-fm", "Foreign Minister of China", "foreign_minister", "CN", "",
+                 (("QW2", "2013-03-16", "", False),)),
+    ))
+    rec = DocumentReconciler(NameIndex(persons, [AliasRecord(p.id, p.name, "en") for p in persons]), vocab)
+    found = people(rec.reconcile("Wang Yi nahm teil.", "de", "2024-07-04"))
+    assert list(found) == ["QW2"] and found["QW2"].office.post_id == "cn-fm"
