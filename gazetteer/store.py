@@ -21,6 +21,7 @@ import sqlite_utils
 
 from resolvers import AliasRecord, PersonRecord, TenureRecord, detect_script, within
 from resolvers.document import PostInfo, Vocabulary
+from resolvers.types import Office
 
 from .model import Country, Cue, Gazetteer, Name, Organization, Person, Post, RoleWords, Tenure
 
@@ -31,18 +32,6 @@ SCHEMA_VERSION = "2"
 
 class StoreError(RuntimeError):
     """The database is missing, unreadable or of another schema."""
-
-
-@dataclass(frozen=True, slots=True)
-class Office:
-    post_id: str
-    post: str
-    role_type: str
-    organization: str
-    country: str
-    start: str
-    end: str
-    acting: bool
 
 
 def _name_rows(owner_col: str, owner: str, names: list[Name]) -> list[dict]:

@@ -25,7 +25,7 @@ from .normalize import clean, normalize
 from .phrases import PhraseMatcher, phrase_tokens
 from .score import PARTICLES
 from .text import Token, sentence_spans, tokenize
-from .types import MatchResult, Query
+from .types import MatchResult, Office, Query
 
 __all__ = [
     "PostInfo", "Vocabulary", "DocumentConfig", "Mention", "Office", "PersonFound",
@@ -102,18 +102,6 @@ class Mention:
     start: int
     end: int
     text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Office:
-    post_id: str
-    post: str
-    role_type: str
-    organization: str
-    country: str
-    start: str
-    end: str
-    acting: bool
 
 
 @dataclass(slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["AliasRecord", "PersonRecord", "TenureRecord", "Query", "Candidate", "MatchResult", "Algorithm"]
+__all__ = ["AliasRecord", "Office", "PersonRecord", "TenureRecord", "Query", "Candidate", "MatchResult", "Algorithm"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,20 @@ class TenureRecord:
     start: str = ""
     end: str = ""
     labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """A post held, with the dates of the tenure (partial ISO dates; end empty = current)."""
+
+    post_id: str
+    post: str
+    role_type: str
+    organization: str
+    country: str
+    start: str
+    end: str
+    acting: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from typing import TextIO
 from rapidfuzz import fuzz
 
 from resolvers import normalize
-from resolvers.document import Office
+from resolvers.types import Office
 from resolvers.phrases import PhraseMatcher
 from resolvers.text import tokenize
 
