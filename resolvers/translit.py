@@ -52,6 +52,8 @@ _ARABIC_BY_LANG = {
 _RULES = {
     "rollcall/Persian-Latin": "ا > a ; :: Persian-Latin/BGN ;",
     "rollcall/Arabic-Latin": "ا > a ; :: Arabic-Latin/BGN ;",
+    # Arabic has no letter for g: foreign names write it ج (Egyptian usage), غ or ق.
+    "rollcall/Arabic-Latin-g": "ا > a ; ج > g ; غ > g ; ق > g ; :: Arabic-Latin/BGN ;",
     # ICU's generic Cyrillic table writes ž, š, č, ŝ, which ASCII folding would flatten.
     "rollcall/Cyrillic-Latin": ":: Cyrillic-Latin ; ž > zh ; š > sh ; č > ch ; ŝ > shch ; ẑ > dzh ;",
     # Greek writes b, d, g of foreign names as μπ, ντ, γκ; BGN reads them mb, nd, ng.
@@ -104,7 +106,8 @@ def _transforms_for(script: str, lang: str | None) -> tuple[str, ...]:
         extra = ("rollcall/Russian-Latin-h",) if primary in _G_FOR_H else ()
         return (_CYRILLIC_BY_LANG[primary], "rollcall/Cyrillic-Latin", *extra)
     if script == "Arabic" and primary in _ARABIC_BY_LANG:
-        return (_ARABIC_BY_LANG[primary], "rollcall/Arabic-Latin")
+        extra = ("rollcall/Arabic-Latin-g",) if primary in ("ar", "arz", "ary", "apc") else ()
+        return (_ARABIC_BY_LANG[primary], "rollcall/Arabic-Latin", *extra)
     return _BY_SCRIPT.get(script, ("Any-Latin",))
 
 

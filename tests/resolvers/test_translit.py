@@ -33,6 +33,7 @@ def test_primary_romanisation(name: str, lang: str | None, expected: str) -> Non
         ("Gordons Brauns", "lv", "gordon braun"),  # Latvian nominative -s dropped
         ("Ömürbek Tekebajew", "de", "omurbek tekebajew"),  # plain spelling kept too
         ("라브로프", "ko", "labeulopeu"),
+        ("جوردون براون", "ar", "gwrdwn brawn"),  # Arabic ج for a foreign g
         ("Σεργκέι Λαβρόφ", "el", "serngi lavrof"),
     ],
 )
