@@ -166,8 +166,3 @@ def clean(text: str) -> str:
 def normalize(text: str) -> str:
     """The exact-match key of a name: clean() without diacritics. Idempotent."""
     return clean(strip_diacritics(clean(text)))
-
-
-def tokens(text: str) -> list[str]:
-    """Tokens of an already normalised name."""
-    return text.split()

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .normalize import normalize
 from .text import Token, tokenize
 
 __all__ = ["PhraseMatcher", "PhraseMatch", "phrase_tokens"]
@@ -65,7 +64,3 @@ class PhraseMatcher(Generic[T]):
             else:
                 i += 1
         return out
-
-
-def normalized_words(text: str) -> list[str]:
-    return [normalize(w) for w in text.split()]

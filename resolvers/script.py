@@ -6,10 +6,9 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-__all__ = ["detect_script", "char_script", "LATIN", "HAN"]
+__all__ = ["detect_script", "char_script", "LATIN"]
 
 LATIN = "Latin"
-HAN = "Han"
 
 # Unicode character-name prefixes → script. Checked in order; names the first word of.
 _PREFIXES = {

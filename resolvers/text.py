@@ -29,14 +29,6 @@ class Token:
     text: str
     norm: str  # normalize(text)
 
-    @property
-    def capitalized(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def script(self) -> str | None:
-        return char_script(self.text[0])
-
 
 def _token(start: int, end: int, text: str) -> Token:
     return Token(start, end, text, normalize(text))
