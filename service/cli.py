@@ -168,6 +168,58 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from gazetteer.checks import check
+    from gazetteer.sources import DEFAULT_SOURCES, load_sources, source_files
+
+    sources = args.sources or DEFAULT_SOURCES
+    try:
+        gaz = load_sources(source_files(sources))
+    except SourceError as err:
+        raise CliError(str(err)) from None
+    errors, warnings = check(gaz, args.today)
+    if args.json:
+        out.write(json.dumps({"errors": [str(p) for p in errors], "warnings": [str(p) for p in warnings]},
+                             ensure_ascii=False, indent=2) + "\n")
+    else:
+        for p in errors:
+            out.write(f"error: {p}\n")
+        for p in warnings:
+            out.write(f"ambiguity: {p}\n")
+        out.write(f"{sources}: {len(gaz.persons)} persons, {len(gaz.tenures)} tenures; "
+                  f"{len(errors)} errors, {len(warnings)} ambiguities\n")
+    return 1 if errors else 0
+
+
+def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
+    from gazetteer.stats import gazetteer_stats
+
+    engine = _open_engine(args.db)
+    stats = gazetteer_stats(engine.store, args.today)
+    if args.json:
+        out.write(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out.write(f"persons {stats['persons']}, aliases {stats['aliases']}, posts {stats['posts']}, "
+              f"tenures {stats['tenures']}, organizations {stats['organizations']}\n")
+    out.write("aliases per script: " + ", ".join(f"{k} {v}" for k, v in stats["aliases_per_script"].items()) + "\n")
+    out.write("aliases per language: " + ", ".join(f"{k} {v}" for k, v in list(stats["aliases_per_language"].items())[:25]) + "\n")
+    cov = stats["current_holders"]
+    out.write(f"posts with a role type: {cov['posts']}, with a current holder on {stats['today']}: {cov['with_holder']}\n")
+    for post in cov["without_holder"][:40]:
+        out.write(f"  no current holder: {post}\n")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from gazetteer.popolo_export import export_popolo
+
+    engine = _open_engine(args.db)
+    counts = export_popolo(args.db or default_db_path(), args.file)
+    out.write(f"exported {args.file}: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + "\n")
+    engine.close()
+    return 0
+
+
 def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     db = args.db or default_db_path()
     try:
@@ -314,6 +366,20 @@ def _parser() -> argparse.ArgumentParser:
                    help="also import this Popolo JSON file (repeatable)")
     _db_option(p)
     p.set_defaults(func=_cmd_build)
+    p = gsub.add_parser("validate", help="check the curated files; exit 1 on errors")
+    p.add_argument("--sources", type=Path, help="folder of curated files (default: the packaged ones)")
+    p.add_argument("--today", help="date to check future dates against (default: today)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_validate)
+    p = gsub.add_parser("stats", help="counts per script and language, coverage of current holders")
+    p.add_argument("--today", help="date for 'current' (default: today)")
+    p.add_argument("--json", action="store_true")
+    _db_option(p)
+    p.set_defaults(func=_cmd_stats)
+    p = gsub.add_parser("export-popolo", help="write a database as Popolo JSON")
+    p.add_argument("file", type=Path)
+    _db_option(p)
+    p.set_defaults(func=_cmd_export)
     p = gsub.add_parser("import-popolo", help="add a Popolo JSON file to a database")
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="print the summary as JSON")

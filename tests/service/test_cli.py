@@ -170,3 +170,35 @@ def test_attendees_bad_date(curated_db: Path, tmp_path: Path) -> None:
     article.write_text("Wang Yi")
     out = run("attendees", str(article), "--date", "2024-13-01", "--db", str(curated_db))
     assert out.returncode == 2 and "does not exist" in out.stderr.decode()
+
+
+def test_gazetteer_validate_passes_on_the_curated_files() -> None:
+    out = run("gazetteer", "validate")
+    assert out.returncode == 0, out.stdout.decode()[-2000:]
+    assert "0 errors" in out.stdout.decode()
+
+
+def test_gazetteer_validate_fails_on_an_overlapping_office(tmp_path: Path) -> None:
+    doc = {
+        "posts": [{"id": "ru-fm", "role_type": "foreign_minister", "country": "RU",
+                   "labels": [{"name": "Foreign Minister of Russia", "lang": "en"}]}],
+        "persons": [
+            {"id": "Q1", "name": "Anna Alpha", "tenures": [{"post": "ru-fm", "start": "2010-01-01"}]},
+            {"id": "Q2", "name": "Boris Beta", "tenures": [{"post": "ru-fm", "start": "2012-01-01"}]},
+        ],
+    }
+    (tmp_path / "ru.json").write_text(json.dumps(doc), encoding="utf-8")
+    out = run("gazetteer", "validate", "--sources", str(tmp_path), "--json")
+    assert out.returncode == 1
+    [error] = json.loads(out.stdout)["errors"]
+    assert "Q1" in error and "Q2" in error and "same time" in error
+
+
+def test_gazetteer_stats_and_export_roundtrip(curated_db: Path, tmp_path: Path) -> None:
+    stats = json.loads(run("gazetteer", "stats", "--json", "--db", str(curated_db)).stdout)
+    assert stats["persons"] > 100 and stats["aliases_per_script"]["Cyrillic"] > 0
+    exported = tmp_path / "out.popolo.json"
+    assert run("gazetteer", "export-popolo", str(exported), "--db", str(curated_db)).returncode == 0
+    summary = json.loads(run("gazetteer", "import-popolo", str(exported), "--db", str(tmp_path / "re.db"),
+                             "--json").stdout)
+    assert summary["persons_added"] == stats["persons"] and summary["tenures_added"] == stats["tenures"]
