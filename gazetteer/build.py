@@ -7,6 +7,7 @@ write it atomically. A failure at any step leaves the previous database untouche
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from .sources import DEFAULT_SOURCES, load_sources, source_files
 from .store import read_gazetteer, write_atomically
 from .validate import Problem, validate
 
-__all__ = ["BuildError", "build_curated", "import_file"]
+__all__ = ["BuildError", "build_curated", "import_file", "rebuild"]
 
 
 class BuildError(ValueError):
@@ -50,8 +51,24 @@ def build_curated(
         raise BuildError(problems)
     summaries = [import_popolo(p, gaz) for p in with_popolo]
     sources_meta = ",".join([f.name for f in files] + [str(p) for p in with_popolo])
-    _check_and_write(db_path, gaz, {"sources": sources_meta})
+    _check_and_write(db_path, gaz, {
+        "sources": sources_meta,
+        "curated_dir": str(Path(sources).resolve()),
+        "with_popolo": json.dumps([str(Path(p).resolve()) for p in with_popolo]),
+    })
     return gaz, summaries
+
+
+def rebuild(db_path: Path, sources: Path) -> tuple[Gazetteer, list[ImportSummary]]:
+    """Build again from `sources`, with the Popolo files the database was built with."""
+    with_popolo: list[Path] = []
+    if Path(db_path).exists():
+        from .store import Store  # local: only curation needs to read the old meta
+
+        store = Store(db_path)
+        with_popolo = [Path(p) for p in json.loads(store.meta().get("with_popolo", "[]"))]
+        store.close()
+    return build_curated(db_path, sources, with_popolo)
 
 
 def import_file(db_path: Path, popolo: Path) -> ImportSummary:

@@ -36,7 +36,10 @@ _ISO15924 = {
 @lru_cache(maxsize=1024)
 def _language(tag: str) -> tuple[bool, str]:
     """(is a known language, its ISO 15924 script: the tag's own or ICU's likely one)."""
-    locale = icu.Locale.forLanguageTag(tag)
+    try:
+        locale = icu.Locale.forLanguageTag(tag)
+    except icu.ICUError:
+        return False, ""
     code = locale.getLanguage()
     known = bool(code) and (code == "und" or locale.getDisplayLanguage(icu.Locale("en")) != code)
     script = locale.getScript() or icu.Locale.addLikelySubtags(locale).getScript()

@@ -54,7 +54,7 @@ def _read_file(path: Path, gaz: Gazetteer) -> None:
     if not isinstance(doc, dict):
         raise SourceError(f"{path}:1: expected one JSON object with lists of records")
     for section in doc:
-        if section not in ("countries", "organizations", "posts", "persons", "roles", "cues"):
+        if section not in ("countries", "organizations", "posts", "persons", "roles", "cues", "redirects"):
             raise SourceError(f"{path}:{_line_of(text, section)}: unknown section {section!r}")
 
     def fail(record: dict, problem: str) -> SourceError:
@@ -117,6 +117,10 @@ def _read_file(path: Path, gaz: Gazetteer) -> None:
             gaz.roles.append(RoleWords(_str(rec, "role_type"), tuple(_names(rec.get("labels", []), "labels"))))
         except ValueError as err:
             raise fail(rec, str(err)) from None
+    for rec in doc.get("redirects", []):
+        if not isinstance(rec, dict) or not rec.get("from") or not rec.get("to"):
+            raise SourceError(f"{path}:{_line_of(text, json.dumps(rec))}: a redirect needs 'from' and 'to'")
+        gaz.redirects[str(rec["from"])] = str(rec["to"])
     for rec in doc.get("cues", []):
         phrases = rec.get("phrases", [])
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):

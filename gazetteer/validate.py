@@ -56,6 +56,11 @@ def validate(gaz: Gazetteer) -> list[Problem]:
             add(Problem(f"post {post.id}", f"unknown role_type {post.role_type!r}"))
         if post.organization_id and post.organization_id not in gaz.organizations:
             add(Problem(f"post {post.id}", f"unknown organization {post.organization_id!r}"))
+    for retired, kept in gaz.redirects.items():
+        if retired in gaz.persons:
+            add(Problem(f"redirect {retired}", "the retired id is still a person"))
+        if kept not in gaz.persons:
+            add(Problem(f"redirect {retired}", f"points to unknown person {kept!r}"))
     for roles in gaz.roles:
         if roles.role_type not in ROLE_TYPES:
             add(Problem(f"roles {roles.role_type}", "unknown role_type"))

@@ -6,11 +6,13 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from gazetteer import BuildError, PopoloError, SourceError, StoreError, build_curated, import_file
+from gazetteer.build import rebuild
+from gazetteer.curate import Change, CurationError, Curator
 from resolvers import InvalidQuery, Query
 
 from .answers import answer_json, document_json
@@ -165,6 +167,35 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     )
     for path, s in zip(args.with_popolo or (), summaries):
         out.write(f"  with {path}: {json.dumps(s.as_dict())}\n")
+    return 0
+
+
+def _curator(args: argparse.Namespace) -> Curator:
+    from gazetteer.sources import DEFAULT_SOURCES
+
+    try:
+        return Curator(args.sources or DEFAULT_SOURCES)
+    except CurationError as err:
+        raise CliError(str(err)) from None
+
+
+def _cmd_curate(args: argparse.Namespace, out: TextIO) -> int:
+    """One edit of the curated files, then a rebuild of the database."""
+    curator = _curator(args)
+    try:
+        change = args.edit(curator, args)
+    except (CurationError, BuildError, SourceError) as err:
+        raise CliError(f"nothing changed: {err}") from None
+    db = args.db or default_db_path()
+    try:
+        rebuild(db, curator.sources)
+    except (SourceError, BuildError, StoreError, PopoloError) as err:
+        raise CliError(f"{change}; but the rebuild of {db} failed: {err}") from None
+    if args.json:
+        out.write(json.dumps({"file": change.file, "action": change.action, **change.detail,
+                              "db": str(db)}, ensure_ascii=False) + "\n")
+    else:
+        out.write(f"{change}\nrebuilt {db}\n")
     return 0
 
 
@@ -366,6 +397,65 @@ def _parser() -> argparse.ArgumentParser:
                    help="also import this Popolo JSON file (repeatable)")
     _db_option(p)
     p.set_defaults(func=_cmd_build)
+    def curation(name: str, help_: str, edit: Callable[[Curator, argparse.Namespace], Change]) -> argparse.ArgumentParser:
+        p = gsub.add_parser(name, help=help_)
+        p.add_argument("--sources", type=Path, help="folder of curated files (default: the packaged ones)")
+        p.add_argument("--json", action="store_true", help="print the change as JSON")
+        _db_option(p)
+        p.set_defaults(func=_cmd_curate, edit=edit)
+        return p
+
+    p = curation("add-person", "add a person to a curated file",
+                 lambda c, a: c.add_person(a.id, a.name, file=a.file or f"{(a.country or 'misc').lower()}.json",
+                                           lang=a.lang, country=a.country or "", wikidata=a.wikidata or "",
+                                           birth_date=a.birth_date))
+    p.add_argument("--id", required=True, help="Wikidata Q-id when certain, else rc-<given>-<family>")
+    p.add_argument("--name", required=True)
+    p.add_argument("--lang", default="en")
+    p.add_argument("--country", help="ISO 3166-1 alpha-2; also picks the file <cc>.json")
+    p.add_argument("--wikidata")
+    p.add_argument("--birth-date")
+    p.add_argument("--file", help="curated file name (default: <country>.json)")
+    p = curation("add-alias", "add a name to a person",
+                 lambda c, a: c.add_alias(a.person, a.name, lang=a.lang, kind=a.kind or ""))
+    p.add_argument("person")
+    p.add_argument("name")
+    p.add_argument("--lang", required=True, help="BCP-47 tag of the name")
+    p.add_argument("--kind", help="native, transliteration, short, former, birth")
+    p = curation("remove-alias", "remove a name from a person",
+                 lambda c, a: c.remove_alias(a.person, a.name, lang=a.lang))
+    p.add_argument("person")
+    p.add_argument("name")
+    p.add_argument("--lang")
+    p = curation("add-post", "add an office",
+                 lambda c, a: c.add_post(a.id, a.label, role_type=a.role_type,
+                                         file=a.file or f"{(a.country or a.organization or 'misc').lower()}.json",
+                                         country=a.country or "", organization=a.organization or ""))
+    p.add_argument("--id", required=True)
+    p.add_argument("--label", required=True)
+    p.add_argument("--role-type", required=True)
+    p.add_argument("--country")
+    p.add_argument("--organization")
+    p.add_argument("--file")
+    p = curation("add-tenure", "record that a person held an office",
+                 lambda c, a: c.add_tenure(a.person, a.post, start=a.start, end=a.end, acting=a.acting,
+                                           source=a.source or ""))
+    p.add_argument("person")
+    p.add_argument("post")
+    p.add_argument("--start")
+    p.add_argument("--end")
+    p.add_argument("--acting", action="store_true")
+    p.add_argument("--source", help="where the dates come from")
+    p = curation("end-tenure", "close a person's open tenure in an office",
+                 lambda c, a: c.end_tenure(a.person, a.post, end=a.end))
+    p.add_argument("person")
+    p.add_argument("post")
+    p.add_argument("--end", required=True)
+    p = curation("merge", "merge person B into A (B's id keeps answering as a redirect)",
+                 lambda c, a: c.merge(a.keep, a.retire))
+    p.add_argument("keep")
+    p.add_argument("retire")
+
     p = gsub.add_parser("validate", help="check the curated files; exit 1 on errors")
     p.add_argument("--sources", type=Path, help="folder of curated files (default: the packaged ones)")
     p.add_argument("--today", help="date to check future dates against (default: today)")

@@ -1,0 +1,90 @@
+"""Curation through the CLI, on a copy of the curated files in a temporary folder."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gazetteer import DEFAULT_SOURCES
+
+ROLLCALL = str(Path(sys.executable).parent / "rollcall")
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(DEFAULT_SOURCES, copy)
+    return copy
+
+
+def gz(sources: Path, *args: str) -> subprocess.CompletedProcess:
+    db = sources.parent / "g.db"
+    return subprocess.run([ROLLCALL, "gazetteer", *args, "--sources", str(sources), "--db", str(db), "--json"],
+                          capture_output=True, timeout=120)
+
+
+def lookup(sources: Path, name: str, *extra: str) -> dict:
+    db = sources.parent / "g.db"
+    out = subprocess.run([ROLLCALL, "lookup", name, "--json", "--db", str(db), *extra], capture_output=True, timeout=60)
+    return json.loads(out.stdout)
+
+
+def test_add_person_alias_post_and_tenure(sources: Path) -> None:
+    before = (sources / "kz.json").read_text(encoding="utf-8")
+    assert gz(sources, "add-person", "--id", "rc-aigerim-test", "--name", "Aigerim Testova", "--country", "KZ").returncode == 0
+    out = gz(sources, "add-alias", "rc-aigerim-test", "Айгерим Тестова", "--lang", "kk", "--kind", "native")
+    assert json.loads(out.stdout)["script"] == "Cyrillic"
+    assert gz(sources, "add-post", "--id", "kz-test-envoy", "--label", "Special Envoy of Kazakhstan",
+              "--role-type", "official", "--country", "KZ").returncode == 0
+    assert gz(sources, "add-tenure", "rc-aigerim-test", "kz-test-envoy", "--start", "2024-03-01",
+              "--source", "test").returncode == 0
+    top = lookup(sources, "Айгерим Тестова", "--date", "2025-01-01")["candidates"][0]
+    assert top["id"] == "rc-aigerim-test" and top["offices"][0]["post_id"] == "kz-test-envoy"
+    assert gz(sources, "end-tenure", "rc-aigerim-test", "kz-test-envoy", "--end", "2025-06-30").returncode == 0
+    assert lookup(sources, "Aigerim Testova", "--date", "2025-07-01")["candidates"][0]["offices"] == []
+    # Minimal diff: the other records of the file are untouched, keys stay sorted.
+    after = (sources / "kz.json").read_text(encoding="utf-8")
+    assert after.startswith(before[:200]) and after.endswith("\n")
+
+
+def test_remove_alias(sources: Path) -> None:
+    assert gz(sources, "add-alias", "Q58217", "Lavrov-Test", "--lang", "en").returncode == 0
+    assert lookup(sources, "Lavrov-Test")["candidates"][0]["matched_alias"] == "Lavrov-Test"
+    out = gz(sources, "remove-alias", "Q58217", "Lavrov-Test")
+    assert json.loads(out.stdout)["count"] == 1
+    assert "Lavrov-Test" not in (sources / "ru.json").read_text(encoding="utf-8")
+
+
+def test_merge_leaves_a_redirect(sources: Path) -> None:
+    assert gz(sources, "add-person", "--id", "rc-lavrov-dup", "--name", "S. V. Lavrov", "--country", "RU").returncode == 0
+    out = gz(sources, "merge", "Q58217", "rc-lavrov-dup")
+    assert out.returncode == 0, out.stderr
+    entity = subprocess.run([ROLLCALL, "entity", "rc-lavrov-dup", "--json", "--db", str(sources.parent / "g.db")],
+                            capture_output=True, timeout=60)
+    doc = json.loads(entity.stdout)
+    assert doc["id"] == "Q58217" and any(n["name"] == "S. V. Lavrov" for n in doc["names"])
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["add-alias", "Q58217", "Sergei", "--lang", "not_a_tag"], "not BCP-47"),
+        (["add-alias", "Q58217", "Сергей Лавров", "--lang", "en"], "Cyrillic script"),
+        (["add-tenure", "Q58217", "ru-foreign-minister", "--start", "2030-01-01"], "in the future"),
+        (["add-tenure", "Q58217", "no-such-post", "--start", "2020"], "unknown post"),
+        (["add-tenure", "Q7747", "ru-foreign-minister", "--start", "2020-01-01"], "same time"),
+        (["add-tenure", "Q58217", "ru-foreign-minister", "--start", "2020-02-30"], "does not exist"),
+        (["end-tenure", "Q58217", "ru-head-of-state", "--end", "2020"], "0 open tenures"),
+        (["add-alias", "Q0", "Nobody", "--lang", "en"], "no person 'Q0'"),
+        (["merge", "Q58217", "Q58217"], "into itself"),
+    ],
+)
+def test_wrong_edits_change_nothing(sources: Path, args: list, message: str) -> None:
+    before = {p.name: p.read_bytes() for p in sources.iterdir()}
+    out = gz(sources, *args)
+    assert out.returncode == 2
+    assert "nothing changed" in out.stderr.decode() and message in out.stderr.decode()
+    assert {p.name: p.read_bytes() for p in sources.iterdir()} == before
