@@ -14,6 +14,7 @@ from grpc_reflection.v1alpha import reflection, reflection_pb2
 from ._pb.rollcall.v1 import rollcall_pb2 as pb
 from ._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 from .engine import Engine
+from .reloader import EngineHolder
 from .servicer import ReconcilerServicer
 from .settings import Settings
 
@@ -46,7 +47,7 @@ class Server:
 
     def __init__(self, settings: Settings, engine: Engine | None = None):
         self.settings = settings
-        self.engine = engine or Engine(settings.db)
+        self.engines = EngineHolder(settings.db, engine)
         options = [
             ("grpc.max_receive_message_length", settings.max_message_bytes),
             ("grpc.max_send_message_length", settings.max_message_bytes),
@@ -55,7 +56,7 @@ class Server:
             futures.ThreadPoolExecutor(max_workers=settings.max_workers), options=options
         )
         pb_grpc.add_ReconcilerServicer_to_server(
-            ReconcilerServicer(self.engine, settings.max_batch), self._grpc
+            ReconcilerServicer(self.engines.current, settings.max_batch), self._grpc
         )
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self._grpc)
@@ -71,8 +72,14 @@ class Server:
         if self.port == 0:
             raise OSError(f"cannot bind {address}")
 
+    @property
+    def engine(self) -> Engine:
+        return self.engines.current()
+
     def start(self) -> None:
         self._grpc.start()
+        if self.settings.reload_interval > 0:
+            self.engines.watch(self.settings.reload_interval)
         for name in ("", SERVICE_NAME):
             self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
 
@@ -80,7 +87,7 @@ class Server:
         """Report NOT_SERVING, let in-flight calls finish within `grace`, then stop."""
         self.health.enter_graceful_shutdown()
         self._grpc.stop(self.settings.grace if grace is None else grace).wait()
-        self.engine.close()
+        self.engines.close()
 
     def wait(self) -> None:
         self._grpc.wait_for_termination()
@@ -105,5 +112,8 @@ def serve(settings: Settings) -> None:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    # SIGHUP: load the gazetteer again now, without waiting for the file watcher.
+    signal.signal(signal.SIGHUP, lambda *_: threading.Thread(
+        target=server.engines.reload_if_changed, kwargs={"force": True}, daemon=True).start())
     server.wait()
     log.info("rollcall stopped")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import grpc
 
@@ -19,9 +20,14 @@ log = logging.getLogger(__name__)
 
 
 class ReconcilerServicer(pb_grpc.ReconcilerServicer):
-    def __init__(self, engine: Engine, max_batch: int):
-        self._engine = engine
+    def __init__(self, engines: Callable[[], Engine], max_batch: int):
+        # Asked per call: a reloaded gazetteer answers the next call, not one in flight.
+        self._engines = engines
         self._max_batch = max_batch
+
+    @property
+    def _engine(self) -> Engine:
+        return self._engines()
 
     def MatchName(self, request: pb.MatchNameRequest, context: grpc.ServicerContext) -> pb.MatchNameResponse:
         try:

@@ -32,5 +32,10 @@ class Settings:
     # a document of the 1,000,000-character limit in any script, so that an over-long
     # document gets INVALID_ARGUMENT with the limit, not a transport error.
     max_message_bytes: int = 16 * 1024 * 1024
+    # Seconds between checks of the database file for a rebuild (0: never; SIGHUP still
+    # reloads).
+    reload_interval: float = field(
+        default_factory=lambda: float(os.environ.get("ROLLCALL_RELOAD_INTERVAL", "2"))
+    )
     # Most names in one MatchNames call.
     max_batch: int = 10_000
