@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -13,6 +14,7 @@ from typing import Any, TextIO
 from gazetteer import BuildError, PopoloError, SourceError, StoreError, build_curated, import_file
 from gazetteer.build import rebuild
 from gazetteer.curate import Change, CurationError, Curator
+from gazetteer.review import ReviewLog
 from resolvers import InvalidQuery, Query
 
 from .answers import answer_json, document_json
@@ -196,6 +198,56 @@ def _cmd_curate(args: argparse.Namespace, out: TextIO) -> int:
                               "db": str(db)}, ensure_ascii=False) + "\n")
     else:
         out.write(f"{change}\nrebuilt {db}\n")
+    return 0
+
+
+def _review_log(args: argparse.Namespace) -> ReviewLog:
+    path = args.review_db or Settings().review_db
+    if path is None:
+        raise CliError("no review queue: pass --review-db or set ROLLCALL_REVIEW_DB")
+    if not Path(path).exists():
+        raise CliError(f"{path}: no review queue there yet (the server creates it)")
+    return ReviewLog(path)
+
+
+def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
+    log_ = _review_log(args)
+    if args.review_action is None:
+        groups = log_.groups(args.limit)
+        if args.json:
+            out.write(json.dumps([dataclasses.asdict(g) for g in groups], ensure_ascii=False, indent=2) + "\n")
+            return 0
+        for g in groups:
+            cand = f"  best guess {', '.join(g.candidates)}" if g.candidates else ""
+            out.write(f"#{g.number}  {g.count}×  {' / '.join(g.texts)}  ({g.lang or 'und'}; {', '.join(g.kinds)}){cand}\n")
+            for c in g.contexts:
+                out.write(f"      …{c}…\n")
+        out.write(f"{len(groups)} forms pending\n")
+        return 0
+    entry = log_.entry(args.number)
+    if entry is None:
+        raise CliError(f"no review entry #{args.number}")
+    text, lang, status = entry
+    if status != "pending":
+        raise CliError(f"review entry #{args.number} is {status} already")
+    if args.review_action == "reject":
+        n = log_.settle(args.number, "rejected")
+        out.write(json.dumps({"rejected": text, "entries": n}, ensure_ascii=False) + "\n" if args.json
+                  else f"rejected {text!r} ({n} entries)\n")
+        return 0
+    curator = _curator(args)
+    try:
+        change = curator.add_alias(args.person, text, lang=args.lang or lang or "und")
+    except (CurationError, BuildError, SourceError) as err:
+        raise CliError(f"nothing changed: {err}") from None
+    db = args.db or default_db_path()
+    rebuild(db, curator.sources)
+    n = log_.settle(args.number, "accepted")
+    if args.json:
+        out.write(json.dumps({"accepted": text, "person": args.person, "entries": n, "file": change.file},
+                             ensure_ascii=False) + "\n")
+    else:
+        out.write(f"{change} ({n} review entries settled)\nrebuilt {db}\n")
     return 0
 
 
@@ -455,6 +507,24 @@ def _parser() -> argparse.ArgumentParser:
                  lambda c, a: c.merge(a.keep, a.retire))
     p.add_argument("keep")
     p.add_argument("retire")
+
+    p = gsub.add_parser("review", help="names the server could not resolve (opt-in queue)")
+    p.add_argument("--review-db", type=Path, help="the queue (default: $ROLLCALL_REVIEW_DB)")
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--json", action="store_true")
+    rsub = p.add_subparsers(dest="review_action")
+    for action, help_ in (("accept", "make entry N an alias of a person"), ("reject", "dismiss entry N")):
+        r = rsub.add_parser(action, help=help_)
+        r.add_argument("number", type=int)
+        if action == "accept":
+            r.add_argument("--person", required=True)
+            r.add_argument("--lang", help="language of the alias (default: the one recorded)")
+        r.add_argument("--sources", type=Path, help="folder of curated files (default: the packaged ones)")
+        # SUPPRESS: given before the action, these must not be reset by the sub-parser.
+        r.add_argument("--review-db", type=Path, default=argparse.SUPPRESS, help="the queue")
+        r.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+        _db_option(r)
+    p.set_defaults(func=_cmd_review)
 
     p = gsub.add_parser("validate", help="check the curated files; exit 1 on errors")
     p.add_argument("--sources", type=Path, help="folder of curated files (default: the packaged ones)")

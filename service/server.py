@@ -13,6 +13,8 @@ from grpc_reflection.v1alpha import reflection, reflection_pb2
 
 from ._pb.rollcall.v1 import rollcall_pb2 as pb
 from ._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+from gazetteer.review import ReviewLog
+
 from .engine import Engine
 from .reloader import EngineHolder
 from .servicer import ReconcilerServicer
@@ -48,6 +50,7 @@ class Server:
     def __init__(self, settings: Settings, engine: Engine | None = None):
         self.settings = settings
         self.engines = EngineHolder(settings.db, engine)
+        self.review = ReviewLog(settings.review_db) if settings.review_db else None
         options = [
             ("grpc.max_receive_message_length", settings.max_message_bytes),
             ("grpc.max_send_message_length", settings.max_message_bytes),
@@ -56,7 +59,7 @@ class Server:
             futures.ThreadPoolExecutor(max_workers=settings.max_workers), options=options
         )
         pb_grpc.add_ReconcilerServicer_to_server(
-            ReconcilerServicer(self.engines.current, settings.max_batch), self._grpc
+            ReconcilerServicer(self.engines.current, settings.max_batch, self.review), self._grpc
         )
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self._grpc)
@@ -88,6 +91,8 @@ class Server:
         self.health.enter_graceful_shutdown()
         self._grpc.stop(self.settings.grace if grace is None else grace).wait()
         self.engines.close()
+        if self.review:
+            self.review.close()
 
     def wait(self) -> None:
         self._grpc.wait_for_termination()

@@ -12,6 +12,8 @@ from resolvers import InvalidQuery
 from ._pb.rollcall.v1 import rollcall_pb2 as pb
 from ._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 from .convert import answer_to_pb, document_to_pb, entity_to_pb, query_from_pb
+from gazetteer.review import ReviewLog
+
 from .engine import Engine, UnknownEntity
 
 __all__ = ["ReconcilerServicer"]
@@ -20,10 +22,22 @@ log = logging.getLogger(__name__)
 
 
 class ReconcilerServicer(pb_grpc.ReconcilerServicer):
-    def __init__(self, engines: Callable[[], Engine], max_batch: int):
+    def __init__(self, engines: Callable[[], Engine], max_batch: int, review: ReviewLog | None = None):
         # Asked per call: a reloaded gazetteer answers the next call, not one in flight.
         self._engines = engines
         self._max_batch = max_batch
+        self._review = review
+
+    def _note_name(self, request: pb.MatchNameRequest, reply: pb.MatchNameResponse) -> None:
+        """Opt-in review queue: names not accepted automatically, for curators."""
+        if self._review is None or reply.match:
+            return
+        top = reply.candidates[0].id if reply.candidates else ""
+        try:
+            self._review.record(request.name, kind="low_confidence" if top else "unresolved",
+                                lang=request.language, candidate=top)
+        except Exception:  # noqa: BLE001 - the review queue must never fail a call
+            log.exception("could not record a name for review")
 
     @property
     def _engine(self) -> Engine:
@@ -31,10 +45,12 @@ class ReconcilerServicer(pb_grpc.ReconcilerServicer):
 
     def MatchName(self, request: pb.MatchNameRequest, context: grpc.ServicerContext) -> pb.MatchNameResponse:
         try:
-            return answer_to_pb(self._engine.match(query_from_pb(request)))
+            reply = answer_to_pb(self._engine.match(query_from_pb(request)))
         except InvalidQuery as err:
             context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(err))
             raise  # unreachable: abort raises
+        self._note_name(request, reply)
+        return reply
 
     def MatchNames(self, request: pb.MatchNamesRequest, context: grpc.ServicerContext) -> pb.MatchNamesResponse:
         if len(request.requests) > self._max_batch:
@@ -63,6 +79,13 @@ class ReconcilerServicer(pb_grpc.ReconcilerServicer):
         except InvalidQuery as err:
             context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(err))
             raise
+        if self._review is not None:
+            try:
+                for u in result.unresolved:
+                    self._review.record(u.text, kind="unresolved", lang=request.language,
+                                        document=request.text, start=u.start, end=u.end)
+            except Exception:  # noqa: BLE001 - the review queue must never fail a call
+                log.exception("could not record mentions for review")
         return document_to_pb(result, self._engine.wikidata)
 
     def GetEntity(self, request: pb.GetEntityRequest, context: grpc.ServicerContext) -> pb.Entity:

@@ -37,5 +37,9 @@ class Settings:
     reload_interval: float = field(
         default_factory=lambda: float(os.environ.get("ROLLCALL_RELOAD_INTERVAL", "2"))
     )
+    # Opt-in: record unresolved and low-confidence names here for `gazetteer review`.
+    review_db: Path | None = field(
+        default_factory=lambda: Path(v) if (v := os.environ.get("ROLLCALL_REVIEW_DB")) else None
+    )
     # Most names in one MatchNames call.
     max_batch: int = 10_000
