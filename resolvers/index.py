@@ -150,6 +150,9 @@ class NameIndex:
         """Rarity of a token key; unseen keys count as rare."""
         return self._idf.get(key, self.max_idf)
 
+    def person_pos(self, person_id: str) -> int:
+        return self._person_pos[person_id]
+
     def aliases_of(self, person_id: str) -> list[int]:
         pos = self._person_pos.get(person_id)
         return [i for i, a in enumerate(self.aliases) if a.person == pos] if pos is not None else []

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .context import ContextConfig, context_features
 from .dates import InvalidDate, check_date
 from .index import NameIndex, name_forms
-from .model import Params, load_params, sigmoid
+from .model import Params, load_params
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
 from .score import PairFeatures, score_pair
 from .types import Algorithm, Candidate, MatchResult, Query
@@ -113,13 +113,13 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
         conf = conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features)
         record = index.aliases[sp.alias_id].record
         features = {**sp.features.as_dict(), **{f"context_{k}": 1.0 for k in sp.context}}
-        features["score"] = sigmoid(sp.logit)
+        features["score"] = sp.logit  # the ranking model's logit; comparable within a query
         candidates.append(
             Candidate(
                 person_id=index.persons[sp.person].id,
                 name=index.persons[sp.person].name,
                 confidence=round(conf, 4),
-                score=round(sigmoid(sp.logit), 4),
+                score=round(sp.logit, 4),
                 matched_alias=record.name,
                 matched_alias_lang=record.lang,
                 features={k: round(v, 3) for k, v in features.items()},

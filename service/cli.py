@@ -251,6 +251,27 @@ def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_duplicates(args: argparse.Namespace, out: TextIO) -> int:
+    from gazetteer.duplicates import find_duplicates
+
+    engine = _open_engine(args.db)
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{done}/{total} names")
+
+    pairs = find_duplicates(engine.store, engine.index, min_score=args.min_score, progress=progress)
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    if args.json:
+        out.write(json.dumps([dataclasses.asdict(p) for p in pairs[: args.limit]], ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for p in pairs[: args.limit]:
+        out.write(f"{p.score:.3f}  {p.a} {p.name_a!r}  ~  {p.b} {p.name_b!r} (as {p.alias_b!r})  {p.why}\n")
+    out.write(f"{len(pairs)} likely duplicate pairs; merge with 'rollcall gazetteer merge KEEP RETIRE'\n")
+    return 0
+
+
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     from gazetteer.checks import check
     from gazetteer.sources import DEFAULT_SOURCES, load_sources, source_files
@@ -525,6 +546,14 @@ def _parser() -> argparse.ArgumentParser:
         r.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
         _db_option(r)
     p.set_defaults(func=_cmd_review)
+
+    p = gsub.add_parser("duplicates", help="persons that are likely one person, for review")
+    p.add_argument("--min-score", type=float, default=0.95,
+                   help="least similarity (0-1) of the worse-matched part of the two names")
+    p.add_argument("--limit", type=int, default=100, help="pairs to print")
+    p.add_argument("--json", action="store_true")
+    _db_option(p)
+    p.set_defaults(func=_cmd_duplicates)
 
     p = gsub.add_parser("validate", help="check the curated files; exit 1 on errors")
     p.add_argument("--sources", type=Path, help="folder of curated files (default: the packaged ones)")

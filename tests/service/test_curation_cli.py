@@ -88,3 +88,20 @@ def test_wrong_edits_change_nothing(sources: Path, args: list, message: str) -> 
     assert out.returncode == 2
     assert "nothing changed" in out.stderr.decode() and message in out.stderr.decode()
     assert {p.name: p.read_bytes() for p in sources.iterdir()} == before
+
+
+def test_duplicates_finds_a_person_imported_twice(tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    popolo = tmp_path / "extra.popolo.json"
+    popolo.write_text(json.dumps({"persons": [
+        {"id": "x-lavrov", "name": "Sergey Lavrov", "other_names": [{"name": "Сергей Лавров", "lang": "ru"}]},
+        {"id": "x-other", "name": "Petra Unrelated"},
+    ]}), encoding="utf-8")
+    assert subprocess.run([ROLLCALL, "gazetteer", "build", "--db", str(db), "--with", str(popolo)],
+                          capture_output=True, timeout=120).returncode == 0
+    out = subprocess.run([ROLLCALL, "gazetteer", "duplicates", "--db", str(db), "--json"],
+                         capture_output=True, timeout=300)
+    pairs = json.loads(out.stdout)
+    assert {(p["a"], p["b"]) for p in pairs} >= {("Q58217", "x-lavrov")} or \
+        {(p["b"], p["a"]) for p in pairs} >= {("Q58217", "x-lavrov")}
+    assert not any("x-other" in (p["a"], p["b"]) for p in pairs)
