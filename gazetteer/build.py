@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .model import Gazetteer
@@ -71,9 +71,10 @@ def rebuild(db_path: Path, sources: Path) -> tuple[Gazetteer, list[ImportSummary
     return build_curated(db_path, sources, with_popolo)
 
 
-def import_file(db_path: Path, popolo: Path) -> ImportSummary:
+def import_file(db_path: Path, popolo: Path,
+                progress: Callable[[str, int, int], None] | None = None) -> ImportSummary:
     """Extend the database at `db_path` (or create it) with a Popolo file."""
     gaz = read_gazetteer(db_path) if Path(db_path).exists() else Gazetteer()
-    summary = import_popolo(popolo, gaz)
+    summary = import_popolo(popolo, gaz, progress)
     _check_and_write(db_path, gaz, {"sources": f"import of {popolo}"})
     return summary

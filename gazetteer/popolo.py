@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +39,9 @@ class ImportSummary:
     organizations_added: int = 0
     tenures_added: int = 0
     tenures_duplicate: int = 0
+    # Merged persons whose file disagrees with the gazetteer (birth date, gender): the
+    # gazetteer's value is kept and the disagreement reported.
+    conflicts: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -48,6 +52,7 @@ class ImportSummary:
             "organizations_added": self.organizations_added,
             "tenures_added": self.tenures_added,
             "tenures_duplicate": self.tenures_duplicate,
+            "conflicts": len(self.conflicts),
             "warnings": len(self.warnings),
         }
 
@@ -92,8 +97,10 @@ def _names(items: list | None) -> list[Name]:
     return out
 
 
-def import_popolo(path: Path, gaz: Gazetteer) -> ImportSummary:
-    """Merge the Popolo file at `path` into `gaz` (in place) and say what changed."""
+def import_popolo(path: Path, gaz: Gazetteer,
+                  progress: Callable[[str, int, int], None] | None = None) -> ImportSummary:
+    """Merge the Popolo file at `path` into `gaz` (in place) and say what changed.
+    `progress(stage, done, total)` is called now and then on long files."""
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
@@ -103,8 +110,8 @@ def import_popolo(path: Path, gaz: Gazetteer) -> ImportSummary:
     summary = ImportSummary()
     org_ids = _import_organizations(doc.get("organizations") or [], gaz, summary)
     post_ids = _import_posts(doc.get("posts") or [], gaz, org_ids, summary)
-    person_ids = _import_persons(doc["persons"], gaz, summary)
-    _import_memberships(doc.get("memberships") or [], gaz, person_ids, post_ids, org_ids, summary)
+    person_ids = _import_persons(doc["persons"], gaz, summary, progress)
+    _import_memberships(doc.get("memberships") or [], gaz, person_ids, post_ids, org_ids, summary, progress)
     _fill_person_countries(gaz)
     return summary
 
@@ -152,10 +159,13 @@ def _import_posts(items: list, gaz: Gazetteer, org_ids: dict[str, str], summary:
     return ids
 
 
-def _import_persons(items: list, gaz: Gazetteer, summary: ImportSummary) -> dict[str, str]:
+def _import_persons(items: list, gaz: Gazetteer, summary: ImportSummary,
+                    progress: Callable[[str, int, int], None] | None) -> dict[str, str]:
     by_qid = {p.wikidata: p.id for p in gaz.persons.values() if p.wikidata}
     ids: dict[str, str] = {}
     for i, rec in enumerate(items):
+        if progress and i % 2000 == 0:
+            progress("persons", i, len(items))
         if not isinstance(rec, dict):
             summary.warnings.append(f"persons[{i}]: not an object; skipped")
             continue
@@ -170,6 +180,11 @@ def _import_persons(items: list, gaz: Gazetteer, summary: ImportSummary) -> dict
         target_id = by_qid.get(qid) or (rid if rid in gaz.persons else "")
         if target_id:
             person = gaz.persons[target_id]
+            for attr in ("birth_date", "gender"):
+                theirs = str(rec.get(attr) or "")
+                mine = getattr(person, attr)
+                if theirs and mine and theirs != mine:
+                    summary.conflicts.append(f"{target_id}: {attr} {theirs!r} in {rid}, {mine!r} kept")
             known = {(n.name, n.lang) for n in person.names} | {(person.name, "")}
             person.names.extend(n for n in names if (n.name, n.lang) not in known)
             if name != person.name and (name, "") not in known and not any(n.name == name for n in person.names):
@@ -193,9 +208,11 @@ def _import_persons(items: list, gaz: Gazetteer, summary: ImportSummary) -> dict
 
 def _import_memberships(items: list, gaz: Gazetteer, person_ids: dict[str, str],
                         post_ids: dict[str, str], org_ids: dict[str, str],
-                        summary: ImportSummary) -> None:
+                        summary: ImportSummary, progress: Callable[[str, int, int], None] | None) -> None:
     seen = {(t.person_id, t.post_id, t.organization_id, t.start) for t in gaz.tenures}
     for i, rec in enumerate(items):
+        if progress and i % 2000 == 0:
+            progress("memberships", i, len(items))
         person_id = person_ids.get(str(rec.get("person_id", "")))
         if not person_id:
             summary.warnings.append(f"memberships[{i}]: unknown person; skipped")

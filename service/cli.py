@@ -163,10 +163,13 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
         gaz, summaries = build_curated(db, with_popolo=args.with_popolo or ())
     except (SourceError, BuildError, PopoloError) as err:
         raise CliError(str(err)) from None
-    out.write(
-        f"built {db}: {len(gaz.persons)} persons, {len(gaz.posts)} posts, "
-        f"{len(gaz.tenures)} tenures, {len(gaz.organizations)} organizations\n"
-    )
+    counts = {"persons": len(gaz.persons), "posts": len(gaz.posts), "tenures": len(gaz.tenures),
+              "organizations": len(gaz.organizations)}
+    if args.json:
+        imports = {str(p): s.as_dict() for p, s in zip(args.with_popolo or (), summaries)}
+        out.write(json.dumps({"db": str(db), **counts, "imports": imports}) + "\n")
+        return 0
+    out.write(f"built {db}: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + "\n")
     for path, s in zip(args.with_popolo or (), summaries):
         out.write(f"  with {path}: {json.dumps(s.as_dict())}\n")
     return 0
@@ -319,15 +322,28 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
     engine = _open_engine(args.db)
     counts = export_popolo(args.db or default_db_path(), args.file)
-    out.write(f"exported {args.file}: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + "\n")
+    if args.json:
+        out.write(json.dumps({"file": str(args.file), **counts}) + "\n")
+    else:
+        out.write(f"exported {args.file}: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + "\n")
     engine.close()
     return 0
 
 
 def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     db = args.db or default_db_path()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            width = 30
+            filled = width * done // max(total, 1)
+            sys.stderr.write(f"\r{stage:<12} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            sys.stderr.flush()
+
     try:
-        summary = import_file(db, args.file)
+        summary = import_file(db, args.file, progress)
+        if sys.stderr.isatty():
+            sys.stderr.write("\r" + " " * 70 + "\r")
     except (PopoloError, BuildError, StoreError) as err:
         raise CliError(str(err)) from None
     if args.json:
@@ -338,8 +354,10 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             f"imported {args.file} into {db}: {s.persons_added} persons added, "
             f"{s.persons_merged} merged by Wikidata id, {s.posts_added} posts, "
             f"{s.tenures_added} tenures ({s.tenures_duplicate} duplicates skipped), "
-            f"{len(s.warnings)} warnings\n"
+            f"{len(s.conflicts)} conflicts, {len(s.warnings)} warnings\n"
         )
+        for c in s.conflicts[:20]:
+            out.write(f"  conflict: {c}\n")
         for w in s.warnings[:20]:
             out.write(f"  warning: {w}\n")
     return 0
@@ -468,6 +486,7 @@ def _parser() -> argparse.ArgumentParser:
     p = gsub.add_parser("build", help="build the database from the curated files")
     p.add_argument("--with", dest="with_popolo", type=Path, action="append", metavar="FILE",
                    help="also import this Popolo JSON file (repeatable)")
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
     _db_option(p)
     p.set_defaults(func=_cmd_build)
     def curation(name: str, help_: str, edit: Callable[[Curator, argparse.Namespace], Change]) -> argparse.ArgumentParser:
@@ -567,6 +586,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_stats)
     p = gsub.add_parser("export-popolo", help="write a database as Popolo JSON")
     p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true")
     _db_option(p)
     p.set_defaults(func=_cmd_export)
     p = gsub.add_parser("import-popolo", help="add a Popolo JSON file to a database")
