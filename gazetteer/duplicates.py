@@ -49,7 +49,7 @@ def find_duplicates(store: Store, index: NameIndex, *, min_score: float = 0.95,
             key = tuple(sorted((person, other)))
             f = sp.features
             # Near-identical names: every word matched, and the whole of both names.
-            score = min(f.spelling, f.sound, f.alias_coverage, f.weakest)
+            score = min(f.spelling, f.sound, f.alias_coverage, f.weakest, f.whole)
             if other == person or key in seen or score < min_score:
                 continue
             qid_a, born_a, country_a = _profile(store, person)
