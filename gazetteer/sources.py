@@ -107,8 +107,13 @@ def _read_file(path: Path, gaz: Gazetteer) -> None:
             )
         except ValueError as err:
             raise fail(rec, str(err)) from None
+    ids_here: set[str] = set()
     for rec in doc.get("persons", []):
         try:
+            # One person may appear in several files (merged), but only once in a file.
+            if isinstance(rec, dict) and rec.get("id") in ids_here:
+                raise ValueError("person defined twice in this file")
+            ids_here.add(str(rec.get("id")) if isinstance(rec, dict) else "")
             _add_person(rec, gaz)
         except ValueError as err:
             raise fail(rec, str(err)) from None

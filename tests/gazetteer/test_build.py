@@ -109,3 +109,10 @@ def test_the_curated_gazetteer_builds_and_covers_the_sco(curated_db: Path) -> No
 )
 def test_curated_offices_on_seed_dates(engine, person_id: str, date: str, post_id: str) -> None:
     assert post_id in {o.post_id for o in engine.store.offices(person_id, date)}
+
+
+def test_a_person_twice_in_one_file_is_an_error(tmp_path: Path) -> None:
+    doc = json.loads(json.dumps(GOOD))
+    doc["persons"].append(dict(doc["persons"][0]))
+    with pytest.raises(SourceError, match=r"ru\.json:\d+: Q58217: person defined twice"):
+        build_curated(tmp_path / "g.db", write_sources(tmp_path / "src", doc))
