@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .attendance import AttendanceJudge
 from .dates import within
 from .given_names import name_groups
 from .index import NameIndex, name_forms
@@ -24,7 +25,7 @@ from .matcher import MatcherConfig, match
 from .normalize import clean, normalize
 from .phrases import PhraseMatcher, phrase_tokens
 from .score import PARTICLES
-from .text import Token, sentence_spans, tokenize
+from .text import Token, tokenize
 from .types import MatchResult, Office, Query
 
 __all__ = [
@@ -159,10 +160,7 @@ class DocumentReconciler:
         self.config = config or DocumentConfig()
         self._roles: PhraseMatcher[str] = PhraseMatcher(vocabulary.roles)
         self._places: PhraseMatcher[str] = PhraseMatcher(vocabulary.places)
-        self._cue_words = [(w, kind) for phrase, kind in vocabulary.cues
-                           if kind != "possessive" and (w := phrase_tokens(phrase))]
-        self._possessive = {w[0] for phrase, kind in vocabulary.cues
-                            if kind == "possessive" and len(w := phrase_tokens(phrase)) == 1}
+        self._attendance = AttendanceJudge(vocabulary.cues, self.config.not_attending_window)
         self._deputy_words = _deputy_words(vocabulary.roles)
         self._aliases: PhraseMatcher[int] = PhraseMatcher(
             (a.record.name, i) for i, a in enumerate(index.aliases)
@@ -343,7 +341,7 @@ class DocumentReconciler:
             elif not holders and "representative" in d.roles:
                 unresolved.append(Unresolved(mention.start, mention.end, mention.text,
                                              sorted(d.roles)[0], _one(d.countries)))
-        self._decide_attendance(people, tokens, text, blocked)
+        self._attendance.decide(people.values(), tokens, text, blocked)
         for person_id, p in people.items():
             pos = self._person_pos.get(person_id)
             p.name = self.index.persons[pos].name if pos is not None else person_id
@@ -422,58 +420,6 @@ class DocumentReconciler:
         if all(m.start != mention.start for m in p.mentions):
             p.mentions.append(mention)
 
-    def _cue_positions(self, tokens: Sequence[Token], text: str) -> list[tuple[int, str, int]]:
-        """(token index, kind, sentence number) of every cue. A cue of several words may
-        have other words between its own, in order, within its sentence: German splits its
-        verbs ("nahm ... an dem Treffen teil"), English its phrasal ones."""
-        sentence_no = _sentence_numbers(tokens, text)
-        by_norm: dict[str, list[int]] = defaultdict(list)
-        for i, t in enumerate(tokens):
-            by_norm[t.norm].append(i)
-        found = []
-        for words, kind in self._cue_words:
-            for i in by_norm.get(words[0], ()):
-                j, ok = i, True
-                for word in words[1:]:
-                    nxt = next((k for k in by_norm.get(word, ()) if j < k <= j + _CUE_SPREAD), None)
-                    if nxt is None or sentence_no[nxt] != sentence_no[i]:
-                        ok = False
-                        break
-                    j = nxt
-                if ok:
-                    found.append((i, kind, sentence_no[i]))
-        return found
-
-    def _after_possessive(self, tokens: Sequence[Token], i: int, descriptor_tokens: set[int]) -> bool:
-        """Whether the mention at token i, with the role and demonym words before it, is
-        governed by a possessive marker of the text's language (German genitive "des")."""
-        k = i - 1
-        while k >= 0 and k in descriptor_tokens:
-            k -= 1
-        return k >= 0 and tokens[k].norm in self._possessive
-
-    def _decide_attendance(self, people: dict[str, PersonFound], tokens: Sequence[Token], text: str,
-                           descriptor_tokens: set[int]) -> None:
-        """A person attends when a sentence naming them carries an attending cue and no
-        not-attending cue stands near that mention."""
-        cues = self._cue_positions(tokens, text)
-        sentence_no = _sentence_numbers(tokens, text)
-        token_at = {t.start: i for i, t in enumerate(tokens)}
-        window = self.config.not_attending_window
-        for p in people.values():
-            for m in p.mentions:
-                i = token_at.get(m.start, 0)
-                if self._after_possessive(tokens, i, descriptor_tokens):
-                    continue  # "die Einladung des kasachischen Präsidenten": not a participant
-                sent = sentence_no[i] if tokens else 0
-                near = [(abs(c - i), kind) for c, kind, s in cues if s == sent]
-                if any(kind == "not_attending" and d <= window for d, kind in near):
-                    continue
-                if any(kind == "attending" for _, kind in near):
-                    p.attending = True
-                    break
-
-
 _DEPUTY_OF = {"head_of_government": "deputy_head_of_government", "foreign_minister": "deputy_foreign_minister"}
 
 
@@ -485,20 +431,6 @@ def _deputy_words(roles: Sequence[tuple[str, str]]) -> set[str]:
     for phrase, role_type in roles:
         (deputy if role_type.startswith("deputy_") else principal).update(phrase_tokens(phrase))
     return deputy - principal
-
-
-# Most words a cue of several words may span in a sentence.
-_CUE_SPREAD = 25
-
-
-def _sentence_numbers(tokens: Sequence[Token], text: str) -> list[int]:
-    spans = sentence_spans(text)
-    out, s = [], 0
-    for t in tokens:
-        while s + 1 < len(spans) and t.start >= spans[s][1]:
-            s += 1
-        out.append(s)
-    return out
 
 
 _RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "secretary_general": 3}
