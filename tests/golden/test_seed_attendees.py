@@ -2,7 +2,6 @@
 (the issue's targets: F1 and office accuracy ≥ 0.95, nobody only mentioned listed as
 attending)."""
 
-from pathlib import Path
 
 from service.attendee_eval import evaluate_attendees
 

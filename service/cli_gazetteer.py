@@ -1,0 +1,343 @@
+"""`rollcall gazetteer ...`: building, importing, exporting, checking and curating."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from gazetteer import BuildError, PopoloError, SourceError, StoreError, build_curated, import_file
+from gazetteer.build import rebuild
+from gazetteer.curate import Change, CurationError, Curator
+from gazetteer.review import ReviewLog
+
+from .cli_common import CliError, db_option, open_engine
+from .settings import Settings, default_db_path
+
+__all__ = ["add_gazetteer_commands"]
+
+
+def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
+    db = args.db or default_db_path()
+    try:
+        gaz, summaries = build_curated(db, with_popolo=args.with_popolo or ())
+    except (SourceError, BuildError, PopoloError) as err:
+        raise CliError(str(err)) from None
+    counts = {"persons": len(gaz.persons), "posts": len(gaz.posts), "tenures": len(gaz.tenures),
+              "organizations": len(gaz.organizations)}
+    if args.json:
+        imports = {str(p): s.as_dict() for p, s in zip(args.with_popolo or (), summaries)}
+        out.write(json.dumps({"db": str(db), **counts, "imports": imports}) + "\n")
+        return 0
+    out.write(f"built {db}: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + "\n")
+    for path, s in zip(args.with_popolo or (), summaries):
+        out.write(f"  with {path}: {json.dumps(s.as_dict())}\n")
+    return 0
+
+
+def _curator(args: argparse.Namespace) -> Curator:
+    from gazetteer.sources import DEFAULT_SOURCES
+
+    try:
+        return Curator(args.sources or DEFAULT_SOURCES)
+    except CurationError as err:
+        raise CliError(str(err)) from None
+
+
+def _cmd_curate(args: argparse.Namespace, out: TextIO) -> int:
+    """One edit of the curated files, then a rebuild of the database."""
+    curator = _curator(args)
+    try:
+        change = args.edit(curator, args)
+    except (CurationError, BuildError, SourceError) as err:
+        raise CliError(f"nothing changed: {err}") from None
+    db = args.db or default_db_path()
+    try:
+        rebuild(db, curator.sources)
+    except (SourceError, BuildError, StoreError, PopoloError) as err:
+        raise CliError(f"{change}; but the rebuild of {db} failed: {err}") from None
+    if args.json:
+        out.write(json.dumps({"file": change.file, "action": change.action, **change.detail,
+                              "db": str(db)}, ensure_ascii=False) + "\n")
+    else:
+        out.write(f"{change}\nrebuilt {db}\n")
+    return 0
+
+
+def _review_log(args: argparse.Namespace) -> ReviewLog:
+    path = args.review_db or Settings().review_db
+    if path is None:
+        raise CliError("no review queue: pass --review-db or set ROLLCALL_REVIEW_DB")
+    if not Path(path).exists():
+        raise CliError(f"{path}: no review queue there yet (the server creates it)")
+    return ReviewLog(path)
+
+
+def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
+    log_ = _review_log(args)
+    if args.review_action is None:
+        groups = log_.groups(args.limit)
+        if args.json:
+            out.write(json.dumps([dataclasses.asdict(g) for g in groups], ensure_ascii=False, indent=2) + "\n")
+            return 0
+        for g in groups:
+            cand = f"  best guess {', '.join(g.candidates)}" if g.candidates else ""
+            out.write(f"#{g.number}  {g.count}×  {' / '.join(g.texts)}  ({g.lang or 'und'}; {', '.join(g.kinds)}){cand}\n")
+            for c in g.contexts:
+                out.write(f"      …{c}…\n")
+        out.write(f"{len(groups)} forms pending\n")
+        return 0
+    entry = log_.entry(args.number)
+    if entry is None:
+        raise CliError(f"no review entry #{args.number}")
+    text, lang, status = entry
+    if status != "pending":
+        raise CliError(f"review entry #{args.number} is {status} already")
+    if args.review_action == "reject":
+        n = log_.settle(args.number, "rejected")
+        out.write(json.dumps({"rejected": text, "entries": n}, ensure_ascii=False) + "\n" if args.json
+                  else f"rejected {text!r} ({n} entries)\n")
+        return 0
+    curator = _curator(args)
+    try:
+        change = curator.add_alias(args.person, text, lang=args.lang or lang or "und")
+    except (CurationError, BuildError, SourceError) as err:
+        raise CliError(f"nothing changed: {err}") from None
+    db = args.db or default_db_path()
+    rebuild(db, curator.sources)
+    n = log_.settle(args.number, "accepted")
+    if args.json:
+        out.write(json.dumps({"accepted": text, "person": args.person, "entries": n, "file": change.file},
+                             ensure_ascii=False) + "\n")
+    else:
+        out.write(f"{change} ({n} review entries settled)\nrebuilt {db}\n")
+    return 0
+
+
+def _cmd_duplicates(args: argparse.Namespace, out: TextIO) -> int:
+    from gazetteer.duplicates import find_duplicates
+
+    engine = open_engine(args.db)
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{done}/{total} names")
+
+    pairs = find_duplicates(engine.store, engine.index, min_score=args.min_score, progress=progress)
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    if args.json:
+        out.write(json.dumps([dataclasses.asdict(p) for p in pairs[: args.limit]], ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for p in pairs[: args.limit]:
+        out.write(f"{p.score:.3f}  {p.a} {p.name_a!r}  ~  {p.b} {p.name_b!r} (as {p.alias_b!r})  {p.why}\n")
+    out.write(f"{len(pairs)} likely duplicate pairs; merge with 'rollcall gazetteer merge KEEP RETIRE'\n")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from gazetteer.checks import check
+    from gazetteer.sources import DEFAULT_SOURCES, load_sources, source_files
+
+    sources = args.sources or DEFAULT_SOURCES
+    try:
+        gaz = load_sources(source_files(sources))
+    except SourceError as err:
+        raise CliError(str(err)) from None
+    errors, warnings = check(gaz, args.today)
+    if args.json:
+        out.write(json.dumps({"errors": [str(p) for p in errors], "warnings": [str(p) for p in warnings]},
+                             ensure_ascii=False, indent=2) + "\n")
+    else:
+        for p in errors:
+            out.write(f"error: {p}\n")
+        for p in warnings:
+            out.write(f"ambiguity: {p}\n")
+        out.write(f"{sources}: {len(gaz.persons)} persons, {len(gaz.tenures)} tenures; "
+                  f"{len(errors)} errors, {len(warnings)} ambiguities\n")
+    return 1 if errors else 0
+
+
+def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
+    from gazetteer.stats import gazetteer_stats
+
+    engine = open_engine(args.db)
+    stats = gazetteer_stats(engine.store, args.today)
+    if args.json:
+        out.write(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out.write(f"persons {stats['persons']}, aliases {stats['aliases']}, posts {stats['posts']}, "
+              f"tenures {stats['tenures']}, organizations {stats['organizations']}\n")
+    out.write("aliases per script: " + ", ".join(f"{k} {v}" for k, v in stats["aliases_per_script"].items()) + "\n")
+    out.write("aliases per language: " + ", ".join(f"{k} {v}" for k, v in list(stats["aliases_per_language"].items())[:25]) + "\n")
+    cov = stats["current_holders"]
+    out.write(f"posts with a role type: {cov['posts']}, with a current holder on {stats['today']}: {cov['with_holder']}\n")
+    for post in cov["without_holder"][:40]:
+        out.write(f"  no current holder: {post}\n")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from gazetteer.popolo_export import export_popolo
+
+    engine = open_engine(args.db)
+    counts = export_popolo(args.db or default_db_path(), args.file)
+    if args.json:
+        out.write(json.dumps({"file": str(args.file), **counts}) + "\n")
+    else:
+        out.write(f"exported {args.file}: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + "\n")
+    engine.close()
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    db = args.db or default_db_path()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            width = 30
+            filled = width * done // max(total, 1)
+            sys.stderr.write(f"\r{stage:<12} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            sys.stderr.flush()
+
+    try:
+        summary = import_file(db, args.file, progress)
+        if sys.stderr.isatty():
+            sys.stderr.write("\r" + " " * 70 + "\r")
+    except (PopoloError, BuildError, StoreError) as err:
+        raise CliError(str(err)) from None
+    if args.json:
+        out.write(json.dumps({"db": str(db), **summary.as_dict()}) + "\n")
+    else:
+        s = summary
+        out.write(
+            f"imported {args.file} into {db}: {s.persons_added} persons added, "
+            f"{s.persons_merged} merged by Wikidata id, {s.posts_added} posts, "
+            f"{s.tenures_added} tenures ({s.tenures_duplicate} duplicates skipped), "
+            f"{len(s.conflicts)} conflicts, {len(s.warnings)} warnings\n"
+        )
+        for c in s.conflicts[:20]:
+            out.write(f"  conflict: {c}\n")
+        for w in s.warnings[:20]:
+            out.write(f"  warning: {w}\n")
+    return 0
+
+
+def add_gazetteer_commands(sub: Any) -> None:
+    g = sub.add_parser("gazetteer", help="build and import gazetteer databases")
+    gsub = g.add_subparsers(dest="gazetteer_command", required=True)
+    p = gsub.add_parser("build", help="build the database from the curated files")
+    p.add_argument("--with", dest="with_popolo", type=Path, action="append", metavar="FILE",
+                   help="also import this Popolo JSON file (repeatable)")
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    db_option(p)
+    p.set_defaults(func=_cmd_build)
+    def curation(name: str, help_: str, edit: Callable[[Curator, argparse.Namespace], Change]) -> argparse.ArgumentParser:
+        p = gsub.add_parser(name, help=help_)
+        p.add_argument("--sources", type=Path, help="folder of curated files (default: the packaged ones)")
+        p.add_argument("--json", action="store_true", help="print the change as JSON")
+        db_option(p)
+        p.set_defaults(func=_cmd_curate, edit=edit)
+        return p
+
+    p = curation("add-person", "add a person to a curated file",
+                 lambda c, a: c.add_person(a.id, a.name, file=a.file or f"{(a.country or 'misc').lower()}.json",
+                                           lang=a.lang, country=a.country or "", wikidata=a.wikidata or "",
+                                           birth_date=a.birth_date))
+    p.add_argument("--id", required=True, help="Wikidata Q-id when certain, else rc-<given>-<family>")
+    p.add_argument("--name", required=True)
+    p.add_argument("--lang", default="en")
+    p.add_argument("--country", help="ISO 3166-1 alpha-2; also picks the file <cc>.json")
+    p.add_argument("--wikidata")
+    p.add_argument("--birth-date")
+    p.add_argument("--file", help="curated file name (default: <country>.json)")
+    p = curation("add-alias", "add a name to a person",
+                 lambda c, a: c.add_alias(a.person, a.name, lang=a.lang, kind=a.kind or ""))
+    p.add_argument("person")
+    p.add_argument("name")
+    p.add_argument("--lang", required=True, help="BCP-47 tag of the name")
+    p.add_argument("--kind", help="native, transliteration, short, former, birth")
+    p = curation("remove-alias", "remove a name from a person",
+                 lambda c, a: c.remove_alias(a.person, a.name, lang=a.lang))
+    p.add_argument("person")
+    p.add_argument("name")
+    p.add_argument("--lang")
+    p = curation("add-post", "add an office",
+                 lambda c, a: c.add_post(a.id, a.label, role_type=a.role_type,
+                                         file=a.file or f"{(a.country or a.organization or 'misc').lower()}.json",
+                                         country=a.country or "", organization=a.organization or ""))
+    p.add_argument("--id", required=True)
+    p.add_argument("--label", required=True)
+    p.add_argument("--role-type", required=True)
+    p.add_argument("--country")
+    p.add_argument("--organization")
+    p.add_argument("--file")
+    p = curation("add-tenure", "record that a person held an office",
+                 lambda c, a: c.add_tenure(a.person, a.post, start=a.start, end=a.end, acting=a.acting,
+                                           source=a.source or ""))
+    p.add_argument("person")
+    p.add_argument("post")
+    p.add_argument("--start")
+    p.add_argument("--end")
+    p.add_argument("--acting", action="store_true")
+    p.add_argument("--source", help="where the dates come from")
+    p = curation("end-tenure", "close a person's open tenure in an office",
+                 lambda c, a: c.end_tenure(a.person, a.post, end=a.end))
+    p.add_argument("person")
+    p.add_argument("post")
+    p.add_argument("--end", required=True)
+    p = curation("merge", "merge person B into A (B's id keeps answering as a redirect)",
+                 lambda c, a: c.merge(a.keep, a.retire))
+    p.add_argument("keep")
+    p.add_argument("retire")
+
+    p = gsub.add_parser("review", help="names the server could not resolve (opt-in queue)")
+    p.add_argument("--review-db", type=Path, help="the queue (default: $ROLLCALL_REVIEW_DB)")
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--json", action="store_true")
+    rsub = p.add_subparsers(dest="review_action")
+    for action, help_ in (("accept", "make entry N an alias of a person"), ("reject", "dismiss entry N")):
+        r = rsub.add_parser(action, help=help_)
+        r.add_argument("number", type=int)
+        if action == "accept":
+            r.add_argument("--person", required=True)
+            r.add_argument("--lang", help="language of the alias (default: the one recorded)")
+        r.add_argument("--sources", type=Path, help="folder of curated files (default: the packaged ones)")
+        # SUPPRESS: given before the action, these must not be reset by the sub-parser.
+        r.add_argument("--review-db", type=Path, default=argparse.SUPPRESS, help="the queue")
+        r.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+        db_option(r)
+    p.set_defaults(func=_cmd_review)
+
+    p = gsub.add_parser("duplicates", help="persons that are likely one person, for review")
+    p.add_argument("--min-score", type=float, default=0.95,
+                   help="least similarity (0-1) of the worse-matched part of the two names")
+    p.add_argument("--limit", type=int, default=100, help="pairs to print")
+    p.add_argument("--json", action="store_true")
+    db_option(p)
+    p.set_defaults(func=_cmd_duplicates)
+
+    p = gsub.add_parser("validate", help="check the curated files; exit 1 on errors")
+    p.add_argument("--sources", type=Path, help="folder of curated files (default: the packaged ones)")
+    p.add_argument("--today", help="date to check future dates against (default: today)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_validate)
+    p = gsub.add_parser("stats", help="counts per script and language, coverage of current holders")
+    p.add_argument("--today", help="date for 'current' (default: today)")
+    p.add_argument("--json", action="store_true")
+    db_option(p)
+    p.set_defaults(func=_cmd_stats)
+    p = gsub.add_parser("export-popolo", help="write a database as Popolo JSON")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true")
+    db_option(p)
+    p.set_defaults(func=_cmd_export)
+    p = gsub.add_parser("import-popolo", help="add a Popolo JSON file to a database")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    db_option(p)
+    p.set_defaults(func=_cmd_import)
