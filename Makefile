@@ -9,13 +9,14 @@ PORT ?= 50051
 
 SHARED ?= ../shared
 
-.PHONY: help setup sysdeps run test build eval fit proto proto-check clean
+.PHONY: help setup sysdeps run test build eval fit bench proto proto-check clean
 
 help:
 	@echo "make run    set up, build the curated gazetteer into $(DB), serve gRPC on $(HOST):$(PORT)"
 	@echo "make test   set up and run the test suite"
 	@echo "make build  (re)build the curated gazetteer into $(DB)"
 	@echo "make eval   accuracy/calibration/speed table on ../shared/eval (predictions in var/eval/)"
+	@echo "make bench  latency, throughput, memory and cold start on this machine"
 	@echo "make proto  regenerate service/_pb from proto/ (proto-check: fail if stale)"
 
 # PyICU compiles against the system ICU: it needs the ICU headers and pkg-config.
@@ -55,6 +56,10 @@ eval: build
 	  --gazetteer $(SHARED)/data/everypolitician-2015/gazetteer.popolo.json \
 	  --predictions var/eval/names-dev.predictions.jsonl \
 	  --attendees $(SHARED)/eval/attendees-dev.jsonl --seeds $(SHARED)/seeds --db $(DB)
+
+# Speed and memory on this machine (a benchmark, not a test).
+bench: setup
+	$(BIN)/rollcall bench --shared $(SHARED)
 
 # Refit resolvers/params.json on the dev set (person-grouped cross-validation).
 fit: setup

@@ -199,6 +199,13 @@ def _cmd_fit(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
+    from .bench import run_bench
+
+    run_bench(args.shared, out, args.queries)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rollcall", description="Which official does a name refer to?"
@@ -255,6 +262,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--precision", type=float, default=0.99,
                    help="auto-accept precision to hold under cross-validation (default 0.99)")
     p.set_defaults(func=_cmd_fit)
+
+    p = sub.add_parser("bench", help="speed and memory on this machine (make bench)")
+    p.add_argument("--shared", type=Path, default=Path("../shared"), help="the shared data folder")
+    p.add_argument("--queries", type=int, default=600, help="dev queries per measurement")
+    p.set_defaults(func=_cmd_bench)
 
     add_gazetteer_commands(sub)
     return parser
