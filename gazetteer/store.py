@@ -179,13 +179,20 @@ class Store:
         # gRPC serves from a thread pool; one connection, used under a lock, is enough for
         # the few small reads an answer needs.
         self._lock = threading.Lock()
+        self._closed = False
 
     def _query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         with self._lock:
+            if self._closed:
+                raise StoreError(f"{self.path} is closed")
             return self._conn.execute(sql, params).fetchall()
 
     def close(self) -> None:
-        self._conn.close()
+        """Close under the lock: a call still running on another thread (a server stopping
+        mid-request, a reloaded gazetteer) gets a StoreError, never a closed connection."""
+        with self._lock:
+            self._closed = True
+            self._conn.close()
 
     def meta(self) -> dict[str, str]:
         return {r["key"]: r["value"] for r in self._query("select key, value from meta")}

@@ -15,6 +15,7 @@ from ._pb.rollcall.v1 import rollcall_pb2 as pb
 from ._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 from gazetteer.review import ReviewLog
 
+from .auth import BearerTokenInterceptor
 from .engine import Engine
 from .reloader import EngineHolder
 from .servicer import ReconcilerServicer
@@ -55,8 +56,15 @@ class Server:
             ("grpc.max_receive_message_length", settings.max_message_bytes),
             ("grpc.max_send_message_length", settings.max_message_bytes),
         ]
+        interceptors = []
+        if settings.token_file:
+            token = settings.token_file.read_text(encoding="utf-8").strip()
+            if not token:
+                raise ValueError(f"{settings.token_file} is empty")
+            interceptors.append(BearerTokenInterceptor(token))
         self._grpc = grpc.server(
-            futures.ThreadPoolExecutor(max_workers=settings.max_workers), options=options
+            futures.ThreadPoolExecutor(max_workers=settings.max_workers), options=options,
+            interceptors=interceptors, maximum_concurrent_rpcs=settings.max_concurrent_rpcs,
         )
         pb_grpc.add_ReconcilerServicer_to_server(
             ReconcilerServicer(self.engines.current, settings.max_batch, self.review), self._grpc
@@ -71,7 +79,15 @@ class Server:
             (SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME, REFLECTION_V1)
         ))
         address = f"{settings.host}:{settings.port}"
-        self.port = self._grpc.add_insecure_port(address)
+        if settings.tls_cert and settings.tls_key:
+            client_ca = settings.tls_client_ca.read_bytes() if settings.tls_client_ca else None
+            credentials = grpc.ssl_server_credentials(
+                [(settings.tls_key.read_bytes(), settings.tls_cert.read_bytes())],
+                root_certificates=client_ca, require_client_auth=client_ca is not None,
+            )
+            self.port = self._grpc.add_secure_port(address, credentials)
+        else:
+            self.port = self._grpc.add_insecure_port(address)
         if self.port == 0:
             raise OSError(f"cannot bind {address}")
 

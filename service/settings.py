@@ -9,6 +9,11 @@ from pathlib import Path
 __all__ = ["Settings", "default_db_path"]
 
 
+def _path_env(name: str) -> Path | None:
+    value = os.environ.get(name)
+    return Path(value) if value else None
+
+
 def default_db_path() -> Path:
     """$ROLLCALL_DB, else $XDG_DATA_HOME/rollcall/gazetteer.db (~/.local/share/...)."""
     if env := os.environ.get("ROLLCALL_DB"):
@@ -41,5 +46,18 @@ class Settings:
     review_db: Path | None = field(
         default_factory=lambda: Path(v) if (v := os.environ.get("ROLLCALL_REVIEW_DB")) else None
     )
+    # Calls served at once; more are refused with RESOURCE_EXHAUSTED instead of queueing
+    # without bound.
+    max_concurrent_rpcs: int = field(
+        default_factory=lambda: int(os.environ.get("ROLLCALL_MAX_CONCURRENT_RPCS", "64"))
+    )
+    # TLS: server certificate and key (PEM files); with a client CA, clients must present a
+    # certificate it signed. Unset: plaintext (for loopback).
+    tls_cert: Path | None = field(default_factory=lambda: _path_env("ROLLCALL_TLS_CERT"))
+    tls_key: Path | None = field(default_factory=lambda: _path_env("ROLLCALL_TLS_KEY"))
+    tls_client_ca: Path | None = field(default_factory=lambda: _path_env("ROLLCALL_TLS_CLIENT_CA"))
+    # Bearer token the Reconciler methods require ("authorization: Bearer <token>"); read
+    # from a file so that it appears in no process listing. Unset: no token needed.
+    token_file: Path | None = field(default_factory=lambda: _path_env("ROLLCALL_TOKEN_FILE"))
     # Most names in one MatchNames call.
     max_batch: int = 10_000
