@@ -9,7 +9,7 @@ PORT ?= 50051
 
 SHARED ?= ../shared
 
-.PHONY: help setup sysdeps run test build eval fit bench proto proto-check clean
+.PHONY: help setup sysdeps run test build eval fit bench fuzz proto proto-check clean
 
 help:
 	@echo "make run    set up, build the curated gazetteer into $(DB), serve gRPC on $(HOST):$(PORT)"
@@ -60,6 +60,11 @@ eval: build
 # Speed and memory on this machine (a benchmark, not a test).
 bench: setup
 	$(BIN)/rollcall bench --shared $(SHARED)
+
+# 10,000 hostile inputs through a real server on a free port (never INTERNAL, never a crash).
+fuzz: build
+	@set -e; $(BIN)/rollcall serve --db $(DB) --port 50999 2> var/fuzz-server.log & pid=$$!; \
+	  trap "kill $$pid" EXIT; sleep 3; $(BIN)/python -m service.fuzz 127.0.0.1:50999 10000 1
 
 # Refit resolvers/params.json on the dev set (person-grouped cross-validation).
 fit: setup

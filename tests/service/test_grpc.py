@@ -1,6 +1,5 @@
 """End to end: a real server on a free port, called through real stubs."""
 
-from pathlib import Path
 
 import grpc
 import pytest
@@ -10,17 +9,6 @@ from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
 from service._pb.rollcall.v1 import rollcall_pb2 as pb
 from service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
-from service.server import Server
-from service.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def channel(curated_db: Path):
-    server = Server(Settings(db=curated_db, host="127.0.0.1", port=0, max_workers=4, grace=1))
-    server.start()
-    with grpc.insecure_channel(f"127.0.0.1:{server.port}") as ch:
-        yield ch
-    server.stop(0)
 
 
 @pytest.fixture
