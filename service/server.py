@@ -12,13 +12,13 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection, reflection_pb2
 
 from ._pb.rollcall.v1 import rollcall_pb2 as pb
-from ._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 from gazetteer.review import ReviewLog
 
 from .auth import BearerTokenInterceptor
 from .engine import Engine
 from .reloader import EngineHolder
 from .servicer import ReconcilerServicer
+from .tolerant import add_reconciler
 from .settings import Settings
 
 __all__ = ["Server", "serve"]
@@ -66,9 +66,7 @@ class Server:
             futures.ThreadPoolExecutor(max_workers=settings.max_workers), options=options,
             interceptors=interceptors, maximum_concurrent_rpcs=settings.max_concurrent_rpcs,
         )
-        pb_grpc.add_ReconcilerServicer_to_server(
-            ReconcilerServicer(self.engines.current, settings.max_batch, self.review), self._grpc
-        )
+        add_reconciler(ReconcilerServicer(self.engines.current, settings.max_batch, self.review), self._grpc)
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self._grpc)
         reflection.enable_server_reflection(

@@ -1,0 +1,58 @@
+"""Registering the Reconciler so that an undecodable request (invalid UTF-8 in a string field,
+a truncated message) is answered INVALID_ARGUMENT. grpc's own handling answers INTERNAL, which
+would tell a client the server is at fault."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import grpc
+from google.protobuf.message import DecodeError, Message
+
+from ._pb.rollcall.v1 import rollcall_pb2 as pb
+
+__all__ = ["add_reconciler"]
+
+_METHODS: dict[str, tuple[type[Message], type[Message]]] = {
+    "MatchName": (pb.MatchNameRequest, pb.MatchNameResponse),
+    "MatchNames": (pb.MatchNamesRequest, pb.MatchNamesResponse),
+    "GetEntity": (pb.GetEntityRequest, pb.Entity),
+    "ReconcileDocument": (pb.ReconcileDocumentRequest, pb.ReconcileDocumentResponse),
+}
+
+
+class _Undecodable:
+    def __init__(self, reason: str):
+        self.reason = reason
+
+
+def _parse(cls: type[Message]) -> Callable[[bytes], Any]:
+    def parse(data: bytes) -> Any:
+        try:
+            return cls.FromString(data)
+        except (DecodeError, UnicodeDecodeError) as err:
+            return _Undecodable(str(err) or type(err).__name__)
+
+    return parse
+
+
+def _guard(method: Callable[[Any, grpc.ServicerContext], Any]) -> Callable[[Any, grpc.ServicerContext], Any]:
+    def handle(request: Any, context: grpc.ServicerContext) -> Any:
+        if isinstance(request, _Undecodable):
+            context.abort(grpc.StatusCode.INVALID_ARGUMENT,
+                          f"request is not a valid message (invalid UTF-8 in a text field?): {request.reason}")
+        return method(request, context)
+
+    return handle
+
+
+def add_reconciler(servicer: Any, server: grpc.Server) -> None:
+    handlers = {
+        name: grpc.unary_unary_rpc_method_handler(
+            _guard(getattr(servicer, name)), request_deserializer=_parse(req),
+            response_serializer=resp.SerializeToString,
+        )
+        for name, (req, resp) in _METHODS.items()
+    }
+    server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler("rollcall.v1.Reconciler", handlers),))
