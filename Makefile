@@ -9,7 +9,7 @@ PORT ?= 50051
 
 SHARED ?= ../shared
 
-.PHONY: help setup sysdeps run test build eval fit bench fuzz proto proto-check clean
+.PHONY: help setup sysdeps run test build eval fit bench fuzz load proto proto-check clean
 
 help:
 	@echo "make run    set up, build the curated gazetteer into $(DB), serve gRPC on $(HOST):$(PORT)"
@@ -65,6 +65,12 @@ bench: setup
 fuzz: build
 	@set -e; $(BIN)/rollcall serve --db $(DB) --port 50999 2> var/fuzz-server.log & pid=$$!; \
 	  trap "kill $$pid" EXIT; sleep 3; $(BIN)/python -m service.fuzz 127.0.0.1:50999 10000 1
+
+# 8 concurrent clients for 60 s mixing the three calls; fails on any error.
+load: build
+	@set -e; $(BIN)/rollcall serve --db $(DB) --port 50998 2> var/load-server.log & pid=$$!; \
+	  trap "kill $$pid" EXIT; sleep 3; \
+	  $(BIN)/python -m service.load 127.0.0.1:50998 8 60 $(SHARED)/seeds/002_e7706126799bb1c7.txt
 
 # Refit resolvers/params.json on the dev set (person-grouped cross-validation).
 fit: setup
