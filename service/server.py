@@ -66,7 +66,8 @@ class Server:
             futures.ThreadPoolExecutor(max_workers=settings.max_workers), options=options,
             interceptors=interceptors, maximum_concurrent_rpcs=settings.max_concurrent_rpcs,
         )
-        add_reconciler(ReconcilerServicer(self.engines.current, settings.max_batch, self.review), self._grpc)
+        self.servicer = ReconcilerServicer(self.engines.current, settings.max_batch, self.review)
+        add_reconciler(self.servicer, self._grpc)
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self._grpc)
         reflection.enable_server_reflection(

@@ -27,6 +27,9 @@ class ReconcilerServicer(pb_grpc.ReconcilerServicer):
         self._engines = engines
         self._max_batch = max_batch
         self._review = review
+        # Names matched inside MatchNames batches, for operators and for the test that a
+        # cancelled batch stops (a plain int: += under the GIL is enough for a counter).
+        self.batch_names_matched = 0
 
     def _note_name(self, request: pb.MatchNameRequest, reply: pb.MatchNameResponse) -> None:
         """Opt-in review queue: names not accepted automatically, for curators."""
@@ -65,6 +68,7 @@ class ReconcilerServicer(pb_grpc.ReconcilerServicer):
                 context.abort(grpc.StatusCode.CANCELLED, f"cancelled after {i} names")
             try:
                 responses.append(answer_to_pb(self._engine.match(query_from_pb(req))))
+                self.batch_names_matched += 1
             except InvalidQuery as err:
                 context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"requests[{i}]: {err}")
         return pb.MatchNamesResponse(responses=responses)

@@ -1,6 +1,7 @@
 """Bearer token and TLS, configured by settings, against a real server."""
 
 import subprocess
+import time
 from pathlib import Path
 
 import grpc
@@ -88,5 +89,23 @@ def test_overload_is_resource_exhausted_and_deadlines_hold(curated_db: Path) -> 
             with pytest.raises(grpc.RpcError) as err:
                 stub.MatchNames(pb.MatchNamesRequest(requests=names), timeout=0.05)
             assert err.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+    finally:
+        server.stop(0)
+
+
+def test_a_cancelled_batch_stops_working(curated_db: Path) -> None:
+    server = start(curated_db)
+    names = [pb.MatchNameRequest(name=f"Sergej Lawrow {i}") for i in range(3000)]
+    try:
+        with grpc.insecure_channel(f"127.0.0.1:{server.port}") as ch:
+            stub = pb_grpc.ReconcilerStub(ch)
+            batch = stub.MatchNames.future(pb.MatchNamesRequest(requests=names), timeout=120)
+            while server.servicer.batch_names_matched < 20:  # the batch is under way
+                time.sleep(0.01)
+            batch.cancel()
+            time.sleep(1.0)
+            done = server.servicer.batch_names_matched
+            time.sleep(1.0)
+            assert server.servicer.batch_names_matched == done < 3000  # no more work after cancel
     finally:
         server.stop(0)
