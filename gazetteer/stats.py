@@ -15,7 +15,7 @@ __all__ = ["gazetteer_stats"]
 
 def gazetteer_stats(store: Store, today: str | None = None) -> dict[str, Any]:
     today = today or dt.date.today().isoformat()
-    q = store._query  # noqa: SLF001 - same package, read-only
+    q = store.rows
     scripts = Counter(r[0] or "?" for r in q("select script from names"))
     langs = Counter(r[0] or "und" for r in q("select lang from names"))
     posts = {r[0]: r[1] for r in q("select id, label from posts where role_type != ''")}

@@ -187,6 +187,10 @@ class Store:
                 raise StoreError(f"{self.path} is closed")
             return self._conn.execute(sql, params).fetchall()
 
+    def rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+        """A read-only query, for reports (the connection is opened read-only)."""
+        return self._query(sql, params)
+
     def close(self) -> None:
         """Close under the lock: a call still running on another thread (a server stopping
         mid-request, a reloaded gazetteer) gets a StoreError, never a closed connection."""

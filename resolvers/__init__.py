@@ -1,4 +1,5 @@
-"""Pure name matching: normalise, detect script, romanise, key, index, score, calibrate.
+"""Pure matching: normalise, detect script, romanise, key, index, score, confidence, and
+the reading of whole articles.
 
 No I/O here: the index is built from plain records handed in by the gazetteer package.
 """

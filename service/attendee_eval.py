@@ -59,12 +59,9 @@ class _Labels:
 
     def person_id(self, entry: dict) -> str:
         if entry.get("wikidata"):
-            person = self.engine.store.person(entry["wikidata"])
+            person = self.engine.store.person(entry["wikidata"])  # follows redirects
             if person:
                 return person.id
-            for alias in self.engine.index.aliases:
-                if self.engine.index.persons[alias.person].id == entry["wikidata"]:
-                    return entry["wikidata"]
         for key in (entry.get("person"), entry.get("mention")):
             if key:
                 hits = self.engine.index.exact(normalize(key))
