@@ -279,6 +279,12 @@ class Store:
         return Person(row["id"], row["name"], row["wikidata"] or "", row["country"] or "",
                       row["gender"] or "", row["birth_date"] or "", names)
 
+    def wikidata(self, person_id: str) -> str:
+        """The Wikidata id of a canonical person id ("" when none or unknown): one lookup,
+        for the matcher's answers, which name canonical persons only."""
+        rows = self._query("select wikidata from persons where id = ?", (person_id,))
+        return (rows[0][0] or "") if rows else ""
+
     def offices(self, person_id: str, date: str | None = None) -> list[Office]:
         """The person's offices, oldest first; with `date`, only those held on it."""
         rows = self._query(

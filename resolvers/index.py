@@ -13,12 +13,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .forms import NameForm, name_forms
 from .given_names import name_groups
-from .keys import class_key, phonetic_key, skeleton_key
 from .normalize import clean, normalize
 from .respell import LANGUAGE_OF_COUNTRY
+from .score import WeightedForm, weigh
 from .script import LATIN, detect_script
-from .translit import romanize
 from .types import AliasRecord, PersonRecord
 
 __all__ = ["NameIndex", "IndexedAlias", "NameForm", "name_forms", "alias_language"]
@@ -30,42 +30,11 @@ _MIN_COMMON = 50
 
 
 @dataclass(frozen=True, slots=True)
-class NameForm:
-    """One romanised reading of a name: its tokens and their keys."""
-
-    tokens: tuple[str, ...]
-    keys: tuple[str, ...]
-    skeletons: tuple[str, ...]
-    classes: tuple[str, ...]
-    classes_r: tuple[str, ...]  # the same with every r kept
-    joined_key: str
-    joined_class: str
-
-
-@dataclass(frozen=True, slots=True)
 class IndexedAlias:
     person: int  # position in NameIndex.persons
     record: AliasRecord
     normalized: str
     forms: tuple[NameForm, ...]
-
-
-def name_forms(cleaned: str, lang: str | None) -> tuple[NameForm, ...]:
-    """Romanised readings of a cleaned name (normalize.clean), each tokenised and keyed."""
-    forms = []
-    for latin in romanize(cleaned, lang):
-        toks = tuple(t for t in latin.split() if t)
-        if not toks:
-            continue
-        keys = tuple(phonetic_key(t) for t in toks)
-        classes = tuple(class_key(t) for t in toks)
-        forms.append(
-            NameForm(
-                toks, keys, tuple(skeleton_key(t) for t in toks), classes,
-                tuple(class_key(t, keep_r=True) for t in toks), "".join(keys), "".join(classes),
-            )
-        )
-    return tuple(forms)
 
 
 def alias_language(record: AliasRecord, person: PersonRecord, cleaned: str) -> str | None:
@@ -138,9 +107,20 @@ class NameIndex:
         # Inverse document frequency of token keys: a rare surname says more than "muhammad".
         self._idf = {k: math.log(1 + total / c) for k, c in token_counts.items()}
         self.max_idf = math.log(1 + total)
+        self._weighted: list[tuple[WeightedForm, ...] | None] = [None] * len(self.aliases)
 
     def __len__(self) -> int:
         return len(self.aliases)
+
+    def weighted(self, alias_id: int) -> tuple[WeightedForm, ...]:
+        """The alias's readings weighed by this index's token rarities (computed on first use)."""
+        found = self._weighted[alias_id]
+        if found is None:
+            found = self._weighted[alias_id] = self.weigh(self.aliases[alias_id].forms)
+        return found
+
+    def weigh(self, forms: tuple[NameForm, ...]) -> tuple[WeightedForm, ...]:
+        return tuple(weigh(f, self.idf, self.max_idf) for f in forms)
 
     def person(self, person_id: str) -> PersonRecord | None:
         pos = self._person_pos.get(person_id)
@@ -181,7 +161,8 @@ class NameIndex:
                 counts.update(postings)
         # Aliases with many readings have many keys and would win on raw counts: rank the
         # best-counted ones again by count over the square root of their number of keys.
-        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[: limit * 5]
+        # (most_common keeps first-counted order among ties: deterministic, keys are sorted.)
+        top = counts.most_common(limit * 5)
         kc = self._key_counts
-        top.sort(key=lambda kv: (-kv[1] / math.sqrt(kc[kv[0]]), kv[0]))
+        top.sort(key=lambda kv: -kv[1] / math.sqrt(kc[kv[0]]))
         return [alias_id for alias_id, _ in top[:limit]]

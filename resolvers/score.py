@@ -9,17 +9,17 @@ given name counts less than a shared rare surname; alias tokens the query leaves
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .given_names import name_groups
-from .index import NameForm
+from .forms import NameForm
 from .keys import class_key, phonetic_key, skeleton_key
 
-__all__ = ["FEATURES", "PARTICLES", "PairFeatures", "score_pair", "token_similarity"]
+__all__ = ["FEATURES", "PARTICLES", "PairFeatures", "WeightedForm", "coverage", "score_pair", "weigh"]
 
 # Credit for an initial ("S.") that matches a token's first letter.
 _INITIAL = 0.85
@@ -69,11 +69,6 @@ class PairFeatures:
         return dict(zip(FEATURES, self.vector()))
 
 
-def token_similarity(q: NameForm, i: int, a: NameForm, j: int) -> tuple[float, float]:
-    """(spelling, sound) similarity of query token i and alias token j."""
-    return _token_pair(q.tokens[i], a.tokens[j])
-
-
 @lru_cache(maxsize=262144)
 def _token_pair(qt: str, at: str) -> tuple[float, float]:
     """Token similarity depends on the two strings only (their keys derive from them), so
@@ -112,60 +107,95 @@ def _class_similarity(qc: str, ac: str) -> float:
     return sim
 
 
-def _weights(form: NameForm, weight: Callable[[str], float]) -> list[float]:
-    return [
+@dataclass(frozen=True, slots=True)
+class WeightedForm:
+    """A reading with what scoring needs of the gazetteer precomputed: each token's weight
+    (rarity, particles discounted) and the reading's overall rarity. Alias readings are
+    weighed once per index, query readings once per query, not once per pair."""
+
+    form: NameForm
+    weights: tuple[float, ...]
+    rarity: float
+
+
+def weigh(form: NameForm, weight: Callable[[str], float], max_weight: float) -> WeightedForm:
+    """`weight` gives a token key's rarity, at most `max_weight`."""
+    weights = tuple(
         weight(k) * (_PARTICLE_WEIGHT if t in PARTICLES else 1.0)
         for t, k in zip(form.tokens, form.keys)
-    ]
+    )
+    keys = [k for t, k in zip(form.tokens, form.keys) if t not in PARTICLES] or list(form.keys)
+    rarity = sum(weight(k) for k in keys) / (len(keys) * max_weight) if keys else 0.0
+    return WeightedForm(form, weights, rarity)
 
 
-def _align(
-    q: NameForm, a: NameForm, weight: Callable[[str], float]
-) -> tuple[float, float, float, float, bool, list[int]]:
+def _align(q: WeightedForm, a: WeightedForm) -> tuple[float, float, float, float, bool, list[int]]:
     """Greedy one-to-one alignment on the better of the two similarities.
 
     Returns (spelling coverage, sound coverage, alias coverage, weakest token, whether the
     matched alias tokens keep the query's order, alias token order)."""
+    q_tokens, a_tokens = q.form.tokens, a.form.tokens
     pairs = []
-    for i in range(len(q.tokens)):
-        for j in range(len(a.tokens)):
-            spelling, sound = token_similarity(q, i, a, j)
-            best = max(spelling, sound * 0.95)
+    for i, qt in enumerate(q_tokens):
+        for j, at in enumerate(a_tokens):
+            spelling, sound = _token_pair(qt, at)
+            best = spelling if spelling > sound * 0.95 else sound * 0.95
             if best > 0.3:
                 pairs.append((best, spelling, sound, i, j))
     pairs.sort(reverse=True)
-    q_spell = [0.0] * len(q.tokens)
-    q_sound = [0.0] * len(q.tokens)
-    a_best = [0.0] * len(a.tokens)
-    match_of = [-1] * len(q.tokens)
-    used_a: set[int] = set()
+    n_q, n_a = len(q_tokens), len(a_tokens)
+    q_spell = [0.0] * n_q
+    q_sound = [0.0] * n_q
+    a_best = [0.0] * n_a
+    match_of = [-1] * n_q
+    taken = [False] * n_a
     for best, spelling, sound, i, j in pairs:
-        if match_of[i] >= 0 or j in used_a:
+        if match_of[i] >= 0 or taken[j]:
             continue
         match_of[i] = j
-        used_a.add(j)
+        taken[j] = True
         q_spell[i], q_sound[i], a_best[j] = spelling, sound, best
-    q_weights = _weights(q, weight)
-    total = sum(q_weights) or 1.0
-    spell_cov = sum(w * s for w, s in zip(q_weights, q_spell)) / total
-    sound_cov = sum(w * s for w, s in zip(q_weights, q_sound)) / total
-    a_weights = [
-        w * (1.0 if a_best[j] > 0.5 else _UNMATCHED_ALIAS_WEIGHT)
-        for j, w in enumerate(_weights(a, weight))
-    ]
-    alias_cov = sum(w * s for w, s in zip(a_weights, a_best)) / (sum(a_weights) or 1.0)
+    total = sum(q.weights) or 1.0
+    spell_cov = sum(w * s for w, s in zip(q.weights, q_spell)) / total
+    sound_cov = sum(w * s for w, s in zip(q.weights, q_sound)) / total
+    a_weighted = a_total = 0.0
+    for w, s in zip(a.weights, a_best):
+        if s <= 0.5:
+            w *= _UNMATCHED_ALIAS_WEIGHT
+        a_weighted += w * s
+        a_total += w
+    alias_cov = a_weighted / (a_total or 1.0)
     weakest = min(
-        (max(sp, so) for t, sp, so in zip(q.tokens, q_spell, q_sound) if t not in PARTICLES),
+        (sp if sp > so else so for t, sp, so in zip(q_tokens, q_spell, q_sound) if t not in PARTICLES),
         default=0.0,
     )
     matched = [j for j in match_of if j >= 0]
-    order = matched + [j for j in range(len(a.tokens)) if j not in used_a]
+    order = matched + [j for j in range(n_a) if not taken[j]]
     return spell_cov, sound_cov, alias_cov, weakest, _increasing(matched), order
 
 
-def _rarity(form: NameForm, weight: Callable[[str], float], max_weight: float) -> float:
-    keys = [k for t, k in zip(form.tokens, form.keys) if t not in PARTICLES] or list(form.keys)
-    return sum(weight(k) for k in keys) / (len(keys) * max_weight) if keys else 0.0
+def coverage(q: WeightedForm, a: WeightedForm) -> float:
+    """A cheap estimate of how well two readings match: the rarity-weighted best token
+    similarity of each query token and of each alias token, without the one-to-one
+    alignment, the two multiplied. Used to pick which retrieved aliases are worth the full
+    scoring."""
+    a_tokens = a.form.tokens
+    a_best = [0.0] * len(a_tokens)
+    q_total = q_covered = 0.0
+    for qt, w in zip(q.form.tokens, q.weights):
+        best = 0.0
+        for j, at in enumerate(a_tokens):
+            spelling, sound = _token_pair(qt, at)
+            sim = spelling if spelling > sound * 0.95 else sound * 0.95
+            if sim > best:
+                best = sim
+            if sim > a_best[j]:
+                a_best[j] = sim
+        q_covered += w * best
+        q_total += w
+    a_total = sum(a.weights)
+    a_covered = sum(w * s for w, s in zip(a.weights, a_best))
+    return (q_covered / (q_total or 1.0)) * (a_covered / (a_total or 1.0))
 
 
 def _increasing(seq: list[int]) -> bool:
@@ -173,23 +203,22 @@ def _increasing(seq: list[int]) -> bool:
 
 
 def score_pair(
-    query_forms: tuple[NameForm, ...],
-    alias_forms: tuple[NameForm, ...],
-    weight: Callable[[str], float],
+    query_forms: Sequence[WeightedForm],
+    alias_forms: Sequence[WeightedForm],
     linear: Callable[[PairFeatures], float],
-    max_weight: float = 1.0,
 ) -> PairFeatures:
-    """Features of the best-scoring pair of readings of the query and the alias.
-    `weight` gives a token key's rarity, at most `max_weight`."""
+    """Features of the best-scoring pair of readings of the query and the alias."""
     best: PairFeatures | None = None
     best_score = float("-inf")
-    for q in query_forms:
-        for a in alias_forms:
-            spell_cov, sound_cov, alias_cov, weakest, in_order, order = _align(q, a, weight)
+    for qw in query_forms:
+        q = qw.form
+        for aw in alias_forms:
+            a = aw.form
+            spell_cov, sound_cov, alias_cov, weakest, in_order, order = _align(qw, aw)
             # Whole names compared with the alias's tokens in the order the query aligned
             # them, so "Lavrov Sergei" against "Sergei Lavrov" is not penalised twice.
-            a_key = "".join(a.keys[j] for j in order)
-            a_class = "".join(a.classes[j] for j in order)
+            a_key = "".join([a.keys[j] for j in order])
+            a_class = "".join([a.classes[j] for j in order])
             feats = PairFeatures(
                 spelling=spell_cov,
                 sound=sound_cov,
@@ -199,7 +228,7 @@ def score_pair(
                 if q.joined_class and a_class else 0.0,
                 weakest=weakest,
                 in_order=1.0 if in_order else 0.0,
-                rarity=_rarity(a, weight, max_weight),
+                rarity=aw.rarity,
             )
             score = linear(feats)
             if score > best_score:

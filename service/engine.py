@@ -70,14 +70,12 @@ class Engine:
         result = match(self.index, query)
         ranked = []
         for cand in result.candidates:
-            person = self.store.person(cand.person_id)
             offices = tuple(self.store.offices(cand.person_id, query.date)) if query.date else ()
-            ranked.append(RankedCandidate(cand, person.wikidata if person else "", offices))
+            ranked.append(RankedCandidate(cand, self.store.wikidata(cand.person_id), offices))
         return Answer(result, tuple(ranked))
 
     def wikidata(self, person_id: str) -> str:
-        person = self.store.person(person_id)
-        return person.wikidata if person else ""
+        return self.store.wikidata(person_id)
 
     def entity(self, person_id: str) -> tuple[Person, list[Office]]:
         person = self.store.person(person_id.strip())
