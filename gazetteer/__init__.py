@@ -1,6 +1,6 @@
 """The gazetteer: data model, curated sources, SQLite store, Popolo import and the build.
 
-Owns every byte on disk; hands the matcher plain records (see Store.matcher_records).
+Owns every byte on disk; hands the matcher plain records (Store.matcher_persons, Store.matcher_aliases) and the stored name index.
 """
 
 from .build import BuildError, build_curated, import_file

@@ -7,6 +7,7 @@ database.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import tempfile
@@ -18,15 +19,18 @@ from pathlib import Path
 
 import sqlite_utils
 
-from resolvers import AliasRecord, PersonRecord, TenureRecord, detect_script, within
+from resolvers import AliasRecord, NameIndex, PersonRecord, TenureRecord, detect_script, within
 from resolvers.document import PostInfo, Vocabulary
 from resolvers.types import Office
 
+from .index_store import StoredNameIndex, write_index
 from .model import Country, Cue, Gazetteer, Name, Organization, Person, Post, RoleWords, Tenure
 
-__all__ = ["SCHEMA_VERSION", "StoreError", "Office", "Store", "write_atomically", "read_gazetteer"]
+__all__ = ["SCHEMA_VERSION", "StoreError", "Office", "Store", "write_atomically", "read_gazetteer", "load_name_index"]
 
 SCHEMA_VERSION = "2"
+
+log = logging.getLogger(__name__)
 
 
 class StoreError(RuntimeError):
@@ -143,6 +147,7 @@ def write_atomically(path: Path, gaz: Gazetteer, meta: dict[str, str]) -> None:
             db = sqlite_utils.Database(conn)
             with conn:
                 _write(db, gaz, meta)
+            _write_name_index(conn, tmp)
             count = conn.execute("select count(*) from persons").fetchone()[0]
             if count != len(gaz.persons):
                 raise StoreError(f"wrote {count} persons, expected {len(gaz.persons)}")
@@ -155,6 +160,28 @@ def write_atomically(path: Path, gaz: Gazetteer, meta: dict[str, str]) -> None:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _write_name_index(conn: sqlite3.Connection, path: Path) -> None:
+    """Build the name index from the data just written and store it beside the data."""
+    reader = Store(path)
+    try:
+        index = NameIndex(reader.matcher_persons(), reader.matcher_aliases())
+    finally:
+        reader.close()
+    with conn:
+        write_index(conn, index)
+
+
+def load_name_index(store: Store) -> NameIndex:
+    """The database's stored name index when this code wrote it, else one built in memory
+    (a database written by another version of rollcall still answers, it starts slower)."""
+    persons = store.matcher_persons()
+    if StoredNameIndex.usable(store, persons):
+        return StoredNameIndex(store, persons)
+    log.warning("%s: no name index for this version of rollcall; building it in memory "
+                "(rebuild the database to start faster)", store.path)
+    return NameIndex(persons, store.matcher_aliases())
 
 
 class Store:
@@ -201,8 +228,8 @@ class Store:
     def meta(self) -> dict[str, str]:
         return {r["key"]: r["value"] for r in self._query("select key, value from meta")}
 
-    def matcher_records(self) -> tuple[list[PersonRecord], list[AliasRecord]]:
-        """Persons and every name of theirs (primary name included), for the NameIndex."""
+    def matcher_persons(self) -> list[PersonRecord]:
+        """Persons with their tenures, in id order (the order the name index numbers them)."""
         labels: dict[str, list[str]] = defaultdict(list)
         for r in self._query("select id, label from posts"):
             labels[r[0]].append(r[1])
@@ -213,16 +240,19 @@ class Store:
             "select person_id, post_id, start_date, end_date from memberships where post_id != ''"
         ):
             tenures[r[0]].append(TenureRecord(r[2] or "", r[3] or "", tuple(labels.get(r[1], ()))))
-        persons, aliases = [], []
-        named: set[tuple[str, str]] = set()
+        return [PersonRecord(r[0], r[1], r[2] or "", tuple(tenures.get(r[0], ())))
+                for r in self._query("select id, name, country from persons order by id")]
+
+    def matcher_aliases(self) -> list[AliasRecord]:
+        """Every name of every person, the primary name included, for the NameIndex."""
+        aliases, named = [], set()
         for r in self._query("select person_id, name, lang, kind from names"):
             aliases.append(AliasRecord(r[0], r[1], r[2] or "", r[3] or ""))
             named.add((r[0], r[1]))
-        for r in self._query("select id, name, country from persons order by id"):
-            persons.append(PersonRecord(r[0], r[1], r[2] or "", tuple(tenures.get(r[0], ()))))
+        for r in self._query("select id, name from persons order by id"):
             if (r[0], r[1]) not in named:
                 aliases.append(AliasRecord(r[0], r[1], "", "primary"))
-        return persons, aliases
+        return aliases
 
     def vocabulary(self) -> Vocabulary:
         """Role words, places, cues and posts with their holders, for documents."""

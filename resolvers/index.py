@@ -9,8 +9,9 @@ shared keys are, so a query never scans the whole gazetteer.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .forms import NameForm, name_forms
@@ -21,12 +22,16 @@ from .score import WeightedForm, weigh
 from .script import LATIN, detect_script
 from .types import AliasRecord, PersonRecord
 
-__all__ = ["NameIndex", "IndexedAlias", "NameForm", "name_forms", "alias_language"]
+__all__ = ["NameIndex", "IndexedAlias", "NameForm", "name_forms", "alias_language", "lookup_keys", "COUNT_BUDGET"]
 
 # A key shared by more aliases than this share of the index is too common to retrieve by
 # (unless nothing rarer matches).
 _COMMON_SHARE = 0.05
 _MIN_COMMON = 50
+# Postings counted per query at most (after the _MIN_KEYS rarest keys): bounds the work of
+# a query on a large gazetteer, where given-name keys are filed under many aliases.
+COUNT_BUDGET = 60_000
+_MIN_KEYS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +53,7 @@ def alias_language(record: AliasRecord, person: PersonRecord, cleaned: str) -> s
     return None
 
 
-def _lookup_keys(form: NameForm) -> set[str]:
+def lookup_keys(form: NameForm) -> set[str]:
     """Index keys of one reading: exact token keys, and consonant-class bigrams so that a
     spelling one class off ("trnpr" for "trmpr") still shares most keys."""
     out: set[str] = set()
@@ -72,15 +77,20 @@ def _lookup_keys(form: NameForm) -> set[str]:
 
 
 class NameIndex:
-    """Aliases of all persons with an inverted index over their keys. Immutable once built."""
+    """Aliases of all persons with an inverted index over their keys. Immutable once built.
+
+    Built here in memory from records; gazetteer.StoredNameIndex reads the same structures
+    from the database instead (the data-access methods below are what it overrides)."""
 
     def __init__(self, persons: Iterable[PersonRecord], aliases: Iterable[AliasRecord]):
         self.persons: list[PersonRecord] = list(persons)
         self._person_pos = {p.id: i for i, p in enumerate(self.persons)}
-        self.aliases: list[IndexedAlias] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        self._exact: dict[str, list[int]] = defaultdict(list)
-        self._key_counts: list[int] = []
+        built: list[IndexedAlias] = []
+        self.aliases: Sequence[IndexedAlias] = built
+        postings: dict[str, list[int]] = defaultdict(list)
+        exact: dict[str, list[int]] = defaultdict(list)
+        key_counts = array("H")
+        self._key_counts: Sequence[int] = key_counts
         token_counts: Counter[str] = Counter()
         for record in aliases:
             pos = self._person_pos.get(record.person_id)
@@ -91,26 +101,30 @@ class NameIndex:
             if not normalized:
                 continue
             forms = name_forms(cleaned, alias_language(record, self.persons[pos], cleaned))
-            alias_id = len(self.aliases)
-            self.aliases.append(IndexedAlias(pos, record, normalized, forms))
-            self._exact[normalized].append(alias_id)
+            alias_id = len(built)
+            built.append(IndexedAlias(pos, record, normalized, forms))
+            exact[normalized].append(alias_id)
             keys: set[str] = set()
             for form in forms:
-                keys |= _lookup_keys(form)
+                keys |= lookup_keys(form)
                 token_counts.update(set(form.keys))
             for key in keys:
-                self._postings[key].append(alias_id)
-            self._key_counts.append(len(keys))
-        self._postings = dict(self._postings)
-        self._exact = dict(self._exact)
-        total = self._total = max(len(self.aliases), 1)
-        # Inverse document frequency of token keys: a rare surname says more than "muhammad".
-        self._idf = {k: math.log(1 + total / c) for k, c in token_counts.items()}
-        self.max_idf = math.log(1 + total)
-        self._weighted: list[tuple[WeightedForm, ...] | None] = [None] * len(self.aliases)
+                postings[key].append(alias_id)
+            key_counts.append(min(len(keys), 65535))
+        self._posting_lists = dict(postings)
+        self._exact = dict(exact)
+        self.token_counts: dict[str, int] = dict(token_counts)
+        self._set_totals(len(built))
+        self._weighted: list[tuple[WeightedForm, ...] | None] = [None] * len(built)
 
-    def __len__(self) -> int:
-        return len(self.aliases)
+    def _set_totals(self, n_aliases: int) -> None:
+        self._total = max(n_aliases, 1)
+        self.max_idf = math.log(1 + self._total)
+
+    # -- data access (overridden by the stored index) ---------------------------------------
+
+    def exact(self, normalized: str) -> Sequence[int]:
+        return self._exact.get(normalized, ())
 
     def weighted(self, alias_id: int) -> tuple[WeightedForm, ...]:
         """The alias's readings weighed by this index's token rarities (computed on first use)."""
@@ -118,6 +132,28 @@ class NameIndex:
         if found is None:
             found = self._weighted[alias_id] = self.weigh(self.aliases[alias_id].forms)
         return found
+
+    def token_count(self, key: str) -> int:
+        """Aliases having a token with this phonetic key (0 when none)."""
+        return self.token_counts.get(key, 0)
+
+    def posting_sizes(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many aliases each key is filed under (keys under none are left out)."""
+        return {k: len(p) for k in keys if (p := self._posting_lists.get(k))}
+
+    def postings(self, key: str) -> Sequence[int]:
+        return self._posting_lists.get(key, ())
+
+    def posting_items(self) -> Iterator[tuple[str, Sequence[int]]]:
+        return iter(self._posting_lists.items())
+
+    def key_count(self, alias_id: int) -> int:
+        return self._key_counts[alias_id]
+
+    # -- derived --------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.aliases)
 
     def weigh(self, forms: tuple[NameForm, ...]) -> tuple[WeightedForm, ...]:
         return tuple(weigh(f, self.idf, self.max_idf) for f in forms)
@@ -127,8 +163,10 @@ class NameIndex:
         return None if pos is None else self.persons[pos]
 
     def idf(self, key: str) -> float:
-        """Rarity of a token key; unseen keys count as rare."""
-        return self._idf.get(key, self.max_idf)
+        """Rarity of a token key (inverse document frequency: a rare surname says more than
+        "muhammad"); unseen keys count as rare."""
+        count = self.token_count(key)
+        return math.log(1 + self._total / count) if count else self.max_idf
 
     def person_pos(self, person_id: str) -> int:
         return self._person_pos[person_id]
@@ -137,32 +175,38 @@ class NameIndex:
         pos = self._person_pos.get(person_id)
         return [i for i, a in enumerate(self.aliases) if a.person == pos] if pos is not None else []
 
-    def exact(self, normalized: str) -> list[int]:
-        return self._exact.get(normalized, [])
-
     def retrieve(self, forms: tuple[NameForm, ...], limit: int) -> list[int]:
         """Aliases sharing keys with the query, the ones sharing more and rarer keys first.
 
         Counting runs in C (Counter.update over posting lists); a rare key is counted more
-        than once, up to four times, instead of weighting each count in Python."""
+        than once, up to four times, instead of weighting each count in Python. Keys are
+        taken rarest first until COUNT_BUDGET postings have been counted, so a query costs
+        about the same on a large gazetteer as on a small one."""
         keys: set[str] = set()
         for form in forms:
-            keys |= _lookup_keys(form)
-        # Sorted: set order varies between runs (hash seeds), answers must not.
-        lists = [p for p in (self._postings.get(k) for k in sorted(keys)) if p]
-        if not lists:
+            keys |= lookup_keys(form)
+        sizes = self.posting_sizes(keys)
+        if not sizes:
             return []
         common = max(_MIN_COMMON, int(self._total * _COMMON_SHARE))
-        rare = [p for p in lists if len(p) <= common] or lists
+        usable = {k: n for k, n in sizes.items() if n <= common} or sizes
+        # Rarest first; ties by key, as set order varies between runs and answers must not.
+        ordered = sorted(usable, key=lambda k: (usable[k], k))
         counts: Counter[int] = Counter()
-        for postings in rare:
-            repeat = 1 + min(3, int(math.log2(max(common / len(postings), 1.0))))
+        budget = COUNT_BUDGET
+        for i, key in enumerate(ordered):
+            size = usable[key]
+            repeat = 1 + min(3, int(math.log2(max(common / size, 1.0))))
+            if i >= _MIN_KEYS and size * repeat > budget:
+                break
+            postings = self.postings(key)
             for _ in range(repeat):
                 counts.update(postings)
+            budget -= size * repeat
         # Aliases with many readings have many keys and would win on raw counts: rank the
         # best-counted ones again by count over the square root of their number of keys.
-        # (most_common keeps first-counted order among ties: deterministic, keys are sorted.)
+        # (most_common keeps first-counted order among ties: deterministic.)
         top = counts.most_common(limit * 5)
-        kc = self._key_counts
-        top.sort(key=lambda kv: -kv[1] / math.sqrt(kc[kv[0]]))
+        key_count = self.key_count
+        top.sort(key=lambda kv: -kv[1] / math.sqrt(key_count(kv[0])))
         return [alias_id for alias_id, _ in top[:limit]]

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer import Office, Person, Store
-from resolvers import Candidate, InvalidDate, InvalidQuery, MatchResult, NameIndex, Query, check_date, match
+from gazetteer.store import load_name_index
+from resolvers import Candidate, InvalidDate, InvalidQuery, MatchResult, Query, check_date, match
 from resolvers.document import MAX_DOCUMENT_CHARS, DocumentReconciler, DocumentResult
 
 __all__ = ["Engine", "RankedCandidate", "Answer", "UnknownEntity"]
@@ -40,8 +41,7 @@ class Engine:
     def __init__(self, db_path: Path | str):
         started = time.perf_counter()
         self.store = Store(db_path)
-        persons, aliases = self.store.matcher_records()
-        self.index = NameIndex(persons, aliases)
+        self.index = load_name_index(self.store)
         self.load_seconds = time.perf_counter() - started
 
     def close(self) -> None:

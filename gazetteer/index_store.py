@@ -1,0 +1,220 @@
+"""The name index, stored in the gazetteer database beside the data it indexes.
+
+Romanising every alias is the slow part of loading a gazetteer (about 0.2 ms an alias), so
+the build does it once and writes the result: each alias's weighed readings, the posting
+lists of the retrieval keys, and the token counts the rarity weights come from. A server
+then opens a gazetteer of any size in well under a second and holds in memory only what
+queries touch (LRU caches), not a million aliases.
+
+The stored index is only valid for the code that wrote it: the database records a
+fingerprint of the matcher's sources and of the ICU and unidecode versions, and a server
+running other code builds the index in memory instead (slower to start, same answers).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from importlib.metadata import version
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, overload
+
+import icu
+
+import resolvers
+from resolvers import AliasRecord, NameIndex, PersonRecord
+from resolvers.index import IndexedAlias
+from resolvers.forms import NameForm
+from resolvers.score import WeightedForm
+
+if TYPE_CHECKING:
+    from .store import Store
+
+__all__ = ["index_fingerprint", "write_index", "StoredNameIndex", "INDEX_TABLES"]
+
+INDEX_TABLES = ("index_aliases", "index_postings", "index_tokens", "index_blobs")
+
+# Separators inside the stored readings of an alias (ASCII unit/record separators never
+# occur in romanised tokens).
+_FIELD, _FORM = "\x1f", "\x1e"
+
+# Cache sizes: enough for the working set of a busy server, bounded for a 1M-alias one.
+_ALIAS_CACHE = 200_000
+_POSTINGS_CACHE = 20_000
+_KEY_CACHE = 200_000
+
+
+@lru_cache(maxsize=1)
+def index_fingerprint() -> str:
+    """Changes whenever the code or libraries that compute the index may have changed."""
+    digest = hashlib.sha256()
+    root = Path(resolvers.__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".txt"}:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    digest.update(f"icu {icu.ICU_VERSION} unidecode {version('unidecode')}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _encode(forms: Iterable[WeightedForm]) -> str:
+    return _FORM.join(
+        _FIELD.join((
+            " ".join(w.form.tokens), " ".join(w.form.keys), " ".join(w.form.skeletons),
+            " ".join(w.form.classes), " ".join(w.form.classes_r),
+            " ".join(repr(x) for x in w.weights), repr(w.rarity),
+        ))
+        for w in forms
+    )
+
+
+def _decode(text: str) -> tuple[WeightedForm, ...]:
+    out = []
+    for part in text.split(_FORM) if text else ():
+        tokens, keys, skeletons, classes, classes_r, weights, rarity = part.split(_FIELD)
+        k, c = tuple(keys.split(" ")), tuple(classes.split(" "))
+        form = NameForm(tuple(tokens.split(" ")), k, tuple(skeletons.split(" ")), c,
+                        tuple(classes_r.split(" ")), "".join(k), "".join(c))
+        out.append(WeightedForm(form, tuple(float(x) for x in weights.split(" ")), float(rarity)))
+    return tuple(out)
+
+
+def write_index(conn: sqlite3.Connection, index: NameIndex) -> None:
+    """Write `index` (built in memory from the same database) into its index tables."""
+    conn.execute("create table index_aliases (id integer primary key, person integer not null,"
+                 " person_id text, name text, lang text, kind text, normalized text, forms text)")
+    conn.execute("create table index_postings (key text primary key, n integer, ids blob) without rowid")
+    conn.execute("create table index_tokens (key text primary key, n integer) without rowid")
+    conn.execute("create table index_blobs (name text primary key, data blob)")
+    conn.executemany(
+        "insert into index_aliases values (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((i, a.person, a.record.person_id, a.record.name, a.record.lang, a.record.kind,
+          a.normalized, _encode(index.weighted(i))) for i, a in enumerate(index.aliases)),
+    )
+    conn.execute("create index index_aliases_normalized on index_aliases(normalized)")
+    conn.execute("create index index_aliases_person on index_aliases(person)")
+    conn.executemany(
+        "insert into index_postings values (?, ?, ?)",
+        ((key, len(ids), array("I", ids).tobytes()) for key, ids in index.posting_items()),
+    )
+    conn.executemany("insert into index_tokens values (?, ?)", index.token_counts.items())
+    key_counts = array("H", (index.key_count(i) for i in range(len(index))))
+    conn.execute("insert into index_blobs values ('key_counts', ?)", (key_counts.tobytes(),))
+    conn.executemany(
+        "insert into meta (key, value) values (?, ?)",
+        [("index_fingerprint", index_fingerprint()), ("index_aliases", str(len(index))),
+         ("index_persons", str(len(index.persons)))],
+    )
+
+
+def _index_meta(store: Store) -> dict[str, str]:
+    return {r[0]: r[1] for r in store.rows("select key, value from meta where key like 'index_%'")}
+
+
+class _StoredAliases(Sequence[IndexedAlias]):
+    """The aliases of a stored index, read on demand (and cached)."""
+
+    def __init__(self, store: Store, persons: list[PersonRecord], n: int):
+        self._store, self._persons, self._n = store, persons, n
+        self.load = lru_cache(maxsize=_ALIAS_CACHE)(self._load)
+
+    def _alias(self, row: sqlite3.Row) -> tuple[IndexedAlias, tuple[WeightedForm, ...]]:
+        weighted = _decode(row["forms"])
+        record = AliasRecord(row["person_id"], row["name"], row["lang"] or "", row["kind"] or "")
+        return IndexedAlias(row["person"], record, row["normalized"], tuple(w.form for w in weighted)), weighted
+
+    def _load(self, alias_id: int) -> tuple[IndexedAlias, tuple[WeightedForm, ...]]:
+        rows = self._store.rows("select * from index_aliases where id = ?", (alias_id,))
+        if not rows:
+            raise IndexError(alias_id)
+        return self._alias(rows[0])
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> IndexedAlias: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[IndexedAlias]: ...
+    def __getitem__(self, i: int | slice) -> IndexedAlias | Sequence[IndexedAlias]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._n))]
+        if i < 0:
+            i += self._n
+        return self.load(i)[0]
+
+    def __iter__(self) -> Iterator[IndexedAlias]:
+        """All aliases in id order, read in chunks (for whole-gazetteer passes)."""
+        for start in range(0, self._n, 5000):
+            for row in self._store.rows(
+                "select * from index_aliases where id >= ? and id < ? order by id", (start, start + 5000)
+            ):
+                yield self._alias(row)[0]
+
+
+class StoredNameIndex(NameIndex):
+    """A NameIndex read from the database's index tables instead of built in memory."""
+
+    def __init__(self, store: Store, persons: list[PersonRecord]):
+        meta = _index_meta(store)
+        self.persons = persons
+        self._person_pos = {p.id: i for i, p in enumerate(persons)}
+        n = int(meta["index_aliases"])
+        self._store = store
+        self.aliases = self._aliases = _StoredAliases(store, persons, n)
+        blob = store.rows("select data from index_blobs where name = 'key_counts'")[0][0]
+        self._key_counts = array("H", blob)
+        self.token_counts = {}  # not held: token_count reads the table
+        self._set_totals(n)
+        self._token_count = lru_cache(maxsize=_KEY_CACHE)(self._read_token_count)
+        self._size = lru_cache(maxsize=_KEY_CACHE)(self._read_size)
+        self._postings = lru_cache(maxsize=_POSTINGS_CACHE)(self._read_postings)
+
+    @staticmethod
+    def usable(store: Store, persons: list[PersonRecord]) -> bool:
+        """Whether the database holds an index written by this code for these persons."""
+        meta = _index_meta(store)
+        return (meta.get("index_fingerprint") == index_fingerprint()
+                and meta.get("index_persons") == str(len(persons)))
+
+    def _read_token_count(self, key: str) -> int:
+        rows = self._store.rows("select n from index_tokens where key = ?", (key,))
+        return rows[0][0] if rows else 0
+
+    def _read_size(self, key: str) -> int:
+        rows = self._store.rows("select n from index_postings where key = ?", (key,))
+        return rows[0][0] if rows else 0
+
+    def _read_postings(self, key: str) -> Sequence[int]:
+        rows = self._store.rows("select ids from index_postings where key = ?", (key,))
+        return array("I", rows[0][0]) if rows else ()
+
+    def exact(self, normalized: str) -> Sequence[int]:
+        return [r[0] for r in self._store.rows(
+            "select id from index_aliases where normalized = ? order by id", (normalized,))]
+
+    def weighted(self, alias_id: int) -> tuple[WeightedForm, ...]:
+        return self._aliases.load(alias_id)[1]
+
+    def token_count(self, key: str) -> int:
+        return self._token_count(key)
+
+    def posting_sizes(self, keys: Iterable[str]) -> dict[str, int]:
+        return {k: n for k in keys if (n := self._size(k))}
+
+    def postings(self, key: str) -> Sequence[int]:
+        return self._postings(key)
+
+    def posting_items(self) -> Iterator[tuple[str, Sequence[int]]]:
+        for key, blob in self._store.rows("select key, ids from index_postings order by key"):
+            yield key, array("I", blob)
+
+    def aliases_of(self, person_id: str) -> list[int]:
+        pos = self._person_pos.get(person_id)
+        if pos is None:
+            return []
+        return [r[0] for r in self._store.rows(
+            "select id from index_aliases where person = ? order by id", (pos,))]
