@@ -202,7 +202,7 @@ def _cmd_fit(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
     from .bench import run_bench
 
-    run_bench(args.shared, out, args.queries)
+    run_bench(args.shared, out, args.queries, args.scale_aliases)
     return 0
 
 
@@ -266,6 +266,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="speed and memory on this machine (make bench)")
     p.add_argument("--shared", type=Path, default=Path("../shared"), help="the shared data folder")
     p.add_argument("--queries", type=int, default=600, help="dev queries per measurement")
+    p.add_argument("--scale-aliases", type=int, default=1_000_000,
+                   help="aliases in the synthetic scale run (0: skip it; default 1,000,000)")
     p.set_defaults(func=_cmd_bench)
 
     add_gazetteer_commands(sub)

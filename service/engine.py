@@ -52,6 +52,10 @@ class Engine:
         """Built on first use: a name-only service never pays for the vocabulary."""
         return DocumentReconciler(self.index, self.store.vocabulary())
 
+    @property
+    def documents_compiled(self) -> bool:
+        return "documents" in vars(self)
+
     def reconcile_document(self, text: str, lang: str | None, date: str | None) -> DocumentResult:
         """People in an article, their offices on `date`, and whether they took part."""
         if not text.strip():

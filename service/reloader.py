@@ -57,6 +57,10 @@ class EngineHolder:
             except (StoreError, OSError) as err:
                 log.error("reload of %s failed, keeping the loaded gazetteer: %s", self.db, err)
                 return False
+            if self._engine.documents_compiled:
+                # The service reconciles articles: compile the new vocabulary before the
+                # swap, so no call waits for it.
+                fresh.documents  # noqa: B018
             old, self._engine, self._stamp = self._engine, fresh, stamp
             self.reloads += 1
         log.info("reloaded %s: %d aliases in %.1fs", self.db, len(fresh.index), fresh.load_seconds)

@@ -62,12 +62,13 @@ class ReconcilerServicer(pb_grpc.ReconcilerServicer):
                 f"batch of {len(request.requests)} names; the limit is {self._max_batch}",
             )
         responses = []
+        engine = self._engine  # one gazetteer for the whole batch, even across a reload
         for i, req in enumerate(request.requests):
             if not context.is_active():
                 # The client cancelled or the deadline passed: stop working for nobody.
                 context.abort(grpc.StatusCode.CANCELLED, f"cancelled after {i} names")
             try:
-                responses.append(answer_to_pb(self._engine.match(query_from_pb(req))))
+                responses.append(answer_to_pb(engine.match(query_from_pb(req))))
                 self.batch_names_matched += 1
             except InvalidQuery as err:
                 context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"requests[{i}]: {err}")
@@ -76,8 +77,9 @@ class ReconcilerServicer(pb_grpc.ReconcilerServicer):
     def ReconcileDocument(
         self, request: pb.ReconcileDocumentRequest, context: grpc.ServicerContext
     ) -> pb.ReconcileDocumentResponse:
+        engine = self._engine  # one gazetteer for the whole call, even across a reload
         try:
-            result = self._engine.reconcile_document(
+            result = engine.reconcile_document(
                 request.text, request.language.strip() or None, request.date.strip() or None
             )
         except InvalidQuery as err:
@@ -90,7 +92,7 @@ class ReconcilerServicer(pb_grpc.ReconcilerServicer):
                                         document=request.text, start=u.start, end=u.end)
             except Exception:  # noqa: BLE001 - the review queue must never fail a call
                 log.exception("could not record mentions for review")
-        return document_to_pb(result, self._engine.wikidata)
+        return document_to_pb(result, engine.wikidata)
 
     def GetEntity(self, request: pb.GetEntityRequest, context: grpc.ServicerContext) -> pb.Entity:
         if not request.id.strip():
