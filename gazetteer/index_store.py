@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 __all__ = ["index_fingerprint", "write_index", "StoredNameIndex", "INDEX_TABLES"]
 
+# The layout of the index tables; bump on any change to them or to _encode.
+_INDEX_FORMAT = "rollcall-index/1"
 INDEX_TABLES = ("index_aliases", "index_postings", "index_tokens", "index_blobs")
 
 # Separators inside the stored readings of an alias (ASCII unit/record separators never
@@ -47,15 +49,21 @@ _POSTINGS_CACHE = 20_000
 _KEY_CACHE = 200_000
 
 
+# The matcher modules whose output the index stores: readings and their keys (forms and
+# what it calls), the token weights (score.weigh). Retrieval and scoring logic may change
+# without invalidating stored indexes; a change to any of these invalidates them.
+_INDEXED_BY = ("forms.py", "keys.py", "translit.py", "respell.py", "normalize.py", "script.py",
+               "given_names.py", "score.py", "data/given_names.txt")
+
+
 @lru_cache(maxsize=1)
 def index_fingerprint() -> str:
     """Changes whenever the code or libraries that compute the index may have changed."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(_INDEX_FORMAT.encode())
     root = Path(resolvers.__file__).parent
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".txt"}:
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
+    for name in _INDEXED_BY:
+        digest.update(name.encode())
+        digest.update((root / name).read_bytes())
     digest.update(f"icu {icu.ICU_VERSION} unidecode {version('unidecode')}".encode())
     return digest.hexdigest()[:16]
 

@@ -1,14 +1,20 @@
 """Readings of a name: each romanisation of it, tokenised, with the keys retrieval and
-scoring compare (phonetic key, consonant skeleton, consonant classes)."""
+scoring compare (phonetic key, consonant skeleton, consonant classes), and the keys an
+alias is filed under in the index. What this computes is what the stored name index holds
+(see gazetteer/index_store.py, which fingerprints these modules)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .given_names import name_groups
 from .keys import class_key, phonetic_key, skeleton_key
+from .respell import LANGUAGE_OF_COUNTRY
+from .script import LATIN, detect_script
 from .translit import romanize
+from .types import AliasRecord, PersonRecord
 
-__all__ = ["NameForm", "name_forms"]
+__all__ = ["NameForm", "name_forms", "alias_language", "lookup_keys"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,3 +46,37 @@ def name_forms(cleaned: str, lang: str | None) -> tuple[NameForm, ...]:
             )
         )
     return tuple(forms)
+
+
+def alias_language(record: AliasRecord, person: PersonRecord, cleaned: str) -> str | None:
+    """The language to read an alias in: its own tag, else, for a Latin-script name, the
+    language of the person's country (English when unknown: most untagged names are
+    English labels)."""
+    if record.lang:
+        return record.lang
+    if detect_script(cleaned) == LATIN:
+        return LANGUAGE_OF_COUNTRY.get(person.country.upper(), "en")
+    return None
+
+
+def lookup_keys(form: NameForm) -> set[str]:
+    """Index keys of one reading: exact token keys, and consonant-class bigrams so that a
+    spelling one class off ("trnpr" for "trmpr") still shares most keys."""
+    out: set[str] = set()
+    for key, skel, cls, cls_r in zip(form.keys, form.skeletons, form.classes, form.classes_r):
+        if len(key) >= 2:
+            out.add("k:" + key)
+        if len(skel) >= 2:
+            out.add("s:" + skel)
+        out.update(f"g:{group}" for group in name_groups(key))
+        for c in {cls, cls_r}:
+            if len(c) >= 2:
+                out.add("c:" + c)
+                padded = f"^{c}$"
+                out.update("b:" + padded[i : i + 2] for i in range(len(padded) - 1))
+    if len(form.keys) > 1:
+        if len(form.joined_key) >= 4:
+            out.add("k:" + form.joined_key)
+        if len(form.joined_class) >= 3:
+            out.add("c:" + form.joined_class)
+    return out

@@ -14,12 +14,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .forms import NameForm, name_forms
-from .given_names import name_groups
+from .forms import NameForm, alias_language, lookup_keys, name_forms
 from .normalize import clean, normalize
-from .respell import LANGUAGE_OF_COUNTRY
 from .score import WeightedForm, weigh
-from .script import LATIN, detect_script
 from .types import AliasRecord, PersonRecord
 
 __all__ = ["NameIndex", "IndexedAlias", "NameForm", "name_forms", "alias_language", "lookup_keys", "COUNT_BUDGET"]
@@ -30,7 +27,7 @@ _COMMON_SHARE = 0.05
 _MIN_COMMON = 50
 # Postings counted per query at most (after the _MIN_KEYS rarest keys): bounds the work of
 # a query on a large gazetteer, where given-name keys are filed under many aliases.
-COUNT_BUDGET = 60_000
+COUNT_BUDGET = 30_000
 _MIN_KEYS = 3
 
 
@@ -40,40 +37,6 @@ class IndexedAlias:
     record: AliasRecord
     normalized: str
     forms: tuple[NameForm, ...]
-
-
-def alias_language(record: AliasRecord, person: PersonRecord, cleaned: str) -> str | None:
-    """The language to read an alias in: its own tag, else, for a Latin-script name, the
-    language of the person's country (English when unknown: most untagged names are
-    English labels)."""
-    if record.lang:
-        return record.lang
-    if detect_script(cleaned) == LATIN:
-        return LANGUAGE_OF_COUNTRY.get(person.country.upper(), "en")
-    return None
-
-
-def lookup_keys(form: NameForm) -> set[str]:
-    """Index keys of one reading: exact token keys, and consonant-class bigrams so that a
-    spelling one class off ("trnpr" for "trmpr") still shares most keys."""
-    out: set[str] = set()
-    for key, skel, cls, cls_r in zip(form.keys, form.skeletons, form.classes, form.classes_r):
-        if len(key) >= 2:
-            out.add("k:" + key)
-        if len(skel) >= 2:
-            out.add("s:" + skel)
-        out.update(f"g:{group}" for group in name_groups(key))
-        for c in {cls, cls_r}:
-            if len(c) >= 2:
-                out.add("c:" + c)
-                padded = f"^{c}$"
-                out.update("b:" + padded[i : i + 2] for i in range(len(padded) - 1))
-    if len(form.keys) > 1:
-        if len(form.joined_key) >= 4:
-            out.add("k:" + form.joined_key)
-        if len(form.joined_class) >= 3:
-            out.add("c:" + form.joined_class)
-    return out
 
 
 class NameIndex:
