@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from gazetteer import BuildError, PopoloError, StoreError
+from gazetteer import BuildError, PopoloError, Store, StoreError
 from resolvers import InvalidQuery, Query
 
 from .answers import answer_json, document_json
@@ -129,11 +129,19 @@ def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
         port=base.port if args.port is None else args.port,
         max_workers=base.max_workers,
         grace=base.grace,
+        processes=args.processes or base.processes,
     )
+    if settings.processes < 1:
+        raise CliError(f"--processes must be at least 1, not {settings.processes}")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     try:
+        if settings.processes > 1:
+            from .workers import serve_workers
+
+            Store(settings.db).close()  # a missing or foreign database fails here, once
+            return serve_workers(settings, settings.processes)
         serve(settings)
-    except StoreError as err:
+    except (StoreError, OSError) as err:
         raise CliError(str(err)) from None
     return 0
 
@@ -236,6 +244,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="run the gRPC server in the foreground")
     p.add_argument("--host", help="address to bind (default 127.0.0.1, $ROLLCALL_HOST)")
     p.add_argument("--port", type=int, help="port (default 50051, $ROLLCALL_PORT; 0 = any)")
+    p.add_argument("--processes", type=int,
+                   help="server processes sharing the port, one core each (default 1, $ROLLCALL_PROCESSES)")
     db_option(p)
     p.set_defaults(func=_cmd_serve)
 

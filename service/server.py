@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import threading
 from concurrent import futures
@@ -55,6 +56,7 @@ class Server:
         options = [
             ("grpc.max_receive_message_length", settings.max_message_bytes),
             ("grpc.max_send_message_length", settings.max_message_bytes),
+            ("grpc.so_reuseport", 1 if settings.reuse_port else 0),
         ]
         interceptors = []
         if settings.token_file:
@@ -78,17 +80,21 @@ class Server:
             (SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME, REFLECTION_V1)
         ))
         address = f"{settings.host}:{settings.port}"
-        if settings.tls_cert and settings.tls_key:
-            client_ca = settings.tls_client_ca.read_bytes() if settings.tls_client_ca else None
-            credentials = grpc.ssl_server_credentials(
-                [(settings.tls_key.read_bytes(), settings.tls_cert.read_bytes())],
-                root_certificates=client_ca, require_client_auth=client_ca is not None,
-            )
-            self.port = self._grpc.add_secure_port(address, credentials)
-        else:
-            self.port = self._grpc.add_insecure_port(address)
+        try:
+            if settings.tls_cert and settings.tls_key:
+                client_ca = settings.tls_client_ca.read_bytes() if settings.tls_client_ca else None
+                credentials = grpc.ssl_server_credentials(
+                    [(settings.tls_key.read_bytes(), settings.tls_cert.read_bytes())],
+                    root_certificates=client_ca, require_client_auth=client_ca is not None,
+                )
+                self.port = self._grpc.add_secure_port(address, credentials)
+            else:
+                self.port = self._grpc.add_insecure_port(address)
+        except RuntimeError:  # grpcio reports a failed bind so
+            self.port = 0
         if self.port == 0:
-            raise OSError(f"cannot bind {address}")
+            self.engines.close()
+            raise OSError(f"cannot bind {address}: the port is taken or the address is not this machine's")
 
     @property
     def engine(self) -> Engine:
@@ -113,14 +119,15 @@ class Server:
         self._grpc.wait_for_termination()
 
 
-def serve(settings: Settings) -> None:
-    """Run in the foreground until SIGINT/SIGTERM, then shut down gracefully."""
+def serve(settings: Settings, announce: bool = True) -> None:
+    """Run in the foreground until SIGINT/SIGTERM, then shut down gracefully. (A worker of
+    several, see workers.py, does not `announce`: its supervisor does.)"""
     server = Server(settings)
     server.start()
     log.info(
-        "rollcall serving on %s:%d (gazetteer %s, %d aliases, loaded in %.1fs)",
-        settings.host, server.port, settings.db, len(server.engine.index),
-        server.engine.load_seconds,
+        "%s on %s:%d (gazetteer %s, %d aliases, loaded in %.1fs)",
+        "rollcall serving" if announce else f"worker {os.getpid()} ready", settings.host, server.port,
+        settings.db, len(server.engine.index), server.engine.load_seconds,
     )
     stopping = threading.Event()
 
@@ -136,4 +143,5 @@ def serve(settings: Settings) -> None:
     signal.signal(signal.SIGHUP, lambda *_: threading.Thread(
         target=server.engines.reload_if_changed, kwargs={"force": True}, daemon=True).start())
     server.wait()
-    log.info("rollcall stopped")
+    if announce:
+        log.info("rollcall stopped")

@@ -61,3 +61,9 @@ class Settings:
     token_file: Path | None = field(default_factory=lambda: _path_env("ROLLCALL_TOKEN_FILE"))
     # Most names in one MatchNames call.
     max_batch: int = 10_000
+    # Server processes sharing the port (rollcall serve --processes; see workers.py): one
+    # process uses about one core.
+    processes: int = field(default_factory=lambda: int(os.environ.get("ROLLCALL_PROCESSES", "1")))
+    # Let other processes bind the same port: set for the workers of one supervisor only, so
+    # that a second server started by mistake on a taken port fails instead of sharing it.
+    reuse_port: bool = False

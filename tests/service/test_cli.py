@@ -202,3 +202,62 @@ def test_gazetteer_stats_and_export_roundtrip(curated_db: Path, tmp_path: Path) 
     summary = json.loads(run("gazetteer", "import-popolo", str(exported), "--db", str(tmp_path / "re.db"),
                              "--json").stdout)
     assert summary["persons_added"] == stats["persons"] and summary["tenures_added"] == stats["tenures"]
+
+
+def test_serve_with_two_processes_shares_one_port_and_stops_all_on_sigterm(curated_db: Path) -> None:
+    import os
+    import re
+    import signal
+
+    import grpc
+
+    from service._pb.rollcall.v1 import rollcall_pb2 as pb
+    from service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+
+    proc = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--processes", "2", "--db", str(curated_db)],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        port, workers = None, set()
+        for line in proc.stderr:
+            if m := re.search(r"serving on 127\.0\.0\.1:(\d+) with 2 processes", line):
+                port = int(m.group(1))
+            if m := re.search(r"worker (\d+) ready on 127\.0\.0\.1:(\d+)", line):
+                assert int(m.group(2)) == port
+                workers.add(int(m.group(1)))
+            if len(workers) == 2:
+                break
+        assert port and len(workers) == 2
+        # Separate connections (local subchannel pools) are spread over the workers.
+        for _ in range(4):
+            with grpc.insecure_channel(f"127.0.0.1:{port}", options=[("grpc.use_local_subchannel_pool", 1)]) as ch:
+                reply = pb_grpc.ReconcilerStub(ch).MatchName(pb.MatchNameRequest(name="Sergej Lawrow"), timeout=10)
+                assert reply.candidates[0].id == "Q58217"
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 0
+        assert "rollcall stopped" in proc.stderr.read()
+        for pid in workers:  # no worker outlives the supervisor
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                continue
+            raise AssertionError(f"worker {pid} still running")
+    finally:
+        proc.kill()
+
+
+def test_a_second_server_on_a_taken_port_fails_instead_of_sharing_it(curated_db: Path) -> None:
+    import re
+
+    first = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--db", str(curated_db)],
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        assert first.stderr is not None
+        port = next(int(m.group(1)) for line in first.stderr if (m := re.search(r"serving on [\d.]+:(\d+)", line)))
+        second = subprocess.run([ROLLCALL, "serve", "--port", str(port), "--db", str(curated_db)],
+                                capture_output=True, text=True, timeout=30)
+        assert second.returncode != 0
+        assert f"cannot bind 127.0.0.1:{port}: the port is taken" in second.stderr
+        assert "Traceback" not in second.stderr
+    finally:
+        first.kill()
