@@ -166,7 +166,7 @@ def _write_name_index(conn: sqlite3.Connection, path: Path) -> None:
     """Build the name index from the data just written and store it beside the data."""
     reader = Store(path)
     try:
-        index = NameIndex(reader.matcher_persons(), reader.matcher_aliases())
+        index = NameIndex(reader.matcher_persons(), reader.matcher_aliases(), workers=os.cpu_count() or 1)
     finally:
         reader.close()
     with conn:

@@ -9,9 +9,11 @@ shared keys are, so a query never scans the whole gazetteer.
 from __future__ import annotations
 
 import math
+import multiprocessing
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .forms import NameForm, alias_language, lookup_keys, name_forms
@@ -29,6 +31,9 @@ _MIN_COMMON = 50
 # a query on a large gazetteer, where given-name keys are filed under many aliases.
 COUNT_BUDGET = 30_000
 _MIN_KEYS = 3
+# Reading aliases in several processes pays from this many on, in chunks of _CHUNK.
+_PARALLEL_FROM = 50_000
+_CHUNK = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +44,52 @@ class IndexedAlias:
     forms: tuple[NameForm, ...]
 
 
+def _read(job: tuple[str, str, str]) -> tuple[str, tuple[NameForm, ...], tuple[str, ...]]:
+    """An alias's normalised form, readings and index keys, from (name, language tag, the
+    person's country)."""
+    name, lang, country = job
+    cleaned = clean(name)
+    normalized = normalize(cleaned)
+    if not normalized:
+        return "", (), ()
+    forms = name_forms(cleaned, alias_language(AliasRecord("", name, lang), PersonRecord("", "", country), cleaned))
+    keys: set[str] = set()
+    for form in forms:
+        keys |= lookup_keys(form)
+    return normalized, forms, tuple(sorted(keys))
+
+
+def _read_chunk(jobs: list[tuple[str, str, str]]) -> list[tuple[str, tuple[tuple, ...], tuple[str, ...]]]:
+    # Plain tuples: pickling slotted dataclasses costs more than reading the names.
+    return [(n, tuple(astuple_form(f) for f in forms), keys) for n, forms, keys in map(_read, jobs)]
+
+
+def astuple_form(form: NameForm) -> tuple:
+    return (form.tokens, form.keys, form.skeletons, form.classes, form.classes_r, form.joined_key, form.joined_class)
+
+
+def _read_all(jobs: list[tuple[str, str, str]], workers: int) -> Iterator[tuple[str, tuple[NameForm, ...], tuple[str, ...]]]:
+    """_read over all jobs, in order; in `workers` fresh processes when there are enough
+    jobs to pay for starting them (spawned, not forked: the caller may have threads)."""
+    if workers <= 1 or len(jobs) < _PARALLEL_FROM:
+        yield from map(_read, jobs)
+        return
+    chunks = [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for chunk in pool.map(_read_chunk, chunks):
+            for normalized, forms, keys in chunk:
+                yield normalized, tuple(NameForm(*f) for f in forms), keys
+
+
 class NameIndex:
     """Aliases of all persons with an inverted index over their keys. Immutable once built.
 
     Built here in memory from records; gazetteer.StoredNameIndex reads the same structures
     from the database instead (the data-access methods below are what it overrides)."""
 
-    def __init__(self, persons: Iterable[PersonRecord], aliases: Iterable[AliasRecord]):
+    def __init__(self, persons: Iterable[PersonRecord], aliases: Iterable[AliasRecord], workers: int = 1):
+        """`workers` > 1 reads the aliases in that many processes (for large gazetteers;
+        the build uses it, a server never forks)."""
         self.persons: list[PersonRecord] = list(persons)
         self._person_pos = {p.id: i for i, p in enumerate(self.persons)}
         built: list[IndexedAlias] = []
@@ -55,21 +99,15 @@ class NameIndex:
         key_counts = array("H")
         self._key_counts: Sequence[int] = key_counts
         token_counts: Counter[str] = Counter()
-        for record in aliases:
-            pos = self._person_pos.get(record.person_id)
-            if pos is None:
-                continue
-            cleaned = clean(record.name)
-            normalized = normalize(cleaned)
+        records = [(r, pos) for r in aliases if (pos := self._person_pos.get(r.person_id)) is not None]
+        jobs = [(r.name, r.lang, self.persons[pos].country) for r, pos in records]
+        for (record, pos), (normalized, forms, keys) in zip(records, _read_all(jobs, workers)):
             if not normalized:
                 continue
-            forms = name_forms(cleaned, alias_language(record, self.persons[pos], cleaned))
             alias_id = len(built)
             built.append(IndexedAlias(pos, record, normalized, forms))
             exact[normalized].append(alias_id)
-            keys: set[str] = set()
             for form in forms:
-                keys |= lookup_keys(form)
                 token_counts.update(set(form.keys))
             for key in keys:
                 postings[key].append(alias_id)
