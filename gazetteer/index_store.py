@@ -17,10 +17,12 @@ import hashlib
 import sqlite3
 from importlib.metadata import version
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 import icu
 
@@ -47,6 +49,10 @@ _FIELD, _FORM = "\x1f", "\x1e"
 _ALIAS_CACHE = 200_000
 _POSTINGS_CACHE = 20_000
 _KEY_CACHE = 200_000
+# Most keys or ids in one `in (...)` query.
+_SQL_BATCH = 500
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 # The matcher modules whose output the index stores: readings and their keys (forms and
@@ -118,6 +124,41 @@ def write_index(conn: sqlite3.Connection, index: NameIndex) -> None:
     )
 
 
+class _Cache(Generic[K, V]):
+    """A bounded cache filled in batches: `load` reads every missing key in one query. When
+    full, the older half is dropped (cheaper than an exact LRU, as good for a working set
+    that fits)."""
+
+    def __init__(self, size: int, load: Callable[[list[K]], dict[K, V]], default: V):
+        self._size, self._load, self._default = size, load, default
+        self._data: dict[K, V] = {}
+        self._lock = threading.Lock()
+
+    def get_many(self, keys: Sequence[K]) -> dict[K, V]:
+        data = self._data
+        with self._lock:
+            found = {k: data[k] for k in keys if k in data}
+        missing = [k for k in keys if k not in found]
+        if missing:
+            loaded: dict[K, V] = {}
+            for i in range(0, len(missing), _SQL_BATCH):
+                loaded.update(self._load(missing[i : i + _SQL_BATCH]))
+            with self._lock:
+                if len(data) + len(missing) > self._size:
+                    for k in list(islice(data, len(data) // 2)):
+                        del data[k]
+                for k in missing:
+                    found[k] = data[k] = loaded.get(k, self._default)
+        return found
+
+    def get(self, key: K) -> V:
+        return self.get_many((key,))[key]
+
+
+def _in(n: int) -> str:
+    return ",".join("?" * n)
+
+
 def _index_meta(store: Store) -> dict[str, str]:
     return {r[0]: r[1] for r in store.rows("select key, value from meta where key like 'index_%'")}
 
@@ -127,18 +168,26 @@ class _StoredAliases(Sequence[IndexedAlias]):
 
     def __init__(self, store: Store, persons: list[PersonRecord], n: int):
         self._store, self._persons, self._n = store, persons, n
-        self.load = lru_cache(maxsize=_ALIAS_CACHE)(self._load)
+        self._cache: _Cache[int, tuple[IndexedAlias, tuple[WeightedForm, ...]] | None] = _Cache(
+            _ALIAS_CACHE, self._load, None)
+
+    def load(self, alias_id: int) -> tuple[IndexedAlias, tuple[WeightedForm, ...]]:
+        found = self._cache.get(alias_id)
+        if found is None:
+            raise IndexError(alias_id)
+        return found
+
+    def prefetch(self, alias_ids: Sequence[int]) -> None:
+        self._cache.get_many(alias_ids)
 
     def _alias(self, row: sqlite3.Row) -> tuple[IndexedAlias, tuple[WeightedForm, ...]]:
         weighted = _decode(row["forms"])
         record = AliasRecord(row["person_id"], row["name"], row["lang"] or "", row["kind"] or "")
         return IndexedAlias(row["person"], record, row["normalized"], tuple(w.form for w in weighted)), weighted
 
-    def _load(self, alias_id: int) -> tuple[IndexedAlias, tuple[WeightedForm, ...]]:
-        rows = self._store.rows("select * from index_aliases where id = ?", (alias_id,))
-        if not rows:
-            raise IndexError(alias_id)
-        return self._alias(rows[0])
+    def _load(self, alias_ids: list[int]) -> dict[int, tuple[IndexedAlias, tuple[WeightedForm, ...]] | None]:
+        rows = self._store.rows(f"select * from index_aliases where id in ({_in(len(alias_ids))})", tuple(alias_ids))
+        return {row["id"]: self._alias(row) for row in rows}
 
     def __len__(self) -> int:
         return self._n
@@ -177,9 +226,9 @@ class StoredNameIndex(NameIndex):
         self._key_counts = array("H", blob)
         self.token_counts = {}  # not held: token_count reads the table
         self._set_totals(n)
-        self._token_count = lru_cache(maxsize=_KEY_CACHE)(self._read_token_count)
-        self._size = lru_cache(maxsize=_KEY_CACHE)(self._read_size)
-        self._postings = lru_cache(maxsize=_POSTINGS_CACHE)(self._read_postings)
+        self._token_counts = _Cache(_KEY_CACHE, self._read_token_counts, 0)
+        self._sizes = _Cache(_KEY_CACHE, self._read_sizes, 0)
+        self._postings: _Cache[str, Sequence[int]] = _Cache(_POSTINGS_CACHE, self._read_postings, ())
 
     @staticmethod
     def usable(store: Store, persons: list[PersonRecord]) -> bool:
@@ -188,17 +237,17 @@ class StoredNameIndex(NameIndex):
         return (meta.get("index_fingerprint") == index_fingerprint()
                 and meta.get("index_persons") == str(len(persons)))
 
-    def _read_token_count(self, key: str) -> int:
-        rows = self._store.rows("select n from index_tokens where key = ?", (key,))
-        return rows[0][0] if rows else 0
+    def _read_token_counts(self, keys: list[str]) -> dict[str, int]:
+        rows = self._store.rows(f"select key, n from index_tokens where key in ({_in(len(keys))})", tuple(keys))
+        return {key: n for key, n in rows}
 
-    def _read_size(self, key: str) -> int:
-        rows = self._store.rows("select n from index_postings where key = ?", (key,))
-        return rows[0][0] if rows else 0
+    def _read_sizes(self, keys: list[str]) -> dict[str, int]:
+        rows = self._store.rows(f"select key, n from index_postings where key in ({_in(len(keys))})", tuple(keys))
+        return {key: n for key, n in rows}
 
-    def _read_postings(self, key: str) -> Sequence[int]:
-        rows = self._store.rows("select ids from index_postings where key = ?", (key,))
-        return array("I", rows[0][0]) if rows else ()
+    def _read_postings(self, keys: list[str]) -> dict[str, Sequence[int]]:
+        rows = self._store.rows(f"select key, ids from index_postings where key in ({_in(len(keys))})", tuple(keys))
+        return {key: array("I", ids) for key, ids in rows}
 
     def exact(self, normalized: str) -> Sequence[int]:
         return [r[0] for r in self._store.rows(
@@ -208,13 +257,16 @@ class StoredNameIndex(NameIndex):
         return self._aliases.load(alias_id)[1]
 
     def token_count(self, key: str) -> int:
-        return self._token_count(key)
+        return self._token_counts.get(key)
 
     def posting_sizes(self, keys: Iterable[str]) -> dict[str, int]:
-        return {k: n for k in keys if (n := self._size(k))}
+        return {k: n for k, n in self._sizes.get_many(list(keys)).items() if n}
 
     def postings(self, key: str) -> Sequence[int]:
-        return self._postings(key)
+        return self._postings.get(key)
+
+    def prefetch(self, alias_ids: Sequence[int]) -> None:
+        self._aliases.prefetch(alias_ids)
 
     def posting_items(self) -> Iterator[tuple[str, Sequence[int]]]:
         for key, blob in self._store.rows("select key, ids from index_postings order by key"):

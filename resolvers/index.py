@@ -61,10 +61,10 @@ def _read(job: tuple[str, str, str]) -> tuple[str, tuple[NameForm, ...], tuple[s
 
 def _read_chunk(jobs: list[tuple[str, str, str]]) -> list[tuple[str, tuple[tuple, ...], tuple[str, ...]]]:
     # Plain tuples: pickling slotted dataclasses costs more than reading the names.
-    return [(n, tuple(astuple_form(f) for f in forms), keys) for n, forms, keys in map(_read, jobs)]
+    return [(n, tuple(_fields(f) for f in forms), keys) for n, forms, keys in map(_read, jobs)]
 
 
-def astuple_form(form: NameForm) -> tuple:
+def _fields(form: NameForm) -> tuple:
     return (form.tokens, form.keys, form.skeletons, form.classes, form.classes_r, form.joined_key, form.joined_class)
 
 
@@ -150,6 +150,10 @@ class NameIndex:
 
     def key_count(self, alias_id: int) -> int:
         return self._key_counts[alias_id]
+
+    def prefetch(self, alias_ids: Sequence[int]) -> None:
+        """A hint that these aliases are about to be read (the stored index reads them in
+        one query)."""
 
     # -- derived --------------------------------------------------------------------------
 

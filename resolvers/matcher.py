@@ -90,6 +90,7 @@ def score_candidates(
     if not query_forms:
         return []
     retrieved = index.retrieve(forms, config.retrieve)
+    index.prefetch(retrieved)
     first = query_forms[0]
     prescored = sorted(retrieved, key=lambda a: -coverage(first, index.weighted(a)[0]))
     to_score = set(prescored[: config.rescore]) | set(index.exact(normalized)) | set(extra_aliases)

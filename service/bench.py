@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import TextIO
@@ -60,9 +61,9 @@ def _reference_scan(engine: Engine, queries: list[dict]) -> list[float]:
     return millis
 
 
-def _serve(db: Path) -> tuple[subprocess.Popen, int, float]:
+def _serve(db: Path, processes: int = 1) -> tuple[subprocess.Popen, int, float]:
     started = time.perf_counter()
-    proc = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--db", str(db)],
+    proc = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--db", str(db), "--processes", str(processes)],
                             stderr=subprocess.PIPE, text=True, env={**os.environ, "ROLLCALL_RELOAD_INTERVAL": "0"})
     assert proc.stderr is not None
     for line in proc.stderr:
@@ -88,8 +89,8 @@ def _first_answer(port: int, query: dict) -> float:
         return time.perf_counter() - started
 
 
-def _grpc_latency(port: int, queries: list[dict]) -> tuple[list[list[float]], float]:
-    """Two passes of single MatchName calls (cold caches, then warm), then one batch."""
+def _grpc_latency(port: int, queries: list[dict]) -> list[list[float]]:
+    """Two passes of single MatchName calls (cold caches, then warm)."""
     with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
         stub = pb_grpc.ReconcilerStub(channel)
         stub.MatchName(pb.MatchNameRequest(name="warm up"), timeout=30)
@@ -101,12 +102,27 @@ def _grpc_latency(port: int, queries: list[dict]) -> tuple[list[list[float]], fl
                 stub.MatchName(pb.MatchNameRequest(name=q["query"], language=q.get("lang") or ""), timeout=30)
                 millis.append((time.perf_counter() - started) * 1000)
             passes.append(millis)
-        batch = pb.MatchNamesRequest(requests=[pb.MatchNameRequest(name=q["query"], language=q.get("lang") or "")
-                                               for q in queries])
-        started = time.perf_counter()
-        stub.MatchNames(batch, timeout=600)
-        batch_rate = len(queries) / (time.perf_counter() - started)
-    return passes, batch_rate
+    return passes
+
+
+def _batch_rate(port: int, queries: list[dict], connections: int) -> float:
+    """Names per second through MatchNames, the queries split over `connections` concurrent
+    calls on separate connections (so that several server processes share the work)."""
+    def call(part: list[dict]) -> None:
+        options = [("grpc.use_local_subchannel_pool", 1)]
+        with grpc.insecure_channel(f"127.0.0.1:{port}", options=options) as channel:
+            pb_grpc.ReconcilerStub(channel).MatchNames(pb.MatchNamesRequest(
+                requests=[pb.MatchNameRequest(name=q["query"], language=q.get("lang") or "") for q in part]),
+                timeout=600)
+
+    parts = [queries[i::connections] for i in range(connections)]
+    threads = [threading.Thread(target=call, args=(part,)) for part in parts]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return len(queries) / (time.perf_counter() - started)
 
 
 def _match_rate(db: Path, lines: list[str], workers: int) -> float:
@@ -144,19 +160,28 @@ def _gazetteer_bench(label: str, popolo: Path, db: Path, queries: list[dict], ou
         out.write(_line(pass_label, millis) + "\n")
     ref = _reference_scan(engine, queries)
     out.write(_line("reference: ICU Any-Latin + WRatio scan", ref) + "\n")
-    out.write(f"{'':<44} rollcall p50 / reference p50 = {_pct(millis, .5) / _pct(ref, .5):.2f}\n")
+    out.write(f"{'':<44} rollcall second-pass p50 / reference p50 = {_pct(millis, .5) / _pct(ref, .5):.2f}\n")
     engine.close()
     proc, port, ready = _serve(db)
     try:
         first = _first_answer(port, queries[0])
-        passes, batch_rate = _grpc_latency(port, queries)
+        passes = _grpc_latency(port, queries)
         rss = _peak_rss_mb(proc.pid)
     finally:
         proc.terminate()
         proc.wait()
     out.write(_line("gRPC loopback, first pass", passes[0]) + "\n")
     out.write(_line("gRPC loopback, second pass", passes[1]) + "\n")
-    out.write(f"{'MatchNames batch (one server process)':<44} {batch_rate:7.0f} names/s\n")
+    for processes, connections in ((1, 1), (2, 4)):
+        proc, port, _ = _serve(db, processes)
+        try:
+            _first_answer(port, queries[0])
+            cold, warm = _batch_rate(port, queries, connections), _batch_rate(port, queries, connections)
+        finally:
+            proc.terminate()
+            proc.wait()
+        label = f"MatchNames, {processes} server process(es), {connections} conn."
+        out.write(f"{label:<44} {cold:7.0f} names/s first batch, {warm:7.0f} names/s again\n")
     lines = [json.dumps({"id": str(i), "query": q["query"], "lang": q.get("lang")}, ensure_ascii=False)
              for i, q in enumerate(queries)]
     for workers in (1, 2):
