@@ -12,7 +12,6 @@ from .keys import class_key, phonetic_key, skeleton_key
 from .respell import LANGUAGE_OF_COUNTRY
 from .script import LATIN, detect_script
 from .translit import romanize
-from .types import AliasRecord, PersonRecord
 
 __all__ = ["NameForm", "name_forms", "alias_language", "lookup_keys"]
 
@@ -48,14 +47,14 @@ def name_forms(cleaned: str, lang: str | None) -> tuple[NameForm, ...]:
     return tuple(forms)
 
 
-def alias_language(record: AliasRecord, person: PersonRecord, cleaned: str) -> str | None:
-    """The language to read an alias in: its own tag, else, for a Latin-script name, the
-    language of the person's country (English when unknown: most untagged names are
+def alias_language(tag: str, country: str, cleaned: str) -> str | None:
+    """The language to read an alias in: its own `tag`, else, for a Latin-script name, the
+    language of the person's `country` (English when unknown: most untagged names are
     English labels)."""
-    if record.lang:
-        return record.lang
+    if tag:
+        return tag
     if detect_script(cleaned) == LATIN:
-        return LANGUAGE_OF_COUNTRY.get(person.country.upper(), "en")
+        return LANGUAGE_OF_COUNTRY.get(country.upper(), "en")
     return None
 
 

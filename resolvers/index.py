@@ -1,9 +1,10 @@
 """Candidate retrieval: an inverted index from name keys to aliases.
 
-Every alias is romanised once at build time (several forms per alias) and each token is
-filed under its phonetic key, its consonant skeleton and a short prefix of the key. A query
-looks up its own keys and gets the aliases that share at least one, ranked by how rare the
-shared keys are, so a query never scans the whole gazetteer.
+Every alias is romanised once at build time (several readings per alias) and filed under
+the keys of its tokens (forms.lookup_keys: phonetic key, consonant skeleton, consonant
+classes and their bigrams, given-name groups). A query looks up its own keys and gets the
+aliases that share the most and rarest of them, so a query never scans the gazetteer. The
+build stores the result in the database (gazetteer/index_store.py).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def _read(job: tuple[str, str, str]) -> tuple[str, tuple[NameForm, ...], tuple[s
     normalized = normalize(cleaned)
     if not normalized:
         return "", (), ()
-    forms = name_forms(cleaned, alias_language(AliasRecord("", name, lang), PersonRecord("", "", country), cleaned))
+    forms = name_forms(cleaned, alias_language(lang, country, cleaned))
     keys: set[str] = set()
     for form in forms:
         keys |= lookup_keys(form)
