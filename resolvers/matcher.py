@@ -1,8 +1,8 @@
 """The name matcher: a named, versioned algorithm over a NameIndex.
 
 Steps: validate and clean the query; romanise it (several readings); retrieve aliases that
-share keys with it; score each alias with the fitted linear model over PairFeatures; keep the
-best alias per person; add context (country, tenure on the date, role); turn the first
+share keys with it; rank them by a cheap token coverage and score the best of them with the
+fitted linear model over PairFeatures; keep the best alias per person; add context (country, tenure on the date, role); turn the first
 candidate's score and margin into a confidence; auto-accept by the fitted threshold.
 """
 
@@ -36,11 +36,12 @@ class InvalidQuery(ValueError):
 class MatcherConfig:
     params: Params = field(default_factory=load_params)
     context: ContextConfig = field(default_factory=ContextConfig)
-    # Aliases taken from the index by shared keys; each is scored on its first reading
-    # against the query's first reading ...
+    # Aliases taken from the index by shared keys; each gets a cheap token coverage of its
+    # first reading against the query's first reading ...
     retrieve: int = 50
     # ... and this many of them, the best on that, get the full scoring over all pairs of
-    # readings (on the dev set the first readings pick a superset of the final top 5).
+    # readings. On the dev set, top-1 is 0.2 points below fully scoring all 50 (top-5 0.5
+    # points), at a third of the time.
     rescore: int = 15
 
 

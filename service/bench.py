@@ -85,7 +85,8 @@ def _first_answer(port: int, query: dict) -> float:
     with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
         started = time.perf_counter()
         pb_grpc.ReconcilerStub(channel).MatchName(
-            pb.MatchNameRequest(name=query["query"], language=query.get("lang") or ""), timeout=60)
+            pb.MatchNameRequest(name=query["query"], language=query.get("lang") or ""), timeout=60,
+            wait_for_ready=True)
         return time.perf_counter() - started
 
 

@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import threading
+from collections.abc import Callable
 from concurrent import futures
 
 import grpc
@@ -119,11 +120,13 @@ class Server:
         self._grpc.wait_for_termination()
 
 
-def serve(settings: Settings, announce: bool = True) -> None:
+def serve(settings: Settings, announce: bool = True, on_ready: Callable[[], None] | None = None) -> None:
     """Run in the foreground until SIGINT/SIGTERM, then shut down gracefully. (A worker of
-    several, see workers.py, does not `announce`: its supervisor does.)"""
+    several, see workers.py, does not `announce` but tells its supervisor `on_ready`.)"""
     server = Server(settings)
     server.start()
+    if on_ready:
+        on_ready()
     log.info(
         "%s on %s:%d (gazetteer %s, %d aliases, loaded in %.1fs)",
         "rollcall serving" if announce else f"worker {os.getpid()} ready", settings.host, server.port,

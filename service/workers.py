@@ -6,7 +6,7 @@ server (own gazetteer connection, reloader and health service) bound to the same
 kernel spreads incoming connections over them. The stored name index makes a worker cheap:
 it opens the database without loading it.
 
-Signals: SIGTERM/SIGINT are passed to every worker, which go NOT_SERVING and finish their
+The supervisor announces "serving on" once every worker accepts calls. Signals: SIGTERM/SIGINT are passed to every worker, which go NOT_SERVING and finish their
 calls in flight before exiting; SIGHUP is passed on (reload now). A worker that dies takes
 the others down and the supervisor exits non-zero, for the process manager to restart.
 """
@@ -17,6 +17,7 @@ import dataclasses
 import logging
 import multiprocessing
 import os
+import queue
 import signal
 import socket
 import time
@@ -44,10 +45,10 @@ def _reserved_port(host: str, port: int) -> Iterator[int]:
         sock.close()
 
 
-def _worker(settings: Settings) -> None:
+def _worker(settings: Settings, ready: multiprocessing.Queue) -> None:
     from .server import serve  # each worker creates its own gRPC runtime after the fork
 
-    serve(settings, announce=False)
+    serve(settings, announce=False, on_ready=lambda: ready.put(os.getpid()))
 
 
 def serve_workers(settings: Settings, processes: int) -> int:
@@ -55,7 +56,8 @@ def serve_workers(settings: Settings, processes: int) -> int:
     context = multiprocessing.get_context("fork")
     with _reserved_port(settings.host, settings.port) as port:
         worker_settings = dataclasses.replace(settings, port=port, reuse_port=True)
-        workers = [context.Process(target=_worker, args=(worker_settings,), name=f"rollcall-worker-{i}")
+        ready: multiprocessing.Queue = context.Queue()
+        workers = [context.Process(target=_worker, args=(worker_settings, ready), name=f"rollcall-worker-{i}")
                    for i in range(processes)]
         stopping = False
 
@@ -70,8 +72,17 @@ def serve_workers(settings: Settings, processes: int) -> int:
             w.start()
         for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             signal.signal(signum, forward)
-        log.info("rollcall serving on %s:%d with %d processes (gazetteer %s)",
-                 settings.host, port, processes, settings.db)
+        # Announce (the line scripts wait for) only once every worker accepts calls.
+        started = 0
+        while started < processes and not stopping and all(w.is_alive() for w in workers):
+            try:
+                ready.get(timeout=0.2)
+                started += 1
+            except queue.Empty:
+                continue
+        if started == processes:
+            log.info("rollcall serving on %s:%d with %d processes (gazetteer %s)",
+                     settings.host, port, processes, settings.db)
         status = 0
         while any(w.is_alive() for w in workers):
             dead = [w for w in workers if not w.is_alive() and w.exitcode not in (None, 0)]

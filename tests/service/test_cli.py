@@ -218,16 +218,14 @@ def test_serve_with_two_processes_shares_one_port_and_stops_all_on_sigterm(curat
                             stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stderr is not None
-        port, workers = None, set()
+        port, workers = None, {}
         for line in proc.stderr:
-            if m := re.search(r"serving on 127\.0\.0\.1:(\d+) with 2 processes", line):
-                port = int(m.group(1))
             if m := re.search(r"worker (\d+) ready on 127\.0\.0\.1:(\d+)", line):
-                assert int(m.group(2)) == port
-                workers.add(int(m.group(1)))
-            if len(workers) == 2:
+                workers[int(m.group(1))] = int(m.group(2))
+            if m := re.search(r"serving on 127\.0\.0\.1:(\d+) with 2 processes", line):
+                port = int(m.group(1))  # announced once both workers are ready
                 break
-        assert port and len(workers) == 2
+        assert port and len(workers) == 2 and set(workers.values()) == {port}
         # Separate connections (local subchannel pools) are spread over the workers.
         for _ in range(4):
             with grpc.insecure_channel(f"127.0.0.1:{port}", options=[("grpc.use_local_subchannel_pool", 1)]) as ch:
