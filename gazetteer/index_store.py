@@ -92,7 +92,8 @@ def _decode(text: str) -> tuple[WeightedForm, ...]:
         k, c = tuple(keys.split(" ")), tuple(classes.split(" "))
         form = NameForm(tuple(tokens.split(" ")), k, tuple(skeletons.split(" ")), c,
                         tuple(classes_r.split(" ")), "".join(k), "".join(c))
-        out.append(WeightedForm(form, tuple(float(x) for x in weights.split(" ")), float(rarity)))
+        token_weights = tuple(float(x) for x in weights.split(" "))
+        out.append(WeightedForm(form, token_weights, float(rarity), sum(token_weights)))
     return tuple(out)
 
 
@@ -152,7 +153,12 @@ class _Cache(Generic[K, V]):
         return found
 
     def get(self, key: K) -> V:
-        return self.get_many((key,))[key]
+        # Fast path without the lock: a dict read is atomic, and a key evicted meanwhile is
+        # just read again.
+        try:
+            return self._data[key]
+        except KeyError:
+            return self.get_many((key,))[key]
 
 
 def _in(n: int) -> str:

@@ -212,7 +212,6 @@ class NameIndex:
         # Aliases with many readings have many keys and would win on raw counts: rank the
         # best-counted ones again by count over the square root of their number of keys.
         # (most_common keeps first-counted order among ties: deterministic.)
-        top = counts.most_common(limit * 5)
-        key_count = self.key_count
-        top.sort(key=lambda kv: -kv[1] / math.sqrt(key_count(kv[0])))
-        return [alias_id for alias_id, _ in top[:limit]]
+        kc, sqrt = self._key_counts, math.sqrt
+        ranked = sorted((-count / sqrt(kc[a]), i, a) for i, (a, count) in enumerate(counts.most_common(limit * 5)))
+        return [alias_id for _, _, alias_id in ranked[:limit]]

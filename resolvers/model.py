@@ -40,7 +40,11 @@ class ScoreModel:
     context: dict[str, float]  # logit added per context feature that holds
 
     def logit(self, f: PairFeatures) -> float:
-        return self.intercept + sum(w * x for w, x in zip(self.weights, f.vector()))
+        # Spelled out (this runs for every pair of readings scored); the order is FEATURES'.
+        w = self.weights
+        return (self.intercept + w[0] * f.spelling + w[1] * f.sound + w[2] * f.alias_coverage
+                + w[3] * f.whole + w[4] * f.whole_sound + w[5] * f.weakest + w[6] * f.in_order
+                + w[7] * f.rarity)
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,6 +116,7 @@ class WeightedForm:
     form: NameForm
     weights: tuple[float, ...]
     rarity: float
+    total: float  # sum of the weights
 
 
 def weigh(form: NameForm, weight: Callable[[str], float], max_weight: float) -> WeightedForm:
@@ -126,14 +127,15 @@ def weigh(form: NameForm, weight: Callable[[str], float], max_weight: float) -> 
     )
     keys = [k for t, k in zip(form.tokens, form.keys) if t not in PARTICLES] or list(form.keys)
     rarity = sum(weight(k) for k in keys) / (len(keys) * max_weight) if keys else 0.0
-    return WeightedForm(form, weights, rarity)
+    return WeightedForm(form, weights, rarity, sum(weights))
 
 
 def _align(q: WeightedForm, a: WeightedForm) -> tuple[float, float, float, float, bool, list[int]]:
     """Greedy one-to-one alignment on the better of the two similarities.
 
     Returns (spelling coverage, sound coverage, alias coverage, weakest token, whether the
-    matched alias tokens keep the query's order, alias token order)."""
+    matched alias tokens keep the query's order, alias token order). Written as plain loops:
+    this runs for every pair of readings scored."""
     q_tokens, a_tokens = q.form.tokens, a.form.tokens
     pairs = []
     for i, qt in enumerate(q_tokens):
@@ -144,34 +146,31 @@ def _align(q: WeightedForm, a: WeightedForm) -> tuple[float, float, float, float
                 pairs.append((best, spelling, sound, i, j))
     pairs.sort(reverse=True)
     n_q, n_a = len(q_tokens), len(a_tokens)
-    q_spell = [0.0] * n_q
-    q_sound = [0.0] * n_q
-    a_best = [0.0] * n_a
     match_of = [-1] * n_q
-    taken = [False] * n_a
+    a_best = [0.0] * n_a
+    best_of_q = [0.0] * n_q
+    spell_sum = sound_sum = 0.0
+    q_weights = q.weights
     for best, spelling, sound, i, j in pairs:
-        if match_of[i] >= 0 or taken[j]:
+        if match_of[i] >= 0 or a_best[j] > 0.0:
             continue
         match_of[i] = j
-        taken[j] = True
-        q_spell[i], q_sound[i], a_best[j] = spelling, sound, best
-    total = sum(q.weights) or 1.0
-    spell_cov = sum(w * s for w, s in zip(q.weights, q_spell)) / total
-    sound_cov = sum(w * s for w, s in zip(q.weights, q_sound)) / total
+        a_best[j] = best
+        best_of_q[i] = spelling if spelling > sound else sound
+        spell_sum += q_weights[i] * spelling
+        sound_sum += q_weights[i] * sound
+    total = q.total or 1.0
     a_weighted = a_total = 0.0
     for w, s in zip(a.weights, a_best):
         if s <= 0.5:
             w *= _UNMATCHED_ALIAS_WEIGHT
         a_weighted += w * s
         a_total += w
-    alias_cov = a_weighted / (a_total or 1.0)
-    weakest = min(
-        (sp if sp > so else so for t, sp, so in zip(q_tokens, q_spell, q_sound) if t not in PARTICLES),
-        default=0.0,
-    )
+    weakest = min((b for t, b in zip(q_tokens, best_of_q) if t not in PARTICLES), default=0.0)
     matched = [j for j in match_of if j >= 0]
-    order = matched + [j for j in range(n_a) if not taken[j]]
-    return spell_cov, sound_cov, alias_cov, weakest, _increasing(matched), order
+    order = matched + [j for j in range(n_a) if a_best[j] == 0.0]
+    return (spell_sum / total, sound_sum / total, a_weighted / (a_total or 1.0), weakest,
+            _increasing(matched), order)
 
 
 def coverage(q: WeightedForm, a: WeightedForm) -> float:
@@ -181,7 +180,7 @@ def coverage(q: WeightedForm, a: WeightedForm) -> float:
     scoring."""
     a_tokens = a.form.tokens
     a_best = [0.0] * len(a_tokens)
-    q_total = q_covered = 0.0
+    q_covered = 0.0
     for qt, w in zip(q.form.tokens, q.weights):
         best = 0.0
         for j, at in enumerate(a_tokens):
@@ -192,10 +191,10 @@ def coverage(q: WeightedForm, a: WeightedForm) -> float:
             if sim > a_best[j]:
                 a_best[j] = sim
         q_covered += w * best
-        q_total += w
-    a_total = sum(a.weights)
-    a_covered = sum(w * s for w, s in zip(a.weights, a_best))
-    return (q_covered / (q_total or 1.0)) * (a_covered / (a_total or 1.0))
+    a_covered = 0.0
+    for w, s in zip(a.weights, a_best):
+        a_covered += w * s
+    return (q_covered / (q.total or 1.0)) * (a_covered / (a.total or 1.0))
 
 
 def _increasing(seq: list[int]) -> bool:

@@ -8,7 +8,8 @@ it opens the database without loading it.
 
 The supervisor announces "serving on" once every worker accepts calls. Signals: SIGTERM/SIGINT are passed to every worker, which go NOT_SERVING and finish their
 calls in flight before exiting; SIGHUP is passed on (reload now). A worker that dies takes
-the others down and the supervisor exits non-zero, for the process manager to restart.
+the others down and the supervisor exits non-zero, for the process manager to restart; a
+supervisor that dies (even killed outright) takes its workers with it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import os
 import queue
 import signal
 import socket
+import threading
 import time
 from contextlib import contextmanager
 from collections.abc import Iterator
@@ -45,9 +47,17 @@ def _reserved_port(host: str, port: int) -> Iterator[int]:
         sock.close()
 
 
-def _worker(settings: Settings, ready: multiprocessing.Queue) -> None:
+def _stop_when_orphaned(supervisor: int) -> None:
+    """A worker whose supervisor died (even by SIGKILL) stops itself, gracefully."""
+    while os.getppid() == supervisor:
+        time.sleep(1.0)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _worker(settings: Settings, ready: multiprocessing.Queue, supervisor: int) -> None:
     from .server import serve  # each worker creates its own gRPC runtime after the fork
 
+    threading.Thread(target=_stop_when_orphaned, args=(supervisor,), daemon=True).start()
     serve(settings, announce=False, on_ready=lambda: ready.put(os.getpid()))
 
 
@@ -57,7 +67,7 @@ def serve_workers(settings: Settings, processes: int) -> int:
     with _reserved_port(settings.host, settings.port) as port:
         worker_settings = dataclasses.replace(settings, port=port, reuse_port=True)
         ready: multiprocessing.Queue = context.Queue()
-        workers = [context.Process(target=_worker, args=(worker_settings, ready), name=f"rollcall-worker-{i}")
+        workers = [context.Process(target=_worker, args=(worker_settings, ready, os.getpid()), name=f"rollcall-worker-{i}")
                    for i in range(processes)]
         stopping = False
 

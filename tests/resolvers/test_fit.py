@@ -36,3 +36,17 @@ def test_grouped_folds_keep_a_group_in_one_fold() -> None:
     for g in set(groups):
         assert len({f for f, h in zip(folds, groups) if h == g}) == 1
     assert set(folds) <= {0, 1, 2}
+
+
+def test_the_score_model_weighs_every_feature_by_its_own_weight() -> None:
+    import random
+
+    from resolvers.model import ScoreModel
+    from resolvers.score import FEATURES, PairFeatures
+
+    rng = random.Random(7)
+    model = ScoreModel(0.5, tuple(rng.uniform(-3, 3) for _ in FEATURES), {})
+    for _ in range(20):
+        features = PairFeatures(*(rng.random() for _ in FEATURES))
+        expected = 0.5 + sum(w * x for w, x in zip(model.weights, features.vector()))
+        assert abs(model.logit(features) - expected) < 1e-12

@@ -244,6 +244,38 @@ def test_serve_with_two_processes_shares_one_port_and_stops_all_on_sigterm(curat
         proc.kill()
 
 
+def test_workers_stop_when_their_supervisor_is_killed(curated_db: Path) -> None:
+    import os
+    import re
+    import signal
+    import time
+
+    proc = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--processes", "2", "--db", str(curated_db)],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        workers = []
+        for line in proc.stderr:
+            if m := re.search(r"worker (\d+) ready", line):
+                workers.append(int(m.group(1)))
+            if "serving on" in line:
+                break
+        assert len(workers) == 2
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    deadline = time.monotonic() + 15
+    alive = set(workers)
+    while alive and time.monotonic() < deadline:
+        for pid in list(alive):
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                alive.discard(pid)
+        time.sleep(0.2)
+    assert not alive, f"workers {alive} outlived their supervisor"
+
+
 def test_a_second_server_on_a_taken_port_fails_instead_of_sharing_it(curated_db: Path) -> None:
     import re
 
