@@ -173,7 +173,7 @@ def _gazetteer_bench(label: str, popolo: Path, db: Path, queries: list[dict], ou
         proc.wait()
     out.write(_line("gRPC loopback, first pass", passes[0]) + "\n")
     out.write(_line("gRPC loopback, second pass", passes[1]) + "\n")
-    for processes, connections in ((1, 1), (2, 4)):
+    for processes, connections in ((1, 1), (2, 8)):
         proc, port, _ = _serve(db, processes)
         try:
             _first_answer(port, queries[0])
