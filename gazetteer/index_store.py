@@ -4,22 +4,23 @@ Romanising every alias is the slow part of loading a gazetteer (about 0.2 ms an 
 the build does it once and writes the result: each alias's weighed readings, the posting
 lists of the retrieval keys, and the token counts the rarity weights come from. A server
 then opens a gazetteer of any size in well under a second and holds in memory only what
-queries touch (LRU caches), not a million aliases.
+queries touch (bounded caches, filled a query's worth at a time), not a million aliases.
 
 The stored index is only valid for the code that wrote it: the database records a
-fingerprint of the matcher's sources and of the ICU and unidecode versions, and a server
-running other code builds the index in memory instead (slower to start, same answers).
+fingerprint of the matcher modules that compute it and of the ICU and unidecode versions,
+and a server running other code builds the index in memory instead (slower to start, same
+answers).
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
-from importlib.metadata import version
-from array import array
 import threading
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from importlib.metadata import version
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar, overload
@@ -35,11 +36,10 @@ from resolvers.score import WeightedForm
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["index_fingerprint", "write_index", "StoredNameIndex", "INDEX_TABLES"]
+__all__ = ["index_fingerprint", "write_index", "StoredNameIndex"]
 
 # The layout of the index tables; bump on any change to them or to _encode.
 _INDEX_FORMAT = "rollcall-index/1"
-INDEX_TABLES = ("index_aliases", "index_postings", "index_tokens", "index_blobs")
 
 # Separators inside the stored readings of an alias (ASCII unit/record separators never
 # occur in romanised tokens).
