@@ -99,6 +99,8 @@ def _decode(text: str) -> tuple[WeightedForm, ...]:
 
 def write_index(conn: sqlite3.Connection, index: NameIndex) -> None:
     """Write `index` (built in memory from the same database) into its index tables."""
+    if isinstance(index, StoredNameIndex):
+        raise TypeError("write_index needs an index built in memory (a stored one holds no token counts)")
     conn.execute("create table index_aliases (id integer primary key, person integer not null,"
                  " person_id text, name text, lang text, kind text, normalized text, forms text)")
     conn.execute("create table index_postings (key text primary key, n integer, ids blob) without rowid")

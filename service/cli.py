@@ -129,7 +129,7 @@ def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
         port=base.port if args.port is None else args.port,
         max_workers=base.max_workers,
         grace=base.grace,
-        processes=args.processes or base.processes,
+        processes=base.processes if args.processes is None else args.processes,
     )
     if settings.processes < 1:
         raise CliError(f"--processes must be at least 1, not {settings.processes}")

@@ -291,3 +291,8 @@ def test_a_second_server_on_a_taken_port_fails_instead_of_sharing_it(curated_db:
         assert "Traceback" not in second.stderr
     finally:
         first.kill()
+
+
+def test_serve_refuses_a_process_count_below_one(curated_db: Path) -> None:
+    out = run("serve", "--port", "0", "--processes", "0", "--db", str(curated_db))
+    assert out.returncode == 2 and "--processes must be at least 1, not 0" in out.stderr.decode()
