@@ -19,7 +19,7 @@ import sqlite3
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib.metadata import version
 from itertools import islice
 from pathlib import Path
@@ -234,8 +234,8 @@ class StoredNameIndex(NameIndex):
         self._key_counts = array("H", blob)
         self.token_counts = {}  # not held: token_count reads the table
         self._set_totals(n)
-        self._token_counts = _Cache(_KEY_CACHE, self._read_token_counts, 0)
-        self._sizes = _Cache(_KEY_CACHE, self._read_sizes, 0)
+        self._token_counts = _Cache(_KEY_CACHE, partial(self._read_counts, "index_tokens"), 0)
+        self._sizes = _Cache(_KEY_CACHE, partial(self._read_counts, "index_postings"), 0)
         self._postings: _Cache[str, Sequence[int]] = _Cache(_POSTINGS_CACHE, self._read_postings, ())
 
     @staticmethod
@@ -245,12 +245,10 @@ class StoredNameIndex(NameIndex):
         return (meta.get("index_fingerprint") == index_fingerprint()
                 and meta.get("index_persons") == str(len(persons)))
 
-    def _read_token_counts(self, keys: list[str]) -> dict[str, int]:
-        rows = self._store.rows(f"select key, n from index_tokens where key in ({_in(len(keys))})", tuple(keys))
-        return {key: n for key, n in rows}
-
-    def _read_sizes(self, keys: list[str]) -> dict[str, int]:
-        rows = self._store.rows(f"select key, n from index_postings where key in ({_in(len(keys))})", tuple(keys))
+    def _read_counts(self, table: str, keys: list[str]) -> dict[str, int]:
+        """The `n` column of index_tokens (aliases with the token key) or index_postings
+        (aliases filed under the key)."""
+        rows = self._store.rows(f"select key, n from {table} where key in ({_in(len(keys))})", tuple(keys))
         return {key: n for key, n in rows}
 
     def _read_postings(self, keys: list[str]) -> dict[str, Sequence[int]]:
