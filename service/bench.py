@@ -80,13 +80,15 @@ def _peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def _request(query: dict) -> pb.MatchNameRequest:
+    return pb.MatchNameRequest(name=query["query"], language=query.get("lang") or "")
+
+
 def _first_answer(port: int, query: dict) -> float:
     """Seconds to the first answer of a fresh server."""
     with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
         started = time.perf_counter()
-        pb_grpc.ReconcilerStub(channel).MatchName(
-            pb.MatchNameRequest(name=query["query"], language=query.get("lang") or ""), timeout=60,
-            wait_for_ready=True)
+        pb_grpc.ReconcilerStub(channel).MatchName(_request(query), timeout=60, wait_for_ready=True)
         return time.perf_counter() - started
 
 
@@ -100,7 +102,7 @@ def _grpc_latency(port: int, queries: list[dict]) -> list[list[float]]:
             millis = []
             for q in queries:
                 started = time.perf_counter()
-                stub.MatchName(pb.MatchNameRequest(name=q["query"], language=q.get("lang") or ""), timeout=30)
+                stub.MatchName(_request(q), timeout=30)
                 millis.append((time.perf_counter() - started) * 1000)
             passes.append(millis)
     return passes
@@ -109,12 +111,16 @@ def _grpc_latency(port: int, queries: list[dict]) -> list[list[float]]:
 def _batch_rate(port: int, queries: list[dict], connections: int) -> float:
     """Names per second through MatchNames, the queries split over `connections` concurrent
     calls on separate connections (so that several server processes share the work)."""
+    failures: list[Exception] = []
+
     def call(part: list[dict]) -> None:
         options = [("grpc.use_local_subchannel_pool", 1)]
         with grpc.insecure_channel(f"127.0.0.1:{port}", options=options) as channel:
-            pb_grpc.ReconcilerStub(channel).MatchNames(pb.MatchNamesRequest(
-                requests=[pb.MatchNameRequest(name=q["query"], language=q.get("lang") or "") for q in part]),
-                timeout=600)
+            try:
+                pb_grpc.ReconcilerStub(channel).MatchNames(
+                    pb.MatchNamesRequest(requests=[_request(q) for q in part]), timeout=600)
+            except grpc.RpcError as err:  # a failed batch must not pass for a fast one
+                failures.append(err)
 
     parts = [queries[i::connections] for i in range(connections)]
     threads = [threading.Thread(target=call, args=(part,)) for part in parts]
@@ -123,6 +129,8 @@ def _batch_rate(port: int, queries: list[dict], connections: int) -> float:
         t.start()
     for t in threads:
         t.join()
+    if failures:
+        raise RuntimeError(f"MatchNames failed during the benchmark: {failures[0]}")
     return len(queries) / (time.perf_counter() - started)
 
 
