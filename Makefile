@@ -32,7 +32,8 @@ sysdeps:
 	  fi; \
 	fi
 
-$(BIN)/rollcall: pyproject.toml | sysdeps
+# The C scoring loop is compiled by the install: a changed source reinstalls.
+$(BIN)/rollcall: pyproject.toml resolvers/_fastscore.c | sysdeps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'

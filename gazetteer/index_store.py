@@ -93,7 +93,7 @@ def _decode(text: str) -> tuple[WeightedForm, ...]:
         form = NameForm(tuple(tokens.split(" ")), k, tuple(skeletons.split(" ")), c,
                         tuple(classes_r.split(" ")), "".join(k), "".join(c))
         token_weights = tuple(float(x) for x in weights.split(" "))
-        out.append(WeightedForm(form, token_weights, float(rarity), sum(token_weights)))
+        out.append(WeightedForm.of(form, token_weights, float(rarity)))
     return tuple(out)
 
 

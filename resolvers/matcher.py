@@ -97,7 +97,7 @@ def score_candidates(
     to_score = set(prescored[: config.rescore]) | set(index.exact(normalized)) | set(extra_aliases)
     best: dict[int, ScoredPerson] = {}
     for alias_id in sorted(to_score):
-        feats = score_pair(query_forms, index.weighted(alias_id), model.logit)
+        feats = score_pair(query_forms, index.weighted(alias_id), model.coefficients)
         logit = model.logit(feats)
         person = index.aliases[alias_id].person
         known = best.get(person)

@@ -39,8 +39,13 @@ class ScoreModel:
     weights: tuple[float, ...]  # one per FEATURES entry, in order
     context: dict[str, float]  # logit added per context feature that holds
 
+    @property
+    def coefficients(self) -> tuple[float, ...]:
+        """Intercept, then the weights: what score.score_pair takes."""
+        return (self.intercept, *self.weights)
+
     def logit(self, f: PairFeatures) -> float:
-        # Spelled out (this runs for every pair of readings scored); the order is FEATURES'.
+        # Summed in this order, as _fastscore.c sums it to pick a best pair of readings.
         w = self.weights
         return (self.intercept + w[0] * f.spelling + w[1] * f.sound + w[2] * f.alias_coverage
                 + w[3] * f.whole + w[4] * f.whole_sound + w[5] * f.weakest + w[6] * f.in_order

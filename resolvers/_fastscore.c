@@ -1,0 +1,634 @@
+/* The inner loop of scoring (resolvers/score.py), in C.
+
+   Every query compares its readings with those of some 50 retrieved aliases: a cheap
+   coverage of each, then a one-to-one token alignment and whole-name similarities for the
+   best 15. That is about a thousand token-pair similarities per query; in Python they
+   were most of a query's time.
+
+   A Reading is one romanised reading of a name, packed once (for an alias when the index
+   is read, for a query once per query): its tokens and their keys as UCS-4 arrays, each
+   token's given-name groups, particle flag and rarity weight. The functions here only read
+   Readings; nothing is shared between calls, so there is nothing to lock.
+
+   tests/resolvers/test_fastscore.py checks every function against a plain Python
+   statement of the same rules (tests/resolvers/score_reference.py) on real gazetteer
+   names: the features must be equal to the last bit, or answers would change. Levenshtein
+   and Jaro-Winkler are those of rapidfuzz (normalised the same way, checked against it). */
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <float.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Credit for an initial ("S.") that matches a token's first letter. */
+#define INITIAL 0.85
+/* Similarity of two forms of one given name in different languages ("Wilhelm", "William"). */
+#define SAME_GIVEN_NAME 0.9
+/* Spelling credit for two tokens with the same consonant skeleton (what an abjad writes). */
+#define SAME_SKELETON 0.85
+/* Jaro-Winkler of phonetic keys runs high on unrelated short names: discounted by this. */
+#define KEY_JW_DISCOUNT 0.05
+/* Sound (consonant classes) counts this much of spelling when choosing the better. */
+#define SOUND_SHARE 0.95
+/* Token pairs below this similarity are not aligned at all. */
+#define MIN_ALIGNED 0.3
+/* Alias tokens matched this weakly or not at all weigh _UNMATCHED of a matched one. */
+#define WEAK_MATCH 0.5
+#define UNMATCHED_ALIAS_WEIGHT 0.5
+#define N_FEATURES 8
+
+typedef struct {
+    const Py_UCS4 *s;
+    Py_ssize_t n;
+} Str;
+
+typedef struct {
+    Str tok, key, skel, cls, cls_r;
+    const long *groups; /* sorted */
+    Py_ssize_t n_groups;
+    int particle;
+    double weight;
+} Token;
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t n;
+    Token *tokens;
+    Str joined_key, joined_class;
+    double total, rarity;
+    Py_UCS4 *chars; /* every string of the reading, one allocation */
+    long *group_ids;
+} Reading;
+
+static PyTypeObject ReadingType;
+
+/* -- string similarity (as rapidfuzz computes it) ------------------------------------- */
+
+static int str_eq(Str a, Str b) {
+    return a.n == b.n && memcmp(a.s, b.s, (size_t)a.n * sizeof(Py_UCS4)) == 0;
+}
+
+static Py_ssize_t levenshtein(Str a, Str b) {
+    /* Common prefix and suffix cost nothing. */
+    while (a.n && b.n && a.s[0] == b.s[0]) { a.s++; b.s++; a.n--; b.n--; }
+    while (a.n && b.n && a.s[a.n - 1] == b.s[b.n - 1]) { a.n--; b.n--; }
+    if (!a.n) return b.n;
+    if (!b.n) return a.n;
+    if (a.n < b.n) { Str t = a; a = b; b = t; } /* the row runs over the shorter */
+    Py_ssize_t stack_row[128];
+    Py_ssize_t *row = b.n < 128 ? stack_row : PyMem_Malloc((size_t)(b.n + 1) * sizeof(Py_ssize_t));
+    if (!row) return -1;
+    for (Py_ssize_t j = 0; j <= b.n; j++) row[j] = j;
+    for (Py_ssize_t i = 1; i <= a.n; i++) {
+        Py_ssize_t diagonal = row[0];
+        row[0] = i;
+        Py_UCS4 c = a.s[i - 1];
+        for (Py_ssize_t j = 1; j <= b.n; j++) {
+            Py_ssize_t above = row[j];
+            Py_ssize_t best = diagonal + (b.s[j - 1] != c);
+            if (above + 1 < best) best = above + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diagonal = above;
+        }
+    }
+    Py_ssize_t dist = row[b.n];
+    if (row != stack_row) PyMem_Free(row);
+    return dist;
+}
+
+/* Levenshtein.normalized_similarity: 1 - distance / longer length. -1 on no memory. */
+static double lev_sim(Str a, Str b) {
+    Py_ssize_t longest = a.n > b.n ? a.n : b.n;
+    if (!longest) return 1.0;
+    Py_ssize_t dist = levenshtein(a, b);
+    if (dist < 0) return -1.0;
+    double norm_dist = (double)dist / (double)longest;
+    return 1.0 - norm_dist;
+}
+
+static double jaro(Str p, Str t) {
+    Py_ssize_t p_len = p.n, t_len = t.n;
+    if (!p_len && !t_len) return 1.0;
+    if (!p_len || !t_len) return 0.0;
+    if (p_len == 1 && t_len == 1) return p.s[0] == t.s[0] ? 1.0 : 0.0;
+    /* Parts of the longer string out of every window can never match. */
+    Py_ssize_t bound;
+    if (t_len > p_len) {
+        bound = t_len / 2 - 1;
+        if (t.n > p_len + bound) t.n = p_len + bound;
+    } else {
+        bound = p_len / 2 - 1;
+        if (p.n > t_len + bound) p.n = t_len + bound;
+    }
+    char stack_flags[256];
+    char *flags = p_len + t_len <= 256 ? stack_flags : PyMem_Malloc((size_t)(p_len + t_len));
+    if (!flags) return -1.0;
+    char *p_flags = flags, *t_flags = flags + p_len;
+    memset(flags, 0, (size_t)(p_len + t_len));
+    Py_ssize_t common = 0;
+    for (Py_ssize_t i = 0; i < p.n; i++) {
+        Py_ssize_t lo = i - bound > 0 ? i - bound : 0;
+        Py_ssize_t hi = i + bound < t_len - 1 ? i + bound : t_len - 1;
+        if (hi > t.n - 1) hi = t.n - 1;
+        for (Py_ssize_t j = lo; j <= hi; j++) {
+            if (!t_flags[j] && t.s[j] == p.s[i]) {
+                p_flags[i] = t_flags[j] = 1;
+                common++;
+                break;
+            }
+        }
+    }
+    double sim = 0.0;
+    if (common) {
+        Py_ssize_t k = 0, transpositions = 0;
+        for (Py_ssize_t i = 0; i < p.n; i++) {
+            if (!p_flags[i]) continue;
+            Py_ssize_t j = k;
+            while (!t_flags[j]) j++;
+            k = j + 1;
+            if (p.s[i] != t.s[j]) transpositions++;
+        }
+        transpositions /= 2;
+        sim += (double)common / (double)p_len;
+        sim += (double)common / (double)t_len;
+        sim += ((double)common - (double)transpositions) / (double)common;
+        sim = sim / 3.0;
+    }
+    if (flags != stack_flags) PyMem_Free(flags);
+    return sim;
+}
+
+/* JaroWinkler.similarity with prefix weight 0.1. */
+static double jaro_winkler(Str a, Str b) {
+    Py_ssize_t max_prefix = a.n < b.n ? a.n : b.n;
+    if (max_prefix > 4) max_prefix = 4;
+    Py_ssize_t prefix = 0;
+    while (prefix < max_prefix && a.s[prefix] == b.s[prefix]) prefix++;
+    double sim = jaro(a, b);
+    if (sim > 0.7) {
+        sim += (double)prefix * 0.1 * (1.0 - sim);
+        if (sim > 1.0) sim = 1.0;
+    }
+    return sim;
+}
+
+/* -- token pairs ---------------------------------------------------------------------- */
+
+static int share_group(const Token *q, const Token *a) {
+    Py_ssize_t i = 0, j = 0;
+    while (i < q->n_groups && j < a->n_groups) {
+        if (q->groups[i] == a->groups[j]) return 1;
+        if (q->groups[i] < a->groups[j]) i++; else j++;
+    }
+    return 0;
+}
+
+/* Levenshtein similarity of two consonant-class keys; -1 when either is empty. A one- or
+   two-class key ("rs") says little: its similarity shrinks towards 0.5. */
+static double class_similarity(Str q, Str a) {
+    if (!q.n || !a.n) return -1.0;
+    double sim = lev_sim(q, a);
+    Py_ssize_t shortest = q.n < a.n ? q.n : a.n;
+    if (shortest < 3) sim = 0.5 + (sim - 0.5) * (double)shortest / 3;
+    return sim;
+}
+
+static inline double max2(double a, double b) { return b > a ? b : a; }
+
+/* Spelling and sound similarity of two tokens, each 0..1. */
+static void token_pair(const Token *q, const Token *a, double *spelling, double *sound) {
+    if (str_eq(q->tok, a->tok) || str_eq(q->key, a->key)) {
+        *spelling = *sound = 1.0;
+        return;
+    }
+    if (q->tok.n == 1 || a->tok.n == 1) {
+        *spelling = *sound = q->tok.s[0] == a->tok.s[0] ? INITIAL : 0.0;
+        return;
+    }
+    double spell = max2(lev_sim(q->tok, a->tok), jaro_winkler(q->key, a->key) - KEY_JW_DISCOUNT);
+    if (q->skel.n >= 2 && str_eq(q->skel, a->skel)) spell = max2(spell, SAME_SKELETON);
+    if (share_group(q, a)) { /* "Ioannes" and "John" */
+        *spelling = max2(spell, SAME_GIVEN_NAME);
+        *sound = SAME_GIVEN_NAME;
+        return;
+    }
+    double snd = max2(class_similarity(q->cls, a->cls), class_similarity(q->cls_r, a->cls_r));
+    *spelling = spell;
+    *sound = snd >= 0 ? snd : spell;
+}
+
+/* The better of the two similarities, sound discounted. */
+static inline double either(double spelling, double sound) {
+    return spelling > sound * SOUND_SHARE ? spelling : sound * SOUND_SHARE;
+}
+
+/* -- coverage ------------------------------------------------------------------------- */
+
+static double coverage_of(const Reading *q, const Reading *a) {
+    double stack_best[32];
+    double *a_best = a->n <= 32 ? stack_best : PyMem_Calloc((size_t)a->n, sizeof(double));
+    if (!a_best) return -1.0;
+    for (Py_ssize_t j = 0; j < a->n; j++) a_best[j] = 0.0;
+    double q_covered = 0.0;
+    for (Py_ssize_t i = 0; i < q->n; i++) {
+        double best = 0.0;
+        for (Py_ssize_t j = 0; j < a->n; j++) {
+            double spelling, sound;
+            token_pair(&q->tokens[i], &a->tokens[j], &spelling, &sound);
+            double sim = either(spelling, sound);
+            if (sim > best) best = sim;
+            if (sim > a_best[j]) a_best[j] = sim;
+        }
+        q_covered += q->tokens[i].weight * best;
+    }
+    double a_covered = 0.0;
+    for (Py_ssize_t j = 0; j < a->n; j++) a_covered += a->tokens[j].weight * a_best[j];
+    if (a_best != stack_best) PyMem_Free(a_best);
+    return (q_covered / (q->total != 0.0 ? q->total : 1.0)) * (a_covered / (a->total != 0.0 ? a->total : 1.0));
+}
+
+/* -- alignment ------------------------------------------------------------------------ */
+
+typedef struct {
+    double best, spelling, sound;
+    Py_ssize_t i, j;
+} Pair;
+
+/* Descending on (best, spelling, sound, i, j), as Python sorts the tuples in reverse. */
+static int pair_order(const void *x, const void *y) {
+    const Pair *p = x, *r = y;
+    if (p->best != r->best) return p->best > r->best ? -1 : 1;
+    if (p->spelling != r->spelling) return p->spelling > r->spelling ? -1 : 1;
+    if (p->sound != r->sound) return p->sound > r->sound ? -1 : 1;
+    if (p->i != r->i) return p->i > r->i ? -1 : 1;
+    if (p->j != r->j) return p->j > r->j ? -1 : 1;
+    return 0;
+}
+
+/* Concatenation of one key of every alias token in `order` into `out` (room for all). */
+static Str joined_in_order(const Reading *a, const Py_ssize_t *order, int classes, Py_UCS4 *out) {
+    Py_ssize_t n = 0;
+    for (Py_ssize_t k = 0; k < a->n; k++) {
+        const Token *t = &a->tokens[order[k]];
+        Str s = classes ? t->cls : t->key;
+        memcpy(out + n, s.s, (size_t)s.n * sizeof(Py_UCS4));
+        n += s.n;
+    }
+    Str joined = {out, n};
+    return joined;
+}
+
+/* Features of one pair of readings: greedy one-to-one token alignment on the better of
+   the two similarities, then whole-name similarities with the alias's tokens in the order
+   the query aligned them ("Lavrov Sergei" against "Sergei Lavrov" is not penalised twice).
+   0 on success, -1 on no memory. */
+static int align(const Reading *q, const Reading *a, double features[N_FEATURES]) {
+    Py_ssize_t n_q = q->n, n_a = a->n;
+    size_t n_pairs = (size_t)n_q * (size_t)n_a;
+    size_t ints = (size_t)n_q + 3 * (size_t)n_a, doubles = (size_t)n_q + (size_t)n_a;
+    size_t chars = (size_t)(a->joined_key.n > a->joined_class.n ? a->joined_key.n : a->joined_class.n);
+    char *memory = PyMem_Malloc(n_pairs * sizeof(Pair) + ints * sizeof(Py_ssize_t)
+                                + doubles * sizeof(double) + (chars + 1) * sizeof(Py_UCS4));
+    if (!memory) return -1;
+    Pair *pairs = (Pair *)memory;
+    double *a_best = (double *)(pairs + n_pairs), *best_of_q = a_best + n_a;
+    Py_ssize_t *match_of = (Py_ssize_t *)(best_of_q + n_q), *matched = match_of + n_q;
+    Py_ssize_t *order = matched + n_a;
+    Py_UCS4 *joined = (Py_UCS4 *)(order + n_a);
+
+    size_t n = 0;
+    for (Py_ssize_t i = 0; i < n_q; i++) {
+        for (Py_ssize_t j = 0; j < n_a; j++) {
+            double spelling, sound;
+            token_pair(&q->tokens[i], &a->tokens[j], &spelling, &sound);
+            double best = either(spelling, sound);
+            if (best > MIN_ALIGNED) {
+                Pair p = {best, spelling, sound, i, j};
+                pairs[n++] = p;
+            }
+        }
+    }
+    qsort(pairs, n, sizeof(Pair), pair_order);
+    for (Py_ssize_t i = 0; i < n_q; i++) { match_of[i] = -1; best_of_q[i] = 0.0; }
+    for (Py_ssize_t j = 0; j < n_a; j++) a_best[j] = 0.0;
+    double spell_sum = 0.0, sound_sum = 0.0;
+    for (size_t k = 0; k < n; k++) {
+        Pair *p = &pairs[k];
+        if (match_of[p->i] >= 0 || a_best[p->j] > 0.0) continue;
+        match_of[p->i] = p->j;
+        a_best[p->j] = p->best;
+        best_of_q[p->i] = p->spelling > p->sound ? p->spelling : p->sound;
+        spell_sum += q->tokens[p->i].weight * p->spelling;
+        sound_sum += q->tokens[p->i].weight * p->sound;
+    }
+    double total = q->total != 0.0 ? q->total : 1.0;
+    double a_weighted = 0.0, a_total = 0.0;
+    for (Py_ssize_t j = 0; j < n_a; j++) {
+        double w = a->tokens[j].weight, s = a_best[j];
+        if (s <= WEAK_MATCH) w *= UNMATCHED_ALIAS_WEIGHT;
+        a_weighted += w * s;
+        a_total += w;
+    }
+    /* The worst-matched query token that is not a particle (a wrong given name sinks it). */
+    double weakest = 0.0;
+    int any = 0;
+    for (Py_ssize_t i = 0; i < n_q; i++) {
+        if (q->tokens[i].particle) continue;
+        if (!any || best_of_q[i] < weakest) weakest = best_of_q[i];
+        any = 1;
+    }
+    /* Alias token order: the matched ones in query order, then the unmatched ones. */
+    Py_ssize_t n_matched = 0, n_order = 0;
+    for (Py_ssize_t i = 0; i < n_q; i++)
+        if (match_of[i] >= 0) matched[n_matched++] = order[n_order++] = match_of[i];
+    for (Py_ssize_t j = 0; j < n_a; j++)
+        if (a_best[j] == 0.0) order[n_order++] = j;
+    int in_order = 1;
+    for (Py_ssize_t k = 1; k < n_matched; k++)
+        if (matched[k - 1] >= matched[k]) { in_order = 0; break; }
+
+    double whole = lev_sim(q->joined_key, joined_in_order(a, order, 0, joined));
+    Str a_class = joined_in_order(a, order, 1, joined);
+    double whole_sound = q->joined_class.n && a_class.n ? lev_sim(q->joined_class, a_class) : 0.0;
+    PyMem_Free(memory);
+    if (whole < 0 || whole_sound < 0) return -1;
+
+    /* The order of PairFeatures (resolvers/score.py FEATURES). */
+    features[0] = spell_sum / total;
+    features[1] = sound_sum / total;
+    features[2] = a_weighted / (a_total != 0.0 ? a_total : 1.0);
+    features[3] = whole;
+    features[4] = whole_sound;
+    features[5] = weakest;
+    features[6] = in_order ? 1.0 : 0.0;
+    features[7] = a->rarity;
+    return 0;
+}
+
+/* -- Python interface ----------------------------------------------------------------- */
+
+static void Reading_dealloc(Reading *self) {
+    PyMem_Free(self->tokens);
+    PyMem_Free(self->chars);
+    PyMem_Free(self->group_ids);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* Copy `text` into *cursor as UCS-4; the Str points at the copy. */
+static int copy_str(PyObject *text, Py_UCS4 **cursor, Str *out) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n && !PyUnicode_AsUCS4(text, *cursor, n, 0)) return -1;
+    out->s = *cursor;
+    out->n = n;
+    *cursor += n;
+    return 0;
+}
+
+static int check_tuple(PyObject *t, Py_ssize_t n, const char *what) {
+    if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != n) {
+        PyErr_Format(PyExc_ValueError, "%s must be a tuple of %zd items", what, n);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *Reading_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    static char *names[] = {"tokens", "keys", "skeletons", "classes", "classes_r", "groups",
+                            "particles", "weights", "rarity", NULL};
+    PyObject *fields[8];
+    double rarity;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!OOOOOOOd:Reading", names, &PyTuple_Type,
+                                     &fields[0], &fields[1], &fields[2], &fields[3], &fields[4],
+                                     &fields[5], &fields[6], &fields[7], &rarity))
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(fields[0]);
+    static const char *what[] = {"tokens", "keys", "skeletons", "classes", "classes_r",
+                                 "groups", "particles", "weights"};
+    Py_ssize_t n_chars = 0, n_groups = 0;
+    for (int f = 0; f < 8; f++) {
+        if (check_tuple(fields[f], n, what[f]) < 0) return NULL;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *item = PyTuple_GET_ITEM(fields[f], i);
+            if (f < 5) {
+                if (!PyUnicode_Check(item)) return PyErr_Format(PyExc_TypeError, "%s must be strings", what[f]);
+                if (f == 0 && PyUnicode_GET_LENGTH(item) == 0)
+                    return PyErr_Format(PyExc_ValueError, "a token is empty");
+                /* keys and classes are stored twice: per token and joined */
+                n_chars += PyUnicode_GET_LENGTH(item) * (f == 1 || f == 3 ? 2 : 1);
+            } else if (f == 5) {
+                if (!PyTuple_Check(item)) return PyErr_Format(PyExc_TypeError, "groups must be tuples of ints");
+                n_groups += PyTuple_GET_SIZE(item);
+            }
+        }
+    }
+    Reading *self = (Reading *)type->tp_alloc(type, 0);
+    if (!self) return NULL;
+    self->n = n;
+    self->rarity = rarity;
+    self->tokens = PyMem_Calloc((size_t)(n ? n : 1), sizeof(Token));
+    self->chars = PyMem_Malloc((size_t)(n_chars ? n_chars : 1) * sizeof(Py_UCS4));
+    self->group_ids = PyMem_Malloc((size_t)(n_groups ? n_groups : 1) * sizeof(long));
+    if (!self->tokens || !self->chars || !self->group_ids) {
+        Py_DECREF(self);
+        return PyErr_NoMemory();
+    }
+    Py_UCS4 *cursor = self->chars;
+    long *group_cursor = self->group_ids;
+    double total = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Token *t = &self->tokens[i];
+        if (copy_str(PyTuple_GET_ITEM(fields[0], i), &cursor, &t->tok) < 0
+            || copy_str(PyTuple_GET_ITEM(fields[1], i), &cursor, &t->key) < 0
+            || copy_str(PyTuple_GET_ITEM(fields[2], i), &cursor, &t->skel) < 0
+            || copy_str(PyTuple_GET_ITEM(fields[3], i), &cursor, &t->cls) < 0
+            || copy_str(PyTuple_GET_ITEM(fields[4], i), &cursor, &t->cls_r) < 0)
+            goto fail;
+        PyObject *groups = PyTuple_GET_ITEM(fields[5], i);
+        t->groups = group_cursor;
+        t->n_groups = PyTuple_GET_SIZE(groups);
+        for (Py_ssize_t g = 0; g < t->n_groups; g++) {
+            long id = PyLong_AsLong(PyTuple_GET_ITEM(groups, g));
+            if (id == -1 && PyErr_Occurred()) goto fail;
+            if (g && id <= group_cursor[g - 1]) {
+                PyErr_SetString(PyExc_ValueError, "groups must be sorted and distinct");
+                goto fail;
+            }
+            group_cursor[g] = id;
+        }
+        group_cursor += t->n_groups;
+        t->particle = PyObject_IsTrue(PyTuple_GET_ITEM(fields[6], i));
+        t->weight = PyFloat_AsDouble(PyTuple_GET_ITEM(fields[7], i));
+        if (t->particle < 0 || (t->weight == -1.0 && PyErr_Occurred())) goto fail;
+        total += t->weight;
+    }
+    self->total = total;
+    /* The joined keys: what the whole-name similarities compare. */
+    self->joined_key.s = cursor;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        memcpy(cursor, self->tokens[i].key.s, (size_t)self->tokens[i].key.n * sizeof(Py_UCS4));
+        cursor += self->tokens[i].key.n;
+    }
+    self->joined_key.n = cursor - self->joined_key.s;
+    self->joined_class.s = cursor;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        memcpy(cursor, self->tokens[i].cls.s, (size_t)self->tokens[i].cls.n * sizeof(Py_UCS4));
+        cursor += self->tokens[i].cls.n;
+    }
+    self->joined_class.n = cursor - self->joined_class.s;
+    return (PyObject *)self;
+fail:
+    Py_DECREF(self);
+    return NULL;
+}
+
+static PyObject *Reading_total(Reading *self, void *closure) { return PyFloat_FromDouble(self->total); }
+static PyObject *Reading_len(Reading *self, void *closure) { return PyLong_FromSsize_t(self->n); }
+
+static PyGetSetDef Reading_getset[] = {
+    {"total", (getter)Reading_total, NULL, "sum of the token weights", NULL},
+    {"size", (getter)Reading_len, NULL, "number of tokens", NULL},
+    {NULL},
+};
+
+static PyTypeObject ReadingType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "resolvers._fastscore.Reading",
+    .tp_doc = PyDoc_STR("One reading of a name packed for scoring."),
+    .tp_basicsize = sizeof(Reading),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = Reading_new,
+    .tp_dealloc = (destructor)Reading_dealloc,
+    .tp_getset = Reading_getset,
+};
+
+static int as_reading(PyObject *obj, void *out) {
+    if (!PyObject_TypeCheck(obj, &ReadingType)) {
+        PyErr_Format(PyExc_TypeError, "expected a Reading, not %.100s", Py_TYPE(obj)->tp_name);
+        return 0;
+    }
+    *(Reading **)out = (Reading *)obj;
+    return 1;
+}
+
+/* The string similarities on their own, to check them against rapidfuzz. */
+static PyObject *fs_string_similarity(PyObject *args, double (*similarity)(Str, Str), const char *format) {
+    PyObject *x, *y;
+    if (!PyArg_ParseTuple(args, format, &PyUnicode_Type, &x, &PyUnicode_Type, &y)) return NULL;
+    Py_UCS4 *a = PyUnicode_AsUCS4Copy(x), *b = a ? PyUnicode_AsUCS4Copy(y) : NULL;
+    double sim = -1.0;
+    if (a && b) {
+        Str sa = {a, PyUnicode_GET_LENGTH(x)}, sb = {b, PyUnicode_GET_LENGTH(y)};
+        sim = similarity(sa, sb);
+    }
+    PyMem_Free(a);
+    PyMem_Free(b);
+    if (sim < 0) return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+    return PyFloat_FromDouble(sim);
+}
+
+static PyObject *fs_levenshtein(PyObject *module, PyObject *args) {
+    return fs_string_similarity(args, lev_sim, "O!O!:levenshtein_similarity");
+}
+
+static PyObject *fs_jaro_winkler(PyObject *module, PyObject *args) {
+    return fs_string_similarity(args, jaro_winkler, "O!O!:jaro_winkler");
+}
+
+static PyObject *fs_token_pair(PyObject *module, PyObject *args) {
+    Reading *q, *a;
+    Py_ssize_t i, j;
+    if (!PyArg_ParseTuple(args, "O&nO&n:token_pair", as_reading, &q, &i, as_reading, &a, &j)) return NULL;
+    if (i < 0 || i >= q->n || j < 0 || j >= a->n) return PyErr_Format(PyExc_IndexError, "no such token");
+    double spelling, sound;
+    token_pair(&q->tokens[i], &a->tokens[j], &spelling, &sound);
+    return Py_BuildValue("dd", spelling, sound);
+}
+
+static PyObject *fs_coverage(PyObject *module, PyObject *args) {
+    Reading *q, *a;
+    if (!PyArg_ParseTuple(args, "O&O&:coverage", as_reading, &q, as_reading, &a)) return NULL;
+    double c = coverage_of(q, a);
+    if (c < 0) return PyErr_NoMemory();
+    return PyFloat_FromDouble(c);
+}
+
+static PyObject *fs_align(PyObject *module, PyObject *args) {
+    Reading *q, *a;
+    if (!PyArg_ParseTuple(args, "O&O&:align", as_reading, &q, as_reading, &a)) return NULL;
+    double f[N_FEATURES];
+    if (align(q, a, f) < 0) return PyErr_NoMemory();
+    return Py_BuildValue("dddddddd", f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
+}
+
+/* best_pair(query readings, alias readings, (intercept, w1..w8)): the features of the pair of
+   readings the linear model scores highest (the first of equals), or None when a side has
+   no reading. */
+static PyObject *fs_best_pair(PyObject *module, PyObject *args) {
+    PyObject *qs, *as, *coef_obj;
+    if (!PyArg_ParseTuple(args, "O!O!O!:best_pair", &PyTuple_Type, &qs, &PyTuple_Type, &as,
+                          &PyTuple_Type, &coef_obj))
+        return NULL;
+    if (PyTuple_GET_SIZE(coef_obj) != N_FEATURES + 1)
+        return PyErr_Format(PyExc_ValueError, "coefficients must be the intercept and %d weights", N_FEATURES);
+    double coef[N_FEATURES + 1];
+    for (int k = 0; k <= N_FEATURES; k++) {
+        coef[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(coef_obj, k));
+        if (coef[k] == -1.0 && PyErr_Occurred()) return NULL;
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(qs); k++)
+        if (!as_reading(PyTuple_GET_ITEM(qs, k), &(Reading *){0})) return NULL;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(as); k++)
+        if (!as_reading(PyTuple_GET_ITEM(as, k), &(Reading *){0})) return NULL;
+    double best[N_FEATURES], f[N_FEATURES], best_score = -DBL_MAX;
+    int found = 0;
+    for (Py_ssize_t x = 0; x < PyTuple_GET_SIZE(qs); x++) {
+        for (Py_ssize_t y = 0; y < PyTuple_GET_SIZE(as); y++) {
+            if (align((Reading *)PyTuple_GET_ITEM(qs, x), (Reading *)PyTuple_GET_ITEM(as, y), f) < 0)
+                return PyErr_NoMemory();
+            /* Summed in the order of resolvers/model.py ScoreModel.logit: equal to the bit. */
+            double score = coef[0];
+            for (int k = 0; k < N_FEATURES; k++) score = score + coef[k + 1] * f[k];
+            if (!found || score > best_score) {
+                memcpy(best, f, sizeof f);
+                best_score = score;
+                found = 1;
+            }
+        }
+    }
+    if (!found) Py_RETURN_NONE;
+    return Py_BuildValue("dddddddd", best[0], best[1], best[2], best[3], best[4], best[5], best[6], best[7]);
+}
+
+static PyMethodDef methods[] = {
+    {"levenshtein_similarity", fs_levenshtein, METH_VARARGS,
+     "levenshtein_similarity(a, b) -> rapidfuzz's Levenshtein.normalized_similarity."},
+    {"jaro_winkler", fs_jaro_winkler, METH_VARARGS,
+     "jaro_winkler(a, b) -> rapidfuzz's JaroWinkler.similarity (prefix weight 0.1)."},
+    {"token_pair", fs_token_pair, METH_VARARGS,
+     "token_pair(q, i, a, j) -> (spelling, sound) of token i of reading q and token j of reading a."},
+    {"coverage", fs_coverage, METH_VARARGS,
+     "coverage(q, a) -> cheap estimate of how well two readings match (no alignment)."},
+    {"align", fs_align, METH_VARARGS, "align(q, a) -> the 8 pair features of two readings."},
+    {"best_pair", fs_best_pair, METH_VARARGS,
+     "best_pair(qs, as, coef) -> features of the best-scoring pair of readings, or None."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module_def = {
+    PyModuleDef_HEAD_INIT, "_fastscore", "The inner loop of scoring, in C (see score.py).", -1, methods,
+};
+
+PyMODINIT_FUNC PyInit__fastscore(void) {
+    if (PyType_Ready(&ReadingType) < 0) return NULL;
+    PyObject *m = PyModule_Create(&module_def);
+    if (!m) return NULL;
+    Py_INCREF(&ReadingType);
+    if (PyModule_AddObject(m, "Reading", (PyObject *)&ReadingType) < 0) {
+        Py_DECREF(&ReadingType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -1,0 +1,120 @@
+"""The C scoring loop (resolvers/_fastscore.c) against the same rules in plain Python
+(score_reference.py), on real names: dev queries against the aliases the curated gazetteer
+retrieves for them. Equal to the bit, since a last-bit difference can reorder candidates."""
+
+from __future__ import annotations
+
+import json
+import random
+from itertools import islice
+
+import pytest
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from resolvers import _fastscore
+from resolvers.forms import name_forms
+from resolvers.index import NameIndex
+from resolvers.model import load_params
+from resolvers.normalize import clean
+from resolvers.score import PairFeatures, WeightedForm, coverage, score_pair, weigh
+from service.engine import Engine
+from tests.conftest import SHARED
+
+from . import score_reference as reference
+
+
+@pytest.fixture(scope="module")
+def pairs(engine: Engine) -> list[tuple[tuple[WeightedForm, ...], tuple[WeightedForm, ...]]]:
+    """(query readings, alias readings) for 400 dev queries in every script and the 20
+    aliases retrieved for each, plus 2,000 random pairs of aliases."""
+    index: NameIndex = engine.index
+    out = []
+    with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
+        for line in islice(lines, 0, None, 5):
+            query = json.loads(line)
+            forms = name_forms(clean(query["query"]), query.get("lang"))
+            q = index.weigh(forms)
+            out += [(q, index.weighted(a)) for a in index.retrieve(forms, 20)]
+            if len(out) > 8000:
+                break
+    rng = random.Random(7)
+    ids = range(len(index))
+    out += [(index.weighted(rng.choice(ids)), index.weighted(rng.choice(ids))) for _ in range(2000)]
+    return out
+
+
+def test_string_similarities_are_rapidfuzz_ones() -> None:
+    rng = random.Random(3)
+    letters = "abcdeklmnorsvzжé中"
+    for _ in range(20000):
+        a = "".join(rng.choice(letters) for _ in range(rng.randint(0, 14)))
+        b = "".join(rng.choice(letters) for _ in range(rng.randint(0, 14)))
+        assert _fastscore.levenshtein_similarity(a, b) == Levenshtein.normalized_similarity(a, b), (a, b)
+        assert _fastscore.jaro_winkler(a, b) == JaroWinkler.similarity(a, b), (a, b)
+    long_a, long_b = "lavrov" * 100, "lawrow" * 90  # past the stack buffers
+    assert _fastscore.levenshtein_similarity(long_a, long_b) == Levenshtein.normalized_similarity(long_a, long_b)
+    assert _fastscore.jaro_winkler(long_a, long_b) == JaroWinkler.similarity(long_a, long_b)
+
+
+def test_token_pairs_equal_the_reference(pairs) -> None:
+    checked = 0
+    for qs, as_ in pairs[::4]:
+        for q in qs:
+            for a in as_:
+                for i in range(len(q.form.tokens)):
+                    for j in range(len(a.form.tokens)):
+                        assert _fastscore.token_pair(q.packed, i, a.packed, j) == reference.token_pair(q, i, a, j), (
+                            q.form.tokens[i], a.form.tokens[j])
+                        checked += 1
+    assert checked > 10000
+
+
+def test_coverage_equals_the_reference(pairs) -> None:
+    for qs, as_ in pairs:
+        assert coverage(qs[0], as_[0]) == reference.coverage(qs[0], as_[0]), (qs[0].form.tokens, as_[0].form.tokens)
+
+
+def test_best_pair_of_readings_equals_the_reference(pairs) -> None:
+    model = load_params().score
+    distinct = set()
+    for qs, as_ in pairs:
+        fast = score_pair(qs, as_, model.coefficients)
+        assert fast == reference.score_pair(qs, as_, model.logit), (qs[0].form.tokens, as_[0].form.tokens)
+        distinct.add(fast)
+    assert len(distinct) > 1000  # real variety, not one answer
+
+
+def test_an_empty_side_has_no_features() -> None:
+    index = NameIndex([], [])
+    q = index.weigh(name_forms("Sergei Lavrov", "en"))
+    assert score_pair(q, (), load_params().score.coefficients) == PairFeatures()
+
+
+def test_long_names_past_the_stack_buffers() -> None:
+    index = NameIndex([], [])
+    long_query = index.weigh(name_forms(" ".join(["Sergei", "Lavrov"] * 60), "en"))
+    alias = index.weigh(name_forms(" ".join(["Lavrov", "Sergei", "Viktorovich"] * 15), "en"))
+    coef = load_params().score.coefficients
+    assert score_pair(long_query, alias, coef) == reference.score_pair(long_query, alias, load_params().score.logit)
+    assert coverage(long_query[0], alias[0]) == reference.coverage(long_query[0], alias[0])
+
+
+def test_reading_rejects_inconsistent_fields() -> None:
+    form = name_forms("Sergei Lavrov", "en")[0]
+    good = weigh(form, lambda _: 1.0, 1.0).packed
+    assert good.size == 2 and good.total == 2.0
+    fields = dict(tokens=form.tokens, keys=form.keys, skeletons=form.skeletons, classes=form.classes,
+                  classes_r=form.classes_r, groups=((), ()), particles=(False, False), weights=(1.0, 1.0),
+                  rarity=1.0)
+    with pytest.raises(ValueError, match="keys must be a tuple of 2"):
+        _fastscore.Reading(**{**fields, "keys": form.keys[:1]})
+    with pytest.raises(TypeError, match="classes must be strings"):
+        _fastscore.Reading(**{**fields, "classes": (1, 2)})
+    with pytest.raises(ValueError, match="empty"):
+        _fastscore.Reading(**{**fields, "tokens": ("", "lavrov")})
+    with pytest.raises(ValueError, match="sorted"):
+        _fastscore.Reading(**{**fields, "groups": ((3, 1), ())})
+    with pytest.raises(TypeError, match="expected a Reading"):
+        _fastscore.coverage(good, "lavrov")
+    with pytest.raises(ValueError, match="intercept and 8 weights"):
+        _fastscore.best_pair((good,), (good,), (1.0,))
