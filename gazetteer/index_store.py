@@ -262,14 +262,14 @@ class StoredNameIndex(NameIndex):
     def weighted(self, alias_id: int) -> tuple[WeightedForm, ...]:
         return self._aliases.load(alias_id)[1]
 
-    def token_count(self, key: str) -> int:
-        return self._token_counts.get(key)
+    def token_counts_of(self, keys: Iterable[str]) -> dict[str, int]:
+        return {k: n for k, n in self._token_counts.get_many(list(keys)).items() if n}
 
     def posting_sizes(self, keys: Iterable[str]) -> dict[str, int]:
         return {k: n for k, n in self._sizes.get_many(list(keys)).items() if n}
 
-    def postings(self, key: str) -> Sequence[int]:
-        return self._postings.get(key)
+    def postings_of(self, keys: Iterable[str]) -> dict[str, Sequence[int]]:
+        return {k: p for k, p in self._postings.get_many(list(keys)).items() if p}
 
     def prefetch(self, alias_ids: Sequence[int]) -> None:
         self._aliases.prefetch(alias_ids)

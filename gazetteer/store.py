@@ -13,7 +13,7 @@ import sqlite3
 import tempfile
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -314,6 +314,15 @@ class Store:
         for the matcher's answers, which name canonical persons only."""
         rows = self._query("select wikidata from persons where id = ?", (person_id,))
         return (rows[0][0] or "") if rows else ""
+
+    def wikidata_of(self, person_ids: Sequence[str]) -> dict[str, str]:
+        """The Wikidata ids of canonical person ids (those without one left out): one
+        query for all the candidates of an answer."""
+        if not person_ids:
+            return {}
+        rows = self._query(f"select id, wikidata from persons where id in ({','.join('?' * len(person_ids))})"
+                           " and wikidata != ''", tuple(person_ids))
+        return {r[0]: r[1] for r in rows if r[1]}
 
     def offices(self, person_id: str, date: str | None = None) -> list[Office]:
         """The person's offices, oldest first; with `date`, only those held on it."""

@@ -18,6 +18,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <float.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -367,6 +368,99 @@ static int align(const Reading *q, const Reading *a, double features[N_FEATURES]
     return 0;
 }
 
+/* -- retrieval: counting postings ------------------------------------------------------ */
+
+typedef struct {
+    unsigned int alias;
+    Py_ssize_t count;
+} Counted;
+
+typedef struct {
+    double score;
+    Py_ssize_t rank;
+    unsigned int alias;
+} Ranked;
+
+static int ranked_order(const void *x, const void *y) {
+    const Ranked *p = x, *r = y;
+    if (p->score != r->score) return p->score < r->score ? -1 : 1;
+    return p->rank < r->rank ? -1 : (p->rank > r->rank);
+}
+
+/* The `limit` best of the aliases counted over `lists` (each list counted `repeats[k]`
+   times): the `shortlist` most counted (ties: first counted first), ranked by count over
+   the square root of the alias's number of keys (ties: the shortlist order). Fills `out`,
+   returns how many, or -1 on no memory. */
+static Py_ssize_t top_aliases(const unsigned int **lists, const Py_ssize_t *sizes, const Py_ssize_t *repeats,
+                              Py_ssize_t n_lists, const unsigned short *key_counts, Py_ssize_t n_aliases,
+                              Py_ssize_t shortlist, Py_ssize_t limit, unsigned int *out) {
+    Py_ssize_t total = 0;
+    for (Py_ssize_t k = 0; k < n_lists; k++) total += sizes[k];
+    if (!total || limit <= 0) return 0;
+    /* Open addressing, at most half full: slot -> 1 + position in `counted`. */
+    size_t capacity = 16;
+    while (capacity < (size_t)total * 2) capacity <<= 1;
+    Py_ssize_t *slots = PyMem_Calloc(capacity, sizeof(Py_ssize_t));
+    Counted *counted = PyMem_Malloc((size_t)total * sizeof(Counted));
+    Py_ssize_t n = 0, max_count = 0;
+    if (!slots || !counted) goto no_memory;
+    for (Py_ssize_t k = 0; k < n_lists; k++) {
+        for (Py_ssize_t p = 0; p < sizes[k]; p++) {
+            unsigned int alias = lists[k][p];
+            size_t h = ((size_t)alias * 2654435761u) & (capacity - 1);
+            while (slots[h] && counted[slots[h] - 1].alias != alias) h = (h + 1) & (capacity - 1);
+            if (!slots[h]) {
+                counted[n].alias = alias;
+                counted[n].count = 0;
+                slots[h] = ++n;
+            }
+            Counted *c = &counted[slots[h] - 1];
+            c->count += repeats[k];
+            if (c->count > max_count) max_count = c->count;
+        }
+    }
+    PyMem_Free(slots);
+    slots = NULL;
+    /* The shortlist: most counted first, first counted first among equals (a counting sort
+       by count, stable). */
+    Py_ssize_t *at_count = PyMem_Calloc((size_t)max_count + 2, sizeof(Py_ssize_t));
+    if (!at_count) goto no_memory;
+    for (Py_ssize_t c = 0; c < n; c++) at_count[counted[c].count]++;
+    Py_ssize_t taken = 0, lowest = max_count;
+    while (lowest > 0 && taken + at_count[lowest] < shortlist) taken += at_count[lowest--];
+    if (lowest < 1) lowest = 1;
+    /* start of each count's run in the shortlist, highest count first */
+    Py_ssize_t start = 0;
+    for (Py_ssize_t c = max_count; c >= lowest; c--) {
+        Py_ssize_t here = at_count[c];
+        at_count[c] = start;
+        start += here;
+    }
+    Py_ssize_t size = start < shortlist ? start : shortlist;
+    Ranked *ranked = PyMem_Malloc((size_t)(start ? start : 1) * sizeof(Ranked));
+    if (!ranked) { PyMem_Free(at_count); goto no_memory; }
+    for (Py_ssize_t c = 0; c < n; c++) {
+        Py_ssize_t count = counted[c].count;
+        if (count < lowest) continue;
+        Py_ssize_t rank = at_count[count]++;
+        unsigned int alias = counted[c].alias;
+        double keys = alias < (size_t)n_aliases ? (double)key_counts[alias] : 1.0;
+        Ranked r = {(double)(-count) / sqrt(keys), rank, alias};
+        ranked[rank] = r;
+    }
+    PyMem_Free(at_count);
+    PyMem_Free(counted);
+    qsort(ranked, (size_t)size, sizeof(Ranked), ranked_order);
+    Py_ssize_t n_out = size < limit ? size : limit;
+    for (Py_ssize_t k = 0; k < n_out; k++) out[k] = ranked[k].alias;
+    PyMem_Free(ranked);
+    return n_out;
+no_memory:
+    PyMem_Free(slots);
+    PyMem_Free(counted);
+    return -1;
+}
+
 /* -- Python interface ----------------------------------------------------------------- */
 
 static void Reading_dealloc(Reading *self) {
@@ -601,7 +695,63 @@ static PyObject *fs_best_pair(PyObject *module, PyObject *args) {
     return Py_BuildValue("dddddddd", best[0], best[1], best[2], best[3], best[4], best[5], best[6], best[7]);
 }
 
+/* top_aliases(plan, key_counts, shortlist, limit): `plan` is a list of (posting list,
+   times to count it); posting lists and key_counts are buffers of unsigned int / unsigned
+   short (array "I" and "H"). */
+static PyObject *fs_top_aliases(PyObject *module, PyObject *args) {
+    PyObject *plan;
+    Py_buffer key_counts;
+    Py_ssize_t shortlist, limit;
+    if (!PyArg_ParseTuple(args, "O!y*nn:top_aliases", &PyList_Type, &plan, &key_counts, &shortlist, &limit))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t n_lists = PyList_GET_SIZE(plan), n_views = 0;
+    Py_buffer *views = PyMem_Calloc((size_t)(n_lists ? n_lists : 1), sizeof(Py_buffer));
+    const unsigned int **lists = PyMem_Calloc((size_t)(n_lists ? n_lists : 1), sizeof(unsigned int *));
+    Py_ssize_t *sizes = PyMem_Calloc((size_t)(n_lists ? n_lists : 1), sizeof(Py_ssize_t));
+    Py_ssize_t *repeats = PyMem_Calloc((size_t)(n_lists ? n_lists : 1), sizeof(Py_ssize_t));
+    unsigned int *out = PyMem_Calloc((size_t)(limit > 0 ? limit : 1), sizeof(unsigned int));
+    if (!views || !lists || !sizes || !repeats || !out) { PyErr_NoMemory(); goto done; }
+    if (key_counts.itemsize != sizeof(unsigned short)) {
+        PyErr_SetString(PyExc_TypeError, "key_counts must be an array of unsigned short ('H')");
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < n_lists; k++) {
+        PyObject *item = PyList_GET_ITEM(plan, k), *list;
+        if (!PyArg_ParseTuple(item, "On:plan item", &list, &repeats[k])) goto done;
+        if (PyObject_GetBuffer(list, &views[k], PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) goto done;
+        n_views++;
+        if (views[k].itemsize != sizeof(unsigned int) || !views[k].format || strcmp(views[k].format, "I")) {
+            PyErr_SetString(PyExc_TypeError, "posting lists must be arrays of unsigned int ('I')");
+            goto done;
+        }
+        if (repeats[k] < 1) { PyErr_SetString(PyExc_ValueError, "a list is counted at least once"); goto done; }
+        lists[k] = views[k].buf;
+        sizes[k] = views[k].len / (Py_ssize_t)sizeof(unsigned int);
+    }
+    Py_ssize_t n_out = top_aliases(lists, sizes, repeats, n_lists, key_counts.buf,
+                                   key_counts.len / (Py_ssize_t)sizeof(unsigned short), shortlist, limit, out);
+    if (n_out < 0) { PyErr_NoMemory(); goto done; }
+    result = PyList_New(n_out);
+    for (Py_ssize_t k = 0; result && k < n_out; k++) {
+        PyObject *alias = PyLong_FromUnsignedLong(out[k]);
+        if (!alias) { Py_CLEAR(result); break; }
+        PyList_SET_ITEM(result, k, alias);
+    }
+done:
+    for (Py_ssize_t k = 0; k < n_views; k++) PyBuffer_Release(&views[k]);
+    PyBuffer_Release(&key_counts);
+    PyMem_Free(views);
+    PyMem_Free(lists);
+    PyMem_Free(sizes);
+    PyMem_Free(repeats);
+    PyMem_Free(out);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"top_aliases", fs_top_aliases, METH_VARARGS,
+     "top_aliases(plan, key_counts, shortlist, limit) -> the best-counted aliases, best first."},
     {"levenshtein_similarity", fs_levenshtein, METH_VARARGS,
      "levenshtein_similarity(a, b) -> rapidfuzz's Levenshtein.normalized_similarity."},
     {"jaro_winkler", fs_jaro_winkler, METH_VARARGS,

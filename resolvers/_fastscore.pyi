@@ -1,4 +1,5 @@
 # Types of the C scoring loop (_fastscore.c).
+from typing import Any
 
 class Reading:
     def __init__(
@@ -26,3 +27,4 @@ def align(q: Reading, a: Reading) -> tuple[float, float, float, float, float, fl
 def best_pair(
     qs: tuple[Reading, ...], as_: tuple[Reading, ...], coef: tuple[float, ...]
 ) -> tuple[float, float, float, float, float, float, float, float] | None: ...
+def top_aliases(plan: list[tuple[Any, int]], key_counts: Any, shortlist: int, limit: int) -> list[int]: ...

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from ._fastscore import top_aliases
 from .forms import NameForm, alias_language, lookup_keys, name_forms
 from .normalize import clean, normalize
 from .score import WeightedForm, weigh
@@ -113,7 +114,7 @@ class NameIndex:
             for key in keys:
                 postings[key].append(alias_id)
             key_counts.append(min(len(keys), 65535))
-        self._posting_lists = dict(postings)
+        self._posting_lists = {k: array("I", ids) for k, ids in postings.items()}
         self._exact = dict(exact)
         self.token_counts: dict[str, int] = dict(token_counts)
         self._set_totals(len(built))
@@ -135,16 +136,17 @@ class NameIndex:
             found = self._weighted[alias_id] = self.weigh(self.aliases[alias_id].forms)
         return found
 
-    def token_count(self, key: str) -> int:
-        """Aliases having a token with this phonetic key (0 when none)."""
-        return self.token_counts.get(key, 0)
+    def token_counts_of(self, keys: Iterable[str]) -> dict[str, int]:
+        """Aliases having a token with each of these phonetic keys (keys of none left out)."""
+        return {k: n for k in keys if (n := self.token_counts.get(k, 0))}
 
     def posting_sizes(self, keys: Iterable[str]) -> dict[str, int]:
         """How many aliases each key is filed under (keys under none are left out)."""
         return {k: len(p) for k in keys if (p := self._posting_lists.get(k))}
 
-    def postings(self, key: str) -> Sequence[int]:
-        return self._posting_lists.get(key, ())
+    def postings_of(self, keys: Iterable[str]) -> dict[str, Sequence[int]]:
+        """The aliases filed under each key (keys under none left out)."""
+        return {k: p for k in keys if (p := self._posting_lists.get(k))}
 
     def posting_items(self) -> Iterator[tuple[str, Sequence[int]]]:
         return iter(self._posting_lists.items())
@@ -162,7 +164,8 @@ class NameIndex:
         return len(self.aliases)
 
     def weigh(self, forms: tuple[NameForm, ...]) -> tuple[WeightedForm, ...]:
-        return tuple(weigh(f, self.idf, self.max_idf) for f in forms)
+        counts = self.token_counts_of({k for f in forms for k in f.keys})
+        return tuple(weigh(f, lambda key: self._idf(counts.get(key, 0)), self.max_idf) for f in forms)
 
     def person(self, person_id: str) -> PersonRecord | None:
         pos = self._person_pos.get(person_id)
@@ -171,7 +174,9 @@ class NameIndex:
     def idf(self, key: str) -> float:
         """Rarity of a token key (inverse document frequency: a rare surname says more than
         "muhammad"); unseen keys count as rare."""
-        count = self.token_count(key)
+        return self._idf(self.token_counts_of((key,)).get(key, 0))
+
+    def _idf(self, count: int) -> float:
         return math.log(1 + self._total / count) if count else self.max_idf
 
     def person_pos(self, person_id: str) -> int:
@@ -184,8 +189,7 @@ class NameIndex:
     def retrieve(self, forms: tuple[NameForm, ...], limit: int) -> list[int]:
         """Aliases sharing keys with the query, the ones sharing more and rarer keys first.
 
-        Counting runs in C (Counter.update over posting lists); a rare key is counted more
-        than once, up to four times, instead of weighting each count in Python. Keys are
+        A rare key is counted more than once, up to four times. Keys are
         taken rarest first until COUNT_BUDGET postings have been counted, so a query costs
         about the same on a large gazetteer as on a small one."""
         keys: set[str] = set()
@@ -198,20 +202,18 @@ class NameIndex:
         usable = {k: n for k, n in sizes.items() if n <= common} or sizes
         # Rarest first; ties by key, as set order varies between runs and answers must not.
         ordered = sorted(usable, key=lambda k: (usable[k], k))
-        counts: Counter[int] = Counter()
+        plan = []  # (key, times counted)
         budget = COUNT_BUDGET
         for i, key in enumerate(ordered):
             size = usable[key]
             repeat = 1 + min(3, int(math.log2(max(common / size, 1.0))))
             if i >= _MIN_KEYS and size * repeat > budget:
                 break
-            postings = self.postings(key)
-            for _ in range(repeat):
-                counts.update(postings)
+            plan.append((key, repeat))
             budget -= size * repeat
-        # Aliases with many readings have many keys and would win on raw counts: rank the
-        # best-counted ones again by count over the square root of their number of keys.
-        # (most_common keeps first-counted order among ties: deterministic.)
-        kc, sqrt = self._key_counts, math.sqrt
-        ranked = sorted((-count / sqrt(kc[a]), i, a) for i, (a, count) in enumerate(counts.most_common(limit * 5)))
-        return [alias_id for _, _, alias_id in ranked[:limit]]
+        postings = self.postings_of([key for key, _ in plan])
+        # Counted in C. Aliases with many readings have many keys and would win on raw
+        # counts: the best-counted ones are ranked again by count over the square root of
+        # their number of keys. Ties go to the first counted: deterministic.
+        counted = [(postings[key], repeat) for key, repeat in plan if key in postings]
+        return top_aliases(counted, self._key_counts, limit * 5, limit)

@@ -72,10 +72,11 @@ class Engine:
     def match(self, query: Query) -> Answer:
         """Candidates for one name, each with the offices held on the query's date."""
         result = match(self.index, query)
+        qids = self.store.wikidata_of([c.person_id for c in result.candidates])
         ranked = []
         for cand in result.candidates:
             offices = tuple(self.store.offices(cand.person_id, query.date)) if query.date else ()
-            ranked.append(RankedCandidate(cand, self.store.wikidata(cand.person_id), offices))
+            ranked.append(RankedCandidate(cand, qids.get(cand.person_id, ""), offices))
         return Answer(result, tuple(ranked))
 
     def wikidata(self, person_id: str) -> str:

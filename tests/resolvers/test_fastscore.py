@@ -1,17 +1,22 @@
-"""The C scoring loop (resolvers/_fastscore.c) against the same rules in plain Python
-(score_reference.py), on real names: dev queries against the aliases the curated gazetteer
-retrieves for them. Equal to the bit, since a last-bit difference can reorder candidates."""
+"""The C scoring loop and retrieval counting (resolvers/_fastscore.c) against the same rules
+in plain Python (score_reference.py, _reference_top_aliases), on real names: dev queries
+against the aliases the curated gazetteer retrieves for them. Equal to the bit, since a
+last-bit difference can reorder candidates."""
 
 from __future__ import annotations
 
 import json
+import math
 import random
+from array import array
+from collections import Counter
 from itertools import islice
 
 import pytest
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from resolvers import _fastscore
+from resolvers import index as index_module
 from resolvers.forms import name_forms
 from resolvers.index import NameIndex
 from resolvers.model import load_params
@@ -118,3 +123,46 @@ def test_reading_rejects_inconsistent_fields() -> None:
         _fastscore.coverage(good, "lavrov")
     with pytest.raises(ValueError, match="intercept and 8 weights"):
         _fastscore.best_pair((good,), (good,), (1.0,))
+
+
+def _reference_top_aliases(plan, key_counts, shortlist: int, limit: int) -> list[int]:
+    """What top_aliases computes, in Python (as retrieval did before it moved to C)."""
+    counts: Counter[int] = Counter()
+    for postings, repeat in plan:
+        for _ in range(repeat):
+            counts.update(postings)
+    ranked = sorted((-count / math.sqrt(key_counts[a]), i, a) for i, (a, count) in enumerate(counts.most_common(shortlist)))
+    return [a for _, _, a in ranked[:limit]]
+
+
+def test_retrieval_counting_equals_the_reference(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real retrieval plans of 400 dev queries (and random ones, with many ties)."""
+    plans = []
+    original = _fastscore.top_aliases
+    monkeypatch.setattr(index_module, "top_aliases", lambda *args: plans.append(args) or original(*args))
+    with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
+        for line in islice(lines, 0, 2000, 5):
+            query = json.loads(line)
+            engine.index.retrieve(name_forms(clean(query["query"]), query.get("lang")), 50)
+    assert len(plans) > 350
+    for plan, key_counts, shortlist, limit in plans:
+        assert original(plan, key_counts, shortlist, limit) == _reference_top_aliases(plan, key_counts, shortlist, limit)
+    rng = random.Random(5)
+    key_counts = array("H", (rng.randint(1, 9) for _ in range(300)))
+    for _ in range(500):
+        plan = [(array("I", rng.sample(range(300), rng.randint(1, 120))), rng.randint(1, 4))
+                for _ in range(rng.randint(0, 6))]
+        shortlist = rng.randint(0, 80)
+        limit = rng.randint(0, 30)
+        assert _fastscore.top_aliases(plan, key_counts, shortlist, limit) == _reference_top_aliases(
+            plan, key_counts, shortlist, limit)
+
+
+def test_retrieval_counting_rejects_wrong_buffers() -> None:
+    key_counts = array("H", [1, 1, 1])
+    with pytest.raises(TypeError, match="unsigned int"):
+        _fastscore.top_aliases([(array("d", [1.0]), 1)], key_counts, 5, 5)
+    with pytest.raises(TypeError, match="unsigned short"):
+        _fastscore.top_aliases([(array("I", [1]), 1)], array("I", [1, 1]), 5, 5)
+    with pytest.raises(ValueError, match="at least once"):
+        _fastscore.top_aliases([(array("I", [1]), 0)], key_counts, 5, 5)
