@@ -63,7 +63,7 @@ def find_duplicates(store: Store, index: NameIndex, *, min_score: float = 0.95,
                 "one has no Wikidata id" if not (qid_a and qid_b) else "",
             ) if x)
             pairs.append(DuplicatePair(person, other, round(score, 4), index.persons[index.person_pos(person)].name,
-                                       index.persons[sp.person].name, index.aliases[sp.alias_id].record.name, why))
+                                       index.persons[sp.person].name, index.record_of(sp.alias_id).name, why))
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     return pairs
 

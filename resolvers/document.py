@@ -360,7 +360,7 @@ class DocumentReconciler:
                         return surnames[key], 0.9
             if len(clean(name)) < 3:
                 return None, 0.0
-        owners = {self.index.aliases[a].person for a in self.index.exact(normalize(name))}
+        owners = {self.index.person_of(a) for a in self.index.exact(normalize(name))}
         if len(owners) == 1:
             # Written exactly as one person's alias, and nobody else's: no need to score.
             return self.index.persons[owners.pop()].id, self.config.exact_confidence

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ._fastscore import top_aliases
 from .forms import NameForm, alias_language, lookup_keys, name_forms
 from .normalize import clean, normalize
-from .score import WeightedForm, weigh
+from .score import Reading, WeightedForm, weigh
 from .types import AliasRecord, PersonRecord
 
 __all__ = ["NameIndex", "IndexedAlias", "NameForm", "name_forms", "alias_language", "lookup_keys", "COUNT_BUDGET"]
@@ -136,6 +136,17 @@ class NameIndex:
             found = self._weighted[alias_id] = self.weigh(self.aliases[alias_id].forms)
         return found
 
+    def readings(self, alias_id: int) -> tuple[Reading, ...]:
+        """The alias's readings packed for scoring."""
+        return tuple(w.packed for w in self.weighted(alias_id))
+
+    def person_of(self, alias_id: int) -> int:
+        """Position in `persons` of the alias's person."""
+        return self.aliases[alias_id].person
+
+    def record_of(self, alias_id: int) -> AliasRecord:
+        return self.aliases[alias_id].record
+
     def token_counts_of(self, keys: Iterable[str]) -> dict[str, int]:
         """Aliases having a token with each of these phonetic keys (keys of none left out)."""
         return {k: n for k in keys if (n := self.token_counts.get(k, 0))}
@@ -157,6 +168,10 @@ class NameIndex:
     def prefetch(self, alias_ids: Sequence[int]) -> None:
         """A hint that these aliases are about to be read (the stored index reads them in
         one query)."""
+
+    def warm(self) -> None:
+        """Read up front what queries would read on first use, when that is cheap (a stored
+        index of a small gazetteer; an index built in memory holds everything already)."""
 
     # -- derived --------------------------------------------------------------------------
 

@@ -90,16 +90,17 @@ def score_candidates(
     query_forms = index.weigh(forms)
     if not query_forms:
         return []
+    query_readings = tuple(w.packed for w in query_forms)
     retrieved = index.retrieve(forms, config.retrieve)
     index.prefetch(retrieved)
-    first = query_forms[0]
-    prescored = sorted(retrieved, key=lambda a: -coverage(first, index.weighted(a)[0]))
+    first = query_readings[0]
+    prescored = sorted(retrieved, key=lambda a: -coverage(first, index.readings(a)[0]))
     to_score = set(prescored[: config.rescore]) | set(index.exact(normalized)) | set(extra_aliases)
     best: dict[int, ScoredPerson] = {}
     for alias_id in sorted(to_score):
-        feats = score_pair(query_forms, index.weighted(alias_id), model.coefficients)
+        feats = score_pair(query_readings, index.readings(alias_id), model.coefficients)
         logit = model.logit(feats)
-        person = index.aliases[alias_id].person
+        person = index.person_of(alias_id)
         known = best.get(person)
         if known is None or logit > known.logit:
             best[person] = ScoredPerson(person, alias_id, logit, feats, {})
@@ -123,7 +124,7 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
     for i, sp in enumerate(scored[: query.limit]):
         rival = scored[1].logit if i == 0 and len(scored) > 1 else (scored[0].logit if i else None)
         conf = conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features)
-        record = index.aliases[sp.alias_id].record
+        record = index.record_of(sp.alias_id)
         features = {**sp.features.as_dict(), **{f"context_{k}": 1.0 for k in sp.context}}
         features["score"] = sp.logit  # the ranking model's logit; comparable within a query
         candidates.append(

@@ -12,7 +12,7 @@ thousand token pairs per query. This module packs readings for it and states the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ._fastscore import Reading, best_pair
@@ -20,7 +20,8 @@ from ._fastscore import coverage as _coverage
 from .forms import NameForm
 from .given_names import name_groups
 
-__all__ = ["FEATURES", "PARTICLES", "PairFeatures", "WeightedForm", "coverage", "score_pair", "weigh"]
+__all__ = ["FEATURES", "PARTICLES", "PairFeatures", "Reading", "WeightedForm", "coverage", "score_pair", "weigh",
+           "token_groups", "token_particles"]
 
 FEATURES: dict[str, str] = {
     "spelling": "query tokens covered, by spelling and phonetic-key similarity, rarity-weighted",
@@ -77,16 +78,24 @@ class WeightedForm:
 
     @classmethod
     def of(cls, form: NameForm, weights: tuple[float, ...], rarity: float) -> WeightedForm:
-        groups = tuple(tuple(sorted(name_groups(k))) for k in form.keys)
-        particles = tuple(t in PARTICLES for t in form.tokens)
         packed = Reading(form.tokens, form.keys, form.skeletons, form.classes, form.classes_r,
-                         groups, particles, weights, rarity)
+                         token_groups(form), token_particles(form), weights, rarity)
         return cls(form, weights, rarity, packed)
 
     @property
     def total(self) -> float:
         """Sum of the weights (summed in C, in token order)."""
         return self.packed.total
+
+
+def token_groups(form: NameForm) -> tuple[tuple[int, ...], ...]:
+    """Each token's given-name groups, sorted."""
+    return tuple(tuple(sorted(name_groups(k))) for k in form.keys)
+
+
+def token_particles(form: NameForm) -> tuple[bool, ...]:
+    """Whether each token is a particle or honorific."""
+    return tuple(t in PARTICLES for t in form.tokens)
 
 
 def weigh(form: NameForm, weight: Callable[[str], float], max_weight: float) -> WeightedForm:
@@ -100,18 +109,16 @@ def weigh(form: NameForm, weight: Callable[[str], float], max_weight: float) -> 
     return WeightedForm.of(form, weights, rarity)
 
 
-def coverage(q: WeightedForm, a: WeightedForm) -> float:
+def coverage(q: Reading, a: Reading) -> float:
     """A cheap estimate of how well two readings match: the rarity-weighted best token
     similarity of each query token and of each alias token, without the one-to-one
     alignment, the two multiplied. Used to pick which retrieved aliases are worth the full
     scoring."""
-    return _coverage(q.packed, a.packed)
+    return _coverage(q, a)
 
 
-def score_pair(
-    query_forms: Sequence[WeightedForm], alias_forms: Sequence[WeightedForm], coef: tuple[float, ...]
-) -> PairFeatures:
+def score_pair(query: tuple[Reading, ...], alias: tuple[Reading, ...], coef: tuple[float, ...]) -> PairFeatures:
     """Features of the pair of readings of the query and the alias that the linear model
     `coef` (intercept, then one weight per feature) scores highest."""
-    best = best_pair(tuple(q.packed for q in query_forms), tuple(a.packed for a in alias_forms), coef)
+    best = best_pair(query, alias, coef)
     return PairFeatures(*best) if best is not None else PairFeatures()

@@ -100,6 +100,16 @@ def transliterator(transform_id: str) -> icu.Transliterator:
     return icu.Transliterator.createInstance(f"{transform_id}; Latin-ASCII; Lower")
 
 
+def compile_all() -> None:
+    """Compile every transliterator a name can need (about 0.1 s in all): a server does it
+    before its first answer instead of during the first answer in each script."""
+    ids = {*_RULES, *_CYRILLIC_BY_LANG.values(), *_ARABIC_BY_LANG.values(), "Any-Latin"}
+    for transforms in _BY_SCRIPT.values():
+        ids.update(transforms)
+    for transform_id in sorted(ids):
+        transliterator(transform_id)
+
+
 def _transforms_for(script: str, lang: str | None) -> tuple[str, ...]:
     primary = (lang or "").split("-")[0].lower()
     if script == "Cyrillic" and primary in _CYRILLIC_BY_LANG:

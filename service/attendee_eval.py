@@ -66,7 +66,7 @@ class _Labels:
             if key:
                 hits = self.engine.index.exact(normalize(key))
                 if hits:
-                    return self.engine.index.persons[self.engine.index.aliases[hits[0]].person].id
+                    return self.engine.index.persons[self.engine.index.person_of(hits[0])].id
         return f"?{entry.get('person')}"
 
     def office_right(self, office: Office | None, entry: dict) -> bool:

@@ -16,6 +16,7 @@ from gazetteer import Office, Person, Store
 from gazetteer.store import load_name_index
 from resolvers import Candidate, InvalidDate, InvalidQuery, MatchResult, Query, check_date, match
 from resolvers.document import MAX_DOCUMENT_CHARS, DocumentReconciler, DocumentResult
+from resolvers.translit import compile_all as compile_transliterators
 
 __all__ = ["Engine", "RankedCandidate", "Answer", "UnknownEntity"]
 
@@ -38,10 +39,16 @@ class Answer:
 
 
 class Engine:
-    def __init__(self, db_path: Path | str):
+    def __init__(self, db_path: Path | str, *, warm: bool = False):
+        """`warm`: read a small gazetteer's name index whole and compile the transliterators
+        now, so that the first queries are as fast as the later ones (a server; a one-off
+        CLI lookup would only pay for it)."""
         started = time.perf_counter()
         self.store = Store(db_path)
         self.index = load_name_index(self.store)
+        if warm:
+            self.index.warm()
+            compile_transliterators()
         self.load_seconds = time.perf_counter() - started
 
     def close(self) -> None:

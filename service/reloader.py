@@ -35,7 +35,7 @@ class EngineHolder:
     def __init__(self, db: Path, engine: Engine | None = None, *, close_after: float = 30.0):
         self.db = Path(db)
         self._stamp = _stamp(self.db)
-        self._engine = engine or Engine(self.db)
+        self._engine = engine or Engine(self.db, warm=True)
         self._close_after = close_after
         self._lock = threading.Lock()  # one reload at a time
         self._stop = threading.Event()
@@ -53,7 +53,7 @@ class EngineHolder:
             if stamp is None or (stamp == self._stamp and not force):
                 return False
             try:
-                fresh = Engine(self.db)
+                fresh = Engine(self.db, warm=True)
             except (StoreError, OSError) as err:
                 log.error("reload of %s failed, keeping the loaded gazetteer: %s", self.db, err)
                 return False

@@ -21,7 +21,7 @@ from resolvers.forms import name_forms
 from resolvers.index import NameIndex
 from resolvers.model import load_params
 from resolvers.normalize import clean
-from resolvers.score import PairFeatures, WeightedForm, coverage, score_pair, weigh
+from resolvers.score import PairFeatures, Reading, WeightedForm, coverage, score_pair, weigh
 from service.engine import Engine
 from tests.conftest import SHARED
 
@@ -29,9 +29,10 @@ from . import score_reference as reference
 
 
 @pytest.fixture(scope="module")
-def pairs(engine: Engine) -> list[tuple[tuple[WeightedForm, ...], tuple[WeightedForm, ...]]]:
-    """(query readings, alias readings) for 400 dev queries in every script and the 20
-    aliases retrieved for each, plus 2,000 random pairs of aliases."""
+def pairs(engine: Engine) -> list[tuple[tuple[WeightedForm, ...], tuple[WeightedForm, ...], tuple[Reading, ...]]]:
+    """(query readings, alias readings, the alias's packed readings as a server reads them
+    from the stored index) for 400 dev queries in every script and the 20 aliases retrieved
+    for each, plus 2,000 random pairs of aliases."""
     index: NameIndex = engine.index
     out = []
     with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
@@ -39,12 +40,14 @@ def pairs(engine: Engine) -> list[tuple[tuple[WeightedForm, ...], tuple[Weighted
             query = json.loads(line)
             forms = name_forms(clean(query["query"]), query.get("lang"))
             q = index.weigh(forms)
-            out += [(q, index.weighted(a)) for a in index.retrieve(forms, 20)]
+            out += [(q, index.weighted(a), index.readings(a)) for a in index.retrieve(forms, 20)]
             if len(out) > 8000:
                 break
     rng = random.Random(7)
     ids = range(len(index))
-    out += [(index.weighted(rng.choice(ids)), index.weighted(rng.choice(ids))) for _ in range(2000)]
+    for _ in range(2000):
+        a, b = rng.choice(ids), rng.choice(ids)
+        out.append((index.weighted(a), index.weighted(b), index.readings(b)))
     return out
 
 
@@ -63,7 +66,7 @@ def test_string_similarities_are_rapidfuzz_ones() -> None:
 
 def test_token_pairs_equal_the_reference(pairs) -> None:
     checked = 0
-    for qs, as_ in pairs[::4]:
+    for qs, as_, _ in pairs[::4]:
         for q in qs:
             for a in as_:
                 for i in range(len(q.form.tokens)):
@@ -75,24 +78,44 @@ def test_token_pairs_equal_the_reference(pairs) -> None:
 
 
 def test_coverage_equals_the_reference(pairs) -> None:
-    for qs, as_ in pairs:
-        assert coverage(qs[0], as_[0]) == reference.coverage(qs[0], as_[0]), (qs[0].form.tokens, as_[0].form.tokens)
+    for qs, as_, stored in pairs:
+        assert coverage(qs[0].packed, stored[0]) == reference.coverage(qs[0], as_[0]), (
+            qs[0].form.tokens, as_[0].form.tokens)
 
 
 def test_best_pair_of_readings_equals_the_reference(pairs) -> None:
     model = load_params().score
     distinct = set()
-    for qs, as_ in pairs:
-        fast = score_pair(qs, as_, model.coefficients)
+    for qs, as_, stored in pairs:
+        fast = score_pair(tuple(q.packed for q in qs), stored, model.coefficients)
         assert fast == reference.score_pair(qs, as_, model.logit), (qs[0].form.tokens, as_[0].form.tokens)
         distinct.add(fast)
     assert len(distinct) > 1000  # real variety, not one answer
 
 
+def test_stored_readings_are_the_weighed_ones(engine: Engine) -> None:
+    """What the server parses from the stored index is what the build weighed."""
+    index = engine.index
+    for alias_id in range(0, len(index), 7):
+        weighted, stored = index.weighted(alias_id), index.readings(alias_id)
+        assert [(w.packed.size, w.total, w.rarity) for w in weighted] == [(r.size, r.total, r.rarity) for r in stored]
+
+
+def test_malformed_stored_readings_are_an_error() -> None:
+    with pytest.raises(ValueError, match="malformed"):
+        _fastscore.readings_from_text("lavrov\x1flavrov")
+    fields = ["sergei lavrov", "sergei lavrov", "srg lvrv", "srk rpr", "srk rpr", "1.0 2.0", "0.5", "3 ", "00"]
+    assert _fastscore.readings_from_text("\x1f".join(fields))[0].total == 3.0
+    for k, bad in [(5, "1.0 x"), (7, "3,3 "), (8, "0"), (0, "sergei  lavrov"), (6, "")]:
+        with pytest.raises(ValueError, match="malformed"):
+            _fastscore.readings_from_text("\x1f".join(fields[:k] + [bad] + fields[k + 1:]))
+    assert _fastscore.readings_from_text("") == ()
+
+
 def test_an_empty_side_has_no_features() -> None:
     index = NameIndex([], [])
     q = index.weigh(name_forms("Sergei Lavrov", "en"))
-    assert score_pair(q, (), load_params().score.coefficients) == PairFeatures()
+    assert score_pair((q[0].packed,), (), load_params().score.coefficients) == PairFeatures()
 
 
 def test_long_names_past_the_stack_buffers() -> None:
@@ -100,8 +123,9 @@ def test_long_names_past_the_stack_buffers() -> None:
     long_query = index.weigh(name_forms(" ".join(["Sergei", "Lavrov"] * 60), "en"))
     alias = index.weigh(name_forms(" ".join(["Lavrov", "Sergei", "Viktorovich"] * 15), "en"))
     coef = load_params().score.coefficients
-    assert score_pair(long_query, alias, coef) == reference.score_pair(long_query, alias, load_params().score.logit)
-    assert coverage(long_query[0], alias[0]) == reference.coverage(long_query[0], alias[0])
+    packed = tuple(w.packed for w in long_query), tuple(w.packed for w in alias)
+    assert score_pair(*packed, coef) == reference.score_pair(long_query, alias, load_params().score.logit)
+    assert coverage(packed[0][0], packed[1][0]) == reference.coverage(long_query[0], alias[0])
 
 
 def test_reading_rejects_inconsistent_fields() -> None:
