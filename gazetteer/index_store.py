@@ -51,8 +51,8 @@ _FIELD, _FORM = "\x1f", "\x1e"
 _ALIAS_CACHE = 200_000
 _POSTINGS_CACHE = 20_000
 _KEY_CACHE = 200_000
-# A stored index of at most this many aliases is read whole by warm(): about 8 µs and
-# 1.6 KB an alias (0.08 s and 16 MB for the 10k aliases of everypolitician-2015).
+# A stored index of at most this many aliases is read whole by warm(): about 0.2 s and
+# 30 MB for the 10k aliases of everypolitician-2015.
 _WARM_ALIASES = 50_000
 # Most keys or ids in one `in (...)` query.
 _SQL_BATCH = 500
@@ -146,9 +146,13 @@ class _Cache(Generic[K, V]):
         self._size, self._load, self._default = size, load, default
         self._data: dict[K, V] = {}
         self._lock = threading.Lock()
+        self._complete = False  # holds the whole table (hold_all): never read, never evict
 
     def get_many(self, keys: Sequence[K]) -> dict[K, V]:
         data = self._data
+        if self._complete:
+            default = self._default
+            return {k: data.get(k, default) for k in keys}
         with self._lock:
             found = {k: data[k] for k in keys if k in data}
         missing = [k for k in keys if k not in found]
@@ -164,11 +168,12 @@ class _Cache(Generic[K, V]):
                     found[k] = data[k] = loaded.get(k, self._default)
         return found
 
-    def put_many(self, items: dict[K, V]) -> None:
-        """Add entries read by other means (as many as fit)."""
+    def hold_all(self, items: dict[K, V]) -> None:
+        """Hold `items`, the whole table, from now on: no bound, and a key not among them
+        is answered with the default without a query."""
         with self._lock:
-            for k, v in islice(items.items(), max(self._size - len(self._data), 0)):
-                self._data[k] = v
+            self._data = dict(items)
+            self._complete = True
 
     def get(self, key: K) -> V:
         # Fast path without the lock: a dict read is atomic, and a key evicted meanwhile is
@@ -216,7 +221,7 @@ class _StoredAliases(Sequence[IndexedAlias]):
         return self._read(f"where id in ({_in(len(alias_ids))})", tuple(alias_ids))
 
     def load_all(self) -> None:
-        self._cache.put_many(self._read("", ()))
+        self._cache.hold_all(self._read("", ()))
 
     def _read(self, where: str, params: tuple) -> dict[int, _CachedAlias | None]:
         rows = self._store.rows(f"select id, person, person_id, name, lang, kind, forms from index_aliases {where}", params)
@@ -279,6 +284,7 @@ class StoredNameIndex(NameIndex):
         self._token_counts = _Cache(_KEY_CACHE, partial(self._read_counts, "index_tokens"), 0)
         self._sizes = _Cache(_KEY_CACHE, partial(self._read_counts, "index_postings"), 0)
         self._postings: _Cache[str, Sequence[int]] = _Cache(_POSTINGS_CACHE, self._read_postings, ())
+        self._held_exact: dict[str, list[int]] | None = None  # once warm
 
     @staticmethod
     def usable(store: Store, persons: list[PersonRecord]) -> bool:
@@ -298,6 +304,8 @@ class StoredNameIndex(NameIndex):
         return {key: array("I", ids) for key, ids in rows}
 
     def exact(self, normalized: str) -> Sequence[int]:
+        if self._held_exact is not None:
+            return self._held_exact.get(normalized, ())
         return [r[0] for r in self._store.rows(
             "select id from index_aliases where normalized = ? order by id", (normalized,))]
 
@@ -306,6 +314,10 @@ class StoredNameIndex(NameIndex):
 
     def readings(self, alias_id: int) -> tuple[Reading, ...]:
         return self._aliases.cached(alias_id).readings
+
+    def first_readings(self, alias_ids: Sequence[int]) -> list[Reading]:
+        cached = self._aliases.cached
+        return [cached(a).readings[0] for a in alias_ids]
 
     def person_of(self, alias_id: int) -> int:
         return self._aliases.cached(alias_id).person
@@ -325,9 +337,21 @@ class StoredNameIndex(NameIndex):
     def prefetch(self, alias_ids: Sequence[int]) -> None:
         self._aliases.prefetch(alias_ids)
 
-    def warm(self) -> None:
-        if len(self._aliases) <= _WARM_ALIASES:
-            self._aliases.load_all()
+    def warm(self) -> bool:
+        """A gazetteer of at most _WARM_ALIASES aliases is read whole: queries then read
+        nothing from the database."""
+        if len(self._aliases) > _WARM_ALIASES:
+            return False
+        self._aliases.load_all()
+        exact: dict[str, list[int]] = {}
+        for alias_id, normalized in self._store.rows("select id, normalized from index_aliases order by id"):
+            exact.setdefault(normalized, []).append(alias_id)
+        self._held_exact = exact
+        self._token_counts.hold_all({key: n for key, n in self._store.rows("select key, n from index_tokens")})
+        rows = self._store.rows("select key, n, ids from index_postings")
+        self._sizes.hold_all({key: n for key, n, _ in rows})
+        self._postings.hold_all({key: array("I", ids) for key, _, ids in rows})
+        return True
 
     def posting_items(self) -> Iterator[tuple[str, Sequence[int]]]:
         for key, blob in self._store.rows("select key, ids from index_postings order by key"):

@@ -207,6 +207,7 @@ class Store:
         # the few small reads an answer needs.
         self._lock = threading.Lock()
         self._closed = False
+        self._wikidata: dict[str, str] | None = None
 
     def _query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         with self._lock:
@@ -315,9 +316,15 @@ class Store:
         rows = self._query("select wikidata from persons where id = ?", (person_id,))
         return (rows[0][0] or "") if rows else ""
 
+    def hold_wikidata(self) -> None:
+        """Hold every person's Wikidata id in memory (for a server on a small gazetteer)."""
+        self._wikidata = {r[0]: r[1] for r in self._query("select id, wikidata from persons where wikidata != ''")}
+
     def wikidata_of(self, person_ids: Sequence[str]) -> dict[str, str]:
         """The Wikidata ids of canonical person ids (those without one left out): one
-        query for all the candidates of an answer."""
+        query for all the candidates of an answer, none once held."""
+        if self._wikidata is not None:
+            return {p: q for p in person_ids if (q := self._wikidata.get(p))}
         if not person_ids:
             return {}
         rows = self._query(f"select id, wikidata from persons where id in ({','.join('?' * len(person_ids))})"

@@ -852,6 +852,47 @@ static PyObject *fs_best_pair(PyObject *module, PyObject *args) {
     return Py_BuildValue("dddddddd", best[0], best[1], best[2], best[3], best[4], best[5], best[6], best[7]);
 }
 
+typedef struct {
+    double coverage;
+    Py_ssize_t position;
+} Covered;
+
+static int covered_order(const void *x, const void *y) {
+    const Covered *p = x, *r = y;
+    if (p->coverage != r->coverage) return p->coverage > r->coverage ? -1 : 1;
+    return p->position < r->position ? -1 : (p->position > r->position);
+}
+
+/* best_covered(q, readings, k): positions in `readings` of the k that cover q best, best
+   first (equals in their order in the list, as a stable sort leaves them). */
+static PyObject *fs_best_covered(PyObject *module, PyObject *args) {
+    Reading *q;
+    PyObject *readings;
+    Py_ssize_t k;
+    if (!PyArg_ParseTuple(args, "O&O!n:best_covered", as_reading, &q, &PyList_Type, &readings, &k)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(readings);
+    Covered *covered = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Covered));
+    if (!covered) return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Reading *a;
+        if (!as_reading(PyList_GET_ITEM(readings, i), &a)) { PyMem_Free(covered); return NULL; }
+        covered[i].coverage = coverage_of(q, a);
+        covered[i].position = i;
+        if (covered[i].coverage < 0) { PyMem_Free(covered); return PyErr_NoMemory(); }
+    }
+    qsort(covered, (size_t)n, sizeof(Covered), covered_order);
+    if (k > n) k = n;
+    if (k < 0) k = 0;
+    PyObject *out = PyList_New(k);
+    for (Py_ssize_t i = 0; out && i < k; i++) {
+        PyObject *position = PyLong_FromSsize_t(covered[i].position);
+        if (!position) { Py_CLEAR(out); break; }
+        PyList_SET_ITEM(out, i, position);
+    }
+    PyMem_Free(covered);
+    return out;
+}
+
 /* top_aliases(plan, key_counts, shortlist, limit): `plan` is a list of (posting list,
    times to count it); posting lists and key_counts are buffers of unsigned int / unsigned
    short (array "I" and "H"). */
@@ -919,6 +960,8 @@ static PyMethodDef methods[] = {
      "token_pair(q, i, a, j) -> (spelling, sound) of token i of reading q and token j of reading a."},
     {"coverage", fs_coverage, METH_VARARGS,
      "coverage(q, a) -> cheap estimate of how well two readings match (no alignment)."},
+    {"best_covered", fs_best_covered, METH_VARARGS,
+     "best_covered(q, readings, k) -> positions of the k readings that cover q best, best first."},
     {"align", fs_align, METH_VARARGS, "align(q, a) -> the 8 pair features of two readings."},
     {"best_pair", fs_best_pair, METH_VARARGS,
      "best_pair(qs, as, coef) -> features of the best-scoring pair of readings, or None."},

@@ -140,6 +140,10 @@ class NameIndex:
         """The alias's readings packed for scoring."""
         return tuple(w.packed for w in self.weighted(alias_id))
 
+    def first_readings(self, alias_ids: Sequence[int]) -> list[Reading]:
+        """The primary reading of each alias, packed."""
+        return [self.readings(a)[0] for a in alias_ids]
+
     def person_of(self, alias_id: int) -> int:
         """Position in `persons` of the alias's person."""
         return self.aliases[alias_id].person
@@ -169,9 +173,11 @@ class NameIndex:
         """A hint that these aliases are about to be read (the stored index reads them in
         one query)."""
 
-    def warm(self) -> None:
+    def warm(self) -> bool:
         """Read up front what queries would read on first use, when that is cheap (a stored
-        index of a small gazetteer; an index built in memory holds everything already)."""
+        index of a small gazetteer; an index built in memory holds everything already).
+        True when the index is now all in memory."""
+        return True
 
     # -- derived --------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from .dates import InvalidDate, check_date
 from .index import NameIndex, name_forms
 from .model import Params, load_params
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
-from .score import PairFeatures, coverage, score_pair
+from .score import PairFeatures, best_covered, score_pair
 from .types import Algorithm, Candidate, MatchResult, Query
 
 __all__ = [
@@ -93,9 +93,8 @@ def score_candidates(
     query_readings = tuple(w.packed for w in query_forms)
     retrieved = index.retrieve(forms, config.retrieve)
     index.prefetch(retrieved)
-    first = query_readings[0]
-    prescored = sorted(retrieved, key=lambda a: -coverage(first, index.readings(a)[0]))
-    to_score = set(prescored[: config.rescore]) | set(index.exact(normalized)) | set(extra_aliases)
+    prescored = [retrieved[i] for i in best_covered(query_readings[0], index.first_readings(retrieved), config.rescore)]
+    to_score = set(prescored) | set(index.exact(normalized)) | set(extra_aliases)
     best: dict[int, ScoredPerson] = {}
     for alias_id in sorted(to_score):
         feats = score_pair(query_readings, index.readings(alias_id), model.coefficients)

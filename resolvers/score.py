@@ -16,11 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ._fastscore import Reading, best_pair
+from ._fastscore import best_covered as _best_covered
 from ._fastscore import coverage as _coverage
 from .forms import NameForm
 from .given_names import name_groups
 
-__all__ = ["FEATURES", "PARTICLES", "PairFeatures", "Reading", "WeightedForm", "coverage", "score_pair", "weigh",
+__all__ = ["FEATURES", "PARTICLES", "PairFeatures", "Reading", "WeightedForm", "best_covered", "coverage", "score_pair", "weigh",
            "token_groups", "token_particles"]
 
 FEATURES: dict[str, str] = {
@@ -115,6 +116,12 @@ def coverage(q: Reading, a: Reading) -> float:
     alignment, the two multiplied. Used to pick which retrieved aliases are worth the full
     scoring."""
     return _coverage(q, a)
+
+
+def best_covered(q: Reading, readings: list[Reading], k: int) -> list[int]:
+    """Positions in `readings` of the `k` with the best coverage of `q`, best first (equals
+    in list order)."""
+    return _best_covered(q, readings, k)
 
 
 def score_pair(query: tuple[Reading, ...], alias: tuple[Reading, ...], coef: tuple[float, ...]) -> PairFeatures:

@@ -47,7 +47,8 @@ class Engine:
         self.store = Store(db_path)
         self.index = load_name_index(self.store)
         if warm:
-            self.index.warm()
+            if self.index.warm():
+                self.store.hold_wikidata()
             compile_transliterators()
         self.load_seconds = time.perf_counter() - started
 

@@ -21,7 +21,7 @@ from resolvers.forms import name_forms
 from resolvers.index import NameIndex
 from resolvers.model import load_params
 from resolvers.normalize import clean
-from resolvers.score import PairFeatures, Reading, WeightedForm, coverage, score_pair, weigh
+from resolvers.score import PairFeatures, Reading, WeightedForm, best_covered, coverage, score_pair, weigh
 from service.engine import Engine
 from tests.conftest import SHARED
 
@@ -81,6 +81,21 @@ def test_coverage_equals_the_reference(pairs) -> None:
     for qs, as_, stored in pairs:
         assert coverage(qs[0].packed, stored[0]) == reference.coverage(qs[0], as_[0]), (
             qs[0].form.tokens, as_[0].form.tokens)
+
+
+def test_prescoring_order_equals_the_reference(engine: Engine) -> None:
+    """The aliases picked for full scoring: the best covered, in the order a stable sort
+    on the reference coverage gives (ties keep retrieval order)."""
+    index = engine.index
+    with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
+        for line in islice(lines, 0, 1000, 10):
+            query = json.loads(line)
+            forms = name_forms(clean(query["query"]), query.get("lang"))
+            q = index.weigh(forms)[0]
+            retrieved = index.retrieve(forms, 50)
+            weighted = [index.weighted(a)[0] for a in retrieved]
+            want = sorted(range(len(retrieved)), key=lambda i: -reference.coverage(q, weighted[i]))[:15]
+            assert best_covered(q.packed, index.first_readings(retrieved), 15) == want, query["query"]
 
 
 def test_best_pair_of_readings_equals_the_reference(pairs) -> None:
