@@ -19,20 +19,21 @@ help:
 	@echo "make bench  latency, throughput, memory and cold start on this machine"
 	@echo "make proto  regenerate service/_pb from proto/ (proto-check: fail if stale)"
 
-# PyICU compiles against the system ICU: it needs the ICU headers and pkg-config.
+# PyICU compiles against the system ICU (headers, pkg-config), and rollcall's scoring loop
+# is C (resolvers/_fastscore.c): both need a C/C++ compiler and the Python headers.
+PYTHON_H := $(shell $(PYTHON) -c "import os, sysconfig; print(int(os.path.exists(os.path.join(sysconfig.get_paths()['include'], 'Python.h'))))" 2>/dev/null)
 sysdeps:
-	@if ! pkg-config --exists icu-uc 2>/dev/null; then \
+	@if ! pkg-config --exists icu-uc 2>/dev/null || ! command -v g++ >/dev/null || [ "$(PYTHON_H)" != 1 ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing ICU headers and pkg-config (apt-get)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config; \
+	    echo "installing ICU headers, pkg-config, a C/C++ compiler and the Python headers (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config gcc g++ python3-dev; \
 	  else \
-	    echo "PyICU needs the ICU headers and pkg-config. Run:"; \
-	    echo "  sudo apt-get install -y libicu-dev pkg-config"; \
+	    echo "rollcall needs the ICU headers, pkg-config, a C/C++ compiler and the Python headers. Run:"; \
+	    echo "  sudo apt-get install -y libicu-dev pkg-config gcc g++ python3-dev"; \
 	    exit 1; \
 	  fi; \
 	fi
 
-# The C scoring loop is compiled by the install: a changed source reinstalls.
 $(BIN)/rollcall: pyproject.toml resolvers/_fastscore.c | sysdeps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip

@@ -19,6 +19,7 @@
 #include <Python.h>
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,6 +71,51 @@ static int str_eq(Str a, Str b) {
     return a.n == b.n && memcmp(a.s, b.s, (size_t)a.n * sizeof(Py_UCS4)) == 0;
 }
 
+/* Levenshtein distance of a (1..64 characters) and b, bit-parallel (Myers 1999, as
+   Hyyrö 2001 states it): one column of the edit matrix is a few machine words. Each
+   character of `a` gets the bit mask of its positions; letters a-z (nearly all of a
+   romanised name) are found in a table, other characters by a scan of the rest. */
+static Py_ssize_t levenshtein_short(Str a, Str b) {
+    uint64_t letters[26] = {0};
+    Py_UCS4 others[64];
+    uint64_t other_masks[64];
+    int n_others = 0;
+    for (Py_ssize_t i = 0; i < a.n; i++) {
+        Py_UCS4 c = a.s[i];
+        if (c >= 'a' && c <= 'z') {
+            letters[c - 'a'] |= (uint64_t)1 << i;
+            continue;
+        }
+        int k = 0;
+        while (k < n_others && others[k] != c) k++;
+        if (k == n_others) { others[n_others] = c; other_masks[n_others++] = 0; }
+        other_masks[k] |= (uint64_t)1 << i;
+    }
+    uint64_t vp = ~(uint64_t)0, vn = 0, last = (uint64_t)1 << (a.n - 1);
+    Py_ssize_t dist = a.n;
+    for (Py_ssize_t j = 0; j < b.n; j++) {
+        Py_UCS4 c = b.s[j];
+        uint64_t pm = 0;
+        if (c >= 'a' && c <= 'z') {
+            pm = letters[c - 'a'];
+        } else {
+            for (int k = 0; k < n_others; k++)
+                if (others[k] == c) { pm = other_masks[k]; break; }
+        }
+        uint64_t x = pm | vn;
+        uint64_t d0 = (((x & vp) + vp) ^ vp) | x;
+        uint64_t hp = vn | ~(d0 | vp);
+        uint64_t hn = vp & d0;
+        if (hp & last) dist++;
+        else if (hn & last) dist--;
+        hp = (hp << 1) | 1;
+        hn <<= 1;
+        vp = hn | ~(d0 | hp);
+        vn = hp & d0;
+    }
+    return dist;
+}
+
 static Py_ssize_t levenshtein(Str a, Str b) {
     /* Common prefix and suffix cost nothing. */
     while (a.n && b.n && a.s[0] == b.s[0]) { a.s++; b.s++; a.n--; b.n--; }
@@ -77,6 +123,7 @@ static Py_ssize_t levenshtein(Str a, Str b) {
     if (!a.n) return b.n;
     if (!b.n) return a.n;
     if (a.n < b.n) { Str t = a; a = b; b = t; } /* the row runs over the shorter */
+    if (b.n <= 64) return levenshtein_short(b, a);
     Py_ssize_t stack_row[128];
     Py_ssize_t *row = b.n < 128 ? stack_row : PyMem_Malloc((size_t)(b.n + 1) * sizeof(Py_ssize_t));
     if (!row) return -1;
@@ -220,6 +267,56 @@ static void token_pair(const Token *q, const Token *a, double *spelling, double 
     *sound = snd >= 0 ? snd : spell;
 }
 
+/* Token pairs already computed in one call. The same alias word recurs across the aliases
+   and readings of one call, and a pair's similarity depends on the two words only (every
+   key derives from the word), so it is computed once per call. */
+typedef struct {
+    const Token *q; /* NULL: free slot */
+    const Token *a;
+    double spelling, sound;
+} MemoSlot;
+
+typedef struct {
+    MemoSlot *slots;
+    size_t mask;
+    size_t used;
+} Memo;
+
+/* A memo for about `pairs` token pairs; a memo without slots (no memory) computes every
+   pair. */
+static Memo memo_new(size_t pairs) {
+    size_t capacity = 16;
+    while (capacity < pairs * 2 && capacity < 4096) capacity <<= 1;
+    Memo memo = {PyMem_Calloc(capacity, sizeof(MemoSlot)), capacity - 1, 0};
+    return memo;
+}
+
+static void memo_free(Memo *memo) { PyMem_Free(memo->slots); }
+
+static void pair_memo(Memo *memo, const Token *q, const Token *a, double *spelling, double *sound) {
+    if (!memo || !memo->slots) {
+        token_pair(q, a, spelling, sound);
+        return;
+    }
+    uint64_t h = (uint64_t)(uintptr_t)q * 0x9E3779B97F4A7C15u;
+    for (Py_ssize_t k = 0; k < a->tok.n; k++) h = (h ^ a->tok.s[k]) * 0x100000001B3u;
+    size_t slot = (size_t)(h >> 20) & memo->mask;
+    for (; memo->slots[slot].q; slot = (slot + 1) & memo->mask) {
+        MemoSlot *m = &memo->slots[slot];
+        if (m->q == q && str_eq(m->a->tok, a->tok)) {
+            *spelling = m->spelling;
+            *sound = m->sound;
+            return;
+        }
+    }
+    token_pair(q, a, spelling, sound);
+    if (memo->used * 2 < memo->mask) { /* at most half full */
+        MemoSlot entry = {q, a, *spelling, *sound};
+        memo->slots[slot] = entry;
+        memo->used++;
+    }
+}
+
 /* The better of the two similarities, sound discounted. */
 static inline double either(double spelling, double sound) {
     return spelling > sound * SOUND_SHARE ? spelling : sound * SOUND_SHARE;
@@ -227,7 +324,7 @@ static inline double either(double spelling, double sound) {
 
 /* -- coverage ------------------------------------------------------------------------- */
 
-static double coverage_of(const Reading *q, const Reading *a) {
+static double coverage_of(const Reading *q, const Reading *a, Memo *memo) {
     double stack_best[32];
     double *a_best = a->n <= 32 ? stack_best : PyMem_Calloc((size_t)a->n, sizeof(double));
     if (!a_best) return -1.0;
@@ -237,7 +334,7 @@ static double coverage_of(const Reading *q, const Reading *a) {
         double best = 0.0;
         for (Py_ssize_t j = 0; j < a->n; j++) {
             double spelling, sound;
-            token_pair(&q->tokens[i], &a->tokens[j], &spelling, &sound);
+            pair_memo(memo, &q->tokens[i], &a->tokens[j], &spelling, &sound);
             double sim = either(spelling, sound);
             if (sim > best) best = sim;
             if (sim > a_best[j]) a_best[j] = sim;
@@ -285,7 +382,7 @@ static Str joined_in_order(const Reading *a, const Py_ssize_t *order, int classe
    the two similarities, then whole-name similarities with the alias's tokens in the order
    the query aligned them ("Lavrov Sergei" against "Sergei Lavrov" is not penalised twice).
    0 on success, -1 on no memory. */
-static int align(const Reading *q, const Reading *a, double features[N_FEATURES]) {
+static int align(const Reading *q, const Reading *a, Memo *memo, double features[N_FEATURES]) {
     Py_ssize_t n_q = q->n, n_a = a->n;
     size_t n_pairs = (size_t)n_q * (size_t)n_a;
     size_t ints = (size_t)n_q + 3 * (size_t)n_a, doubles = (size_t)n_q + (size_t)n_a;
@@ -303,7 +400,7 @@ static int align(const Reading *q, const Reading *a, double features[N_FEATURES]
     for (Py_ssize_t i = 0; i < n_q; i++) {
         for (Py_ssize_t j = 0; j < n_a; j++) {
             double spelling, sound;
-            token_pair(&q->tokens[i], &a->tokens[j], &spelling, &sound);
+            pair_memo(memo, &q->tokens[i], &a->tokens[j], &spelling, &sound);
             double best = either(spelling, sound);
             if (best > MIN_ALIGNED) {
                 Pair p = {best, spelling, sound, i, j};
@@ -800,7 +897,7 @@ static PyObject *fs_token_pair(PyObject *module, PyObject *args) {
 static PyObject *fs_coverage(PyObject *module, PyObject *args) {
     Reading *q, *a;
     if (!PyArg_ParseTuple(args, "O&O&:coverage", as_reading, &q, as_reading, &a)) return NULL;
-    double c = coverage_of(q, a);
+    double c = coverage_of(q, a, NULL);
     if (c < 0) return PyErr_NoMemory();
     return PyFloat_FromDouble(c);
 }
@@ -809,35 +906,18 @@ static PyObject *fs_align(PyObject *module, PyObject *args) {
     Reading *q, *a;
     if (!PyArg_ParseTuple(args, "O&O&:align", as_reading, &q, as_reading, &a)) return NULL;
     double f[N_FEATURES];
-    if (align(q, a, f) < 0) return PyErr_NoMemory();
+    if (align(q, a, NULL, f) < 0) return PyErr_NoMemory();
     return Py_BuildValue("dddddddd", f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
 }
 
-/* best_pair(query readings, alias readings, (intercept, w1..w8)): the features of the pair of
-   readings the linear model scores highest (the first of equals), or None when a side has
-   no reading. */
-static PyObject *fs_best_pair(PyObject *module, PyObject *args) {
-    PyObject *qs, *as, *coef_obj;
-    if (!PyArg_ParseTuple(args, "O!O!O!:best_pair", &PyTuple_Type, &qs, &PyTuple_Type, &as,
-                          &PyTuple_Type, &coef_obj))
-        return NULL;
-    if (PyTuple_GET_SIZE(coef_obj) != N_FEATURES + 1)
-        return PyErr_Format(PyExc_ValueError, "coefficients must be the intercept and %d weights", N_FEATURES);
-    double coef[N_FEATURES + 1];
-    for (int k = 0; k <= N_FEATURES; k++) {
-        coef[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(coef_obj, k));
-        if (coef[k] == -1.0 && PyErr_Occurred()) return NULL;
-    }
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(qs); k++)
-        if (!as_reading(PyTuple_GET_ITEM(qs, k), &(Reading *){0})) return NULL;
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(as); k++)
-        if (!as_reading(PyTuple_GET_ITEM(as, k), &(Reading *){0})) return NULL;
-    double best[N_FEATURES], f[N_FEATURES], best_score = -DBL_MAX;
+/* Features of the pair of readings of q and a that the linear model `coef` scores highest
+   (the first of equals); 0 when a side has no reading, -1 on no memory. */
+static int best_pair_of(PyObject *qs, PyObject *as, const double *coef, Memo *memo, double best[N_FEATURES]) {
+    double f[N_FEATURES], best_score = -DBL_MAX;
     int found = 0;
     for (Py_ssize_t x = 0; x < PyTuple_GET_SIZE(qs); x++) {
         for (Py_ssize_t y = 0; y < PyTuple_GET_SIZE(as); y++) {
-            if (align((Reading *)PyTuple_GET_ITEM(qs, x), (Reading *)PyTuple_GET_ITEM(as, y), f) < 0)
-                return PyErr_NoMemory();
+            if (align((Reading *)PyTuple_GET_ITEM(qs, x), (Reading *)PyTuple_GET_ITEM(as, y), memo, f) < 0) return -1;
             /* Summed in the order of resolvers/model.py ScoreModel.logit: equal to the bit. */
             double score = coef[0];
             for (int k = 0; k < N_FEATURES; k++) score = score + coef[k + 1] * f[k];
@@ -848,8 +928,61 @@ static PyObject *fs_best_pair(PyObject *module, PyObject *args) {
             }
         }
     }
-    if (!found) Py_RETURN_NONE;
-    return Py_BuildValue("dddddddd", best[0], best[1], best[2], best[3], best[4], best[5], best[6], best[7]);
+    return found;
+}
+
+static int all_readings(PyObject *t) {
+    if (!PyTuple_Check(t)) {
+        PyErr_SetString(PyExc_TypeError, "readings must be a tuple of Readings");
+        return 0;
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(t); k++)
+        if (!as_reading(PyTuple_GET_ITEM(t, k), &(Reading *){0})) return 0;
+    return 1;
+}
+
+static size_t n_tokens(PyObject *readings) {
+    size_t n = 0;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(readings); k++) n += (size_t)((Reading *)PyTuple_GET_ITEM(readings, k))->n;
+    return n;
+}
+
+/* best_pairs(query readings, [alias readings, ...], (intercept, w1..w8)): for each alias the
+   features of its best pair of readings with the query's, or None when a side has none.
+   One call for all the aliases of a query: the token pairs they share are computed once. */
+static PyObject *fs_best_pairs(PyObject *module, PyObject *args) {
+    PyObject *qs, *aliases, *coef_obj;
+    if (!PyArg_ParseTuple(args, "OO!O!:best_pairs", &qs, &PyList_Type, &aliases, &PyTuple_Type, &coef_obj))
+        return NULL;
+    if (PyTuple_GET_SIZE(coef_obj) != N_FEATURES + 1)
+        return PyErr_Format(PyExc_ValueError, "coefficients must be the intercept and %d weights", N_FEATURES);
+    double coef[N_FEATURES + 1];
+    for (int k = 0; k <= N_FEATURES; k++) {
+        coef[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(coef_obj, k));
+        if (coef[k] == -1.0 && PyErr_Occurred()) return NULL;
+    }
+    if (!all_readings(qs)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(aliases);
+    size_t a_tokens = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (!all_readings(PyList_GET_ITEM(aliases, k))) return NULL;
+        a_tokens += n_tokens(PyList_GET_ITEM(aliases, k));
+    }
+    PyObject *out = PyList_New(n);
+    if (!out) return NULL;
+    Memo memo = memo_new(n_tokens(qs) * a_tokens / 2);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        double best[N_FEATURES];
+        int found = best_pair_of(qs, PyList_GET_ITEM(aliases, k), coef, &memo, best);
+        PyObject *item = found < 0 ? PyErr_NoMemory()
+                         : found ? Py_BuildValue("dddddddd", best[0], best[1], best[2], best[3], best[4],
+                                                 best[5], best[6], best[7])
+                                 : Py_NewRef(Py_None);
+        if (!item) { Py_CLEAR(out); break; }
+        PyList_SET_ITEM(out, k, item);
+    }
+    memo_free(&memo);
+    return out;
 }
 
 typedef struct {
@@ -873,13 +1006,16 @@ static PyObject *fs_best_covered(PyObject *module, PyObject *args) {
     Py_ssize_t n = PyList_GET_SIZE(readings);
     Covered *covered = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Covered));
     if (!covered) return PyErr_NoMemory();
+    Memo memo = memo_new((size_t)q->n * (size_t)n * 3);
     for (Py_ssize_t i = 0; i < n; i++) {
         Reading *a;
-        if (!as_reading(PyList_GET_ITEM(readings, i), &a)) { PyMem_Free(covered); return NULL; }
-        covered[i].coverage = coverage_of(q, a);
+        if (!as_reading(PyList_GET_ITEM(readings, i), &a)) break; /* error set */
+        covered[i].coverage = coverage_of(q, a, &memo);
         covered[i].position = i;
-        if (covered[i].coverage < 0) { PyMem_Free(covered); return PyErr_NoMemory(); }
+        if (covered[i].coverage < 0) { PyErr_NoMemory(); n = i; break; }
     }
+    memo_free(&memo);
+    if (PyErr_Occurred()) { PyMem_Free(covered); return NULL; }
     qsort(covered, (size_t)n, sizeof(Covered), covered_order);
     if (k > n) k = n;
     if (k < 0) k = 0;
@@ -963,8 +1099,8 @@ static PyMethodDef methods[] = {
     {"best_covered", fs_best_covered, METH_VARARGS,
      "best_covered(q, readings, k) -> positions of the k readings that cover q best, best first."},
     {"align", fs_align, METH_VARARGS, "align(q, a) -> the 8 pair features of two readings."},
-    {"best_pair", fs_best_pair, METH_VARARGS,
-     "best_pair(qs, as, coef) -> features of the best-scoring pair of readings, or None."},
+    {"best_pairs", fs_best_pairs, METH_VARARGS,
+     "best_pairs(qs, [as, ...], coef) -> for each alias the features of its best pair of readings, or None."},
     {NULL, NULL, 0, NULL},
 };
 

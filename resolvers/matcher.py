@@ -16,7 +16,7 @@ from .dates import InvalidDate, check_date
 from .index import NameIndex, name_forms
 from .model import Params, load_params
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
-from .score import PairFeatures, best_covered, score_pair
+from .score import PairFeatures, best_covered, score_pairs
 from .types import Algorithm, Candidate, MatchResult, Query
 
 __all__ = [
@@ -96,8 +96,9 @@ def score_candidates(
     prescored = [retrieved[i] for i in best_covered(query_readings[0], index.first_readings(retrieved), config.rescore)]
     to_score = set(prescored) | set(index.exact(normalized)) | set(extra_aliases)
     best: dict[int, ScoredPerson] = {}
-    for alias_id in sorted(to_score):
-        feats = score_pair(query_readings, index.readings(alias_id), model.coefficients)
+    alias_ids = sorted(to_score)
+    all_feats = score_pairs(query_readings, [index.readings(a) for a in alias_ids], model.coefficients)
+    for alias_id, feats in zip(alias_ids, all_feats):
         logit = model.logit(feats)
         person = index.person_of(alias_id)
         known = best.get(person)

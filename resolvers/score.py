@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ._fastscore import Reading, best_pair
+from ._fastscore import Reading, best_pairs
 from ._fastscore import best_covered as _best_covered
 from ._fastscore import coverage as _coverage
 from .forms import NameForm
 from .given_names import name_groups
 
-__all__ = ["FEATURES", "PARTICLES", "PairFeatures", "Reading", "WeightedForm", "best_covered", "coverage", "score_pair", "weigh",
+__all__ = ["FEATURES", "PARTICLES", "PairFeatures", "Reading", "WeightedForm", "best_covered", "coverage", "score_pair", "score_pairs", "weigh",
            "token_groups", "token_particles"]
 
 FEATURES: dict[str, str] = {
@@ -124,8 +124,13 @@ def best_covered(q: Reading, readings: list[Reading], k: int) -> list[int]:
     return _best_covered(q, readings, k)
 
 
+def score_pairs(
+    query: tuple[Reading, ...], aliases: list[tuple[Reading, ...]], coef: tuple[float, ...]
+) -> list[PairFeatures]:
+    """For each alias, the features of its pair of readings with the query's that the
+    linear model `coef` (intercept, then one weight per feature) scores highest."""
+    return [PairFeatures(*f) if f is not None else PairFeatures() for f in best_pairs(query, aliases, coef)]
+
+
 def score_pair(query: tuple[Reading, ...], alias: tuple[Reading, ...], coef: tuple[float, ...]) -> PairFeatures:
-    """Features of the pair of readings of the query and the alias that the linear model
-    `coef` (intercept, then one weight per feature) scores highest."""
-    best = best_pair(query, alias, coef)
-    return PairFeatures(*best) if best is not None else PairFeatures()
+    return score_pairs(query, [alias], coef)[0]

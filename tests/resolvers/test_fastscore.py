@@ -21,7 +21,7 @@ from resolvers.forms import name_forms
 from resolvers.index import NameIndex
 from resolvers.model import load_params
 from resolvers.normalize import clean
-from resolvers.score import PairFeatures, Reading, WeightedForm, best_covered, coverage, score_pair, weigh
+from resolvers.score import PairFeatures, Reading, WeightedForm, best_covered, coverage, score_pair, score_pairs, weigh
 from service.engine import Engine
 from tests.conftest import SHARED
 
@@ -59,6 +59,10 @@ def test_string_similarities_are_rapidfuzz_ones() -> None:
         b = "".join(rng.choice(letters) for _ in range(rng.randint(0, 14)))
         assert _fastscore.levenshtein_similarity(a, b) == Levenshtein.normalized_similarity(a, b), (a, b)
         assert _fastscore.jaro_winkler(a, b) == JaroWinkler.similarity(a, b), (a, b)
+    for n_a, n_b in [(64, 64), (64, 65), (65, 64), (63, 200), (1, 300), (65, 65)]:  # one machine word and past it
+        a = "".join(rng.choice(letters) for _ in range(n_a))
+        b = "".join(rng.choice(letters) for _ in range(n_b))
+        assert _fastscore.levenshtein_similarity(a, b) == Levenshtein.normalized_similarity(a, b), (a, b)
     long_a, long_b = "lavrov" * 100, "lawrow" * 90  # past the stack buffers
     assert _fastscore.levenshtein_similarity(long_a, long_b) == Levenshtein.normalized_similarity(long_a, long_b)
     assert _fastscore.jaro_winkler(long_a, long_b) == JaroWinkler.similarity(long_a, long_b)
@@ -99,12 +103,21 @@ def test_prescoring_order_equals_the_reference(engine: Engine) -> None:
 
 
 def test_best_pair_of_readings_equals_the_reference(pairs) -> None:
+    """Each query's aliases scored in one call (as the matcher does: token pairs computed
+    once per call) and one by one."""
     model = load_params().score
+    by_query: dict[int, list] = {}
+    for entry in pairs:
+        by_query.setdefault(id(entry[0]), []).append(entry)
     distinct = set()
-    for qs, as_, stored in pairs:
-        fast = score_pair(tuple(q.packed for q in qs), stored, model.coefficients)
-        assert fast == reference.score_pair(qs, as_, model.logit), (qs[0].form.tokens, as_[0].form.tokens)
-        distinct.add(fast)
+    for group in by_query.values():
+        query = tuple(q.packed for q in group[0][0])
+        together = score_pairs(query, [stored for _, _, stored in group], model.coefficients)
+        for (qs, as_, stored), fast in zip(group, together):
+            want = reference.score_pair(qs, as_, model.logit)
+            assert fast == want, (qs[0].form.tokens, as_[0].form.tokens)
+            assert score_pair(query, stored, model.coefficients) == want
+            distinct.add(fast)
     assert len(distinct) > 1000  # real variety, not one answer
 
 
@@ -161,7 +174,9 @@ def test_reading_rejects_inconsistent_fields() -> None:
     with pytest.raises(TypeError, match="expected a Reading"):
         _fastscore.coverage(good, "lavrov")
     with pytest.raises(ValueError, match="intercept and 8 weights"):
-        _fastscore.best_pair((good,), (good,), (1.0,))
+        _fastscore.best_pairs((good,), [(good,)], (1.0,))
+    with pytest.raises(TypeError, match="expected a Reading"):
+        _fastscore.best_pairs((good,), [(good, "lavrov")], load_params().score.coefficients)
 
 
 def _reference_top_aliases(plan, key_counts, shortlist: int, limit: int) -> list[int]:
