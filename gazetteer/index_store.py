@@ -175,6 +175,14 @@ class _Cache(Generic[K, V]):
             self._data = dict(items)
             self._complete = True
 
+    def present(self, keys: Iterable[K]) -> dict[K, V]:
+        """The entries of `keys` whose value is not the default (a hit on a held table is
+        one dict lookup a key)."""
+        if self._complete:
+            data = self._data
+            return {k: v for k in keys if (v := data.get(k))}
+        return {k: v for k, v in self.get_many(list(keys)).items() if v}
+
     def get(self, key: K) -> V:
         # Fast path without the lock: a dict read is atomic, and a key evicted meanwhile is
         # just read again.
@@ -326,13 +334,13 @@ class StoredNameIndex(NameIndex):
         return self._aliases.cached(alias_id).record
 
     def token_counts_of(self, keys: Iterable[str]) -> dict[str, int]:
-        return {k: n for k, n in self._token_counts.get_many(list(keys)).items() if n}
+        return self._token_counts.present(keys)
 
     def posting_sizes(self, keys: Iterable[str]) -> dict[str, int]:
-        return {k: n for k, n in self._sizes.get_many(list(keys)).items() if n}
+        return self._sizes.present(keys)
 
     def postings_of(self, keys: Iterable[str]) -> dict[str, Sequence[int]]:
-        return {k: p for k, p in self._postings.get_many(list(keys)).items() if p}
+        return self._postings.present(keys)
 
     def prefetch(self, alias_ids: Sequence[int]) -> None:
         self._aliases.prefetch(alias_ids)

@@ -156,6 +156,47 @@ static double lev_sim(Str a, Str b) {
     return 1.0 - norm_dist;
 }
 
+/* Jaro's similarity from the strings' lengths, their matched characters and the matched
+   characters out of order. */
+static double jaro_formula(Py_ssize_t p_len, Py_ssize_t t_len, Py_ssize_t common, Py_ssize_t transpositions) {
+    double sim = 0.0;
+    if (common) {
+        transpositions /= 2;
+        sim += (double)common / (double)p_len;
+        sim += (double)common / (double)t_len;
+        sim += ((double)common - (double)transpositions) / (double)common;
+        sim = sim / 3.0;
+    }
+    return sim;
+}
+
+/* jaro() for (trimmed) strings of at most 64 characters: the matched flags are bits. */
+static double jaro_short(Str p, Str t, Py_ssize_t p_len, Py_ssize_t t_len, Py_ssize_t bound) {
+    uint64_t p_flags = 0, t_flags = 0;
+    Py_ssize_t common = 0;
+    for (Py_ssize_t i = 0; i < p.n; i++) {
+        Py_ssize_t lo = i - bound > 0 ? i - bound : 0;
+        Py_ssize_t hi = i + bound < t.n - 1 ? i + bound : t.n - 1;
+        for (Py_ssize_t j = lo; j <= hi; j++) {
+            if (!(t_flags >> j & 1) && t.s[j] == p.s[i]) {
+                p_flags |= (uint64_t)1 << i;
+                t_flags |= (uint64_t)1 << j;
+                common++;
+                break;
+            }
+        }
+    }
+    Py_ssize_t transpositions = 0;
+    uint64_t rest = t_flags;
+    for (Py_ssize_t i = 0; i < p.n && rest; i++) {
+        if (!(p_flags >> i & 1)) continue;
+        int j = __builtin_ctzll(rest); /* the next matched character of t */
+        rest &= rest - 1;
+        if (p.s[i] != t.s[j]) transpositions++;
+    }
+    return jaro_formula(p_len, t_len, common, transpositions);
+}
+
 static double jaro(Str p, Str t) {
     Py_ssize_t p_len = p.n, t_len = t.n;
     if (!p_len && !t_len) return 1.0;
@@ -170,6 +211,7 @@ static double jaro(Str p, Str t) {
         bound = p_len / 2 - 1;
         if (p.n > t_len + bound) p.n = t_len + bound;
     }
+    if (p.n <= 64 && t.n <= 64) return jaro_short(p, t, p_len, t_len, bound);
     char stack_flags[256];
     char *flags = p_len + t_len <= 256 ? stack_flags : PyMem_Malloc((size_t)(p_len + t_len));
     if (!flags) return -1.0;
@@ -188,24 +230,16 @@ static double jaro(Str p, Str t) {
             }
         }
     }
-    double sim = 0.0;
-    if (common) {
-        Py_ssize_t k = 0, transpositions = 0;
-        for (Py_ssize_t i = 0; i < p.n; i++) {
-            if (!p_flags[i]) continue;
-            Py_ssize_t j = k;
-            while (!t_flags[j]) j++;
-            k = j + 1;
-            if (p.s[i] != t.s[j]) transpositions++;
-        }
-        transpositions /= 2;
-        sim += (double)common / (double)p_len;
-        sim += (double)common / (double)t_len;
-        sim += ((double)common - (double)transpositions) / (double)common;
-        sim = sim / 3.0;
+    Py_ssize_t k = 0, transpositions = 0;
+    for (Py_ssize_t i = 0; common && i < p.n; i++) {
+        if (!p_flags[i]) continue;
+        Py_ssize_t j = k;
+        while (!t_flags[j]) j++;
+        k = j + 1;
+        if (p.s[i] != t.s[j]) transpositions++;
     }
     if (flags != stack_flags) PyMem_Free(flags);
-    return sim;
+    return jaro_formula(p_len, t_len, common, transpositions);
 }
 
 /* JaroWinkler.similarity with prefix weight 0.1. */

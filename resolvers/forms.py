@@ -6,6 +6,7 @@ alias is filed under in the index. What this computes is what the stored name in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .given_names import name_groups
 from .keys import class_key, phonetic_key, skeleton_key
@@ -62,20 +63,29 @@ def lookup_keys(form: NameForm) -> set[str]:
     """Index keys of one reading: exact token keys, and consonant-class bigrams so that a
     spelling one class off ("trnpr" for "trmpr") still shares most keys."""
     out: set[str] = set()
-    for key, skel, cls, cls_r in zip(form.keys, form.skeletons, form.classes, form.classes_r):
-        if len(key) >= 2:
-            out.add("k:" + key)
-        if len(skel) >= 2:
-            out.add("s:" + skel)
-        out.update(f"g:{group}" for group in name_groups(key))
-        for c in {cls, cls_r}:
-            if len(c) >= 2:
-                out.add("c:" + c)
-                padded = f"^{c}$"
-                out.update("b:" + padded[i : i + 2] for i in range(len(padded) - 1))
+    for token in form.tokens:
+        out |= _token_lookup_keys(token)
     if len(form.keys) > 1:
         if len(form.joined_key) >= 4:
             out.add("k:" + form.joined_key)
         if len(form.joined_class) >= 3:
             out.add("c:" + form.joined_class)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _token_lookup_keys(token: str) -> frozenset[str]:
+    """The index keys of one token (all derived from the token: computed once per word)."""
+    out: set[str] = set()
+    key, skel = phonetic_key(token), skeleton_key(token)
+    if len(key) >= 2:
+        out.add("k:" + key)
+    if len(skel) >= 2:
+        out.add("s:" + skel)
+    out.update(f"g:{group}" for group in name_groups(key))
+    for c in {class_key(token), class_key(token, keep_r=True)}:
+        if len(c) >= 2:
+            out.add("c:" + c)
+            padded = f"^{c}$"
+            out.update("b:" + padded[i : i + 2] for i in range(len(padded) - 1))
+    return frozenset(out)

@@ -16,7 +16,7 @@ from .dates import InvalidDate, check_date
 from .index import NameIndex, name_forms
 from .model import Params, load_params
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
-from .score import PairFeatures, best_covered, score_pairs
+from .score import FEATURES, PairFeatures, best_covered, score_pairs
 from .types import Algorithm, Candidate, MatchResult, Query
 
 __all__ = [
@@ -125,8 +125,10 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
         rival = scored[1].logit if i == 0 and len(scored) > 1 else (scored[0].logit if i else None)
         conf = conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features)
         record = index.record_of(sp.alias_id)
-        features = {**sp.features.as_dict(), **{f"context_{k}": 1.0 for k in sp.context}}
-        features["score"] = sp.logit  # the ranking model's logit; comparable within a query
+        features = dict(zip(FEATURES, [round(v, 3) for v in sp.features.vector()]))
+        for k in sp.context:
+            features[f"context_{k}"] = 1.0
+        features["score"] = round(sp.logit, 3)  # the ranking model's logit; comparable within a query
         candidates.append(
             Candidate(
                 person_id=index.persons[sp.person].id,
@@ -135,7 +137,7 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
                 score=round(sp.logit, 4),
                 matched_alias=record.name,
                 matched_alias_lang=record.lang,
-                features={k: round(v, 3) for k, v in features.items()},
+                features=features,
             )
         )
     accepted = bool(candidates) and candidates[0].confidence >= conf_model.accept_at

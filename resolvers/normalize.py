@@ -68,6 +68,8 @@ def _is_point(ch: str) -> bool:
 def _strip_marks(text: str, *, latin: bool) -> str:
     """Remove vowel points and stress marks; with `latin`, also Latin and Greek accents.
     Marks other letters need (Cyrillic й, Indic vowel signs, Kana voicing) stay."""
+    if text.isascii():
+        return text  # no marks; NFD and NFC leave ASCII as it is
     out: list[str] = []
     base = ""
     for ch in unicodedata.normalize("NFD", text):
@@ -89,6 +91,8 @@ def _strip_marks(text: str, *, latin: bool) -> str:
 def strip_invisible(text: str) -> str:
     """Drop format and control characters (ZWNJ, RLM, BOM, tatweel...); newlines and tabs
     become spaces."""
+    if text.isascii() and text.isprintable():
+        return text  # printable ASCII has no format or control characters
     out = []
     for ch in text:
         cat = unicodedata.category(ch)

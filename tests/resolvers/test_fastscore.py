@@ -59,10 +59,14 @@ def test_string_similarities_are_rapidfuzz_ones() -> None:
         b = "".join(rng.choice(letters) for _ in range(rng.randint(0, 14)))
         assert _fastscore.levenshtein_similarity(a, b) == Levenshtein.normalized_similarity(a, b), (a, b)
         assert _fastscore.jaro_winkler(a, b) == JaroWinkler.similarity(a, b), (a, b)
-    for n_a, n_b in [(64, 64), (64, 65), (65, 64), (63, 200), (1, 300), (65, 65)]:  # one machine word and past it
+    for n_a, n_b in [(64, 64), (64, 65), (65, 64), (63, 200), (1, 300), (65, 65), (40, 90), (100, 70)] * 20:
+        # one machine word and past it
         a = "".join(rng.choice(letters) for _ in range(n_a))
         b = "".join(rng.choice(letters) for _ in range(n_b))
         assert _fastscore.levenshtein_similarity(a, b) == Levenshtein.normalized_similarity(a, b), (a, b)
+        assert _fastscore.jaro_winkler(a, b) == JaroWinkler.similarity(a, b), (a, b)
+    for a, b in [("lavrov" * 10, "lawrow" * 10), ("sergei" * 11, "sergey" * 10)]:  # many matches, one word
+        assert _fastscore.jaro_winkler(a, b) == JaroWinkler.similarity(a, b), (a, b)
     long_a, long_b = "lavrov" * 100, "lawrow" * 90  # past the stack buffers
     assert _fastscore.levenshtein_similarity(long_a, long_b) == Levenshtein.normalized_similarity(long_a, long_b)
     assert _fastscore.jaro_winkler(long_a, long_b) == JaroWinkler.similarity(long_a, long_b)
