@@ -104,11 +104,13 @@ def score_candidates(
         known = best.get(person)
         if known is None or logit > known.logit:
             best[person] = ScoredPerson(person, alias_id, logit, feats, {})
-    scored = []
-    for sp in best.values():
-        context = context_features(index.persons[sp.person], query, config.context)
-        bonus = sum(model.context.get(k, 0.0) for k in context)
-        scored.append(ScoredPerson(sp.person, sp.alias_id, sp.logit + bonus, sp.features, context))
+    scored = list(best.values())
+    if query.country or query.date or query.role:  # else no context applies
+        scored = []
+        for sp in best.values():
+            context = context_features(index.persons[sp.person], query, config.context)
+            bonus = sum(model.context.get(k, 0.0) for k in context)
+            scored.append(ScoredPerson(sp.person, sp.alias_id, sp.logit + bonus, sp.features, context))
     scored.sort(key=lambda s: (-s.logit, index.persons[s.person].id))
     return scored
 

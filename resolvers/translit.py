@@ -124,9 +124,10 @@ def _transforms_for(script: str, lang: str | None) -> tuple[str, ...]:
 def _clean(latin: str) -> str:
     # Transforms mark soft signs, ayn and stress with apostrophes and modifier letters;
     # normalize() would turn them into spaces and split a name, so drop them first.
-    kept = "".join(
-        ch for ch in latin if unicodedata.category(ch) not in ("Lm", "Sk")
-    )
+    if latin.isascii():
+        kept = latin.replace("^", "").replace("`", "")  # the only ASCII modifier symbols (Sk)
+    else:
+        kept = "".join(ch for ch in latin if unicodedata.category(ch) not in ("Lm", "Sk"))
     ascii_text = unidecode(kept)
     for mark in "'`\"":
         ascii_text = ascii_text.replace(mark, "")
