@@ -103,7 +103,7 @@ def _decode(text: str) -> tuple[WeightedForm, ...]:
         k, c = tuple(keys.split(" ")), tuple(classes.split(" "))
         form = NameForm(tuple(tokens.split(" ")), k, tuple(skeletons.split(" ")), c,
                         tuple(classes_r.split(" ")), "".join(k), "".join(c))
-        out.append(WeightedForm.of(form, tuple(float(x) for x in weights.split(" ")), float(rarity)))
+        out.append(WeightedForm(form, tuple(float(x) for x in weights.split(" ")), float(rarity)))
     return tuple(out)
 
 

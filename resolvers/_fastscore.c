@@ -1,19 +1,22 @@
-/* The inner loop of scoring (resolvers/score.py), in C.
+/* The inner loops of matching (resolvers/score.py, resolvers/index.py), in C.
 
    Every query compares its readings with those of some 50 retrieved aliases: a cheap
    coverage of each, then a one-to-one token alignment and whole-name similarities for the
    best 15. That is about a thousand token-pair similarities per query; in Python they
-   were most of a query's time.
+   were most of a query's time. Here: the token-pair similarities (rapidfuzz's Levenshtein
+   and Jaro-Winkler, bit-parallel for words of up to 64 letters), coverage, alignment, the
+   choice of the best pair of readings; counting posting lists for retrieval; and parsing
+   the readings the stored index holds as text.
 
    A Reading is one romanised reading of a name, packed once (for an alias when the index
    is read, for a query once per query): its tokens and their keys as UCS-4 arrays, each
-   token's given-name groups, particle flag and rarity weight. The functions here only read
-   Readings; nothing is shared between calls, so there is nothing to lock.
+   token's given-name groups, particle flag and rarity weight. Readings are immutable and
+   each call keeps its own scratch memory, so there is nothing to lock.
 
    tests/resolvers/test_fastscore.py checks every function against a plain Python
-   statement of the same rules (tests/resolvers/score_reference.py) on real gazetteer
-   names: the features must be equal to the last bit, or answers would change. Levenshtein
-   and Jaro-Winkler are those of rapidfuzz (normalised the same way, checked against it). */
+   statement of the same rules (tests/resolvers/score_reference.py, and rapidfuzz itself)
+   on real gazetteer names: the features must be equal to the last bit, or answers would
+   change. */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>

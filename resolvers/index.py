@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ._fastscore import top_aliases
 from .forms import NameForm, alias_language, lookup_keys, name_forms
 from .normalize import clean, normalize
-from .score import Reading, WeightedForm, weigh
+from .score import Reading, WeightedForm, pack, weigh
 from .types import AliasRecord, PersonRecord
 
 __all__ = ["NameIndex", "IndexedAlias", "NameForm", "name_forms", "alias_language", "lookup_keys", "COUNT_BUDGET"]
@@ -119,6 +119,7 @@ class NameIndex:
         self.token_counts: dict[str, int] = dict(token_counts)
         self._set_totals(len(built))
         self._weighted: list[tuple[WeightedForm, ...] | None] = [None] * len(built)
+        self._readings: list[tuple[Reading, ...] | None] = [None] * len(built)
 
     def _set_totals(self, n_aliases: int) -> None:
         self._total = max(n_aliases, 1)
@@ -137,8 +138,11 @@ class NameIndex:
         return found
 
     def readings(self, alias_id: int) -> tuple[Reading, ...]:
-        """The alias's readings packed for scoring."""
-        return tuple(w.packed for w in self.weighted(alias_id))
+        """The alias's readings packed for scoring (packed on first use)."""
+        found = self._readings[alias_id]
+        if found is None:
+            found = self._readings[alias_id] = tuple(pack(w) for w in self.weighted(alias_id))
+        return found
 
     def first_readings(self, alias_ids: Sequence[int]) -> list[Reading]:
         """The primary reading of each alias, packed."""
@@ -210,9 +214,9 @@ class NameIndex:
     def retrieve(self, forms: tuple[NameForm, ...], limit: int) -> list[int]:
         """Aliases sharing keys with the query, the ones sharing more and rarer keys first.
 
-        A rare key is counted more than once, up to four times. Keys are
-        taken rarest first until COUNT_BUDGET postings have been counted, so a query costs
-        about the same on a large gazetteer as on a small one."""
+        A rare key is counted more than once, up to four times. Keys are taken rarest first
+        until COUNT_BUDGET postings have been counted, so a query costs about the same on a
+        large gazetteer as on a small one."""
         keys: set[str] = set()
         for form in forms:
             keys |= lookup_keys(form)
@@ -222,11 +226,10 @@ class NameIndex:
         common = max(_MIN_COMMON, int(self._total * _COMMON_SHARE))
         usable = {k: n for k, n in sizes.items() if n <= common} or sizes
         # Rarest first; ties by key, as set order varies between runs and answers must not.
-        ordered = sorted(usable, key=lambda k: (usable[k], k))
+        ordered = sorted((n, k) for k, n in usable.items())
         plan = []  # (key, times counted)
         budget = COUNT_BUDGET
-        for i, key in enumerate(ordered):
-            size = usable[key]
+        for i, (size, key) in enumerate(ordered):
             repeat = 1 + min(3, int(math.log2(max(common / size, 1.0))))
             if i >= _MIN_KEYS and size * repeat > budget:
                 break

@@ -16,7 +16,7 @@ from .dates import InvalidDate, check_date
 from .index import NameIndex, name_forms
 from .model import Params, load_params
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
-from .score import FEATURES, PairFeatures, best_covered, score_pairs
+from .score import FEATURES, PairFeatures, best_covered, pack, score_pairs
 from .types import Algorithm, Candidate, MatchResult, Query
 
 __all__ = [
@@ -90,7 +90,7 @@ def score_candidates(
     query_forms = index.weigh(forms)
     if not query_forms:
         return []
-    query_readings = tuple(w.packed for w in query_forms)
+    query_readings = tuple(pack(w) for w in query_forms)
     retrieved = index.retrieve(forms, config.retrieve)
     index.prefetch(retrieved)
     prescored = [retrieved[i] for i in best_covered(query_readings[0], index.first_readings(retrieved), config.rescore)]

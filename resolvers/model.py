@@ -8,6 +8,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import mul
 from pathlib import Path
 
 from .score import FEATURES, PairFeatures
@@ -74,7 +75,7 @@ class ConfidenceModel:
         self, logit: float, rival: float | None, single_token: bool, qualified: bool, pair: PairFeatures
     ) -> float:
         x = self.features(logit, rival, single_token, qualified, pair)
-        return sigmoid(self.coef[0] + sum(c * v for c, v in zip(self.coef[1:], x)))
+        return sigmoid(self.coef[0] + sum(map(mul, self.coef[1:], x)))
 
 
 @dataclass(frozen=True, slots=True)

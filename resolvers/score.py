@@ -21,8 +21,10 @@ from ._fastscore import coverage as _coverage
 from .forms import NameForm
 from .given_names import name_groups
 
-__all__ = ["FEATURES", "PARTICLES", "PairFeatures", "Reading", "WeightedForm", "best_covered", "coverage", "score_pair", "score_pairs", "weigh",
-           "token_groups", "token_particles"]
+__all__ = [
+    "FEATURES", "PARTICLES", "PairFeatures", "Reading", "WeightedForm", "best_covered", "coverage", "pack",
+    "score_pair", "score_pairs", "token_groups", "token_particles", "weigh",
+]
 
 FEATURES: dict[str, str] = {
     "spelling": "query tokens covered, by spelling and phonetic-key similarity, rarity-weighted",
@@ -68,25 +70,29 @@ class PairFeatures:
 @dataclass(frozen=True, slots=True)
 class WeightedForm:
     """A reading with what scoring needs of the gazetteer precomputed: each token's weight
-    (rarity, particles discounted) and the reading's overall rarity, and all of it packed
-    for the C scoring loop. Alias readings are weighed once per index, query readings once
-    per query, not once per pair."""
+    (rarity, particles discounted) and the reading's overall rarity. Alias readings are
+    weighed once per index, query readings once per query, not once per pair; pack() makes
+    the C scoring loop's Reading of one."""
 
     form: NameForm
     weights: tuple[float, ...]
     rarity: float
-    packed: Reading
-
-    @classmethod
-    def of(cls, form: NameForm, weights: tuple[float, ...], rarity: float) -> WeightedForm:
-        packed = Reading(form.tokens, form.keys, form.skeletons, form.classes, form.classes_r,
-                         token_groups(form), token_particles(form), weights, rarity)
-        return cls(form, weights, rarity, packed)
 
     @property
     def total(self) -> float:
-        """Sum of the weights (summed in C, in token order)."""
-        return self.packed.total
+        """Sum of the weights, added in token order as the C code adds them (not sum(),
+        which compensates rounding from Python 3.12 on)."""
+        total = 0.0
+        for w in self.weights:
+            total += w
+        return total
+
+
+def pack(w: WeightedForm) -> Reading:
+    """The reading packed for the C scoring loop."""
+    form = w.form
+    return Reading(form.tokens, form.keys, form.skeletons, form.classes, form.classes_r,
+                   token_groups(form), token_particles(form), w.weights, w.rarity)
 
 
 def token_groups(form: NameForm) -> tuple[tuple[int, ...], ...]:
@@ -107,7 +113,7 @@ def weigh(form: NameForm, weight: Callable[[str], float], max_weight: float) -> 
     )
     keys = [k for t, k in zip(form.tokens, form.keys) if t not in PARTICLES] or list(form.keys)
     rarity = sum(weight(k) for k in keys) / (len(keys) * max_weight) if keys else 0.0
-    return WeightedForm.of(form, weights, rarity)
+    return WeightedForm(form, weights, rarity)
 
 
 def coverage(q: Reading, a: Reading) -> float:

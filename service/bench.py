@@ -203,9 +203,9 @@ def _gazetteer_bench(label: str, popolo: Path, db: Path, queries: list[dict], ot
     out.write(_line("gRPC loopback, second pass", passes[1]) + "\n")
     for processes, connections in ((1, 1), (2, 8)):
         rates = [_server_rates(db, queries, other_queries, processes, connections) for _ in range(3)]
-        first, again, new = (statistics.median(r[k] for r in rates) for k in range(3))
+        first_batch, again, new = (statistics.median(r[k] for r in rates) for k in range(3))
         label = f"MatchNames, {processes} server process(es), {connections} conn."
-        out.write(f"{label:<44} {first:7.0f} names/s first batch, {again:7.0f} again, "
+        out.write(f"{label:<44} {first_batch:7.0f} names/s first batch, {again:7.0f} again, "
                   f"{new:7.0f} new names (medians of 3 servers)\n")
     lines = [json.dumps({"id": str(i), "query": q["query"], "lang": q.get("lang")}, ensure_ascii=False)
              for i, q in enumerate(queries)]

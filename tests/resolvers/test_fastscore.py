@@ -21,7 +21,7 @@ from resolvers.forms import name_forms
 from resolvers.index import NameIndex
 from resolvers.model import load_params
 from resolvers.normalize import clean
-from resolvers.score import PairFeatures, Reading, WeightedForm, best_covered, coverage, score_pair, score_pairs, weigh
+from resolvers.score import PairFeatures, Reading, WeightedForm, best_covered, coverage, pack, score_pair, score_pairs, weigh
 from service.engine import Engine
 from tests.conftest import SHARED
 
@@ -79,7 +79,7 @@ def test_token_pairs_equal_the_reference(pairs) -> None:
             for a in as_:
                 for i in range(len(q.form.tokens)):
                     for j in range(len(a.form.tokens)):
-                        assert _fastscore.token_pair(q.packed, i, a.packed, j) == reference.token_pair(q, i, a, j), (
+                        assert _fastscore.token_pair(pack(q), i, pack(a), j) == reference.token_pair(q, i, a, j), (
                             q.form.tokens[i], a.form.tokens[j])
                         checked += 1
     assert checked > 10000
@@ -87,7 +87,7 @@ def test_token_pairs_equal_the_reference(pairs) -> None:
 
 def test_coverage_equals_the_reference(pairs) -> None:
     for qs, as_, stored in pairs:
-        assert coverage(qs[0].packed, stored[0]) == reference.coverage(qs[0], as_[0]), (
+        assert coverage(pack(qs[0]), stored[0]) == reference.coverage(qs[0], as_[0]), (
             qs[0].form.tokens, as_[0].form.tokens)
 
 
@@ -103,7 +103,7 @@ def test_prescoring_order_equals_the_reference(engine: Engine) -> None:
             retrieved = index.retrieve(forms, 50)
             weighted = [index.weighted(a)[0] for a in retrieved]
             want = sorted(range(len(retrieved)), key=lambda i: -reference.coverage(q, weighted[i]))[:15]
-            assert best_covered(q.packed, index.first_readings(retrieved), 15) == want, query["query"]
+            assert best_covered(pack(q), index.first_readings(retrieved), 15) == want, query["query"]
 
 
 def test_best_pair_of_readings_equals_the_reference(pairs) -> None:
@@ -115,7 +115,7 @@ def test_best_pair_of_readings_equals_the_reference(pairs) -> None:
         by_query.setdefault(id(entry[0]), []).append(entry)
     distinct = set()
     for group in by_query.values():
-        query = tuple(q.packed for q in group[0][0])
+        query = tuple(pack(q) for q in group[0][0])
         together = score_pairs(query, [stored for _, _, stored in group], model.coefficients)
         for (qs, as_, stored), fast in zip(group, together):
             want = reference.score_pair(qs, as_, model.logit)
@@ -130,7 +130,7 @@ def test_stored_readings_are_the_weighed_ones(engine: Engine) -> None:
     index = engine.index
     for alias_id in range(0, len(index), 7):
         weighted, stored = index.weighted(alias_id), index.readings(alias_id)
-        assert [(w.packed.size, w.total, w.rarity) for w in weighted] == [(r.size, r.total, r.rarity) for r in stored]
+        assert [(pack(w).size, w.total, w.rarity) for w in weighted] == [(r.size, r.total, r.rarity) for r in stored]
 
 
 def test_malformed_stored_readings_are_an_error() -> None:
@@ -147,7 +147,7 @@ def test_malformed_stored_readings_are_an_error() -> None:
 def test_an_empty_side_has_no_features() -> None:
     index = NameIndex([], [])
     q = index.weigh(name_forms("Sergei Lavrov", "en"))
-    assert score_pair((q[0].packed,), (), load_params().score.coefficients) == PairFeatures()
+    assert score_pair((pack(q[0]),), (), load_params().score.coefficients) == PairFeatures()
 
 
 def test_long_names_past_the_stack_buffers() -> None:
@@ -155,14 +155,14 @@ def test_long_names_past_the_stack_buffers() -> None:
     long_query = index.weigh(name_forms(" ".join(["Sergei", "Lavrov"] * 60), "en"))
     alias = index.weigh(name_forms(" ".join(["Lavrov", "Sergei", "Viktorovich"] * 15), "en"))
     coef = load_params().score.coefficients
-    packed = tuple(w.packed for w in long_query), tuple(w.packed for w in alias)
+    packed = tuple(pack(w) for w in long_query), tuple(pack(w) for w in alias)
     assert score_pair(*packed, coef) == reference.score_pair(long_query, alias, load_params().score.logit)
     assert coverage(packed[0][0], packed[1][0]) == reference.coverage(long_query[0], alias[0])
 
 
 def test_reading_rejects_inconsistent_fields() -> None:
     form = name_forms("Sergei Lavrov", "en")[0]
-    good = weigh(form, lambda _: 1.0, 1.0).packed
+    good = pack(weigh(form, lambda _: 1.0, 1.0))
     assert good.size == 2 and good.total == 2.0
     fields = dict(tokens=form.tokens, keys=form.keys, skeletons=form.skeletons, classes=form.classes,
                   classes_r=form.classes_r, groups=((), ()), particles=(False, False), weights=(1.0, 1.0),
