@@ -24,7 +24,7 @@ from functools import lru_cache, partial
 from importlib.metadata import version
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Generic, TypeVar, cast, overload
 
 import icu
 
@@ -146,11 +146,11 @@ class _Cache(Generic[K, V]):
         self._size, self._load, self._default = size, load, default
         self._data: dict[K, V] = {}
         self._lock = threading.Lock()
-        self._complete = False  # holds the whole table (hold_all): never read, never evict
+        self.complete = False  # holds the whole table (hold_all): never read, never evict
 
     def get_many(self, keys: Sequence[K]) -> dict[K, V]:
         data = self._data
-        if self._complete:
+        if self.complete:
             default = self._default
             return {k: data.get(k, default) for k in keys}
         with self._lock:
@@ -173,12 +173,20 @@ class _Cache(Generic[K, V]):
         is answered with the default without a query."""
         with self._lock:
             self._data = dict(items)
-            self._complete = True
+            self.complete = True
+
+    def values(self, keys: Sequence[K]) -> list[V]:
+        """The values of `keys`, in order."""
+        if self.complete:
+            data, default = self._data, self._default
+            return [data.get(k, default) for k in keys]
+        found = self.get_many(keys)
+        return [found[k] for k in keys]
 
     def present(self, keys: Iterable[K]) -> dict[K, V]:
         """The entries of `keys` whose value is not the default (a hit on a held table is
         one dict lookup a key)."""
-        if self._complete:
+        if self.complete:
             data = self._data
             return {k: v for k in keys if (v := data.get(k))}
         return {k: v for k, v in self.get_many(list(keys)).items() if v}
@@ -223,7 +231,14 @@ class _StoredAliases(Sequence[IndexedAlias]):
         return found
 
     def prefetch(self, alias_ids: Sequence[int]) -> None:
-        self._cache.get_many(alias_ids)
+        if not self._cache.complete:
+            self._cache.get_many(alias_ids)
+
+    def cached_many(self, alias_ids: Sequence[int]) -> list[_CachedAlias]:
+        found = self._cache.values(alias_ids)
+        if None in found:
+            raise IndexError(alias_ids[found.index(None)])
+        return cast(list[_CachedAlias], found)
 
     def _load(self, alias_ids: list[int]) -> dict[int, _CachedAlias | None]:
         return self._read(f"where id in ({_in(len(alias_ids))})", tuple(alias_ids))
@@ -324,8 +339,7 @@ class StoredNameIndex(NameIndex):
         return self._aliases.cached(alias_id).readings
 
     def first_readings(self, alias_ids: Sequence[int]) -> list[Reading]:
-        cached = self._aliases.cached
-        return [cached(a).readings[0] for a in alias_ids]
+        return [c.readings[0] for c in self._aliases.cached_many(alias_ids)]
 
     def person_of(self, alias_id: int) -> int:
         return self._aliases.cached(alias_id).person

@@ -78,7 +78,7 @@ class Candidate:
 
     @property
     def explanation(self) -> str:
-        parts = ", ".join(f"{k}={v:.2f}" for k, v in self.features.items())
+        parts = ", ".join([f"{k}={v:.2f}" for k, v in self.features.items()])
         return f"matched {self.matched_alias!r} ({self.matched_alias_lang or 'und'}): {parts}"
 
 
