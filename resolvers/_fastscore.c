@@ -53,6 +53,7 @@ typedef struct {
     const long *groups; /* sorted */
     Py_ssize_t n_groups;
     int particle;
+    int r_same; /* cls_r is cls (no r dropped) */
     double weight;
 } Token;
 
@@ -299,7 +300,9 @@ static void token_pair(const Token *q, const Token *a, double *spelling, double 
         *sound = SAME_GIVEN_NAME;
         return;
     }
-    double snd = max2(class_similarity(q->cls, a->cls), class_similarity(q->cls_r, a->cls_r));
+    double snd = class_similarity(q->cls, a->cls);
+    if (!q->r_same || !a->r_same) /* else the keys with every r kept are these same keys */
+        snd = max2(snd, class_similarity(q->cls_r, a->cls_r));
     *spelling = spell;
     *sound = snd >= 0 ? snd : spell;
 }
@@ -620,11 +623,16 @@ static Reading *reading_alloc(PyTypeObject *type, Py_ssize_t n, Py_ssize_t n_cha
     return self;
 }
 
-/* The total weight and the joined keys and classes (what whole-name similarity compares),
-   once the tokens are filled; `cursor` is the free part of the character buffer. */
+/* The total weight, the joined keys and classes (what whole-name similarity compares) and
+   which tokens lose no r in their class key, once the tokens are filled; `cursor` is the
+   free part of the character buffer. */
 static void reading_finish(Reading *self, Py_UCS4 *cursor) {
     double total = 0.0;
-    for (Py_ssize_t i = 0; i < self->n; i++) total += self->tokens[i].weight;
+    for (Py_ssize_t i = 0; i < self->n; i++) {
+        Token *t = &self->tokens[i];
+        total += t->weight;
+        t->r_same = str_eq(t->cls, t->cls_r);
+    }
     self->total = total;
     for (int classes = 0; classes < 2; classes++) {
         Str *joined = classes ? &self->joined_class : &self->joined_key;

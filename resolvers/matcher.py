@@ -95,23 +95,23 @@ def score_candidates(
     index.prefetch(retrieved)
     prescored = [retrieved[i] for i in best_covered(query_readings[0], index.first_readings(retrieved), config.rescore)]
     to_score = set(prescored) | set(index.exact(normalized)) | set(extra_aliases)
-    best: dict[int, ScoredPerson] = {}
+    best: dict[int, tuple[float, int, PairFeatures]] = {}  # person: (logit, alias, features)
     alias_ids = sorted(to_score)
     all_feats = score_pairs(query_readings, [index.readings(a) for a in alias_ids], model.coefficients)
     for alias_id, feats in zip(alias_ids, all_feats):
         logit = model.logit(feats)
         person = index.person_of(alias_id)
         known = best.get(person)
-        if known is None or logit > known.logit:
-            best[person] = ScoredPerson(person, alias_id, logit, feats, {})
-    scored = list(best.values())
-    if query.country or query.date or query.role:  # else no context applies
-        scored = []
-        for sp in best.values():
-            context = context_features(index.persons[sp.person], query, config.context)
-            bonus = sum(model.context.get(k, 0.0) for k in context)
-            scored.append(ScoredPerson(sp.person, sp.alias_id, sp.logit + bonus, sp.features, context))
-    scored.sort(key=lambda s: (-s.logit, index.persons[s.person].id))
+        if known is None or logit > known[0]:
+            best[person] = (logit, alias_id, feats)
+    with_context = bool(query.country or query.date or query.role)  # else none applies
+    scored = []
+    for person, (logit, alias_id, feats) in best.items():
+        context = context_features(index.persons[person], query, config.context) if with_context else {}
+        bonus = sum(model.context.get(k, 0.0) for k in context) if context else 0.0
+        scored.append(ScoredPerson(person, alias_id, logit + bonus, feats, context))
+    persons = index.persons
+    scored.sort(key=lambda s: (-s.logit, persons[s.person].id))
     return scored
 
 

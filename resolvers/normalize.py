@@ -155,10 +155,17 @@ def has_qualifier(text: str) -> bool:
     return bool(_PARENTHESES.search(text))
 
 
+# Lowercase ASCII words separated by single spaces: what clean() leaves such a text as it is,
+# unless its first word is an honorific. Romanised readings are mostly this.
+_PLAIN = re.compile(r"[a-z]+(?: [a-z]+)*")
+
+
 @lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """A name ready for romanisation: parenthetical disambiguators, titles after a comma and
     leading honorifics removed, then fold(). Diacritics kept."""
+    if _PLAIN.fullmatch(text) and text.partition(" ")[0] not in _TITLES:
+        return text
     text = _without_titles(_PARENTHESES.sub(" ", unicodedata.normalize("NFKC", text)))
     words = fold(_strip_marks(text, latin=False)).split()
     while len(words) > 1 and words[0] in _TITLES:
