@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .context import ContextConfig, context_features
 from .dates import InvalidDate, check_date
@@ -45,8 +46,10 @@ class MatcherConfig:
     rescore: int = 15
 
 
-@dataclass(frozen=True, slots=True)
-class ScoredPerson:
+class ScoredPerson(NamedTuple):
+    """A person among a query's candidates, by their best alias (a named tuple: one per
+    scored person and query)."""
+
     person: int
     alias_id: int
     logit: float

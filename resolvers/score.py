@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ._fastscore import Reading, best_pairs
 from ._fastscore import best_covered as _best_covered
@@ -48,8 +49,10 @@ PARTICLES = frozenset(
 _PARTICLE_WEIGHT = 0.2
 
 
-@dataclass(frozen=True, slots=True)
-class PairFeatures:
+class PairFeatures(NamedTuple):
+    """The features of one alias for a query (FEATURES says what each means). A named
+    tuple: some thirty are made per query."""
+
     spelling: float = 0.0
     sound: float = 0.0
     alias_coverage: float = 0.0
@@ -60,8 +63,7 @@ class PairFeatures:
     rarity: float = 0.0
 
     def vector(self) -> tuple[float, ...]:
-        return (self.spelling, self.sound, self.alias_coverage, self.whole, self.whole_sound,
-                self.weakest, self.in_order, self.rarity)
+        return tuple(self)
 
     def as_dict(self) -> dict[str, float]:
         return dict(zip(FEATURES, self.vector()))
@@ -135,7 +137,8 @@ def score_pairs(
 ) -> list[PairFeatures]:
     """For each alias, the features of its pair of readings with the query's that the
     linear model `coef` (intercept, then one weight per feature) scores highest."""
-    return [PairFeatures(*f) if f is not None else PairFeatures() for f in best_pairs(query, aliases, coef)]
+    make = PairFeatures._make
+    return [make(f) if f is not None else PairFeatures() for f in best_pairs(query, aliases, coef)]
 
 
 def score_pair(query: tuple[Reading, ...], alias: tuple[Reading, ...], coef: tuple[float, ...]) -> PairFeatures:
