@@ -34,18 +34,18 @@ def name_forms(cleaned: str, lang: str | None) -> tuple[NameForm, ...]:
     """Romanised readings of a cleaned name (normalize.clean), each tokenised and keyed."""
     forms = []
     for latin in romanize(cleaned, lang):
-        toks = tuple(t for t in latin.split() if t)
+        toks = tuple(latin.split())
         if not toks:
             continue
-        keys = tuple(phonetic_key(t) for t in toks)
-        classes = tuple(class_key(t) for t in toks)
-        forms.append(
-            NameForm(
-                toks, keys, tuple(skeleton_key(t) for t in toks), classes,
-                tuple(class_key(t, keep_r=True) for t in toks), "".join(keys), "".join(classes),
-            )
-        )
+        keys, skeletons, classes, classes_r = zip(*map(_token_keys, toks))
+        forms.append(NameForm(toks, keys, skeletons, classes, classes_r, "".join(keys), "".join(classes)))
     return tuple(forms)
+
+
+@lru_cache(maxsize=65536)
+def _token_keys(token: str) -> tuple[str, str, str, str]:
+    """A token's phonetic key, skeleton and consonant classes (without and with every r)."""
+    return phonetic_key(token), skeleton_key(token), class_key(token), class_key(token, keep_r=True)
 
 
 def alias_language(tag: str, country: str, cleaned: str) -> str | None:
