@@ -183,6 +183,10 @@ class _Cache(Generic[K, V]):
         found = self.get_many(keys)
         return [found[k] for k in keys]
 
+    def held(self) -> dict[K, V] | None:
+        """The whole table once held (hold_all), else None."""
+        return self._data if self.complete else None
+
     def present(self, keys: Iterable[K]) -> dict[K, V]:
         """The entries of `keys` whose value is not the default (a hit on a held table is
         one dict lookup a key)."""
@@ -306,7 +310,7 @@ class StoredNameIndex(NameIndex):
         self._set_totals(n)
         self._token_counts = _Cache(_KEY_CACHE, partial(self._read_counts, "index_tokens"), 0)
         self._sizes = _Cache(_KEY_CACHE, partial(self._read_counts, "index_postings"), 0)
-        self._postings: _Cache[str, Sequence[int]] = _Cache(_POSTINGS_CACHE, self._read_postings, ())
+        self._postings: _Cache[str, array[int]] = _Cache(_POSTINGS_CACHE, self._read_postings, array("I"))
         self._held_exact: dict[str, list[int]] | None = None  # once warm
 
     @staticmethod
@@ -322,7 +326,7 @@ class StoredNameIndex(NameIndex):
         rows = self._store.rows(f"select key, n from {table} where key in ({_in(len(keys))})", tuple(keys))
         return {key: n for key, n in rows}
 
-    def _read_postings(self, keys: list[str]) -> dict[str, Sequence[int]]:
+    def _read_postings(self, keys: list[str]) -> dict[str, array[int]]:
         rows = self._store.rows(f"select key, ids from index_postings where key in ({_in(len(keys))})", tuple(keys))
         return {key: array("I", ids) for key, ids in rows}
 
@@ -353,8 +357,11 @@ class StoredNameIndex(NameIndex):
     def posting_sizes(self, keys: Iterable[str]) -> dict[str, int]:
         return self._sizes.present(keys)
 
-    def postings_of(self, keys: Iterable[str]) -> dict[str, Sequence[int]]:
+    def postings_of(self, keys: Iterable[str]) -> dict[str, array[int]]:
         return self._postings.present(keys)
+
+    def held_postings(self) -> dict[str, array[int]] | None:
+        return self._postings.held()
 
     def prefetch(self, alias_ids: Sequence[int]) -> None:
         self._aliases.prefetch(alias_ids)

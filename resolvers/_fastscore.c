@@ -1074,6 +1074,128 @@ static PyObject *fs_best_covered(PyObject *module, PyObject *args) {
     return out;
 }
 
+/* -- retrieval over posting lists held in memory ---------------------------------------- */
+
+typedef struct {
+    Py_ssize_t size;
+    PyObject *key;
+    Py_buffer view;
+} Keyed;
+
+static int keyed_order(const void *x, const void *y) {
+    const Keyed *p = x, *r = y;
+    if (p->size != r->size) return p->size < r->size ? -1 : 1;
+    return PyUnicode_Compare(p->key, r->key); /* str keys: cannot fail */
+}
+
+static PyObject *aliases_list(const unsigned int *aliases, Py_ssize_t n) {
+    PyObject *out = PyList_New(n);
+    for (Py_ssize_t k = 0; out && k < n; k++) {
+        PyObject *alias = PyLong_FromUnsignedLong(aliases[k]);
+        if (!alias) { Py_CLEAR(out); break; }
+        PyList_SET_ITEM(out, k, alias);
+    }
+    return out;
+}
+
+/* retrieve_held(keys, postings, key_counts, common, budget, min_keys, shortlist, limit):
+   NameIndex.retrieve when every posting list is in memory (`postings`: key -> array "I").
+   The keys filed under at most `common` aliases (all of them when none is), rarest first
+   (ties by key); each counted 1 + min(3, floor(log2(common / size))) times, until counting
+   the next would pass `budget` (the first `min_keys` always counted); then top_aliases. */
+static PyObject *fs_retrieve_held(PyObject *module, PyObject *args) {
+    PyObject *keys, *postings;
+    Py_buffer key_counts;
+    Py_ssize_t common, budget, min_keys, shortlist, limit;
+    if (!PyArg_ParseTuple(args, "OO!y*nnnnn:retrieve_held", &keys, &PyDict_Type, &postings, &key_counts,
+                          &common, &budget, &min_keys, &shortlist, &limit))
+        return NULL;
+    PyObject *result = NULL, *iter = NULL, *key;
+    Py_ssize_t n = 0, capacity = PySet_Check(keys) ? PySet_GET_SIZE(keys) : 64;
+    Keyed *found = PyMem_Calloc((size_t)(capacity ? capacity : 1), sizeof(Keyed));
+    const unsigned int **lists = NULL;
+    Py_ssize_t *sizes = NULL, *repeats = NULL;
+    unsigned int *out = NULL;
+    if (!found) { PyErr_NoMemory(); goto done; }
+    if (key_counts.itemsize != sizeof(unsigned short)) {
+        PyErr_SetString(PyExc_TypeError, "key_counts must be an array of unsigned short ('H')");
+        goto done;
+    }
+    if (!(iter = PyObject_GetIter(keys))) goto done;
+    while ((key = PyIter_Next(iter))) {
+        PyObject *list = PyDict_GetItemWithError(postings, key);
+        if (!list) {
+            Py_DECREF(key);
+            if (PyErr_Occurred()) goto done;
+            continue;
+        }
+        if (n == capacity) {
+            Keyed *more = PyMem_Realloc(found, (size_t)(capacity *= 2) * sizeof(Keyed));
+            if (!more) { Py_DECREF(key); PyErr_NoMemory(); goto done; }
+            found = more;
+        }
+        if (PyObject_GetBuffer(list, &found[n].view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) { Py_DECREF(key); goto done; }
+        found[n].key = key; /* the reference is released with the view */
+        found[n].size = found[n].view.len / (Py_ssize_t)sizeof(unsigned int);
+        n++;
+        if (found[n - 1].view.itemsize != sizeof(unsigned int) || strcmp(found[n - 1].view.format, "I")) {
+            PyErr_SetString(PyExc_TypeError, "posting lists must be arrays of unsigned int ('I')");
+            goto done;
+        }
+        if (!found[n - 1].size) { /* filed under no alias: as if absent */
+            PyBuffer_Release(&found[n - 1].view);
+            Py_DECREF(found[n - 1].key);
+            n--;
+        }
+    }
+    if (PyErr_Occurred()) goto done;
+    /* The usable keys first (stable partition), then rarest first among them. */
+    Py_ssize_t usable = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (found[k].size <= common) {
+            Keyed t = found[usable];
+            found[usable++] = found[k];
+            found[k] = t;
+        }
+    }
+    if (!usable) usable = n;
+    qsort(found, (size_t)usable, sizeof(Keyed), keyed_order);
+    lists = PyMem_Calloc((size_t)(usable ? usable : 1), sizeof(unsigned int *));
+    sizes = PyMem_Calloc((size_t)(usable ? usable : 1), sizeof(Py_ssize_t));
+    repeats = PyMem_Calloc((size_t)(usable ? usable : 1), sizeof(Py_ssize_t));
+    out = PyMem_Calloc((size_t)(limit > 0 ? limit : 1), sizeof(unsigned int));
+    if (!lists || !sizes || !repeats || !out) { PyErr_NoMemory(); goto done; }
+    Py_ssize_t planned = 0;
+    for (Py_ssize_t k = 0; k < usable; k++) {
+        Py_ssize_t size = found[k].size;
+        double ratio = (double)common / (double)size;
+        Py_ssize_t steps = (Py_ssize_t)log2(ratio > 1.0 ? ratio : 1.0);
+        Py_ssize_t repeat = 1 + (steps < 3 ? steps : 3);
+        if (k >= min_keys && size * repeat > budget) break;
+        lists[planned] = found[k].view.buf;
+        sizes[planned] = size;
+        repeats[planned++] = repeat;
+        budget -= size * repeat;
+    }
+    Py_ssize_t n_out = top_aliases(lists, sizes, repeats, planned, key_counts.buf,
+                                   key_counts.len / (Py_ssize_t)sizeof(unsigned short), shortlist, limit, out);
+    if (n_out < 0) { PyErr_NoMemory(); goto done; }
+    result = aliases_list(out, n_out);
+done:
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyBuffer_Release(&found[k].view);
+        Py_DECREF(found[k].key);
+    }
+    Py_XDECREF(iter);
+    PyBuffer_Release(&key_counts);
+    PyMem_Free(found);
+    PyMem_Free(lists);
+    PyMem_Free(sizes);
+    PyMem_Free(repeats);
+    PyMem_Free(out);
+    return result;
+}
+
 /* top_aliases(plan, key_counts, shortlist, limit): `plan` is a list of (posting list,
    times to count it); posting lists and key_counts are buffers of unsigned int / unsigned
    short (array "I" and "H"). */
@@ -1129,6 +1251,8 @@ done:
 }
 
 static PyMethodDef methods[] = {
+    {"retrieve_held", fs_retrieve_held, METH_VARARGS,
+     "retrieve_held(keys, postings, key_counts, common, budget, min_keys, shortlist, limit) -> the best aliases."},
     {"top_aliases", fs_top_aliases, METH_VARARGS,
      "top_aliases(plan, key_counts, shortlist, limit) -> the best-counted aliases, best first."},
     {"levenshtein_similarity", fs_levenshtein, METH_VARARGS,

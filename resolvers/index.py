@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from ._fastscore import top_aliases
+from ._fastscore import retrieve_held, top_aliases
 from .forms import NameForm, alias_language, lookup_keys, name_forms
 from .normalize import clean, normalize
 from .score import Reading, WeightedForm, pack, weigh
@@ -114,7 +114,7 @@ class NameIndex:
             for key in keys:
                 postings[key].append(alias_id)
             key_counts.append(min(len(keys), 65535))
-        self._posting_lists = {k: array("I", ids) for k, ids in postings.items()}
+        self._posting_lists: dict[str, array[int]] = {k: array("I", ids) for k, ids in postings.items()}
         self._exact = dict(exact)
         self.token_counts: dict[str, int] = dict(token_counts)
         self._set_totals(len(built))
@@ -163,9 +163,13 @@ class NameIndex:
         """How many aliases each key is filed under (keys under none are left out)."""
         return {k: len(p) for k in keys if (p := self._posting_lists.get(k))}
 
-    def postings_of(self, keys: Iterable[str]) -> dict[str, Sequence[int]]:
+    def postings_of(self, keys: Iterable[str]) -> dict[str, array[int]]:
         """The aliases filed under each key (keys under none left out)."""
         return {k: p for k in keys if (p := self._posting_lists.get(k))}
+
+    def held_postings(self) -> dict[str, array[int]] | None:
+        """Every posting list, when all are in memory (else None: read them as needed)."""
+        return self._posting_lists
 
     def posting_items(self) -> Iterator[tuple[str, Sequence[int]]]:
         return iter(self._posting_lists.items())
@@ -220,10 +224,13 @@ class NameIndex:
         keys: set[str] = set()
         for form in forms:
             keys |= lookup_keys(form)
+        common = max(_MIN_COMMON, int(self._total * _COMMON_SHARE))
+        held = self.held_postings()
+        if held is not None:  # the same steps as below, in C
+            return retrieve_held(keys, held, self._key_counts, common, COUNT_BUDGET, _MIN_KEYS, limit * 5, limit)
         sizes = self.posting_sizes(keys)
         if not sizes:
             return []
-        common = max(_MIN_COMMON, int(self._total * _COMMON_SHARE))
         usable = {k: n for k, n in sizes.items() if n <= common} or sizes
         # Rarest first; ties by key, as set order varies between runs and answers must not.
         ordered = sorted((n, k) for k, n in usable.items())

@@ -15,6 +15,7 @@ from itertools import islice
 import pytest
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from gazetteer.store import Store, load_name_index
 from resolvers import _fastscore
 from resolvers import index as index_module
 from resolvers.forms import name_forms
@@ -224,3 +225,23 @@ def test_retrieval_counting_rejects_wrong_buffers() -> None:
         _fastscore.top_aliases([(array("I", [1]), 1)], array("I", [1, 1]), 5, 5)
     with pytest.raises(ValueError, match="at least once"):
         _fastscore.top_aliases([(array("I", [1]), 0)], key_counts, 5, 5)
+
+
+@pytest.mark.parametrize("budget", [30_000, 400, 60])
+def test_retrieval_from_held_postings_equals_the_planned_reads(curated_db, budget, monkeypatch) -> None:
+    """A warm server's index retrieves in one C call (retrieve_held); a large gazetteer's
+    plans its reads in Python first. Both give the same aliases, in the same order, also
+    when the counting budget stops them early."""
+    monkeypatch.setattr(index_module, "COUNT_BUDGET", budget)
+
+    cold_store, warm_store = Store(curated_db), Store(curated_db)
+    cold, warm = load_name_index(cold_store), load_name_index(warm_store)
+    assert warm.warm() and warm.held_postings() is not None and cold.held_postings() is None
+    with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
+        for line in islice(lines, 0, 2220, 3):
+            query = json.loads(line)
+            forms = name_forms(clean(query["query"]), query.get("lang"))
+            for limit in (50, 3):
+                assert warm.retrieve(forms, limit) == cold.retrieve(forms, limit), query["query"]
+    cold_store.close()
+    warm_store.close()
