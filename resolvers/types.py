@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = ["AliasRecord", "Office", "PersonRecord", "TenureRecord", "Query", "Candidate", "MatchResult", "Algorithm"]
 
@@ -78,8 +79,15 @@ class Candidate:
 
     @property
     def explanation(self) -> str:
-        parts = ", ".join([f"{k}={v:.2f}" for k, v in self.features.items()])
+        parts = _features_template(tuple(self.features)) % tuple(self.features.values())
         return f"matched {self.matched_alias!r} ({self.matched_alias_lang or 'und'}): {parts}"
+
+
+@lru_cache(maxsize=256)
+def _features_template(names: tuple[str, ...]) -> str:
+    """The explanation's 'name=%.2f, ...' for these feature names: one % per explanation
+    instead of a format per feature (every candidate of every answer has one)."""
+    return ", ".join(f"{name}=%.2f" for name in names)
 
 
 @dataclass(frozen=True, slots=True)
