@@ -333,24 +333,32 @@ class Store:
 
     def offices(self, person_id: str, date: str | None = None) -> list[Office]:
         """The person's offices, oldest first; with `date`, only those held on it."""
+        canonical = self.resolve_id(person_id)
+        return self.offices_of([canonical], date).get(canonical, [])
+
+    def offices_of(self, person_ids: Sequence[str], date: str | None = None) -> dict[str, list[Office]]:
+        """Each canonical person's offices, oldest first; with `date`, only those held on
+        it. One query for all the candidates of an answer (ids are not redirected: the
+        matcher names canonical persons only)."""
+        if not person_ids:
+            return {}
         rows = self._query(
-            """select m.post_id, coalesce(p.label, m.role, '') as label,
+            f"""select m.person_id, m.post_id, coalesce(p.label, m.role, '') as label,
                       coalesce(p.role_type, '') as role_type,
                       coalesce(nullif(m.organization_id, ''), p.organization_id, '') as org,
                       coalesce(p.country, '') as country,
                       m.start_date, m.end_date, m.acting
                from memberships m left join posts p on p.id = m.post_id
-               where m.person_id = ? and m.post_id != ''
+               where m.person_id in ({','.join('?' * len(person_ids))}) and m.post_id != ''
                order by m.start_date, m.rowid""",
-            (self.resolve_id(person_id),),
+            tuple(person_ids),
         )
-        offices = [
-            Office(r["post_id"], r["label"], r["role_type"], r["org"], r["country"],
-                   r["start_date"] or "", r["end_date"] or "", bool(r["acting"]))
-            for r in rows
-        ]
-        if date:
-            offices = [o for o in offices if within(date, o.start or None, o.end or None)]
+        offices: dict[str, list[Office]] = {}
+        for r in rows:
+            office = Office(r["post_id"], r["label"], r["role_type"], r["org"], r["country"],
+                            r["start_date"] or "", r["end_date"] or "", bool(r["acting"]))
+            if not date or within(date, office.start or None, office.end or None):
+                offices.setdefault(r["person_id"], []).append(office)
         return offices
 
 

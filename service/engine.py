@@ -80,11 +80,11 @@ class Engine:
     def match(self, query: Query) -> Answer:
         """Candidates for one name, each with the offices held on the query's date."""
         result = match(self.index, query)
-        qids = self.store.wikidata_of([c.person_id for c in result.candidates])
-        ranked = []
-        for cand in result.candidates:
-            offices = tuple(self.store.offices(cand.person_id, query.date)) if query.date else ()
-            ranked.append(RankedCandidate(cand, qids.get(cand.person_id, ""), offices))
+        ids = [c.person_id for c in result.candidates]
+        qids = self.store.wikidata_of(ids)
+        offices = self.store.offices_of(ids, query.date) if query.date else {}
+        ranked = [RankedCandidate(c, qids.get(c.person_id, ""), tuple(offices.get(c.person_id, ())))
+                  for c in result.candidates]
         return Answer(result, tuple(ranked))
 
     def wikidata(self, person_id: str) -> str:
