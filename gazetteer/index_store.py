@@ -18,8 +18,8 @@ import hashlib
 import sqlite3
 import threading
 from array import array
-from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib.metadata import version
 from itertools import islice
@@ -52,7 +52,7 @@ _ALIAS_CACHE = 200_000
 _POSTINGS_CACHE = 20_000
 _KEY_CACHE = 200_000
 # A stored index of at most this many aliases is read whole by warm(): about 0.2 s and
-# 30 MB for the 10k aliases of everypolitician-2015.
+# 40 MB for the 10k aliases of everypolitician-2015.
 _WARM_ALIASES = 50_000
 # Most keys or ids in one `in (...)` query.
 _SQL_BATCH = 500

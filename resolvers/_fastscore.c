@@ -38,7 +38,7 @@
 #define SOUND_SHARE 0.95
 /* Token pairs below this similarity are not aligned at all. */
 #define MIN_ALIGNED 0.3
-/* Alias tokens matched this weakly or not at all weigh _UNMATCHED of a matched one. */
+/* Alias tokens matched this weakly or not at all weigh UNMATCHED_ALIAS_WEIGHT of a matched one. */
 #define WEAK_MATCH 0.5
 #define UNMATCHED_ALIAS_WEIGHT 0.5
 #define N_FEATURES 8

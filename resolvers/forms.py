@@ -77,13 +77,13 @@ def lookup_keys(form: NameForm) -> set[str]:
 def _token_lookup_keys(token: str) -> frozenset[str]:
     """The index keys of one token (all derived from the token: computed once per word)."""
     out: set[str] = set()
-    key, skel = phonetic_key(token), skeleton_key(token)
+    key, skel, cls, cls_r = _token_keys(token)
     if len(key) >= 2:
         out.add("k:" + key)
     if len(skel) >= 2:
         out.add("s:" + skel)
     out.update(f"g:{group}" for group in name_groups(key))
-    for c in {class_key(token), class_key(token, keep_r=True)}:
+    for c in {cls, cls_r}:
         if len(c) >= 2:
             out.add("c:" + c)
             padded = f"^{c}$"

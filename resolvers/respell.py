@@ -113,6 +113,12 @@ def _transliterator(rules: str) -> icu.Transliterator:
     return icu.Transliterator.createFromRules("rollcall-respell", rules, icu.UTransDirection.FORWARD)
 
 
+def compile_all() -> None:
+    """Compile every language's respelling rules (a server does it before its first answer)."""
+    for rules in _RULES.values():
+        _transliterator(rules)
+
+
 def respell(text: str, lang: str | None) -> str | None:
     """`text` (lower case, diacritics kept) respelled by its language's rules, or None when
     there are no rules for `lang`."""

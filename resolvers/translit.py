@@ -15,6 +15,7 @@ import icu
 from unidecode import unidecode
 
 from .normalize import normalize, strip_diacritics
+from .respell import compile_all as compile_respellings
 from .respell import respell
 from .script import detect_script
 
@@ -101,13 +102,15 @@ def transliterator(transform_id: str) -> icu.Transliterator:
 
 
 def compile_all() -> None:
-    """Compile every transliterator a name can need (about 0.1 s in all): a server does it
-    before its first answer instead of during the first answer in each script."""
+    """Compile every transliterator and respelling a name can need (about 0.1 s in all): a
+    server does it before its first answer instead of during the first answer in each
+    script or language."""
     ids = {*_RULES, *_CYRILLIC_BY_LANG.values(), *_ARABIC_BY_LANG.values(), "Any-Latin"}
     for transforms in _BY_SCRIPT.values():
         ids.update(transforms)
     for transform_id in sorted(ids):
         transliterator(transform_id)
+    compile_respellings()
 
 
 def _transforms_for(script: str, lang: str | None) -> tuple[str, ...]:
