@@ -312,6 +312,7 @@ class StoredNameIndex(NameIndex):
         self._sizes = _Cache(_KEY_CACHE, partial(self._read_counts, "index_postings"), 0)
         self._postings: _Cache[str, array[int]] = _Cache(_POSTINGS_CACHE, self._read_postings, array("I"))
         self._held_exact: dict[str, list[int]] | None = None  # once warm
+        self._held_first: list[Reading] | None = None  # each alias's first reading, once warm
 
     @staticmethod
     def usable(store: Store, persons: list[PersonRecord]) -> bool:
@@ -343,6 +344,9 @@ class StoredNameIndex(NameIndex):
         return self._aliases.cached(alias_id).readings
 
     def first_readings(self, alias_ids: Sequence[int]) -> list[Reading]:
+        if self._held_first is not None:
+            held = self._held_first
+            return [held[a] for a in alias_ids]
         return [c.readings[0] for c in self._aliases.cached_many(alias_ids)]
 
     def person_of(self, alias_id: int) -> int:
@@ -372,6 +376,7 @@ class StoredNameIndex(NameIndex):
         if len(self._aliases) > _WARM_ALIASES:
             return False
         self._aliases.load_all()
+        self._held_first = [c.readings[0] for c in self._aliases.cached_many(range(len(self._aliases)))]
         exact: dict[str, list[int]] = {}
         for alias_id, normalized in self._store.rows("select id, normalized from index_aliases order by id"):
             exact.setdefault(normalized, []).append(alias_id)
