@@ -50,6 +50,17 @@ _ARABIC_BY_LANG = {
 # Our own rule sets, for what the stock ICU transforms get wrong on names. The BGN tables
 # for Persian and Arabic expect vowel signs that news text never writes, and then drop an
 # unmarked alef ("الدین" → "ldyn"); reading every alef as "a" keeps it.
+# Chinese is read into pinyin once, then each reading respells its letters.
+_PINYIN = ":: Han-Latin/Names ; :: Latin-ASCII"
+_HAN_READINGS = {
+    # Pinyin letters read in the common convention: x, q, j, zh, c as sh, ch, dzh, dzh, ts.
+    "rollcall/Han-Latin": "zh > dzh ; q > ch ; x > sh ; c > ts ; j > dzh ;",
+    # Chinese renderings of foreign names use j, q, x for k, g and s sounds too (基诺克
+    # "jinuoke" is Kinnock), w for v (大卫 "dawei" is David) and the syllable er for a final
+    # l or r (尼尔 "nier" is Neil): a second reading in those values.
+    "rollcall/Han-Latin-foreign": "er > el ; zh > dzh ; q > k ; x > s ; c > ts ; j > g ; w > v ;",
+}
+
 _RULES = {
     "rollcall/Persian-Latin": "ا > a ; :: Persian-Latin/BGN ;",
     "rollcall/Arabic-Latin": "ا > a ; :: Arabic-Latin/BGN ;",
@@ -63,15 +74,9 @@ _RULES = {
     "rollcall/Russian-Latin-h": "г > h ; Г > H ; :: Russian-Latin/BGN ;",
     # Hebrew BGN ignores the geresh that marks sounds Hebrew letters lack (ג׳ = j).
     "rollcall/Hebrew-Latin": "ג׳ > dzh ; ז׳ > zh ; צ׳ > ch ; ת׳ > th ; :: Hebrew-Latin/BGN ;",
-    # Pinyin letters read in the common convention: x, q, j, zh, c as sh, ch, dzh, dzh, ts.
-    "rollcall/Han-Latin": ":: Han-Latin/Names ; :: Latin-ASCII ; zh > dzh ; q > ch ; x > sh ; c > ts ; j > dzh ;",
-    # Chinese renderings of foreign names use j, q, x for k, g and s sounds too (基诺克
-    # "jinuoke" is Kinnock), w for v (大卫 "dawei" is David) and the syllable er for a final
-    # l or r (尼尔 "nier" is Neil): a second reading in those values.
-    "rollcall/Han-Latin-foreign": (
-        ":: Han-Latin/Names ; :: Latin-ASCII ; er > el ; zh > dzh ; q > k ; x > s ; c > ts ;"
-        "j > g ; w > v ;"
-    ),
+    # Chinese: pinyin (_PINYIN), then the letters read by the rules of _HAN_READINGS.
+    **{transform_id: f"{_PINYIN} ; {rules}" for transform_id, rules in _HAN_READINGS.items()},
+    **{f"{transform_id}/from-pinyin": rules for transform_id, rules in _HAN_READINGS.items()},
 }
 
 # Script → transforms tried when the language gives no better choice. The first is the
@@ -101,6 +106,12 @@ def transliterator(transform_id: str) -> icu.Transliterator:
     return icu.Transliterator.createInstance(f"{transform_id}; Latin-ASCII; Lower")
 
 
+@lru_cache(maxsize=1)
+def _pinyin() -> icu.Transliterator:
+    """Han characters to pinyin, as the first step of each Chinese reading."""
+    return icu.Transliterator.createFromRules("rollcall/pinyin", f"{_PINYIN} ;", icu.UTransDirection.FORWARD)
+
+
 def compile_all() -> None:
     """Compile every transliterator and respelling a name can need (about 0.1 s in all): a
     server does it before its first answer instead of during the first answer in each
@@ -110,6 +121,7 @@ def compile_all() -> None:
         ids.update(transforms)
     for transform_id in sorted(ids):
         transliterator(transform_id)
+    _pinyin()
     compile_respellings()
 
 
@@ -171,9 +183,10 @@ def _han_forms(text: str) -> list[str]:
     reading and in the reading of foreign names; a two- or three-character name is also
     read syllable by syllable ("王毅" → "wang yi")."""
     forms = []
-    for transform_id in ("rollcall/Han-Latin", "rollcall/Han-Latin-foreign"):
-        translit = transliterator(transform_id)
-        words = [_clean(translit.transliterate(w)) for w in text.split()]
+    pinyin = [_pinyin().transliterate(w) for w in text.split()]
+    for transform_id in _HAN_READINGS:
+        translit = transliterator(f"{transform_id}/from-pinyin")
+        words = [_clean(translit.transliterate(w)) for w in pinyin]
         forms.append(" ".join(w.replace(" ", "") for w in words))
         # Chinese personal names have two or three characters; longer single words are
         # transliterations whose syllables are not names on their own (斯迈洛夫).

@@ -1,7 +1,12 @@
+import json
+
 import pytest
 
 from resolvers.normalize import clean
+from resolvers.script import detect_script
+from resolvers import translit
 from resolvers.translit import romanize
+from tests.conftest import SHARED
 
 
 @pytest.mark.parametrize(
@@ -45,3 +50,17 @@ def test_output_is_lowercase_ascii() -> None:
     for name in ("Лавров", "لاوروف", "拉夫罗夫", "ラブロフ", "ლავროვი", "Łukasz Żółć", "ꓡꓮꓦꓤꓳꓦ"):
         for form in romanize(clean(name)):
             assert form.isascii() and form == form.lower()
+
+
+def test_chinese_readings_share_one_pinyin_pass() -> None:
+    """_han_forms reads pinyin once and respells it per reading; the result is that of each
+    reading's whole chain (rollcall/Han-Latin, rollcall/Han-Latin-foreign), on every Chinese
+    name of the dev set."""
+    names = {clean(json.loads(line)["query"]) for line in (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8")}
+    chinese = [n for n in names if detect_script(n) == "Han"]
+    assert len(chinese) > 100
+    for name in chinese:
+        whole = [" ".join(translit._clean(translit.transliterator(t).transliterate(w)).replace(" ", "") for w in name.split())
+                 for t in ("rollcall/Han-Latin", "rollcall/Han-Latin-foreign")]
+        forms = translit._han_forms(name)
+        assert [forms[0], forms[-1]] == whole, name
