@@ -75,36 +75,48 @@ static int str_eq(Str a, Str b) {
     return a.n == b.n && memcmp(a.s, b.s, (size_t)a.n * sizeof(Py_UCS4)) == 0;
 }
 
-/* Levenshtein distance of a (1..64 characters) and b, bit-parallel (Myers 1999, as
-   Hyyrö 2001 states it): one column of the edit matrix is a few machine words. Each
-   character of `a` gets the bit mask of its positions; letters a-z (nearly all of a
-   romanised name) are found in a table, other characters by a scan of the rest. */
-static Py_ssize_t levenshtein_short(Str a, Str b) {
-    uint64_t letters[26] = {0};
+/* A string of 1..64 characters prepared for bit-parallel Levenshtein (Myers 1999, as
+   Hyyro 2001 states it: one column of the edit matrix is a few machine words). Each
+   character gets the bit mask of its positions; letters a-z (nearly all of a romanised
+   name) are found in a table, other characters by a scan of the rest. */
+typedef struct {
+    uint64_t letters[26];
     Py_UCS4 others[64];
     uint64_t other_masks[64];
-    int n_others = 0;
+    int n_others;
+    Py_ssize_t n; /* the string's length; 0: not prepared (empty, or longer than 64) */
+} Pattern;
+
+static void pattern_init(Pattern *p, Str a) {
+    p->n = a.n >= 1 && a.n <= 64 ? a.n : 0;
+    if (!p->n) return;
+    memset(p->letters, 0, sizeof p->letters);
+    p->n_others = 0;
     for (Py_ssize_t i = 0; i < a.n; i++) {
         Py_UCS4 c = a.s[i];
         if (c >= 'a' && c <= 'z') {
-            letters[c - 'a'] |= (uint64_t)1 << i;
+            p->letters[c - 'a'] |= (uint64_t)1 << i;
             continue;
         }
         int k = 0;
-        while (k < n_others && others[k] != c) k++;
-        if (k == n_others) { others[n_others] = c; other_masks[n_others++] = 0; }
-        other_masks[k] |= (uint64_t)1 << i;
+        while (k < p->n_others && p->others[k] != c) k++;
+        if (k == p->n_others) { p->others[k] = c; p->other_masks[p->n_others++] = 0; }
+        p->other_masks[k] |= (uint64_t)1 << i;
     }
-    uint64_t vp = ~(uint64_t)0, vn = 0, last = (uint64_t)1 << (a.n - 1);
-    Py_ssize_t dist = a.n;
+}
+
+/* Levenshtein distance of the prepared string and b. */
+static Py_ssize_t myers(const Pattern *p, Str b) {
+    uint64_t vp = ~(uint64_t)0, vn = 0, last = (uint64_t)1 << (p->n - 1);
+    Py_ssize_t dist = p->n;
     for (Py_ssize_t j = 0; j < b.n; j++) {
         Py_UCS4 c = b.s[j];
         uint64_t pm = 0;
         if (c >= 'a' && c <= 'z') {
-            pm = letters[c - 'a'];
+            pm = p->letters[c - 'a'];
         } else {
-            for (int k = 0; k < n_others; k++)
-                if (others[k] == c) { pm = other_masks[k]; break; }
+            for (int k = 0; k < p->n_others; k++)
+                if (p->others[k] == c) { pm = p->other_masks[k]; break; }
         }
         uint64_t x = pm | vn;
         uint64_t d0 = (((x & vp) + vp) ^ vp) | x;
@@ -127,7 +139,11 @@ static Py_ssize_t levenshtein(Str a, Str b) {
     if (!a.n) return b.n;
     if (!b.n) return a.n;
     if (a.n < b.n) { Str t = a; a = b; b = t; } /* the row runs over the shorter */
-    if (b.n <= 64) return levenshtein_short(b, a);
+    if (b.n <= 64) {
+        Pattern p;
+        pattern_init(&p, b);
+        return myers(&p, a);
+    }
     Py_ssize_t stack_row[128];
     Py_ssize_t *row = b.n < 128 ? stack_row : PyMem_Malloc((size_t)(b.n + 1) * sizeof(Py_ssize_t));
     if (!row) return -1;
@@ -157,6 +173,15 @@ static double lev_sim(Str a, Str b) {
     Py_ssize_t dist = levenshtein(a, b);
     if (dist < 0) return -1.0;
     double norm_dist = (double)dist / (double)longest;
+    return 1.0 - norm_dist;
+}
+
+/* lev_sim(a, b) with a prepared in p (a query's word, compared with many), or not (NULL,
+   or a string that cannot be). */
+static double lev_sim_p(const Pattern *p, Str a, Str b) {
+    if (!p || !p->n) return lev_sim(a, b);
+    Py_ssize_t longest = a.n > b.n ? a.n : b.n;
+    double norm_dist = (double)myers(p, b) / (double)longest;
     return 1.0 - norm_dist;
 }
 
@@ -273,9 +298,9 @@ static int share_group(const Token *q, const Token *a) {
 
 /* Levenshtein similarity of two consonant-class keys; -1 when either is empty. A one- or
    two-class key ("rs") says little: its similarity shrinks towards 0.5. */
-static double class_similarity(Str q, Str a) {
+static double class_similarity(const Pattern *p, Str q, Str a) {
     if (!q.n || !a.n) return -1.0;
-    double sim = lev_sim(q, a);
+    double sim = lev_sim_p(p, q, a);
     Py_ssize_t shortest = q.n < a.n ? q.n : a.n;
     if (shortest < 3) sim = 0.5 + (sim - 0.5) * (double)shortest / 3;
     return sim;
@@ -283,8 +308,24 @@ static double class_similarity(Str q, Str a) {
 
 static inline double max2(double a, double b) { return b > a ? b : a; }
 
-/* Spelling and sound similarity of two tokens, each 0..1. */
-static void token_pair(const Token *q, const Token *a, double *spelling, double *sound) {
+/* A query token's strings prepared for the Levenshtein similarities of token_pair. */
+typedef struct {
+    Pattern tok, cls, cls_r;
+} TokenPatterns;
+
+/* Patterns for each token of q (NULL on no memory: the pairs are then computed without). */
+static TokenPatterns *patterns_new(const Reading *q) {
+    TokenPatterns *out = PyMem_Malloc((size_t)(q->n ? q->n : 1) * sizeof(TokenPatterns));
+    for (Py_ssize_t i = 0; out && i < q->n; i++) {
+        pattern_init(&out[i].tok, q->tokens[i].tok);
+        pattern_init(&out[i].cls, q->tokens[i].cls);
+        pattern_init(&out[i].cls_r, q->tokens[i].cls_r);
+    }
+    return out;
+}
+
+/* Spelling and sound similarity of two tokens, each 0..1; `qp`: q's patterns, or NULL. */
+static void token_pair(const Token *q, const Token *a, const TokenPatterns *qp, double *spelling, double *sound) {
     if (str_eq(q->tok, a->tok) || str_eq(q->key, a->key)) {
         *spelling = *sound = 1.0;
         return;
@@ -293,16 +334,17 @@ static void token_pair(const Token *q, const Token *a, double *spelling, double 
         *spelling = *sound = q->tok.s[0] == a->tok.s[0] ? INITIAL : 0.0;
         return;
     }
-    double spell = max2(lev_sim(q->tok, a->tok), jaro_winkler(q->key, a->key) - KEY_JW_DISCOUNT);
+    double spell = max2(lev_sim_p(qp ? &qp->tok : NULL, q->tok, a->tok),
+                        jaro_winkler(q->key, a->key) - KEY_JW_DISCOUNT);
     if (q->skel.n >= 2 && str_eq(q->skel, a->skel)) spell = max2(spell, SAME_SKELETON);
     if (share_group(q, a)) { /* "Ioannes" and "John" */
         *spelling = max2(spell, SAME_GIVEN_NAME);
         *sound = SAME_GIVEN_NAME;
         return;
     }
-    double snd = class_similarity(q->cls, a->cls);
+    double snd = class_similarity(qp ? &qp->cls : NULL, q->cls, a->cls);
     if (!q->r_same || !a->r_same) /* else the keys with every r kept are these same keys */
-        snd = max2(snd, class_similarity(q->cls_r, a->cls_r));
+        snd = max2(snd, class_similarity(qp ? &qp->cls_r : NULL, q->cls_r, a->cls_r));
     *spelling = spell;
     *sound = snd >= 0 ? snd : spell;
 }
@@ -333,9 +375,10 @@ static Memo memo_new(size_t pairs) {
 
 static void memo_free(Memo *memo) { PyMem_Free(memo->slots); }
 
-static void pair_memo(Memo *memo, const Token *q, const Token *a, double *spelling, double *sound) {
+static void pair_memo(Memo *memo, const Token *q, const Token *a, const TokenPatterns *qp, double *spelling,
+                      double *sound) {
     if (!memo || !memo->slots) {
-        token_pair(q, a, spelling, sound);
+        token_pair(q, a, qp, spelling, sound);
         return;
     }
     uint64_t h = (uint64_t)(uintptr_t)q * 0x9E3779B97F4A7C15u;
@@ -349,7 +392,7 @@ static void pair_memo(Memo *memo, const Token *q, const Token *a, double *spelli
             return;
         }
     }
-    token_pair(q, a, spelling, sound);
+    token_pair(q, a, qp, spelling, sound);
     if (memo->used * 2 < memo->mask) { /* at most half full */
         MemoSlot entry = {q, a, *spelling, *sound};
         memo->slots[slot] = entry;
@@ -364,7 +407,7 @@ static inline double either(double spelling, double sound) {
 
 /* -- coverage ------------------------------------------------------------------------- */
 
-static double coverage_of(const Reading *q, const Reading *a, Memo *memo) {
+static double coverage_of(const Reading *q, const Reading *a, Memo *memo, const TokenPatterns *qps) {
     double stack_best[32];
     double *a_best = a->n <= 32 ? stack_best : PyMem_Calloc((size_t)a->n, sizeof(double));
     if (!a_best) return -1.0;
@@ -374,7 +417,7 @@ static double coverage_of(const Reading *q, const Reading *a, Memo *memo) {
         double best = 0.0;
         for (Py_ssize_t j = 0; j < a->n; j++) {
             double spelling, sound;
-            pair_memo(memo, &q->tokens[i], &a->tokens[j], &spelling, &sound);
+            pair_memo(memo, &q->tokens[i], &a->tokens[j], qps ? &qps[i] : NULL, &spelling, &sound);
             double sim = either(spelling, sound);
             if (sim > best) best = sim;
             if (sim > a_best[j]) a_best[j] = sim;
@@ -422,7 +465,8 @@ static Str joined_in_order(const Reading *a, const Py_ssize_t *order, int classe
    the two similarities, then whole-name similarities with the alias's tokens in the order
    the query aligned them ("Lavrov Sergei" against "Sergei Lavrov" is not penalised twice).
    0 on success, -1 on no memory. */
-static int align(const Reading *q, const Reading *a, Memo *memo, double features[N_FEATURES]) {
+static int align(const Reading *q, const Reading *a, Memo *memo, const TokenPatterns *qps,
+                 double features[N_FEATURES]) {
     Py_ssize_t n_q = q->n, n_a = a->n;
     size_t n_pairs = (size_t)n_q * (size_t)n_a;
     size_t ints = (size_t)n_q + 3 * (size_t)n_a, doubles = (size_t)n_q + (size_t)n_a;
@@ -440,7 +484,7 @@ static int align(const Reading *q, const Reading *a, Memo *memo, double features
     for (Py_ssize_t i = 0; i < n_q; i++) {
         for (Py_ssize_t j = 0; j < n_a; j++) {
             double spelling, sound;
-            pair_memo(memo, &q->tokens[i], &a->tokens[j], &spelling, &sound);
+            pair_memo(memo, &q->tokens[i], &a->tokens[j], qps ? &qps[i] : NULL, &spelling, &sound);
             double best = either(spelling, sound);
             if (best > MIN_ALIGNED) {
                 Pair p = {best, spelling, sound, i, j};
@@ -935,14 +979,14 @@ static PyObject *fs_token_pair(PyObject *module, PyObject *args) {
     if (!PyArg_ParseTuple(args, "O&nO&n:token_pair", as_reading, &q, &i, as_reading, &a, &j)) return NULL;
     if (i < 0 || i >= q->n || j < 0 || j >= a->n) return PyErr_Format(PyExc_IndexError, "no such token");
     double spelling, sound;
-    token_pair(&q->tokens[i], &a->tokens[j], &spelling, &sound);
+    token_pair(&q->tokens[i], &a->tokens[j], NULL, &spelling, &sound);
     return Py_BuildValue("dd", spelling, sound);
 }
 
 static PyObject *fs_coverage(PyObject *module, PyObject *args) {
     Reading *q, *a;
     if (!PyArg_ParseTuple(args, "O&O&:coverage", as_reading, &q, as_reading, &a)) return NULL;
-    double c = coverage_of(q, a, NULL);
+    double c = coverage_of(q, a, NULL, NULL);
     if (c < 0) return PyErr_NoMemory();
     return PyFloat_FromDouble(c);
 }
@@ -951,18 +995,21 @@ static PyObject *fs_align(PyObject *module, PyObject *args) {
     Reading *q, *a;
     if (!PyArg_ParseTuple(args, "O&O&:align", as_reading, &q, as_reading, &a)) return NULL;
     double f[N_FEATURES];
-    if (align(q, a, NULL, f) < 0) return PyErr_NoMemory();
+    if (align(q, a, NULL, NULL, f) < 0) return PyErr_NoMemory();
     return Py_BuildValue("dddddddd", f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
 }
 
 /* Features of the pair of readings of q and a that the linear model `coef` scores highest
    (the first of equals); 0 when a side has no reading, -1 on no memory. */
-static int best_pair_of(PyObject *qs, PyObject *as, const double *coef, Memo *memo, double best[N_FEATURES]) {
+static int best_pair_of(PyObject *qs, PyObject *as, const double *coef, Memo *memo,
+                        TokenPatterns *const *q_patterns, double best[N_FEATURES]) {
     double f[N_FEATURES], best_score = -DBL_MAX;
     int found = 0;
     for (Py_ssize_t x = 0; x < PyTuple_GET_SIZE(qs); x++) {
         for (Py_ssize_t y = 0; y < PyTuple_GET_SIZE(as); y++) {
-            if (align((Reading *)PyTuple_GET_ITEM(qs, x), (Reading *)PyTuple_GET_ITEM(as, y), memo, f) < 0) return -1;
+            if (align((Reading *)PyTuple_GET_ITEM(qs, x), (Reading *)PyTuple_GET_ITEM(as, y), memo,
+                      q_patterns ? q_patterns[x] : NULL, f) < 0)
+                return -1;
             /* Summed in the order of resolvers/model.py ScoreModel.logit: equal to the bit. */
             double score = coef[0];
             for (int k = 0; k < N_FEATURES; k++) score = score + coef[k + 1] * f[k];
@@ -1016,9 +1063,12 @@ static PyObject *fs_best_pairs(PyObject *module, PyObject *args) {
     PyObject *out = PyList_New(n);
     if (!out) return NULL;
     Memo memo = memo_new(n_tokens(qs) * a_tokens / 2);
+    Py_ssize_t n_q = PyTuple_GET_SIZE(qs);
+    TokenPatterns **q_patterns = PyMem_Calloc((size_t)(n_q ? n_q : 1), sizeof(TokenPatterns *));
+    for (Py_ssize_t x = 0; q_patterns && x < n_q; x++) q_patterns[x] = patterns_new((Reading *)PyTuple_GET_ITEM(qs, x));
     for (Py_ssize_t k = 0; k < n; k++) {
         double best[N_FEATURES];
-        int found = best_pair_of(qs, PyList_GET_ITEM(aliases, k), coef, &memo, best);
+        int found = best_pair_of(qs, PyList_GET_ITEM(aliases, k), coef, &memo, q_patterns, best);
         PyObject *item = found < 0 ? PyErr_NoMemory()
                          : found ? Py_BuildValue("dddddddd", best[0], best[1], best[2], best[3], best[4],
                                                  best[5], best[6], best[7])
@@ -1026,6 +1076,8 @@ static PyObject *fs_best_pairs(PyObject *module, PyObject *args) {
         if (!item) { Py_CLEAR(out); break; }
         PyList_SET_ITEM(out, k, item);
     }
+    for (Py_ssize_t x = 0; q_patterns && x < n_q; x++) PyMem_Free(q_patterns[x]);
+    PyMem_Free(q_patterns);
     memo_free(&memo);
     return out;
 }
@@ -1052,13 +1104,15 @@ static PyObject *fs_best_covered(PyObject *module, PyObject *args) {
     Covered *covered = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Covered));
     if (!covered) return PyErr_NoMemory();
     Memo memo = memo_new((size_t)q->n * (size_t)n * 3);
+    TokenPatterns *q_patterns = patterns_new(q);
     for (Py_ssize_t i = 0; i < n; i++) {
         Reading *a;
         if (!as_reading(PyList_GET_ITEM(readings, i), &a)) break; /* error set */
-        covered[i].coverage = coverage_of(q, a, &memo);
+        covered[i].coverage = coverage_of(q, a, &memo, q_patterns);
         covered[i].position = i;
         if (covered[i].coverage < 0) { PyErr_NoMemory(); n = i; break; }
     }
+    PyMem_Free(q_patterns);
     memo_free(&memo);
     if (PyErr_Occurred()) { PyMem_Free(covered); return NULL; }
     qsort(covered, (size_t)n, sizeof(Covered), covered_order);
