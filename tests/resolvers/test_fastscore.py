@@ -229,6 +229,11 @@ def test_retrieval_counting_rejects_wrong_buffers() -> None:
         _fastscore.top_aliases([(array("I", [1]), 1)], array("I", [1, 1]), 5, 5)
     with pytest.raises(ValueError, match="at least once"):
         _fastscore.top_aliases([(array("I", [1]), 0)], key_counts, 5, 5)
+    with pytest.raises(TypeError, match="unsigned int"):
+        _fastscore.retrieve_held({"k:lavrov"}, {"k:lavrov": array("d", [1.0])}, key_counts, 50, 100, 3, 5, 5)
+    with pytest.raises(TypeError):
+        _fastscore.retrieve_held({"k:lavrov"}, {"k:lavrov": [1, 2]}, key_counts, 50, 100, 3, 5, 5)
+    assert _fastscore.retrieve_held({"k:lavrov", "k:x"}, {"k:lavrov": array("I", [2, 1])}, key_counts, 50, 100, 3, 5, 5) == [2, 1]
 
 
 @pytest.mark.parametrize("budget", [30_000, 400, 60])
