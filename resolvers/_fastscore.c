@@ -1142,6 +1142,70 @@ static int keyed_order(const void *x, const void *y) {
     return PyUnicode_Compare(p->key, r->key); /* str keys: cannot fail */
 }
 
+/* The retrieval plan over n keys with their posting list sizes: the keys filed under at
+   most `common` aliases (all of them when none is), rarest first (ties by key); each
+   counted 1 + min(3, floor(log2(common / size))) times, until counting the next would pass
+   `budget` (the first `min_keys` always counted). Reorders `keys` so that the planned ones
+   come first, fills `repeats`, returns how many are planned. */
+static Py_ssize_t plan_keys(Keyed *keys, Py_ssize_t n, Py_ssize_t common, Py_ssize_t budget,
+                            Py_ssize_t min_keys, Py_ssize_t *repeats) {
+    Py_ssize_t usable = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (keys[k].size <= common) {
+            Keyed t = keys[usable];
+            keys[usable++] = keys[k];
+            keys[k] = t;
+        }
+    }
+    if (!usable) usable = n;
+    qsort(keys, (size_t)usable, sizeof(Keyed), keyed_order);
+    Py_ssize_t planned = 0;
+    for (Py_ssize_t k = 0; k < usable; k++) {
+        Py_ssize_t size = keys[k].size;
+        double ratio = (double)common / (double)size;
+        Py_ssize_t steps = (Py_ssize_t)log2(ratio > 1.0 ? ratio : 1.0);
+        Py_ssize_t repeat = 1 + (steps < 3 ? steps : 3);
+        if (k >= min_keys && size * repeat > budget) break;
+        repeats[planned++] = repeat;
+        budget -= size * repeat;
+    }
+    return planned;
+}
+
+/* retrieval_plan(sizes, common, budget, min_keys) -> [(key, times counted), ...]: plan_keys
+   for keys whose posting lists are still to be read (`sizes`: key -> list length, keys of
+   no alias left out). */
+static PyObject *fs_retrieval_plan(PyObject *module, PyObject *args) {
+    PyObject *sizes, *key, *value;
+    Py_ssize_t common, budget, min_keys, pos = 0, n = 0;
+    if (!PyArg_ParseTuple(args, "O!nnn:retrieval_plan", &PyDict_Type, &sizes, &common, &budget, &min_keys))
+        return NULL;
+    Py_ssize_t count = PyDict_GET_SIZE(sizes);
+    Keyed *keys = PyMem_Calloc((size_t)(count ? count : 1), sizeof(Keyed));
+    Py_ssize_t *repeats = PyMem_Calloc((size_t)(count ? count : 1), sizeof(Py_ssize_t));
+    PyObject *out = NULL;
+    if (!keys || !repeats) { PyErr_NoMemory(); goto done; }
+    while (PyDict_Next(sizes, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key)) { PyErr_SetString(PyExc_TypeError, "keys must be strings"); goto done; }
+        Py_ssize_t size = PyLong_AsSsize_t(value);
+        if (size == -1 && PyErr_Occurred()) goto done;
+        if (size < 1) { PyErr_SetString(PyExc_ValueError, "a size is at least 1"); goto done; }
+        keys[n].key = key; /* borrowed: the dict holds it for this call */
+        keys[n++].size = size;
+    }
+    Py_ssize_t planned = plan_keys(keys, n, common, budget, min_keys, repeats);
+    out = PyList_New(planned);
+    for (Py_ssize_t k = 0; out && k < planned; k++) {
+        PyObject *step = Py_BuildValue("(On)", keys[k].key, repeats[k]);
+        if (!step) { Py_CLEAR(out); break; }
+        PyList_SET_ITEM(out, k, step);
+    }
+done:
+    PyMem_Free(keys);
+    PyMem_Free(repeats);
+    return out;
+}
+
 static PyObject *aliases_list(const unsigned int *aliases, Py_ssize_t n) {
     PyObject *out = PyList_New(n);
     for (Py_ssize_t k = 0; out && k < n; k++) {
@@ -1153,10 +1217,8 @@ static PyObject *aliases_list(const unsigned int *aliases, Py_ssize_t n) {
 }
 
 /* retrieve_held(keys, postings, key_counts, common, budget, min_keys, shortlist, limit):
-   NameIndex.retrieve when every posting list is in memory (`postings`: key -> array "I").
-   The keys filed under at most `common` aliases (all of them when none is), rarest first
-   (ties by key); each counted 1 + min(3, floor(log2(common / size))) times, until counting
-   the next would pass `budget` (the first `min_keys` always counted); then top_aliases. */
+   NameIndex.retrieve when every posting list is in memory (`postings`: key -> array "I"):
+   plan_keys over the keys found, then top_aliases over their lists. */
 static PyObject *fs_retrieve_held(PyObject *module, PyObject *args) {
     PyObject *keys, *postings;
     Py_buffer key_counts;
@@ -1203,33 +1265,15 @@ static PyObject *fs_retrieve_held(PyObject *module, PyObject *args) {
         }
     }
     if (PyErr_Occurred()) goto done;
-    /* The usable keys first (stable partition), then rarest first among them. */
-    Py_ssize_t usable = 0;
-    for (Py_ssize_t k = 0; k < n; k++) {
-        if (found[k].size <= common) {
-            Keyed t = found[usable];
-            found[usable++] = found[k];
-            found[k] = t;
-        }
-    }
-    if (!usable) usable = n;
-    qsort(found, (size_t)usable, sizeof(Keyed), keyed_order);
-    lists = PyMem_Calloc((size_t)(usable ? usable : 1), sizeof(unsigned int *));
-    sizes = PyMem_Calloc((size_t)(usable ? usable : 1), sizeof(Py_ssize_t));
-    repeats = PyMem_Calloc((size_t)(usable ? usable : 1), sizeof(Py_ssize_t));
+    lists = PyMem_Calloc((size_t)(n ? n : 1), sizeof(unsigned int *));
+    sizes = PyMem_Calloc((size_t)(n ? n : 1), sizeof(Py_ssize_t));
+    repeats = PyMem_Calloc((size_t)(n ? n : 1), sizeof(Py_ssize_t));
     out = PyMem_Calloc((size_t)(limit > 0 ? limit : 1), sizeof(unsigned int));
     if (!lists || !sizes || !repeats || !out) { PyErr_NoMemory(); goto done; }
-    Py_ssize_t planned = 0;
-    for (Py_ssize_t k = 0; k < usable; k++) {
-        Py_ssize_t size = found[k].size;
-        double ratio = (double)common / (double)size;
-        Py_ssize_t steps = (Py_ssize_t)log2(ratio > 1.0 ? ratio : 1.0);
-        Py_ssize_t repeat = 1 + (steps < 3 ? steps : 3);
-        if (k >= min_keys && size * repeat > budget) break;
-        lists[planned] = found[k].view.buf;
-        sizes[planned] = size;
-        repeats[planned++] = repeat;
-        budget -= size * repeat;
+    Py_ssize_t planned = plan_keys(found, n, common, budget, min_keys, repeats);
+    for (Py_ssize_t k = 0; k < planned; k++) {
+        lists[k] = found[k].view.buf;
+        sizes[k] = found[k].size;
     }
     Py_ssize_t n_out = top_aliases(lists, sizes, repeats, planned, key_counts.buf,
                                    key_counts.len / (Py_ssize_t)sizeof(unsigned short), shortlist, limit, out);
@@ -1305,6 +1349,8 @@ done:
 }
 
 static PyMethodDef methods[] = {
+    {"retrieval_plan", fs_retrieval_plan, METH_VARARGS,
+     "retrieval_plan(sizes, common, budget, min_keys) -> [(key, times counted), ...], rarest first."},
     {"retrieve_held", fs_retrieve_held, METH_VARARGS,
      "retrieve_held(keys, postings, key_counts, common, budget, min_keys, shortlist, limit) -> the best aliases."},
     {"top_aliases", fs_top_aliases, METH_VARARGS,

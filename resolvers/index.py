@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from ._fastscore import retrieve_held, top_aliases
+from ._fastscore import retrieval_plan, retrieve_held, top_aliases
 from .forms import NameForm, alias_language, lookup_keys, name_forms
 from .normalize import clean, normalize
 from .score import Reading, WeightedForm, pack, weigh
@@ -226,22 +226,9 @@ class NameIndex:
             keys |= lookup_keys(form)
         common = max(_MIN_COMMON, int(self._total * _COMMON_SHARE))
         held = self.held_postings()
-        if held is not None:  # the same steps as below, in C
+        if held is not None:  # the same plan as below, with the lists at hand
             return retrieve_held(keys, held, self._key_counts, common, COUNT_BUDGET, _MIN_KEYS, limit * 5, limit)
-        sizes = self.posting_sizes(keys)
-        if not sizes:
-            return []
-        usable = {k: n for k, n in sizes.items() if n <= common} or sizes
-        # Rarest first; ties by key, as set order varies between runs and answers must not.
-        ordered = sorted((n, k) for k, n in usable.items())
-        plan = []  # (key, times counted)
-        budget = COUNT_BUDGET
-        for i, (size, key) in enumerate(ordered):
-            repeat = 1 + min(3, int(math.log2(max(common / size, 1.0))))
-            if i >= _MIN_KEYS and size * repeat > budget:
-                break
-            plan.append((key, repeat))
-            budget -= size * repeat
+        plan = retrieval_plan(self.posting_sizes(keys), common, COUNT_BUDGET, _MIN_KEYS)
         postings = self.postings_of([key for key, _ in plan])
         # Counted in C. Aliases with many readings have many keys and would win on raw
         # counts: the best-counted ones are ranked again by count over the square root of

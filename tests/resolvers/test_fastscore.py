@@ -18,7 +18,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from gazetteer.store import Store, load_name_index
 from resolvers import _fastscore
 from resolvers import index as index_module
-from resolvers.forms import name_forms
+from resolvers.forms import lookup_keys, name_forms
 from resolvers.index import NameIndex
 from resolvers.model import load_params
 from resolvers.normalize import clean
@@ -234,6 +234,37 @@ def test_retrieval_counting_rejects_wrong_buffers() -> None:
     with pytest.raises(TypeError):
         _fastscore.retrieve_held({"k:lavrov"}, {"k:lavrov": [1, 2]}, key_counts, 50, 100, 3, 5, 5)
     assert _fastscore.retrieve_held({"k:lavrov", "k:x"}, {"k:lavrov": array("I", [2, 1])}, key_counts, 50, 100, 3, 5, 5) == [2, 1]
+
+
+def _reference_plan(sizes: dict[str, int], common: int, budget: int, min_keys: int) -> list[tuple[str, int]]:
+    """What retrieval_plan computes, in Python (as retrieval did before it moved to C)."""
+    usable = {k: n for k, n in sizes.items() if n <= common} or sizes
+    plan = []
+    for i, (size, key) in enumerate(sorted((n, k) for k, n in usable.items())):
+        repeat = 1 + min(3, int(math.log2(max(common / size, 1.0))))
+        if i >= min_keys and size * repeat > budget:
+            break
+        plan.append((key, repeat))
+        budget -= size * repeat
+    return plan
+
+
+@pytest.mark.parametrize("budget", [30_000, 400, 60])
+def test_retrieval_plan_equals_the_reference(engine: Engine, budget: int) -> None:
+    """The keys counted for 740 dev queries, and how often, on the curated gazetteer (its
+    common-key bound: 139 aliases) and with a bound low enough that no key is usable."""
+    index = engine.index
+    with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
+        for line in islice(lines, 0, 2220, 3):
+            query = json.loads(line)
+            keys: set[str] = set()
+            for form in name_forms(clean(query["query"]), query.get("lang")):
+                keys |= lookup_keys(form)
+            sizes = index.posting_sizes(keys)
+            for common in (139, 1):
+                assert _fastscore.retrieval_plan(sizes, common, budget, 3) == _reference_plan(sizes, common, budget, 3)
+    with pytest.raises(ValueError, match="at least 1"):
+        _fastscore.retrieval_plan({"k:lavrov": 0}, 50, 100, 3)
 
 
 @pytest.mark.parametrize("budget", [30_000, 400, 60])
