@@ -311,10 +311,9 @@ class Store:
                       row["gender"] or "", row["birth_date"] or "", names)
 
     def wikidata(self, person_id: str) -> str:
-        """The Wikidata id of a canonical person id ("" when none or unknown): one lookup,
-        for the matcher's answers, which name canonical persons only."""
-        rows = self._query("select wikidata from persons where id = ?", (person_id,))
-        return (rows[0][0] or "") if rows else ""
+        """The Wikidata id of a canonical person id ("" when none or unknown; the matcher's
+        answers name canonical persons only)."""
+        return self.wikidata_of([person_id]).get(person_id, "")
 
     def hold_wikidata(self) -> None:
         """Hold every person's Wikidata id in memory (for a server on a small gazetteer)."""
