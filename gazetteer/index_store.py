@@ -349,8 +349,14 @@ class StoredNameIndex(NameIndex):
             return [held[a] for a in alias_ids]
         return [c.readings[0] for c in self._aliases.cached_many(alias_ids)]
 
+    def readings_of(self, alias_ids: Sequence[int]) -> list[tuple[Reading, ...]]:
+        return [c.readings for c in self._aliases.cached_many(alias_ids)]
+
     def person_of(self, alias_id: int) -> int:
         return self._aliases.cached(alias_id).person
+
+    def persons_of(self, alias_ids: Sequence[int]) -> list[int]:
+        return [c.person for c in self._aliases.cached_many(alias_ids)]
 
     def record_of(self, alias_id: int) -> AliasRecord:
         return self._aliases.cached(alias_id).record

@@ -1000,11 +1000,13 @@ static PyObject *fs_align(PyObject *module, PyObject *args) {
 }
 
 /* Features of the pair of readings of q and a that the linear model `coef` scores highest
-   (the first of equals); 0 when a side has no reading, -1 on no memory. */
+   (the first of equals), and that score in *best_score; 0 when a side has no reading, -1 on
+   no memory. */
 static int best_pair_of(PyObject *qs, PyObject *as, const double *coef, Memo *memo,
-                        TokenPatterns *const *q_patterns, double best[N_FEATURES]) {
-    double f[N_FEATURES], best_score = -DBL_MAX;
+                        TokenPatterns *const *q_patterns, double best[N_FEATURES], double *best_score) {
+    double f[N_FEATURES];
     int found = 0;
+    *best_score = -DBL_MAX;
     for (Py_ssize_t x = 0; x < PyTuple_GET_SIZE(qs); x++) {
         for (Py_ssize_t y = 0; y < PyTuple_GET_SIZE(as); y++) {
             if (align((Reading *)PyTuple_GET_ITEM(qs, x), (Reading *)PyTuple_GET_ITEM(as, y), memo,
@@ -1013,9 +1015,9 @@ static int best_pair_of(PyObject *qs, PyObject *as, const double *coef, Memo *me
             /* Summed in the order of resolvers/model.py ScoreModel.logit: equal to the bit. */
             double score = coef[0];
             for (int k = 0; k < N_FEATURES; k++) score = score + coef[k + 1] * f[k];
-            if (!found || score > best_score) {
+            if (!found || score > *best_score) {
                 memcpy(best, f, sizeof f);
-                best_score = score;
+                *best_score = score;
                 found = 1;
             }
         }
@@ -1040,7 +1042,8 @@ static size_t n_tokens(PyObject *readings) {
 }
 
 /* best_pairs(query readings, [alias readings, ...], (intercept, w1..w8)): for each alias the
-   features of its best pair of readings with the query's, or None when a side has none.
+   score and the features of its best pair of readings with the query's, (score, f1..f8), or
+   None when a side has none.
    One call for all the aliases of a query: the token pairs they share are computed once. */
 static PyObject *fs_best_pairs(PyObject *module, PyObject *args) {
     PyObject *qs, *aliases, *coef_obj;
@@ -1067,11 +1070,11 @@ static PyObject *fs_best_pairs(PyObject *module, PyObject *args) {
     TokenPatterns **q_patterns = PyMem_Calloc((size_t)(n_q ? n_q : 1), sizeof(TokenPatterns *));
     for (Py_ssize_t x = 0; q_patterns && x < n_q; x++) q_patterns[x] = patterns_new((Reading *)PyTuple_GET_ITEM(qs, x));
     for (Py_ssize_t k = 0; k < n; k++) {
-        double best[N_FEATURES];
-        int found = best_pair_of(qs, PyList_GET_ITEM(aliases, k), coef, &memo, q_patterns, best);
+        double best[N_FEATURES], score;
+        int found = best_pair_of(qs, PyList_GET_ITEM(aliases, k), coef, &memo, q_patterns, best, &score);
         PyObject *item = found < 0 ? PyErr_NoMemory()
-                         : found ? Py_BuildValue("dddddddd", best[0], best[1], best[2], best[3], best[4],
-                                                 best[5], best[6], best[7])
+                         : found ? Py_BuildValue("ddddddddd", score, best[0], best[1], best[2], best[3],
+                                                 best[4], best[5], best[6], best[7])
                                  : Py_NewRef(Py_None);
         if (!item) { Py_CLEAR(out); break; }
         PyList_SET_ITEM(out, k, item);
@@ -1369,7 +1372,7 @@ static PyMethodDef methods[] = {
      "best_covered(q, readings, k) -> positions of the k readings that cover q best, best first."},
     {"align", fs_align, METH_VARARGS, "align(q, a) -> the 8 pair features of two readings."},
     {"best_pairs", fs_best_pairs, METH_VARARGS,
-     "best_pairs(qs, [as, ...], coef) -> for each alias the features of its best pair of readings, or None."},
+     "best_pairs(qs, [as, ...], coef) -> for each alias (score, features...) of its best pair of readings, or None."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -148,9 +148,17 @@ class NameIndex:
         """The primary reading of each alias, packed."""
         return [self.readings(a)[0] for a in alias_ids]
 
+    def readings_of(self, alias_ids: Sequence[int]) -> list[tuple[Reading, ...]]:
+        """The packed readings of each alias."""
+        return [self.readings(a) for a in alias_ids]
+
     def person_of(self, alias_id: int) -> int:
         """Position in `persons` of the alias's person."""
         return self.aliases[alias_id].person
+
+    def persons_of(self, alias_ids: Sequence[int]) -> list[int]:
+        """person_of each alias."""
+        return [self.person_of(a) for a in alias_ids]
 
     def record_of(self, alias_id: int) -> AliasRecord:
         return self.aliases[alias_id].record

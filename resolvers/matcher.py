@@ -17,7 +17,7 @@ from .dates import InvalidDate, check_date
 from .index import NameIndex, name_forms
 from .model import Params, load_params
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
-from .score import FEATURES, PairFeatures, best_covered, pack, score_pairs
+from .score import FEATURES, PairFeatures, best_covered, pack, scored_pairs
 from .types import Algorithm, Candidate, MatchResult, Query
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
 
 ALGORITHM = Algorithm(name="rollcall-name", version="2.0")
 MAX_LIMIT = 50
+_THREE_DIGITS = (3,) * len(FEATURES)  # the precision of the features an answer shows
 
 
 class InvalidQuery(ValueError):
@@ -100,10 +101,8 @@ def score_candidates(
     to_score = set(prescored) | set(index.exact(normalized)) | set(extra_aliases)
     best: dict[int, tuple[float, int, PairFeatures]] = {}  # person: (logit, alias, features)
     alias_ids = sorted(to_score)
-    all_feats = score_pairs(query_readings, [index.readings(a) for a in alias_ids], model.coefficients)
-    for alias_id, feats in zip(alias_ids, all_feats):
-        logit = model.logit(feats)
-        person = index.person_of(alias_id)
+    scored_aliases = scored_pairs(query_readings, index.readings_of(alias_ids), model.coefficients)
+    for alias_id, person, (logit, feats) in zip(alias_ids, index.persons_of(alias_ids), scored_aliases):
         known = best.get(person)
         if known is None or logit > known[0]:
             best[person] = (logit, alias_id, feats)
@@ -130,7 +129,7 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
         rival = scored[1].logit if i == 0 and len(scored) > 1 else (scored[0].logit if i else None)
         conf = conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features)
         record = index.record_of(sp.alias_id)
-        features = dict(zip(FEATURES, [round(v, 3) for v in sp.features.vector()]))
+        features = dict(zip(FEATURES, map(round, sp.features, _THREE_DIGITS)))
         for k in sp.context:
             features[f"context_{k}"] = 1.0
         features["score"] = round(sp.logit, 3)  # the ranking model's logit; comparable within a query

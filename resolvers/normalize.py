@@ -176,4 +176,8 @@ def clean(text: str) -> str:
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """The exact-match key of a name: clean() without diacritics. Idempotent."""
-    return clean(strip_diacritics(clean(text)))
+    cleaned = clean(text)
+    stripped = strip_diacritics(cleaned)
+    # clean() is idempotent (tested): a name without diacritics to strip, as most non-Latin
+    # names are, is not cleaned a second time.
+    return cleaned if stripped == cleaned else clean(stripped)

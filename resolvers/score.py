@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from ._fastscore import Reading, best_pairs
@@ -24,7 +25,7 @@ from .given_names import name_groups
 
 __all__ = [
     "FEATURES", "PARTICLES", "PairFeatures", "Reading", "WeightedForm", "best_covered", "coverage", "pack",
-    "score_pair", "score_pairs", "token_groups", "token_particles", "weigh",
+    "score_pair", "score_pairs", "scored_pairs", "token_groups", "token_particles", "weigh",
 ]
 
 FEATURES: dict[str, str] = {
@@ -99,22 +100,27 @@ def pack(w: WeightedForm) -> Reading:
 
 def token_groups(form: NameForm) -> tuple[tuple[int, ...], ...]:
     """Each token's given-name groups, sorted."""
-    return tuple(tuple(sorted(name_groups(k))) for k in form.keys)
+    return tuple(map(_sorted_groups, form.keys))
+
+
+@lru_cache(maxsize=65536)
+def _sorted_groups(key: str) -> tuple[int, ...]:
+    return tuple(sorted(name_groups(key)))
 
 
 def token_particles(form: NameForm) -> tuple[bool, ...]:
     """Whether each token is a particle or honorific."""
-    return tuple(t in PARTICLES for t in form.tokens)
+    return tuple(map(PARTICLES.__contains__, form.tokens))
 
 
 def weigh(form: NameForm, weight: Callable[[str], float], max_weight: float) -> WeightedForm:
     """`weight` gives a token key's rarity, at most `max_weight`."""
-    weights = tuple(
-        weight(k) * (_PARTICLE_WEIGHT if t in PARTICLES else 1.0)
-        for t, k in zip(form.tokens, form.keys)
-    )
-    keys = [k for t, k in zip(form.tokens, form.keys) if t not in PARTICLES] or list(form.keys)
-    rarity = sum(weight(k) for k in keys) / (len(keys) * max_weight) if keys else 0.0
+    rarities = [weight(k) for k in form.keys]
+    particles = token_particles(form)
+    weights = tuple(r * _PARTICLE_WEIGHT if p else r for r, p in zip(rarities, particles))
+    # The name's rarity leaves particles out, unless it is nothing but particles.
+    kept = [r for r, p in zip(rarities, particles) if not p] or rarities
+    rarity = sum(kept) / (len(kept) * max_weight) if kept else 0.0
     return WeightedForm(form, weights, rarity)
 
 
@@ -132,13 +138,29 @@ def best_covered(q: Reading, readings: list[Reading], k: int) -> list[int]:
     return _best_covered(q, readings, k)
 
 
+def scored_pairs(
+    query: tuple[Reading, ...], aliases: list[tuple[Reading, ...]], coef: tuple[float, ...]
+) -> list[tuple[float, PairFeatures]]:
+    """For each alias, the features of its pair of readings with the query's that the
+    linear model `coef` (intercept, then one weight per feature) scores highest, with that
+    score (equal to the bit to model.ScoreModel.logit of the features)."""
+    make = PairFeatures._make
+    none = (_linear(coef, PairFeatures()), PairFeatures())  # an alias or query without readings
+    return [(f[0], make(f[1:])) if f is not None else none for f in best_pairs(query, aliases, coef)]
+
+
+def _linear(coef: tuple[float, ...], features: PairFeatures) -> float:
+    score = coef[0]
+    for c, f in zip(coef[1:], features):
+        score = score + c * f
+    return score
+
+
 def score_pairs(
     query: tuple[Reading, ...], aliases: list[tuple[Reading, ...]], coef: tuple[float, ...]
 ) -> list[PairFeatures]:
-    """For each alias, the features of its pair of readings with the query's that the
-    linear model `coef` (intercept, then one weight per feature) scores highest."""
-    make = PairFeatures._make
-    return [make(f) if f is not None else PairFeatures() for f in best_pairs(query, aliases, coef)]
+    """scored_pairs without the scores."""
+    return [features for _, features in scored_pairs(query, aliases, coef)]
 
 
 def score_pair(query: tuple[Reading, ...], alias: tuple[Reading, ...], coef: tuple[float, ...]) -> PairFeatures:

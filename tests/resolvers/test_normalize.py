@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resolvers.normalize import clean, fold, normalize, strip_invisible
+from resolvers.normalize import clean, fold, normalize, strip_diacritics, strip_invisible
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,13 @@ def test_strip_invisible_turns_newlines_into_spaces() -> None:
 def test_normalize_never_raises_and_is_idempotent(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text())
+def test_clean_is_idempotent(text: str) -> None:
+    # normalize() relies on it: it cleans a name again only when stripping diacritics
+    # changed something.
+    once = clean(text)
+    assert clean(once) == once
+    assert normalize(text) == clean(strip_diacritics(once))
