@@ -67,7 +67,12 @@ def detect_script(text: str) -> str:
     Japanese names written in Katakana with a Kanji or two count as Katakana: the Kana
     decide the romanisation.
     """
-    counts = Counter(s for s in map(char_script, text) if s)
+    if text.isascii():  # every ASCII letter is Latin
+        return LATIN if any(map(str.isalpha, text)) else "Unknown"
+    scripts = [s for s in map(char_script, text) if s]
+    if scripts and scripts[0] != "Hiragana" and scripts.count(scripts[0]) == len(scripts):
+        return scripts[0]  # one script only, as most names are (Hiragana is read as Kana, below)
+    counts = Counter(scripts)
     if not counts:
         return "Unknown"
     if counts.get("Katakana") or counts.get("Hiragana"):
