@@ -448,6 +448,25 @@ static int pair_order(const void *x, const void *y) {
     return 0;
 }
 
+/* Sorts `pairs` by pair_order. Most readings have two to four tokens: a dozen pairs, which
+   insertion sort orders in a fraction of qsort's calls through a function pointer. The
+   order is total (i, j differ), so both give the same result. */
+static void sort_pairs(Pair *pairs, size_t n) {
+    if (n > 24) {
+        qsort(pairs, n, sizeof(Pair), pair_order);
+        return;
+    }
+    for (size_t k = 1; k < n; k++) {
+        Pair p = pairs[k];
+        size_t at = k;
+        while (at > 0 && pair_order(&p, &pairs[at - 1]) < 0) {
+            pairs[at] = pairs[at - 1];
+            at--;
+        }
+        pairs[at] = p;
+    }
+}
+
 /* Concatenation of one key of every alias token in `order` into `out` (room for all). */
 static Str joined_in_order(const Reading *a, const Py_ssize_t *order, int classes, Py_UCS4 *out) {
     Py_ssize_t n = 0;
@@ -492,7 +511,7 @@ static int align(const Reading *q, const Reading *a, Memo *memo, const TokenPatt
             }
         }
     }
-    qsort(pairs, n, sizeof(Pair), pair_order);
+    sort_pairs(pairs, n);
     for (Py_ssize_t i = 0; i < n_q; i++) { match_of[i] = -1; best_of_q[i] = 0.0; }
     for (Py_ssize_t j = 0; j < n_a; j++) a_best[j] = 0.0;
     double spell_sum = 0.0, sound_sum = 0.0;
@@ -562,10 +581,54 @@ typedef struct {
     unsigned int alias;
 } Ranked;
 
-static int ranked_order(const void *x, const void *y) {
-    const Ranked *p = x, *r = y;
-    if (p->score != r->score) return p->score < r->score ? -1 : 1;
-    return p->rank < r->rank ? -1 : (p->rank > r->rank);
+/* Ascending on (score, rank). */
+static inline int ranked_before(const Ranked *p, const Ranked *r) {
+    return p->score < r->score || (p->score == r->score && p->rank < r->rank);
+}
+
+/* Scratch memory of top_aliases, kept from one call to the next: the counting table of a
+   query of COUNT_BUDGET postings is half a megabyte, which allocating and zeroing for every
+   query cost more than the counting. A slot is in use in this call only if it carries this
+   call's stamp, so nothing is zeroed. One call at a time uses it: this module's functions
+   hold the GIL throughout and call no Python code while counting. */
+static struct {
+    uint32_t *stamps;    /* per slot: the call that filled it */
+    uint32_t *positions; /* per slot: the alias's position in `counted` */
+    size_t capacity;     /* slots */
+    Counted *counted;    /* the aliases counted, in the order first counted */
+    size_t counted_size;
+    uint32_t stamp;      /* this call's */
+} scratch;
+
+/* Room for `capacity` slots and `entries` counted aliases, and a new stamp; -1 on no memory. */
+static int scratch_reserve(size_t capacity, size_t entries) {
+    if (capacity > scratch.capacity) {
+        uint32_t *stamps = PyMem_Calloc(capacity, sizeof(uint32_t));
+        uint32_t *positions = PyMem_Malloc(capacity * sizeof(uint32_t));
+        if (!stamps || !positions) {
+            PyMem_Free(stamps);
+            PyMem_Free(positions);
+            return -1;
+        }
+        PyMem_Free(scratch.stamps);
+        PyMem_Free(scratch.positions);
+        scratch.stamps = stamps;
+        scratch.positions = positions;
+        scratch.capacity = capacity;
+        scratch.stamp = 0;
+    }
+    if (entries > scratch.counted_size) {
+        Counted *counted = PyMem_Malloc(entries * sizeof(Counted));
+        if (!counted) return -1;
+        PyMem_Free(scratch.counted);
+        scratch.counted = counted;
+        scratch.counted_size = entries;
+    }
+    if (++scratch.stamp == 0) { /* after 2^32 calls: clear the old stamps, once */
+        memset(scratch.stamps, 0, scratch.capacity * sizeof(uint32_t));
+        scratch.stamp = 1;
+    }
+    return 0;
 }
 
 /* The `limit` best of the aliases counted over `lists` (each list counted `repeats[k]`
@@ -578,34 +641,36 @@ static Py_ssize_t top_aliases(const unsigned int **lists, const Py_ssize_t *size
     Py_ssize_t total = 0;
     for (Py_ssize_t k = 0; k < n_lists; k++) total += sizes[k];
     if (!total || limit <= 0) return 0;
-    /* Open addressing, at most half full: slot -> 1 + position in `counted`. */
+    if ((size_t)total >= UINT32_MAX / 2) return -1;
+    /* Open addressing, at most half full. */
     size_t capacity = 16;
     while (capacity < (size_t)total * 2) capacity <<= 1;
-    Py_ssize_t *slots = PyMem_Calloc(capacity, sizeof(Py_ssize_t));
-    Counted *counted = PyMem_Malloc((size_t)total * sizeof(Counted));
+    if (scratch_reserve(capacity, (size_t)total) < 0) return -1;
+    uint32_t *stamps = scratch.stamps, *positions = scratch.positions, stamp = scratch.stamp;
+    Counted *counted = scratch.counted;
+    size_t mask = capacity - 1;
     Py_ssize_t n = 0, max_count = 0;
-    if (!slots || !counted) goto no_memory;
     for (Py_ssize_t k = 0; k < n_lists; k++) {
         for (Py_ssize_t p = 0; p < sizes[k]; p++) {
             unsigned int alias = lists[k][p];
-            size_t h = ((size_t)alias * 2654435761u) & (capacity - 1);
-            while (slots[h] && counted[slots[h] - 1].alias != alias) h = (h + 1) & (capacity - 1);
-            if (!slots[h]) {
+            size_t h = ((size_t)alias * 2654435761u) & mask;
+            while (stamps[h] == stamp && counted[positions[h]].alias != alias) h = (h + 1) & mask;
+            if (stamps[h] != stamp) {
+                stamps[h] = stamp;
+                positions[h] = (uint32_t)n;
                 counted[n].alias = alias;
                 counted[n].count = 0;
-                slots[h] = ++n;
+                n++;
             }
-            Counted *c = &counted[slots[h] - 1];
+            Counted *c = &counted[positions[h]];
             c->count += repeats[k];
             if (c->count > max_count) max_count = c->count;
         }
     }
-    PyMem_Free(slots);
-    slots = NULL;
     /* The shortlist: most counted first, first counted first among equals (a counting sort
        by count, stable). */
     Py_ssize_t *at_count = PyMem_Calloc((size_t)max_count + 2, sizeof(Py_ssize_t));
-    if (!at_count) goto no_memory;
+    if (!at_count) return -1;
     for (Py_ssize_t c = 0; c < n; c++) at_count[counted[c].count]++;
     Py_ssize_t taken = 0, lowest = max_count;
     while (lowest > 0 && taken + at_count[lowest] < shortlist) taken += at_count[lowest--];
@@ -618,8 +683,15 @@ static Py_ssize_t top_aliases(const unsigned int **lists, const Py_ssize_t *size
         start += here;
     }
     Py_ssize_t size = start < shortlist ? start : shortlist;
+    Py_ssize_t want = size < limit ? size : limit;
     Ranked *ranked = PyMem_Malloc((size_t)(start ? start : 1) * sizeof(Ranked));
-    if (!ranked) { PyMem_Free(at_count); goto no_memory; }
+    Ranked *best = PyMem_Malloc((size_t)(want ? want : 1) * sizeof(Ranked));
+    if (!ranked || !best) {
+        PyMem_Free(at_count);
+        PyMem_Free(ranked);
+        PyMem_Free(best);
+        return -1;
+    }
     for (Py_ssize_t c = 0; c < n; c++) {
         Py_ssize_t count = counted[c].count;
         if (count < lowest) continue;
@@ -630,16 +702,24 @@ static Py_ssize_t top_aliases(const unsigned int **lists, const Py_ssize_t *size
         ranked[rank] = r;
     }
     PyMem_Free(at_count);
-    PyMem_Free(counted);
-    qsort(ranked, (size_t)size, sizeof(Ranked), ranked_order);
-    Py_ssize_t n_out = size < limit ? size : limit;
-    for (Py_ssize_t k = 0; k < n_out; k++) out[k] = ranked[k].alias;
+    /* The `want` first of the shortlist in ranked_before order, kept sorted by insertion:
+       most of the shortlist never beats the last of them. (The order is total: ranks
+       differ, so this is what sorting the whole shortlist gives.) */
+    Py_ssize_t n_best = 0;
+    for (Py_ssize_t k = 0; k < size && want; k++) {
+        Ranked r = ranked[k];
+        if (n_best == want && !ranked_before(&r, &best[n_best - 1])) continue;
+        Py_ssize_t at = n_best < want ? n_best++ : want - 1; /* full: the last drops out */
+        while (at > 0 && ranked_before(&r, &best[at - 1])) {
+            best[at] = best[at - 1];
+            at--;
+        }
+        best[at] = r;
+    }
+    for (Py_ssize_t k = 0; k < n_best; k++) out[k] = best[k].alias;
     PyMem_Free(ranked);
-    return n_out;
-no_memory:
-    PyMem_Free(slots);
-    PyMem_Free(counted);
-    return -1;
+    PyMem_Free(best);
+    return n_best;
 }
 
 /* -- Python interface ----------------------------------------------------------------- */
@@ -1090,10 +1170,9 @@ typedef struct {
     Py_ssize_t position;
 } Covered;
 
-static int covered_order(const void *x, const void *y) {
-    const Covered *p = x, *r = y;
-    if (p->coverage != r->coverage) return p->coverage > r->coverage ? -1 : 1;
-    return p->position < r->position ? -1 : (p->position > r->position);
+/* Descending on coverage, then ascending on position. */
+static inline int covered_before(const Covered *p, const Covered *r) {
+    return p->coverage > r->coverage || (p->coverage == r->coverage && p->position < r->position);
 }
 
 /* best_covered(q, readings, k): positions in `readings` of the k that cover q best, best
@@ -1118,9 +1197,21 @@ static PyObject *fs_best_covered(PyObject *module, PyObject *args) {
     PyMem_Free(q_patterns);
     memo_free(&memo);
     if (PyErr_Occurred()) { PyMem_Free(covered); return NULL; }
-    qsort(covered, (size_t)n, sizeof(Covered), covered_order);
     if (k > n) k = n;
     if (k < 0) k = 0;
+    /* The k first in covered_before order, sorted by insertion into the front of the array
+       (the order is total: positions differ). */
+    Py_ssize_t n_best = 0;
+    for (Py_ssize_t i = 0; i < n && k; i++) {
+        Covered c = covered[i];
+        if (n_best == k && !covered_before(&c, &covered[n_best - 1])) continue;
+        Py_ssize_t at = n_best < k ? n_best++ : k - 1; /* full: the last drops out */
+        while (at > 0 && covered_before(&c, &covered[at - 1])) {
+            covered[at] = covered[at - 1];
+            at--;
+        }
+        covered[at] = c;
+    }
     PyObject *out = PyList_New(k);
     for (Py_ssize_t i = 0; out && i < k; i++) {
         PyObject *position = PyLong_FromSsize_t(covered[i].position);

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ._display import rounded
 from .context import ContextConfig, context_features
 from .dates import InvalidDate, check_date
 from .index import NameIndex, name_forms
@@ -27,7 +28,6 @@ __all__ = [
 
 ALGORITHM = Algorithm(name="rollcall-name", version="2.0")
 MAX_LIMIT = 50
-_THREE_DIGITS = (3,) * len(FEATURES)  # the precision of the features an answer shows
 
 
 class InvalidQuery(ValueError):
@@ -129,16 +129,18 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
         rival = scored[1].logit if i == 0 and len(scored) > 1 else (scored[0].logit if i else None)
         conf = conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features)
         record = index.record_of(sp.alias_id)
-        features = dict(zip(FEATURES, map(round, sp.features, _THREE_DIGITS)))
+        *shown, shown_score = rounded((*sp.features, sp.logit), 3)  # round() as Python rounds, faster
+        features = dict(zip(FEATURES, shown))
         for k in sp.context:
             features[f"context_{k}"] = 1.0
-        features["score"] = round(sp.logit, 3)  # the ranking model's logit; comparable within a query
+        features["score"] = shown_score  # the ranking model's logit; comparable within a query
+        confidence, score = rounded((conf, sp.logit), 4)
         candidates.append(
             Candidate(
                 person_id=index.persons[sp.person].id,
                 name=index.persons[sp.person].name,
-                confidence=round(conf, 4),
-                score=round(sp.logit, 4),
+                confidence=confidence,
+                score=score,
                 matched_alias=record.name,
                 matched_alias_lang=record.lang,
                 features=features,

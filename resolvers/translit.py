@@ -149,7 +149,9 @@ def _clean(latin: str) -> str:
     ascii_text = unidecode(kept)
     for mark in "'`\"":
         ascii_text = ascii_text.replace(mark, "")
-    return normalize(ascii_text.replace("-", " "))
+    # Lower case first: normalize() folds case anyway, and plain lower-case words take its
+    # fast path (tested equal on ASCII).
+    return normalize(ascii_text.replace("-", " ").lower())
 
 
 # Languages that add a case ending to every name: Latvian and Lithuanian nominatives

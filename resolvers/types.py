@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ._display import fixed
+
 __all__ = ["AliasRecord", "Office", "PersonRecord", "TenureRecord", "Query", "Candidate", "MatchResult", "Algorithm"]
 
 
@@ -79,15 +81,17 @@ class Candidate:
 
     @property
     def explanation(self) -> str:
-        parts = _features_template(tuple(self.features)) % tuple(self.features.values())
+        """'matched ...: name=0.95, ...', each feature to two decimals."""
+        values = fixed(tuple(self.features.values()), 2)  # "%.2f" % each, faster
+        parts = _features_template(tuple(self.features)) % values
         return f"matched {self.matched_alias!r} ({self.matched_alias_lang or 'und'}): {parts}"
 
 
 @lru_cache(maxsize=256)
 def _features_template(names: tuple[str, ...]) -> str:
-    """The explanation's 'name=%.2f, ...' for these feature names: one % per explanation
+    """The explanation's 'name=%s, ...' for these feature names: one % per explanation
     instead of a format per feature (every candidate of every answer has one)."""
-    return ", ".join(f"{name}=%.2f" for name in names)
+    return ", ".join(f"{name}=%s" for name in names)
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,3 +70,11 @@ def test_clean_is_idempotent(text: str) -> None:
     once = clean(text)
     assert clean(once) == once
     assert normalize(text) == clean(strip_diacritics(once))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_normalize_folds_ascii_case(text: str) -> None:
+    # translit._clean lower-cases romanised (ASCII) readings before normalize() to take
+    # clean()'s fast path; that must not change the result.
+    assert normalize(text.lower()) == normalize(text)
