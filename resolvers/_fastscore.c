@@ -10,8 +10,10 @@
 
    A Reading is one romanised reading of a name, packed once (for an alias when the index
    is read, for a query once per query): its tokens and their keys as UCS-4 arrays, each
-   token's given-name groups, particle flag and rarity weight. Readings are immutable and
-   each call keeps its own scratch memory, so there is nothing to lock.
+   token's given-name groups, particle flag and rarity weight. Readings are immutable. The
+   scratch memory kept from call to call (the pair memo, the retrieval counting table) is
+   used by one call at a time without a lock because every function here holds the GIL
+   from start to end (a free-threaded Python would need one).
 
    tests/resolvers/test_fastscore.py checks every function against a plain Python
    statement of the same rules (tests/resolvers/score_reference.py, and rapidfuzz itself)
@@ -353,27 +355,42 @@ static void token_pair(const Token *q, const Token *a, const TokenPatterns *qp, 
    and readings of one call, and a pair's similarity depends on the two words only (every
    key derives from the word), so it is computed once per call. */
 typedef struct {
-    const Token *q; /* NULL: free slot */
+    const Token *q;
     const Token *a;
     double spelling, sound;
+    uint32_t stamp; /* the call that filled the slot: other calls' slots are free */
 } MemoSlot;
 
 typedef struct {
     MemoSlot *slots;
     size_t mask;
     size_t used;
+    uint32_t stamp;
 } Memo;
+
+#define MEMO_SLOTS 4096
+
+/* The slots, kept from one call to the next (zeroing 128 KB for every call cost more than
+   the pairs it saved). One call at a time uses them: this module's functions hold the GIL
+   throughout, and no call makes two memos. */
+static MemoSlot *memo_slots;
+static uint32_t memo_stamp;
 
 /* A memo for about `pairs` token pairs; a memo without slots (no memory) computes every
    pair. */
 static Memo memo_new(size_t pairs) {
     size_t capacity = 16;
-    while (capacity < pairs * 2 && capacity < 4096) capacity <<= 1;
-    Memo memo = {PyMem_Calloc(capacity, sizeof(MemoSlot)), capacity - 1, 0};
+    while (capacity < pairs * 2 && capacity < MEMO_SLOTS) capacity <<= 1;
+    if (!memo_slots) memo_slots = PyMem_Calloc(MEMO_SLOTS, sizeof(MemoSlot));
+    if (memo_slots && ++memo_stamp == 0) { /* after 2^32 calls: clear the old stamps, once */
+        memset(memo_slots, 0, MEMO_SLOTS * sizeof(MemoSlot));
+        memo_stamp = 1;
+    }
+    Memo memo = {memo_slots, capacity - 1, 0, memo_stamp};
     return memo;
 }
 
-static void memo_free(Memo *memo) { PyMem_Free(memo->slots); }
+static void memo_free(Memo *memo) { memo->slots = NULL; }
 
 static void pair_memo(Memo *memo, const Token *q, const Token *a, const TokenPatterns *qp, double *spelling,
                       double *sound) {
@@ -384,7 +401,7 @@ static void pair_memo(Memo *memo, const Token *q, const Token *a, const TokenPat
     uint64_t h = (uint64_t)(uintptr_t)q * 0x9E3779B97F4A7C15u;
     for (Py_ssize_t k = 0; k < a->tok.n; k++) h = (h ^ a->tok.s[k]) * 0x100000001B3u;
     size_t slot = (size_t)(h >> 20) & memo->mask;
-    for (; memo->slots[slot].q; slot = (slot + 1) & memo->mask) {
+    for (; memo->slots[slot].stamp == memo->stamp; slot = (slot + 1) & memo->mask) {
         MemoSlot *m = &memo->slots[slot];
         if (m->q == q && str_eq(m->a->tok, a->tok)) {
             *spelling = m->spelling;
@@ -394,7 +411,7 @@ static void pair_memo(Memo *memo, const Token *q, const Token *a, const TokenPat
     }
     token_pair(q, a, qp, spelling, sound);
     if (memo->used * 2 < memo->mask) { /* at most half full */
-        MemoSlot entry = {q, a, *spelling, *sound};
+        MemoSlot entry = {q, a, *spelling, *sound, memo->stamp};
         memo->slots[slot] = entry;
         memo->used++;
     }
