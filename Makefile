@@ -34,7 +34,7 @@ sysdeps:
 	  fi; \
 	fi
 
-$(BIN)/rollcall: pyproject.toml resolvers/_fastscore.c resolvers/_display.c | sysdeps
+$(BIN)/rollcall: pyproject.toml $(wildcard resolvers/*.c) | sysdeps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .given_names import name_groups
-from .keys import class_key, phonetic_key, skeleton_key
+from .keys import token_keys
 from .respell import LANGUAGE_OF_COUNTRY
 from .script import LATIN, detect_script
 from .translit import romanize
@@ -45,7 +45,7 @@ def name_forms(cleaned: str, lang: str | None) -> tuple[NameForm, ...]:
 @lru_cache(maxsize=65536)
 def _token_keys(token: str) -> tuple[str, str, str, str]:
     """A token's phonetic key, skeleton and consonant classes (without and with every r)."""
-    return phonetic_key(token), skeleton_key(token), class_key(token), class_key(token, keep_r=True)
+    return token_keys(token)
 
 
 def alias_language(tag: str, country: str, cleaned: str) -> str | None:
