@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib.metadata import version
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar, cast, overload
 
@@ -178,8 +178,7 @@ class _Cache(Generic[K, V]):
     def values(self, keys: Sequence[K]) -> list[V]:
         """The values of `keys`, in order."""
         if self.complete:
-            data, default = self._data, self._default
-            return [data.get(k, default) for k in keys]
+            return list(map(self._data.get, keys, repeat(self._default, len(keys))))
         found = self.get_many(keys)
         return [found[k] for k in keys]
 
@@ -345,8 +344,7 @@ class StoredNameIndex(NameIndex):
 
     def first_readings(self, alias_ids: Sequence[int]) -> list[Reading]:
         if self._held_first is not None:
-            held = self._held_first
-            return [held[a] for a in alias_ids]
+            return list(map(self._held_first.__getitem__, alias_ids))
         return [c.readings[0] for c in self._aliases.cached_many(alias_ids)]
 
     def readings_of(self, alias_ids: Sequence[int]) -> list[tuple[Reading, ...]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import mul
 from pathlib import Path
@@ -63,19 +63,23 @@ class ConfidenceModel:
 
     coef: tuple[float, ...]  # intercept, then one weight per feature
     accept_at: float
+    _weights: tuple[float, ...] = field(init=False, repr=False, compare=False)  # coef[1:]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_weights", self.coef[1:])  # sliced once, not per candidate
 
     @staticmethod
     def features(
         logit: float, rival: float | None, single_token: bool, qualified: bool, pair: PairFeatures
     ) -> tuple[float, ...]:
         margin = _MAX_MARGIN if rival is None else max(min(logit - rival, _MAX_MARGIN), -_MAX_MARGIN)
-        return (logit, margin, 1.0 if single_token else 0.0, 1.0 if qualified else 0.0, *pair.vector())
+        return (logit, margin, 1.0 if single_token else 0.0, 1.0 if qualified else 0.0, *pair)
 
     def confidence(
         self, logit: float, rival: float | None, single_token: bool, qualified: bool, pair: PairFeatures
     ) -> float:
         x = self.features(logit, rival, single_token, qualified, pair)
-        return sigmoid(self.coef[0] + sum(map(mul, self.coef[1:], x)))
+        return sigmoid(self.coef[0] + sum(map(mul, self._weights, x)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -145,8 +145,12 @@ def scored_pairs(
     linear model `coef` (intercept, then one weight per feature) scores highest, with that
     score (equal to the bit to model.ScoreModel.logit of the features)."""
     make = PairFeatures._make
-    none = (_linear(coef, PairFeatures()), PairFeatures())  # an alias or query without readings
-    return [(f[0], make(f[1:])) if f is not None else none for f in best_pairs(query, aliases, coef)]
+    return [(f[0], make(f[1:])) if f is not None else _no_readings(coef) for f in best_pairs(query, aliases, coef)]
+
+
+def _no_readings(coef: tuple[float, ...]) -> tuple[float, PairFeatures]:
+    """The score and features of an alias or query without readings: all features 0."""
+    return _linear(coef, PairFeatures()), PairFeatures()
 
 
 def _linear(coef: tuple[float, ...], features: PairFeatures) -> float:
