@@ -1,5 +1,6 @@
 /* The numbers an answer shows, rounded and formatted exactly as Python's round(x, n) and
-   "%.nf" % x do, without their decimal conversion in the usual case.
+   "%.nf" % x do, without their decimal conversion in the usual case; and the list of named
+   numbers an explanation shows, in one call.
 
    Every candidate of every answer shows a dozen rounded features and an explanation that
    formats them: Python's round() and "%.2f" convert each float to a correctly rounded
@@ -16,6 +17,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
+#include <string.h>
 
 #define MAX_DIGITS 9 /* 10^9 * 2^31 still fits a long long */
 
@@ -75,6 +77,67 @@ static PyObject *map_values(PyObject *values, int digits, PyObject *(*f)(PyObjec
     return out;
 }
 
+/* A growing UTF-8 text. */
+typedef struct {
+    char *s;
+    Py_ssize_t n, room;
+} Text;
+
+static int text_add(Text *t, const char *s, Py_ssize_t n) {
+    if (t->n + n > t->room) {
+        Py_ssize_t room = (t->n + n) * 2 + 64;
+        char *more = PyMem_Realloc(t->s, (size_t)room);
+        if (!more) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        t->s = more;
+        t->room = room;
+    }
+    memcpy(t->s + t->n, s, (size_t)n);
+    t->n += n;
+    return 0;
+}
+
+static int text_add_str(Text *t, PyObject *str) {
+    Py_ssize_t n;
+    const char *s = PyUnicode_AsUTF8AndSize(str, &n);
+    return s ? text_add(t, s, n) : -1;
+}
+
+static PyObject *display_listed(PyObject *module, PyObject *args) {
+    PyObject *mapping;
+    int digits;
+    if (!PyArg_ParseTuple(args, "O!i:listed", &PyDict_Type, &mapping, &digits)) return NULL;
+    if (digits < 0 || digits > MAX_DIGITS) return PyErr_Format(PyExc_ValueError, "digits must be 0..%d", MAX_DIGITS);
+    PyObject *format = PyUnicode_FromFormat("%%.%df", digits), *key, *value, *out = NULL;
+    if (!format) return NULL;
+    Text text = {NULL, 0, 0};
+    Py_ssize_t pos = 0;
+    int first = 1;
+    while (PyDict_Next(mapping, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key)) {
+            PyErr_Format(PyExc_TypeError, "names must be str, not %.100s", Py_TYPE(key)->tp_name);
+            goto done;
+        }
+        Py_INCREF(key); /* borrowed from the dict, which Python's formatting could change */
+        Py_INCREF(value);
+        PyObject *shown = fixed_one(value, digits, format);
+        int failed = !shown || (!first && text_add(&text, ", ", 2) < 0) || text_add_str(&text, key) < 0
+                     || text_add(&text, "=", 1) < 0 || text_add_str(&text, shown) < 0;
+        Py_XDECREF(shown);
+        Py_DECREF(key);
+        Py_DECREF(value);
+        if (failed) goto done;
+        first = 0;
+    }
+    out = PyUnicode_DecodeUTF8(text.s ? text.s : "", text.n, "strict");
+done:
+    PyMem_Free(text.s);
+    Py_DECREF(format);
+    return out;
+}
+
 static PyObject *display_rounded(PyObject *module, PyObject *args) {
     PyObject *values, *ndigits;
     int digits;
@@ -101,6 +164,8 @@ static PyObject *display_fixed(PyObject *module, PyObject *args) {
 static PyMethodDef methods[] = {
     {"rounded", display_rounded, METH_VARARGS, "rounded(values, ndigits) -> tuple(round(v, ndigits) for v in values)."},
     {"fixed", display_fixed, METH_VARARGS, "fixed(values, digits) -> tuple('%.{digits}f' % v for v in values)."},
+    {"listed", display_listed, METH_VARARGS,
+     "listed(mapping, digits) -> ', '.join(f'{name}={value:.{digits}f}' for name, value in mapping.items())."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-from ._display import fixed
+from ._display import listed
 
 __all__ = ["AliasRecord", "Office", "PersonRecord", "TenureRecord", "Query", "Candidate", "MatchResult", "Algorithm"]
 
@@ -81,17 +79,8 @@ class Candidate:
 
     @property
     def explanation(self) -> str:
-        """'matched ...: name=0.95, ...', each feature to two decimals."""
-        values = fixed(tuple(self.features.values()), 2)  # "%.2f" % each, faster
-        parts = _features_template(tuple(self.features)) % values
-        return f"matched {self.matched_alias!r} ({self.matched_alias_lang or 'und'}): {parts}"
-
-
-@lru_cache(maxsize=256)
-def _features_template(names: tuple[str, ...]) -> str:
-    """The explanation's 'name=%s, ...' for these feature names: one % per explanation
-    instead of a format per feature (every candidate of every answer has one)."""
-    return ", ".join(f"{name}=%s" for name in names)
+        """'matched ...: name=0.95, ...', each feature to two decimals ("%.2f")."""
+        return f"matched {self.matched_alias!r} ({self.matched_alias_lang or 'und'}): {listed(self.features, 2)}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,23 +36,17 @@ def office_to_pb(o: Office) -> pb.Office:
 
 def answer_to_pb(answer: Answer) -> pb.MatchNameResponse:
     algo = answer.result.algorithm
-    return pb.MatchNameResponse(
-        candidates=[
-            pb.Candidate(
-                id=rc.candidate.person_id,
-                name=rc.candidate.name,
-                confidence=rc.candidate.confidence,
-                matched_alias=rc.candidate.matched_alias,
-                matched_alias_language=rc.candidate.matched_alias_lang,
-                offices=[office_to_pb(o) for o in rc.offices],
-                explanation=rc.candidate.explanation,
-                wikidata=rc.wikidata,
-            )
-            for rc in answer.candidates
-        ],
-        match=answer.result.match,
-        algorithm=pb.Algorithm(name=algo.name, version=algo.version),
-    )
+    response = pb.MatchNameResponse(match=answer.result.match, algorithm=pb.Algorithm(name=algo.name, version=algo.version))
+    add = response.candidates.add  # built in place: a Candidate made first would be copied in
+    for rc in answer.candidates:
+        c = rc.candidate
+        added = add(
+            id=c.person_id, name=c.name, confidence=c.confidence, matched_alias=c.matched_alias,
+            matched_alias_language=c.matched_alias_lang, explanation=c.explanation, wikidata=rc.wikidata,
+        )
+        if rc.offices:
+            added.offices.extend(office_to_pb(o) for o in rc.offices)
+    return response
 
 
 def entity_to_pb(person: Person, offices: list[Office]) -> pb.Entity:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resolvers._display import fixed, rounded
+from resolvers._display import fixed, listed, rounded
 
 # Ties and near-ties in decimal and in binary, zeros of both signs, values beyond the fast
 # path's range, and the values answers show (features in 0..1, logits around -30..30).
@@ -63,3 +63,19 @@ def test_bad_input_is_an_error() -> None:
         fixed([0.5], 12)
     with pytest.raises(TypeError):
         rounded(0.5, 2)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), st.floats(allow_nan=True, allow_infinity=True), max_size=10),
+       st.integers(0, 4))
+def test_listed_as_python(mapping: dict[str, float], digits: int) -> None:
+    assert listed(mapping, digits) == ", ".join(k + "=" + f"%.{digits}f" % v for k, v in mapping.items())
+
+
+def test_listed_rejects_what_it_cannot_show() -> None:
+    with pytest.raises(TypeError):
+        listed({1: 0.5}, 2)
+    with pytest.raises(TypeError):
+        listed({"a": "0.5"}, 2)
+    with pytest.raises(TypeError):
+        listed([("a", 0.5)], 2)
