@@ -34,10 +34,14 @@ def office_to_pb(o: Office) -> pb.Office:
     )
 
 
-def answer_to_pb(answer: Answer) -> pb.MatchNameResponse:
+def answer_to_pb(answer: Answer, into: pb.MatchNameResponse | None = None) -> pb.MatchNameResponse:
+    """The answer as a response message: a new one, or written `into` an empty one (a
+    batch's response.responses.add(): a message made first would be copied in)."""
+    response = pb.MatchNameResponse() if into is None else into
     algo = answer.result.algorithm
-    response = pb.MatchNameResponse(match=answer.result.match, algorithm=pb.Algorithm(name=algo.name, version=algo.version))
-    add = response.candidates.add  # built in place: a Candidate made first would be copied in
+    response.match = answer.result.match
+    response.algorithm.name, response.algorithm.version = algo.name, algo.version
+    add = response.candidates.add  # built in place, likewise
     for rc in answer.candidates:
         c = rc.candidate
         added = add(

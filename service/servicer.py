@@ -61,18 +61,19 @@ class ReconcilerServicer(pb_grpc.ReconcilerServicer):
                 grpc.StatusCode.INVALID_ARGUMENT,
                 f"batch of {len(request.requests)} names; the limit is {self._max_batch}",
             )
-        responses = []
+        response = pb.MatchNamesResponse()
         engine = self._engine  # one gazetteer for the whole batch, even across a reload
         for i, req in enumerate(request.requests):
             if not context.is_active():
                 # The client cancelled or the deadline passed: stop working for nobody.
                 context.abort(grpc.StatusCode.CANCELLED, f"cancelled after {i} names")
             try:
-                responses.append(answer_to_pb(engine.match(query_from_pb(req))))
-                self.batch_names_matched += 1
+                answer = engine.match(query_from_pb(req))
             except InvalidQuery as err:
                 context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"requests[{i}]: {err}")
-        return pb.MatchNamesResponse(responses=responses)
+            answer_to_pb(answer, into=response.responses.add())
+            self.batch_names_matched += 1
+        return response
 
     def ReconcileDocument(
         self, request: pb.ReconcileDocumentRequest, context: grpc.ServicerContext

@@ -75,7 +75,8 @@ def test_tls_with_client_certificates(curated_db: Path, tmp_path: Path) -> None:
 
 def test_overload_is_resource_exhausted_and_deadlines_hold(curated_db: Path) -> None:
     server = start(curated_db, max_concurrent_rpcs=1)
-    names = [pb.MatchNameRequest(name=f"Sergej Lawrow {i}") for i in range(400)]
+    # A batch long enough (about a second) to hold the only slot while single calls come.
+    names = [pb.MatchNameRequest(name=f"Sergej Lawrow {i}") for i in range(5000)]
     try:
         with grpc.insecure_channel(f"127.0.0.1:{server.port}") as ch:
             stub = pb_grpc.ReconcilerStub(ch)
@@ -85,7 +86,7 @@ def test_overload_is_resource_exhausted_and_deadlines_hold(curated_db: Path) -> 
                 for _ in range(200):  # until the batch holds the only slot
                     stub.MatchName(pb.MatchNameRequest(name="Putin"), timeout=5)
             assert err.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
-            assert len(batch.result().responses) == 400
+            assert len(batch.result().responses) == 5000
             with pytest.raises(grpc.RpcError) as err:
                 stub.MatchNames(pb.MatchNamesRequest(requests=names), timeout=0.05)
             assert err.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
