@@ -52,6 +52,7 @@ typedef struct {
 
 typedef struct {
     Str tok, key, skel, cls, cls_r;
+    uint64_t hash;      /* of tok (FNV-1a): the pair memo's key */
     const long *groups; /* sorted */
     Py_ssize_t n_groups;
     int particle;
@@ -351,14 +352,15 @@ static void token_pair(const Token *q, const Token *a, const TokenPatterns *qp, 
     *sound = snd >= 0 ? snd : spell;
 }
 
-/* Token pairs already computed in one call. The same alias word recurs across the aliases
-   and readings of one call, and a pair's similarity depends on the two words only (every
-   key derives from the word), so it is computed once per call. */
+/* Token pairs already computed for one query. The same words recur across the readings of
+   the query and across the aliases and their readings, and a pair's similarity depends on
+   the two words only (every key derives from the word), so it is computed once. */
 typedef struct {
-    const Token *q;
+    const Token *q; /* the words, which the slot's memo keeps alive */
     const Token *a;
+    uint64_t hash;  /* of the pair of words */
     double spelling, sound;
-    uint32_t stamp; /* the call that filled the slot: other calls' slots are free */
+    uint32_t stamp; /* the memo that filled the slot: other memos' slots are free */
 } MemoSlot;
 
 typedef struct {
@@ -398,12 +400,11 @@ static void pair_memo(Memo *memo, const Token *q, const Token *a, const TokenPat
         token_pair(q, a, qp, spelling, sound);
         return;
     }
-    uint64_t h = (uint64_t)(uintptr_t)q * 0x9E3779B97F4A7C15u;
-    for (Py_ssize_t k = 0; k < a->tok.n; k++) h = (h ^ a->tok.s[k]) * 0x100000001B3u;
+    uint64_t h = (q->hash * 0x9E3779B97F4A7C15u) ^ a->hash;
     size_t slot = (size_t)(h >> 20) & memo->mask;
     for (; memo->slots[slot].stamp == memo->stamp; slot = (slot + 1) & memo->mask) {
         MemoSlot *m = &memo->slots[slot];
-        if (m->q == q && str_eq(m->a->tok, a->tok)) {
+        if (m->hash == h && str_eq(m->q->tok, q->tok) && str_eq(m->a->tok, a->tok)) {
             *spelling = m->spelling;
             *sound = m->sound;
             return;
@@ -411,7 +412,7 @@ static void pair_memo(Memo *memo, const Token *q, const Token *a, const TokenPat
     }
     token_pair(q, a, qp, spelling, sound);
     if (memo->used * 2 < memo->mask) { /* at most half full */
-        MemoSlot entry = {q, a, *spelling, *sound, memo->stamp};
+        MemoSlot entry = {q, a, h, *spelling, *sound, memo->stamp};
         memo->slots[slot] = entry;
         memo->used++;
     }
@@ -773,6 +774,9 @@ static void reading_finish(Reading *self, Py_UCS4 *cursor) {
         Token *t = &self->tokens[i];
         total += t->weight;
         t->r_same = str_eq(t->cls, t->cls_r);
+        uint64_t h = 0xcbf29ce484222325u;
+        for (Py_ssize_t k = 0; k < t->tok.n; k++) h = (h ^ t->tok.s[k]) * 0x100000001B3u;
+        t->hash = h;
     }
     self->total = total;
     for (int classes = 0; classes < 2; classes++) {
