@@ -1142,37 +1142,59 @@ static size_t n_tokens(PyObject *readings) {
     return n;
 }
 
-/* best_pairs(query readings, [alias readings, ...], (intercept, w1..w8)): for each alias the
-   score and the features of its best pair of readings with the query's, (score, f1..f8), or
-   None when a side has none.
-   One call for all the aliases of a query: the token pairs they share are computed once. */
-static PyObject *fs_best_pairs(PyObject *module, PyObject *args) {
-    PyObject *qs, *aliases, *coef_obj;
-    if (!PyArg_ParseTuple(args, "OO!O!:best_pairs", &qs, &PyList_Type, &aliases, &PyTuple_Type, &coef_obj))
-        return NULL;
-    if (PyTuple_GET_SIZE(coef_obj) != N_FEATURES + 1)
-        return PyErr_Format(PyExc_ValueError, "coefficients must be the intercept and %d weights", N_FEATURES);
-    double coef[N_FEATURES + 1];
+/* The query's side of scoring: its readings (a tuple), each token's prepared patterns, and
+   the memo of the token pairs computed so far. */
+typedef struct {
+    PyObject *readings;
+    TokenPatterns **patterns; /* per reading; NULL (no memory): computed without */
+    Memo memo;
+} QuerySide;
+
+static int query_side_init(QuerySide *side, PyObject *readings, size_t pairs) {
+    if (!all_readings(readings)) return -1;
+    if (!PyTuple_GET_SIZE(readings)) {
+        PyErr_SetString(PyExc_ValueError, "a query has at least one reading");
+        return -1;
+    }
+    side->readings = readings;
+    Py_ssize_t n = PyTuple_GET_SIZE(readings);
+    side->patterns = PyMem_Calloc((size_t)n, sizeof(TokenPatterns *));
+    for (Py_ssize_t x = 0; side->patterns && x < n; x++)
+        side->patterns[x] = patterns_new((Reading *)PyTuple_GET_ITEM(readings, x));
+    side->memo = memo_new(pairs);
+    return 0;
+}
+
+static void query_side_free(QuerySide *side) {
+    for (Py_ssize_t x = 0; side->patterns && x < PyTuple_GET_SIZE(side->readings); x++) PyMem_Free(side->patterns[x]);
+    PyMem_Free(side->patterns);
+    side->patterns = NULL;
+    memo_free(&side->memo);
+}
+
+static int coefficients(PyObject *coef_obj, double coef[N_FEATURES + 1]) {
+    if (!PyTuple_Check(coef_obj) || PyTuple_GET_SIZE(coef_obj) != N_FEATURES + 1) {
+        PyErr_Format(PyExc_ValueError, "coefficients must be a tuple of the intercept and %d weights", N_FEATURES);
+        return -1;
+    }
     for (int k = 0; k <= N_FEATURES; k++) {
         coef[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(coef_obj, k));
-        if (coef[k] == -1.0 && PyErr_Occurred()) return NULL;
+        if (coef[k] == -1.0 && PyErr_Occurred()) return -1;
     }
-    if (!all_readings(qs)) return NULL;
+    return 0;
+}
+
+/* For each alias (a tuple of readings) of the list `aliases`, (score, f1..f8) of its best
+   pair of readings with the query's, or None when it has none. */
+static PyObject *pairs_of(QuerySide *side, PyObject *aliases, const double *coef) {
     Py_ssize_t n = PyList_GET_SIZE(aliases);
-    size_t a_tokens = 0;
-    for (Py_ssize_t k = 0; k < n; k++) {
+    for (Py_ssize_t k = 0; k < n; k++)
         if (!all_readings(PyList_GET_ITEM(aliases, k))) return NULL;
-        a_tokens += n_tokens(PyList_GET_ITEM(aliases, k));
-    }
     PyObject *out = PyList_New(n);
-    if (!out) return NULL;
-    Memo memo = memo_new(n_tokens(qs) * a_tokens / 2);
-    Py_ssize_t n_q = PyTuple_GET_SIZE(qs);
-    TokenPatterns **q_patterns = PyMem_Calloc((size_t)(n_q ? n_q : 1), sizeof(TokenPatterns *));
-    for (Py_ssize_t x = 0; q_patterns && x < n_q; x++) q_patterns[x] = patterns_new((Reading *)PyTuple_GET_ITEM(qs, x));
-    for (Py_ssize_t k = 0; k < n; k++) {
+    for (Py_ssize_t k = 0; out && k < n; k++) {
         double best[N_FEATURES], score;
-        int found = best_pair_of(qs, PyList_GET_ITEM(aliases, k), coef, &memo, q_patterns, best, &score);
+        int found = best_pair_of(side->readings, PyList_GET_ITEM(aliases, k), coef, &side->memo, side->patterns,
+                                 best, &score);
         PyObject *item = found < 0 ? PyErr_NoMemory()
                          : found ? Py_BuildValue("ddddddddd", score, best[0], best[1], best[2], best[3],
                                                  best[4], best[5], best[6], best[7])
@@ -1180,9 +1202,28 @@ static PyObject *fs_best_pairs(PyObject *module, PyObject *args) {
         if (!item) { Py_CLEAR(out); break; }
         PyList_SET_ITEM(out, k, item);
     }
-    for (Py_ssize_t x = 0; q_patterns && x < n_q; x++) PyMem_Free(q_patterns[x]);
-    PyMem_Free(q_patterns);
-    memo_free(&memo);
+    return out;
+}
+
+/* best_pairs(query readings, [alias readings, ...], (intercept, w1..w8)): for each alias the
+   score and the features of its best pair of readings with the query's, (score, f1..f8), or
+   None when a side has none.
+   One call for all the aliases of a query: the token pairs they share are computed once. */
+static PyObject *fs_best_pairs(PyObject *module, PyObject *args) {
+    PyObject *qs, *aliases, *coef_obj;
+    double coef[N_FEATURES + 1];
+    if (!PyArg_ParseTuple(args, "OO!O:best_pairs", &qs, &PyList_Type, &aliases, &coef_obj)) return NULL;
+    if (coefficients(coef_obj, coef) < 0) return NULL;
+    if (!all_readings(qs)) return NULL;
+    if (!PyTuple_GET_SIZE(qs)) { /* no reading: nothing pairs */
+        PyObject *out = PyList_New(PyList_GET_SIZE(aliases));
+        for (Py_ssize_t k = 0; out && k < PyList_GET_SIZE(aliases); k++) PyList_SET_ITEM(out, k, Py_NewRef(Py_None));
+        return out;
+    }
+    QuerySide side;
+    if (query_side_init(&side, qs, MEMO_SLOTS) < 0) return NULL;
+    PyObject *out = pairs_of(&side, aliases, coef);
+    query_side_free(&side);
     return out;
 }
 
@@ -1196,27 +1237,20 @@ static inline int covered_before(const Covered *p, const Covered *r) {
     return p->coverage > r->coverage || (p->coverage == r->coverage && p->position < r->position);
 }
 
-/* best_covered(q, readings, k): positions in `readings` of the k that cover q best, best
+/* Positions in the list `readings` of the k that cover the query's first reading best, best
    first (equals in their order in the list, as a stable sort leaves them). */
-static PyObject *fs_best_covered(PyObject *module, PyObject *args) {
-    Reading *q;
-    PyObject *readings;
-    Py_ssize_t k;
-    if (!PyArg_ParseTuple(args, "O&O!n:best_covered", as_reading, &q, &PyList_Type, &readings, &k)) return NULL;
+static PyObject *covered_of(QuerySide *side, PyObject *readings, Py_ssize_t k) {
+    Reading *q = (Reading *)PyTuple_GET_ITEM(side->readings, 0);
     Py_ssize_t n = PyList_GET_SIZE(readings);
     Covered *covered = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Covered));
     if (!covered) return PyErr_NoMemory();
-    Memo memo = memo_new((size_t)q->n * (size_t)n * 3);
-    TokenPatterns *q_patterns = patterns_new(q);
     for (Py_ssize_t i = 0; i < n; i++) {
         Reading *a;
         if (!as_reading(PyList_GET_ITEM(readings, i), &a)) break; /* error set */
-        covered[i].coverage = coverage_of(q, a, &memo, q_patterns);
+        covered[i].coverage = coverage_of(q, a, &side->memo, side->patterns ? side->patterns[0] : NULL);
         covered[i].position = i;
         if (covered[i].coverage < 0) { PyErr_NoMemory(); n = i; break; }
     }
-    PyMem_Free(q_patterns);
-    memo_free(&memo);
     if (PyErr_Occurred()) { PyMem_Free(covered); return NULL; }
     if (k > n) k = n;
     if (k < 0) k = 0;
@@ -1242,6 +1276,95 @@ static PyObject *fs_best_covered(PyObject *module, PyObject *args) {
     PyMem_Free(covered);
     return out;
 }
+
+/* best_covered(q, readings, k): positions in `readings` of the k that cover q best, best
+   first (equals in their order in the list, as a stable sort leaves them). */
+static PyObject *fs_best_covered(PyObject *module, PyObject *args) {
+    Reading *q;
+    PyObject *readings;
+    Py_ssize_t k;
+    if (!PyArg_ParseTuple(args, "O&O!n:best_covered", as_reading, &q, &PyList_Type, &readings, &k)) return NULL;
+    PyObject *qs = PyTuple_Pack(1, (PyObject *)q);
+    if (!qs) return NULL;
+    QuerySide side;
+    PyObject *out = NULL;
+    if (query_side_init(&side, qs, (size_t)q->n * (size_t)PyList_GET_SIZE(readings) * 3) == 0) {
+        out = covered_of(&side, readings, k);
+        query_side_free(&side);
+    }
+    Py_DECREF(qs);
+    return out;
+}
+
+/* -- Scorer: one query's scoring, its token pairs shared by both steps ------------------- */
+
+typedef struct {
+    PyObject_HEAD
+    QuerySide side;
+    PyObject *seen; /* the alias lists scored: the memo points into their readings */
+} Scorer;
+
+static PyTypeObject ScorerType;
+
+static PyObject *Scorer_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    PyObject *readings;
+    if (!PyArg_ParseTuple(args, "O!:Scorer", &PyTuple_Type, &readings)) return NULL;
+    Scorer *self = (Scorer *)type->tp_alloc(type, 0);
+    if (!self) return NULL;
+    self->seen = PyList_New(0);
+    if (!self->seen || query_side_init(&self->side, readings, MEMO_SLOTS) < 0) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    Py_INCREF(readings); /* held by side.readings */
+    return (PyObject *)self;
+}
+
+static void Scorer_dealloc(Scorer *self) {
+    if (self->side.readings) {
+        query_side_free(&self->side);
+        Py_CLEAR(self->side.readings);
+    }
+    Py_XDECREF(self->seen);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int Scorer_keep(Scorer *self, PyObject *list) { return PyList_Append(self->seen, list); }
+
+static PyObject *Scorer_best_covered(Scorer *self, PyObject *args) {
+    PyObject *readings;
+    Py_ssize_t k;
+    if (!PyArg_ParseTuple(args, "O!n:best_covered", &PyList_Type, &readings, &k)) return NULL;
+    if (Scorer_keep(self, readings) < 0) return NULL;
+    return covered_of(&self->side, readings, k);
+}
+
+static PyObject *Scorer_best_pairs(Scorer *self, PyObject *args) {
+    PyObject *aliases, *coef_obj;
+    double coef[N_FEATURES + 1];
+    if (!PyArg_ParseTuple(args, "O!O:best_pairs", &PyList_Type, &aliases, &coef_obj)) return NULL;
+    if (coefficients(coef_obj, coef) < 0 || Scorer_keep(self, aliases) < 0) return NULL;
+    return pairs_of(&self->side, aliases, coef);
+}
+
+static PyMethodDef Scorer_methods[] = {
+    {"best_covered", (PyCFunction)Scorer_best_covered, METH_VARARGS,
+     "best_covered(readings, k) -> positions of the k readings that cover the query's first reading best."},
+    {"best_pairs", (PyCFunction)Scorer_best_pairs, METH_VARARGS,
+     "best_pairs([alias readings, ...], coef) -> for each alias (score, features...) of its best pair, or None."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject ScorerType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "resolvers._fastscore.Scorer",
+    .tp_doc = "Scorer(query readings): best_covered and best_pairs for one query, computing each pair of "
+              "words once for both.",
+    .tp_basicsize = sizeof(Scorer),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = Scorer_new,
+    .tp_dealloc = (destructor)Scorer_dealloc,
+    .tp_methods = Scorer_methods,
+};
 
 /* -- retrieval over posting lists held in memory ---------------------------------------- */
 
@@ -1493,12 +1616,11 @@ static struct PyModuleDef module_def = {
 };
 
 PyMODINIT_FUNC PyInit__fastscore(void) {
-    if (PyType_Ready(&ReadingType) < 0) return NULL;
+    if (PyType_Ready(&ReadingType) < 0 || PyType_Ready(&ScorerType) < 0) return NULL;
     PyObject *m = PyModule_Create(&module_def);
     if (!m) return NULL;
-    Py_INCREF(&ReadingType);
-    if (PyModule_AddObject(m, "Reading", (PyObject *)&ReadingType) < 0) {
-        Py_DECREF(&ReadingType);
+    if (PyModule_AddObjectRef(m, "Reading", (PyObject *)&ReadingType) < 0
+        || PyModule_AddObjectRef(m, "Scorer", (PyObject *)&ScorerType) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -18,7 +18,7 @@ from .dates import InvalidDate, check_date
 from .index import NameIndex, name_forms
 from .model import Params, load_params
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
-from .score import FEATURES, PairFeatures, best_covered, pack, scored_pairs
+from .score import FEATURES, PairFeatures, Scorer, pack, scored_pairs
 from .types import Algorithm, Candidate, MatchResult, Query
 
 __all__ = [
@@ -94,14 +94,15 @@ def score_candidates(
     query_forms = index.weigh(forms)
     if not query_forms:
         return []
-    query_readings = tuple(pack(w) for w in query_forms)
+    # One Scorer for both steps: the pairs of words the first computes, the second reuses.
+    scorer = Scorer(tuple(pack(w) for w in query_forms))
     retrieved = index.retrieve(forms, config.retrieve)
     index.prefetch(retrieved)
-    prescored = [retrieved[i] for i in best_covered(query_readings[0], index.first_readings(retrieved), config.rescore)]
+    prescored = [retrieved[i] for i in scorer.best_covered(index.first_readings(retrieved), config.rescore)]
     to_score = set(prescored) | set(index.exact(normalized)) | set(extra_aliases)
     best: dict[int, tuple[float, int, PairFeatures]] = {}  # person: (logit, alias, features)
     alias_ids = sorted(to_score)
-    scored_aliases = scored_pairs(query_readings, index.readings_of(alias_ids), model.coefficients)
+    scored_aliases = scored_pairs(scorer, index.readings_of(alias_ids), model.coefficients)
     for alias_id, person, (logit, feats) in zip(alias_ids, index.persons_of(alias_ids), scored_aliases):
         known = best.get(person)
         if known is None or logit > known[0]:

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from ._fastscore import Reading, best_pairs
+from ._fastscore import Reading, Scorer
 from ._fastscore import best_covered as _best_covered
 from ._fastscore import coverage as _coverage
 from .forms import NameForm
 from .given_names import name_groups
 
 __all__ = [
-    "FEATURES", "PARTICLES", "PairFeatures", "Reading", "WeightedForm", "best_covered", "coverage", "pack",
+    "FEATURES", "PARTICLES", "PairFeatures", "Reading", "Scorer", "WeightedForm", "best_covered", "coverage", "pack",
     "score_pair", "score_pairs", "scored_pairs", "token_groups", "token_particles", "weigh",
 ]
 
@@ -139,13 +139,18 @@ def best_covered(q: Reading, readings: list[Reading], k: int) -> list[int]:
 
 
 def scored_pairs(
-    query: tuple[Reading, ...], aliases: list[tuple[Reading, ...]], coef: tuple[float, ...]
+    query: tuple[Reading, ...] | Scorer, aliases: list[tuple[Reading, ...]], coef: tuple[float, ...]
 ) -> list[tuple[float, PairFeatures]]:
     """For each alias, the features of its pair of readings with the query's that the
     linear model `coef` (intercept, then one weight per feature) scores highest, with that
-    score (equal to the bit to model.ScoreModel.logit of the features)."""
+    score (equal to the bit to model.ScoreModel.logit of the features). `query`: its
+    readings, or the query's Scorer (which already computed some of the token pairs)."""
+    if not isinstance(query, Scorer):
+        if not query:
+            return [_no_readings(coef) for _ in aliases]
+        query = Scorer(query)
     make = PairFeatures._make
-    return [(f[0], make(f[1:])) if f is not None else _no_readings(coef) for f in best_pairs(query, aliases, coef)]
+    return [(f[0], make(f[1:])) if f is not None else _no_readings(coef) for f in query.best_pairs(aliases, coef)]
 
 
 def _no_readings(coef: tuple[float, ...]) -> tuple[float, PairFeatures]:

@@ -22,7 +22,9 @@ from resolvers.forms import lookup_keys, name_forms
 from resolvers.index import NameIndex
 from resolvers.model import load_params
 from resolvers.normalize import clean
-from resolvers.score import PairFeatures, Reading, WeightedForm, best_covered, coverage, pack, score_pair, score_pairs, weigh
+from resolvers.score import (
+    PairFeatures, Reading, Scorer, WeightedForm, best_covered, coverage, pack, score_pair, score_pairs, scored_pairs, weigh,
+)
 from service.engine import Engine
 from tests.conftest import SHARED
 
@@ -128,6 +130,32 @@ def test_best_pair_of_readings_equals_the_reference(pairs) -> None:
             assert score_pair(query, stored, model.coefficients) == want
             distinct.add(fast)
     assert len(distinct) > 1000  # real variety, not one answer
+
+
+def test_one_scorer_for_both_steps_equals_the_reference(pairs) -> None:
+    """The matcher's way: one Scorer prescoring the aliases' first readings, then scoring
+    them fully, its token pairs computed once for both steps."""
+    model = load_params().score
+    by_query: dict[int, list] = {}
+    for entry in pairs:
+        by_query.setdefault(id(entry[0]), []).append(entry)
+    for group in by_query.values():
+        qs = group[0][0]
+        scorer = Scorer(tuple(pack(q) for q in qs))
+        stored = [s for _, _, s in group]
+        want_order = sorted(range(len(group)), key=lambda i: -reference.coverage(qs[0], group[i][1][0]))[:15]
+        assert scorer.best_covered([s[0] for s in stored], 15) == want_order
+        got = scored_pairs(scorer, stored, model.coefficients)
+        for (_, as_, _), (logit, fast) in zip(group, got):
+            want = reference.score_pair(qs, as_, model.logit)
+            assert fast == want and logit == model.logit(want), (qs[0].form.tokens, as_[0].form.tokens)
+
+
+def test_scorer_rejects_what_it_cannot_score() -> None:
+    with pytest.raises(ValueError, match="at least one reading"):
+        Scorer(())
+    with pytest.raises(TypeError, match="expected a Reading"):
+        Scorer(("lavrov",))  # type: ignore[arg-type]
 
 
 def test_stored_readings_are_the_weighed_ones(engine: Engine) -> None:
