@@ -79,9 +79,11 @@ def _match_line(engine: Engine, raw: bytes, lineno: int) -> dict:
 
 
 def _cmd_match(args: argparse.Namespace, out: TextIO) -> int:
-    engine = open_engine(args.db)
-    stdin = sys.stdin.buffer
     interactive = sys.stdin.isatty()
+    # Names piped in are a batch: reading a small gazetteer whole and compiling every
+    # transliterator up front (about 0.3 s) pays for itself from a few hundred names on.
+    engine = open_engine(args.db, warm=not interactive)
+    stdin = sys.stdin.buffer
     for lineno, raw in enumerate(stdin, 1):
         raw = raw.rstrip(b"\r\n")
         if not raw.strip():

@@ -24,8 +24,8 @@ def db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def open_engine(db: Path | None) -> Engine:
+def open_engine(db: Path | None, *, warm: bool = False) -> Engine:
     try:
-        return Engine(db or default_db_path())
+        return Engine(db or default_db_path(), warm=warm)
     except StoreError as err:
         raise CliError(str(err)) from None
