@@ -159,6 +159,7 @@ def _no_readings(coef: tuple[float, ...]) -> tuple[float, PairFeatures]:
 
 
 def _linear(coef: tuple[float, ...], features: PairFeatures) -> float:
+    """The linear score, summed in the order the C code and ScoreModel.logit sum it."""
     score = coef[0]
     for c, f in zip(coef[1:], features):
         score = score + c * f

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 from ._display import listed
 
 __all__ = ["AliasRecord", "Office", "PersonRecord", "TenureRecord", "Query", "Candidate", "MatchResult", "Algorithm"]
