@@ -1136,12 +1136,6 @@ static int all_readings(PyObject *t) {
     return 1;
 }
 
-static size_t n_tokens(PyObject *readings) {
-    size_t n = 0;
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(readings); k++) n += (size_t)((Reading *)PyTuple_GET_ITEM(readings, k))->n;
-    return n;
-}
-
 /* The query's side of scoring: its readings (a tuple), each token's prepared patterns, and
    the memo of the token pairs computed so far. */
 typedef struct {
