@@ -30,7 +30,7 @@ import icu
 
 import resolvers
 from resolvers import AliasRecord, NameIndex, PersonRecord
-from resolvers.index import IndexedAlias
+from resolvers.index import IndexedAlias, pack_forms
 from resolvers.forms import NameForm
 from resolvers._fastscore import Reading, readings_from_text
 from resolvers.score import WeightedForm, token_groups, token_particles
@@ -119,7 +119,7 @@ def write_index(conn: sqlite3.Connection, index: NameIndex) -> None:
     conn.executemany(
         "insert into index_aliases values (?, ?, ?, ?, ?, ?, ?, ?)",
         ((i, a.person, a.record.person_id, a.record.name, a.record.lang, a.record.kind,
-          a.normalized, _encode(index.weighted(i))) for i, a in enumerate(index.aliases)),
+          a.normalized, _encode(index.weigh(a.forms))) for i, a in enumerate(index.aliases)),  # not kept
     )
     conn.execute("create index index_aliases_normalized on index_aliases(normalized)")
     conn.execute("create index index_aliases_person on index_aliases(person)")
@@ -290,7 +290,7 @@ def _record(row: sqlite3.Row) -> AliasRecord:
 
 
 def _alias(row: sqlite3.Row) -> IndexedAlias:
-    return IndexedAlias(row["person"], _record(row), row["normalized"], tuple(w.form for w in _decode(row["forms"])))
+    return IndexedAlias(row["person"], _record(row), row["normalized"], pack_forms(w.form for w in _decode(row["forms"])))
 
 
 class StoredNameIndex(NameIndex):

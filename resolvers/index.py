@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from sys import intern
 
 from ._fastscore import retrieval_plan, retrieve_held, top_aliases
 from .forms import NameForm, alias_language, lookup_keys, name_forms
@@ -43,34 +44,59 @@ class IndexedAlias:
     person: int  # position in NameIndex.persons
     record: AliasRecord
     normalized: str
-    forms: tuple[NameForm, ...]
+    # The readings as pack_forms writes them: as NameForm objects, the readings of a million
+    # aliases took about 1.5 KB each, most of the memory of a large build.
+    packed: str
+
+    @property
+    def forms(self) -> tuple[NameForm, ...]:
+        return unpack_forms(self.packed)
 
 
-def _read(job: tuple[str, str, str]) -> tuple[str, tuple[NameForm, ...], tuple[str, ...]]:
-    """An alias's normalised form, readings and index keys, from (name, language tag, the
-    person's country)."""
+_FIELD, _FORM = "\x1f", "\x1e"  # control characters: clean() leaves none in a reading
+
+
+def pack_forms(forms: Iterable[NameForm]) -> str:
+    """Readings as one string: per reading its tokens, keys, skeletons, classes and classes
+    with every r, each space-separated."""
+    return _FORM.join(
+        _FIELD.join(" ".join(field) for field in (f.tokens, f.keys, f.skeletons, f.classes, f.classes_r))
+        for f in forms
+    )
+
+
+def unpack_forms(packed: str) -> tuple[NameForm, ...]:
+    """The readings pack_forms wrote (the joined keys are the keys joined, as name_forms makes them)."""
+    out = []
+    for part in packed.split(_FORM) if packed else ():
+        tokens, keys, skeletons, classes, classes_r = (tuple(field.split(" ")) for field in part.split(_FIELD))
+        out.append(NameForm(tokens, keys, skeletons, classes, classes_r, "".join(keys), "".join(classes)))
+    return tuple(out)
+
+
+def _read(job: tuple[str, str, str]) -> tuple[str, str, tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """An alias's normalised form, packed readings, the phonetic keys of each reading's
+    tokens (for the token counts) and index keys, from (name, language tag, the person's
+    country). Plain strings and tuples: cheap to pickle, and compact to hold."""
     name, lang, country = job
     cleaned = clean(name)
     normalized = normalize(cleaned)
     if not normalized:
-        return "", (), ()
+        return "", "", (), ()
     forms = name_forms(cleaned, alias_language(lang, country, cleaned))
     keys: set[str] = set()
     for form in forms:
         keys |= lookup_keys(form)
-    return normalized, forms, tuple(sorted(keys))
+    return normalized, pack_forms(forms), tuple(f.keys for f in forms), tuple(sorted(keys))
 
 
-def _read_chunk(jobs: list[tuple[str, str, str]]) -> list[tuple[str, tuple[tuple, ...], tuple[str, ...]]]:
-    # Plain tuples: pickling slotted dataclasses costs more than reading the names.
-    return [(n, tuple(_fields(f) for f in forms), keys) for n, forms, keys in map(_read, jobs)]
+def _read_chunk(jobs: list[tuple[str, str, str]]) -> list:
+    return list(map(_read, jobs))
 
 
-def _fields(form: NameForm) -> tuple:
-    return (form.tokens, form.keys, form.skeletons, form.classes, form.classes_r, form.joined_key, form.joined_class)
-
-
-def _read_all(jobs: list[tuple[str, str, str]], workers: int) -> Iterator[tuple[str, tuple[NameForm, ...], tuple[str, ...]]]:
+def _read_all(
+    jobs: list[tuple[str, str, str]], workers: int
+) -> Iterator[tuple[str, str, tuple[tuple[str, ...], ...], tuple[str, ...]]]:
     """_read over all jobs, in order; in `workers` fresh processes when there are enough
     jobs to pay for starting them (spawned, not forked: the caller may have threads)."""
     if workers <= 1 or len(jobs) < _PARALLEL_FROM:
@@ -79,8 +105,10 @@ def _read_all(jobs: list[tuple[str, str, str]], workers: int) -> Iterator[tuple[
     chunks = [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         for chunk in pool.map(_read_chunk, chunks):
-            for normalized, forms, keys in chunk:
-                yield normalized, tuple(NameForm(*f) for f in forms), keys
+            for normalized, packed, reading_keys, keys in chunk:
+                # Interned: unpickled, each alias would hold its own copy of keys that
+                # thousands of aliases share.
+                yield normalized, packed, reading_keys, tuple(map(intern, keys))
 
 
 class NameIndex:
@@ -96,25 +124,27 @@ class NameIndex:
         self._person_pos = {p.id: i for i, p in enumerate(self.persons)}
         built: list[IndexedAlias] = []
         self.aliases: Sequence[IndexedAlias] = built
-        postings: dict[str, list[int]] = defaultdict(list)
+        # Posting lists grow as arrays of 4-byte ids: as lists of int objects, a million
+        # aliases' forty million postings alone took over a gigabyte.
+        postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
         exact: dict[str, list[int]] = defaultdict(list)
         key_counts = array("H")
         self._key_counts: Sequence[int] = key_counts
         token_counts: Counter[str] = Counter()
         records = [(r, pos) for r in aliases if (pos := self._person_pos.get(r.person_id)) is not None]
         jobs = [(r.name, r.lang, self.persons[pos].country) for r, pos in records]
-        for (record, pos), (normalized, forms, keys) in zip(records, _read_all(jobs, workers)):
+        for (record, pos), (normalized, packed, reading_keys, keys) in zip(records, _read_all(jobs, workers)):
             if not normalized:
                 continue
             alias_id = len(built)
-            built.append(IndexedAlias(pos, record, normalized, forms))
+            built.append(IndexedAlias(pos, record, normalized, packed))
             exact[normalized].append(alias_id)
-            for form in forms:
-                token_counts.update(set(form.keys))
+            for form_keys in reading_keys:
+                token_counts.update(set(form_keys))
             for key in keys:
                 postings[key].append(alias_id)
             key_counts.append(min(len(keys), 65535))
-        self._posting_lists: dict[str, array[int]] = {k: array("I", ids) for k, ids in postings.items()}
+        self._posting_lists: dict[str, array[int]] = dict(postings)
         self._exact = dict(exact)
         self.token_counts: dict[str, int] = dict(token_counts)
         self._set_totals(len(built))
