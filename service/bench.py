@@ -240,8 +240,7 @@ def _scale_bench(shared: Path, tmp: Path, n_aliases: int, out: TextIO) -> None:
         proc.wait()
     out.write(f"\n== scale: synthetic gazetteer, {built['aliases']:,} aliases of {built['persons']:,} persons "
               "(real given and family names recombined, 4 scripts)\n")
-    out.write(f"  build: {built['build_s']}s (generation {built['generate_s']}s), peak RSS {built['build_rss_mb']} MB "
-              f"(each of its reading processes at most {built['worker_rss_mb']} MB); "
+    out.write(f"  build: {built['build_s']}s (generation {built['generate_s']}s), peak RSS {built['build_rss_mb']} MB; "
               f"database with name index {built['db_mb']} MB on disk\n")
     out.write(f"  {served['queries']} queries (Katakana readings, one-letter misspellings): p50 {served['p50_ms']} ms, "
               f"p95 {served['p95_ms']} ms, p99 {served['p99_ms']} ms; top-1 {served['top1']}; "
