@@ -75,9 +75,8 @@ def synthetic_gazetteer(shared: Path, n_aliases: int) -> tuple[Gazetteer, list[d
 
 
 def _rss_mb() -> float:
-    """Peak RSS of this process. (Not of the reading processes: a child's peak counts the
-    parent's pages it was forked with before it started Python, some 900 MB here, while
-    sampling shows each at about 210 MB.)"""
+    """Peak RSS of this process. (Not of the reading processes: getrusage counts in a
+    child's peak the parent's pages it was forked with, before it started Python.)"""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
