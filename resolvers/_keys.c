@@ -198,40 +198,6 @@ static void release(Text *text, Buffers *buf) {
     PyMem_Free(buf->a);
 }
 
-static PyObject *keys_phonetic_key(PyObject *module, PyObject *token) {
-    if (!PyUnicode_Check(token)) return PyErr_Format(PyExc_TypeError, "token must be str, not %.100s", Py_TYPE(token)->tp_name);
-    Text text;
-    Buffers buf;
-    if (prepare(token, &text, &buf) < 0) return NULL;
-    PyObject *out = as_str(phonetic(text, &buf));
-    release(&text, &buf);
-    return out;
-}
-
-static PyObject *keys_skeleton_key(PyObject *module, PyObject *token) {
-    if (!PyUnicode_Check(token)) return PyErr_Format(PyExc_TypeError, "token must be str, not %.100s", Py_TYPE(token)->tp_name);
-    Text text;
-    Buffers buf;
-    if (prepare(token, &text, &buf) < 0) return NULL;
-    Text key = phonetic(text, &buf); /* in buf.b */
-    PyObject *out = as_str(skeleton(key, buf.a));
-    release(&text, &buf);
-    return out;
-}
-
-static PyObject *keys_class_key(PyObject *module, PyObject *args, PyObject *kwargs) {
-    static char *kwlist[] = {"token", "keep_r", NULL};
-    PyObject *token;
-    int keep_r = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "U|$p:class_key", kwlist, &token, &keep_r)) return NULL;
-    Text text;
-    Buffers buf;
-    if (prepare(token, &text, &buf) < 0) return NULL;
-    PyObject *out = as_str(classes(text, keep_r, &buf));
-    release(&text, &buf);
-    return out;
-}
-
 static PyObject *keys_token_keys(PyObject *module, PyObject *token) {
     if (!PyUnicode_Check(token)) return PyErr_Format(PyExc_TypeError, "token must be str, not %.100s", Py_TYPE(token)->tp_name);
     Text text;
@@ -253,10 +219,6 @@ static PyObject *keys_token_keys(PyObject *module, PyObject *token) {
 }
 
 static PyMethodDef methods[] = {
-    {"phonetic_key", keys_phonetic_key, METH_O, "phonetic_key(token) -> the token's phonetic key."},
-    {"skeleton_key", keys_skeleton_key, METH_O, "skeleton_key(token) -> the phonetic key's first letter and consonants."},
-    {"class_key", (PyCFunction)(void (*)(void))keys_class_key, METH_VARARGS | METH_KEYWORDS,
-     "class_key(token, *, keep_r=False) -> the token's consonant classes."},
     {"token_keys", keys_token_keys, METH_O,
      "token_keys(token) -> (phonetic_key, skeleton_key, class_key, class_key with every r kept)."},
     {NULL, NULL, 0, NULL},

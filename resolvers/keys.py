@@ -14,6 +14,20 @@ states them as regular expressions, and the tests hold the two equal.
 
 from __future__ import annotations
 
-from ._keys import class_key, phonetic_key, skeleton_key, token_keys
+from ._keys import token_keys
 
 __all__ = ["phonetic_key", "skeleton_key", "class_key", "token_keys"]
+
+
+# One key each, for callers that need one (the given-name table, tests): the C code computes
+# all four at once, which costs next to nothing more.
+def phonetic_key(token: str) -> str:
+    return token_keys(token)[0]
+
+
+def skeleton_key(token: str) -> str:
+    return token_keys(token)[1]
+
+
+def class_key(token: str, *, keep_r: bool = False) -> str:
+    return token_keys(token)[3 if keep_r else 2]
