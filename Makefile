@@ -9,7 +9,7 @@ PORT ?= 50051
 
 SHARED ?= ../shared
 
-.PHONY: help setup sysdeps run test build eval fit bench fuzz load proto proto-check clean
+.PHONY: help setup sysdeps run test typecheck build eval fit bench fuzz load proto proto-check clean
 
 help:
 	@echo "make run    set up, build the curated gazetteer into $(DB), serve gRPC on $(HOST):$(PORT)"
@@ -34,10 +34,14 @@ sysdeps:
 	  fi; \
 	fi
 
+# setuptools warns that ext-modules in pyproject.toml are experimental (they are how the C
+# modules are declared without a setup.py) and that an install is editable: both known.
+QUIET_SETUPTOOLS := ignore:`[tool.setuptools.ext-modules]`,ignore:Editable installation
+
 $(BIN)/rollcall: pyproject.toml $(wildcard resolvers/*.c) | sysdeps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	PYTHONWARNINGS='$(QUIET_SETUPTOOLS)' $(BIN)/pip install -q -e '.[dev]'
 	touch $@
 
 setup: $(BIN)/rollcall
@@ -48,8 +52,15 @@ build: setup
 run: build
 	exec $(BIN)/rollcall serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: setup
-	$(BIN)/mypy resolvers gazetteer service
+# mypy reads the folders under their installed names (rollcall.resolvers, ...) through a
+# tree of links in var/, as it cannot follow the editable install's name mapping.
+typecheck: setup
+	mkdir -p var/typecheck/rollcall
+	for p in resolvers gazetteer service; do ln -sfn $(CURDIR)/$$p var/typecheck/rollcall/$$p; done
+	cd var/typecheck && $(CURDIR)/$(BIN)/mypy --config-file $(CURDIR)/pyproject.toml \
+	  -p rollcall.resolvers -p rollcall.gazetteer -p rollcall.service
+
+test: setup typecheck
 	$(BIN)/python -m pytest -q
 
 # Cross-script name matching on the shared dev set (see ../shared/eval/README.md).
@@ -66,7 +77,7 @@ bench: setup
 # 10,000 hostile inputs through a real server on a free port (never INTERNAL, never a crash).
 fuzz: build
 	@set -e; $(BIN)/rollcall serve --db $(DB) --port 50999 2> var/fuzz-server.log & pid=$$!; \
-	  trap "kill $$pid" EXIT; sleep 3; $(BIN)/python -m service.fuzz 127.0.0.1:50999 10000 1
+	  trap "kill $$pid" EXIT; sleep 3; $(BIN)/python -m rollcall.service.fuzz 127.0.0.1:50999 10000 1
 
 # 8 concurrent clients for 60 s mixing the three calls, while the served gazetteer is
 # replaced every 10 s (the server re-reads it); fails on any error or any non-atomic switch.
@@ -74,7 +85,7 @@ load: build
 	@set -e; cp $(DB) var/load.db; \
 	  ROLLCALL_RELOAD_INTERVAL=1 $(BIN)/rollcall serve --db var/load.db --port 50998 2> var/load-server.log & pid=$$!; \
 	  trap "kill $$pid" EXIT; sleep 3; \
-	  $(BIN)/python -m service.load 127.0.0.1:50998 8 60 $(SHARED)/seeds/002_e7706126799bb1c7.txt \
+	  $(BIN)/python -m rollcall.service.load 127.0.0.1:50998 8 60 $(SHARED)/seeds/002_e7706126799bb1c7.txt \
 	    --swap-db var/load.db --swap-every 10; \
 	  echo "server: $$(grep -c reloaded var/load-server.log) reloads logged"
 
@@ -83,9 +94,13 @@ fit: setup
 	$(BIN)/rollcall fit --names $(SHARED)/eval/names-dev.jsonl \
 	  --gazetteer $(SHARED)/data/everypolitician-2015/gazetteer.popolo.json
 
+# The generated modules live in service/_pb and import each other as rollcall.service._pb...
+# (the installed name): protoc writes them under that path in var/, then they are moved.
 proto: setup
-	$(BIN)/python -m grpc_tools.protoc -Iservice/_pb=proto --python_out=. \
-	  --grpc_python_out=. --pyi_out=. proto/rollcall/v1/rollcall.proto
+	rm -rf var/proto && mkdir -p var/proto
+	$(BIN)/python -m grpc_tools.protoc -Irollcall/service/_pb=proto --python_out=var/proto \
+	  --grpc_python_out=var/proto --pyi_out=var/proto proto/rollcall/v1/rollcall.proto
+	cp var/proto/rollcall/service/_pb/rollcall/v1/*.py* service/_pb/rollcall/v1/
 
 proto-check: proto
 	git diff --exit-code -- service/_pb

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import icu
 
-from resolvers import detect_script, normalize
+from rollcall.resolvers import detect_script, normalize
 
 from .model import Gazetteer, Name, Tenure
 from .validate import Problem, validate

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from resolvers import InvalidDate, check_date, detect_script
+from rollcall.resolvers import InvalidDate, check_date, detect_script
 
 from .build import BuildError
 from .model import NAME_KINDS, ROLE_TYPES

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from resolvers import MatcherConfig, NameIndex, Query
-from resolvers.matcher import score_candidates
+from rollcall.resolvers import MatcherConfig, NameIndex, Query
+from rollcall.resolvers.matcher import score_candidates
 
 from .store import Store
 

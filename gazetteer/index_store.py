@@ -28,12 +28,12 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast, overload
 
 import icu
 
-import resolvers
-from resolvers import AliasRecord, NameIndex, PersonRecord
-from resolvers.index import IndexedAlias, pack_forms
-from resolvers.forms import NameForm
-from resolvers._fastscore import Reading, readings_from_text
-from resolvers.score import WeightedForm, token_groups, token_particles
+from rollcall import resolvers
+from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
+from rollcall.resolvers.index import IndexedAlias, pack_forms
+from rollcall.resolvers.forms import NameForm
+from rollcall.resolvers._fastscore import Reading, readings_from_text
+from rollcall.resolvers.score import WeightedForm, token_groups, token_particles
 
 if TYPE_CHECKING:
     from .store import Store

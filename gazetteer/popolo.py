@@ -18,7 +18,7 @@ from typing import Any
 
 import icu
 
-from resolvers import InvalidDate, check_date
+from rollcall.resolvers import InvalidDate, check_date
 
 from .model import Gazetteer, Name, Organization, Person, Post, Tenure
 

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from resolvers import normalize
+from rollcall.resolvers import normalize
 
 __all__ = ["ReviewLog", "ReviewGroup"]
 

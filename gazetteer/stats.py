@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from resolvers import within
+from rollcall.resolvers import within
 
 from .store import Store
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from resolvers import AliasRecord, NameIndex, PersonRecord, TenureRecord, detect_script, within
-from resolvers.document import PostInfo, Vocabulary
-from resolvers.types import Office
+from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord, TenureRecord, detect_script, within
+from rollcall.resolvers.document import PostInfo, Vocabulary
+from rollcall.resolvers.types import Office
 
 from .index_store import StoredNameIndex, write_index
 from .model import Country, Cue, Gazetteer, Name, Organization, Person, Post, RoleWords, Tenure

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from resolvers import InvalidDate, check_date
+from rollcall.resolvers import InvalidDate, check_date
 
 from .model import NAME_KINDS, ROLE_TYPES, Gazetteer
 

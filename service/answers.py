@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from resolvers.document import DocumentResult
+from rollcall.resolvers.document import DocumentResult
 
 from .engine import Answer
 

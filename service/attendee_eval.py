@@ -15,10 +15,10 @@ from typing import TextIO
 
 from rapidfuzz import fuzz
 
-from resolvers import normalize
-from resolvers.types import Office
-from resolvers.phrases import PhraseMatcher
-from resolvers.text import tokenize
+from rollcall.resolvers import normalize
+from rollcall.resolvers.types import Office
+from rollcall.resolvers.phrases import PhraseMatcher
+from rollcall.resolvers.text import tokenize
 
 from .engine import Engine
 

@@ -29,8 +29,8 @@ import grpc
 import icu
 from rapidfuzz import fuzz, process
 
-from gazetteer import build_curated, import_file
-from resolvers import Query
+from rollcall.gazetteer import build_curated, import_file
+from rollcall.resolvers import Query
 
 from ._pb.rollcall.v1 import rollcall_pb2 as pb
 from ._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
@@ -225,7 +225,7 @@ def _gazetteer_bench(label: str, popolo: Path, db: Path, queries: list[dict], ot
 def _scale_bench(shared: Path, tmp: Path, n_aliases: int, out: TextIO) -> None:
     """The synthetic million-alias gazetteer: each step in its own process (service/scale.py)."""
     db, queries = tmp / "scale.db", tmp / "scale-queries.jsonl"
-    step = [sys.executable, "-m", "service.scale"]
+    step = [sys.executable, "-m", "rollcall.service.scale"]
     built = json.loads(subprocess.run(
         [*step, "build", "--shared", str(shared), "--aliases", str(n_aliases), "--db", str(db),
          "--queries", str(queries)], check=True, capture_output=True, text=True).stdout)

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from gazetteer import BuildError, PopoloError, Store, StoreError
-from resolvers import InvalidQuery, Query
+from rollcall.gazetteer import BuildError, PopoloError, Store, StoreError
+from rollcall.resolvers import InvalidQuery, Query
 
 from .answers import answer_json, document_json
 from .cli_common import CliError, db_option, open_engine

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from gazetteer import StoreError
+from rollcall.gazetteer import StoreError
 
 from .engine import Engine
 from .settings import default_db_path

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from gazetteer import BuildError, PopoloError, SourceError, StoreError, build_curated, import_file
-from gazetteer.build import rebuild
-from gazetteer.curate import Change, CurationError, Curator
-from gazetteer.review import ReviewLog
+from rollcall.gazetteer import BuildError, PopoloError, SourceError, StoreError, build_curated, import_file
+from rollcall.gazetteer.build import rebuild
+from rollcall.gazetteer.curate import Change, CurationError, Curator
+from rollcall.gazetteer.review import ReviewLog
 
 from .cli_common import CliError, db_option, open_engine
 from .settings import Settings, default_db_path
@@ -40,7 +40,7 @@ def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _curator(args: argparse.Namespace) -> Curator:
-    from gazetteer.sources import DEFAULT_SOURCES
+    from rollcall.gazetteer.sources import DEFAULT_SOURCES
 
     try:
         return Curator(args.sources or DEFAULT_SOURCES)
@@ -119,7 +119,7 @@ def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_duplicates(args: argparse.Namespace, out: TextIO) -> int:
-    from gazetteer.duplicates import find_duplicates
+    from rollcall.gazetteer.duplicates import find_duplicates
 
     engine = open_engine(args.db)
 
@@ -140,8 +140,8 @@ def _cmd_duplicates(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from gazetteer.checks import check
-    from gazetteer.sources import DEFAULT_SOURCES, load_sources, source_files
+    from rollcall.gazetteer.checks import check
+    from rollcall.gazetteer.sources import DEFAULT_SOURCES, load_sources, source_files
 
     sources = args.sources or DEFAULT_SOURCES
     try:
@@ -163,7 +163,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
-    from gazetteer.stats import gazetteer_stats
+    from rollcall.gazetteer.stats import gazetteer_stats
 
     engine = open_engine(args.db)
     stats = gazetteer_stats(engine.store, args.today)
@@ -182,7 +182,7 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from gazetteer.popolo_export import export_popolo
+    from rollcall.gazetteer.popolo_export import export_popolo
 
     engine = open_engine(args.db)
     counts = export_popolo(args.db or default_db_path(), args.file)

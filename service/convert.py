@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from gazetteer import Office, Person
-from resolvers.document import DocumentResult
-from resolvers import ALGORITHM, Query
+from rollcall.gazetteer import Office, Person
+from rollcall.resolvers.document import DocumentResult
+from rollcall.resolvers import ALGORITHM, Query
 
 from ._pb.rollcall.v1 import rollcall_pb2 as pb
 from .engine import Answer

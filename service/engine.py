@@ -12,11 +12,11 @@ from functools import cached_property
 from dataclasses import dataclass
 from pathlib import Path
 
-from gazetteer import Office, Person, Store
-from gazetteer.store import load_name_index
-from resolvers import Candidate, InvalidDate, InvalidQuery, MatchResult, Query, check_date, match
-from resolvers.document import MAX_DOCUMENT_CHARS, DocumentReconciler, DocumentResult
-from resolvers.translit import compile_all as compile_transliterators
+from rollcall.gazetteer import Office, Person, Store
+from rollcall.gazetteer.store import load_name_index
+from rollcall.resolvers import Candidate, InvalidDate, InvalidQuery, MatchResult, Query, check_date, match
+from rollcall.resolvers.document import MAX_DOCUMENT_CHARS, DocumentReconciler, DocumentResult
+from rollcall.resolvers.translit import compile_all as compile_transliterators
 
 __all__ = ["Engine", "RankedCandidate", "Answer", "UnknownEntity"]
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from gazetteer import import_file
-from resolvers import MatcherConfig, Query
-from resolvers.matcher import score_candidates
+from rollcall.gazetteer import import_file
+from rollcall.resolvers import MatcherConfig, Query
+from rollcall.resolvers.matcher import score_candidates
 
 from .answers import answer_json
 from .engine import Engine

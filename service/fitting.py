@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from gazetteer import import_file
-from resolvers import MatcherConfig, Query
-from resolvers.fit import fit_conditional_logit, fit_logistic, grouped_folds, predict
-from resolvers.index import NameIndex
-from resolvers.matcher import score_candidates
-from resolvers.model import CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params
-from resolvers.normalize import clean, has_qualifier
-from resolvers.score import PairFeatures
+from rollcall.gazetteer import import_file
+from rollcall.resolvers import MatcherConfig, Query
+from rollcall.resolvers.fit import fit_conditional_logit, fit_logistic, grouped_folds, predict
+from rollcall.resolvers.index import NameIndex
+from rollcall.resolvers.matcher import score_candidates
+from rollcall.resolvers.model import CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params
+from rollcall.resolvers.normalize import clean, has_qualifier
+from rollcall.resolvers.score import PairFeatures
 
 from .engine import Engine
 from .evaluation import expected_calibration_error

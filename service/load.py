@@ -70,8 +70,8 @@ def _client(target: str, seconds: float, article: str, seed: int, queue: multipr
 
 def _variant_with_marker(folder: Path) -> Path:
     """The curated gazetteer plus the marker alias, built in `folder`."""
-    from gazetteer import DEFAULT_SOURCES, build_curated
-    from gazetteer.curate import Curator
+    from rollcall.gazetteer import DEFAULT_SOURCES, build_curated
+    from rollcall.gazetteer.curate import Curator
 
     sources = folder / "data"
     shutil.copytree(DEFAULT_SOURCES, sources)

@@ -14,7 +14,7 @@ import os
 import threading
 from pathlib import Path
 
-from gazetteer import StoreError
+from rollcall.gazetteer import StoreError
 
 from .engine import Engine
 

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import icu
 
-from gazetteer import Gazetteer, Name, Person, write_atomically
-from resolvers import Query, detect_script
-from resolvers.script import LATIN
+from rollcall.gazetteer import Gazetteer, Name, Person, write_atomically
+from rollcall.resolvers import Query, detect_script
+from rollcall.resolvers.script import LATIN
 
 __all__ = ["synthetic_gazetteer", "build", "query"]
 

@@ -14,7 +14,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection, reflection_pb2
 
 from ._pb.rollcall.v1 import rollcall_pb2 as pb
-from gazetteer.review import ReviewLog
+from rollcall.gazetteer.review import ReviewLog
 
 from .auth import BearerTokenInterceptor
 from .engine import Engine

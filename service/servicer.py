@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 import grpc
 
-from resolvers import InvalidQuery
+from rollcall.resolvers import InvalidQuery
 
 from ._pb.rollcall.v1 import rollcall_pb2 as pb
 from ._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 from .convert import answer_to_pb, document_to_pb, entity_to_pb, query_from_pb
-from gazetteer.review import ReviewLog
+from rollcall.gazetteer.review import ReviewLog
 
 from .engine import Engine, UnknownEntity
 

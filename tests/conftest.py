@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer import build_curated
-from service.engine import Engine
+from rollcall.gazetteer import build_curated
+from rollcall.service.engine import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -12,14 +12,22 @@ FORBIDDEN = {
 }
 
 
+def _top(module: str) -> str:
+    """The layer or library a module belongs to: rollcall.gazetteer.store -> gazetteer."""
+    parts = module.split(".")
+    return parts[1] if parts[0] == "rollcall" and len(parts) > 1 else parts[0]
+
+
 def imported_modules(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names |= {a.name.split(".")[0] for a in node.names}
+            names |= {_top(a.name) for a in node.names}
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module.split(".")[0])
+            names.add(_top(node.module))
+            if node.module == "rollcall":
+                names |= {a.name for a in node.names}
     return names
 
 

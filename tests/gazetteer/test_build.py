@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer import BuildError, SourceError, Store, build_curated
+from rollcall.gazetteer import BuildError, SourceError, Store, build_curated
 
 GOOD = {
     "countries": [{"code": "RU", "names": [{"name": "Russia", "lang": "en"}]}],

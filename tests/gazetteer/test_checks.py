@@ -2,8 +2,8 @@
 
 import pytest
 
-from gazetteer.checks import check
-from gazetteer.model import Gazetteer, Name, Person, Post, Tenure
+from rollcall.gazetteer.checks import check
+from rollcall.gazetteer.model import Gazetteer, Name, Person, Post, Tenure
 
 
 def gaz(*tenures: Tenure, names: list[Name] | None = None) -> Gazetteer:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer import Store
-from gazetteer.index_store import StoredNameIndex
-from gazetteer.store import load_name_index
-from resolvers import MatcherConfig, NameIndex, Query, match
-from resolvers.matcher import score_candidates
+from rollcall.gazetteer import Store
+from rollcall.gazetteer.index_store import StoredNameIndex
+from rollcall.gazetteer.store import load_name_index
+from rollcall.resolvers import MatcherConfig, NameIndex, Query, match
+from rollcall.resolvers.matcher import score_candidates
 
 # Names in several scripts, spelled as coverage spells them (not as the gazetteer does).
 QUERIES = [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer import PopoloError, Store, build_curated, import_file
+from rollcall.gazetteer import PopoloError, Store, build_curated, import_file
 
 
 def count(db: Path, table: str) -> int:

@@ -3,7 +3,7 @@
 attending)."""
 
 
-from service.attendee_eval import evaluate_attendees
+from rollcall.service.attendee_eval import evaluate_attendees
 
 from ..conftest import SHARED
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from resolvers import Query
+from rollcall.resolvers import Query
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "seed_mentions.jsonl").open(encoding="utf-8")]
 

@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from resolvers.given_names import name_groups
-from resolvers.score import PARTICLES, PairFeatures, WeightedForm
+from rollcall.resolvers.given_names import name_groups
+from rollcall.resolvers.score import PARTICLES, PairFeatures, WeightedForm
 
 _INITIAL = 0.85
 _SAME_GIVEN_NAME = 0.9

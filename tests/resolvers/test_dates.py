@@ -1,6 +1,6 @@
 import pytest
 
-from resolvers.dates import InvalidDate, check_date, within
+from rollcall.resolvers.dates import InvalidDate, check_date, within
 
 
 @pytest.mark.parametrize("value", ["2024-05-21", "2024-02-29"])

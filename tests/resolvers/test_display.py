@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resolvers._display import fixed, listed, rounded
+from rollcall.resolvers._display import fixed, listed, rounded
 
 # Ties and near-ties in decimal and in binary, zeros of both signs, values beyond the fast
 # path's range, and the values answers show (features in 0..1, logits around -30..30).

@@ -2,9 +2,9 @@
 
 import pytest
 
-from resolvers import AliasRecord, NameIndex, PersonRecord
-from resolvers.document import DocumentReconciler, PostInfo, Vocabulary
-from resolvers.text import tokenize
+from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
+from rollcall.resolvers.document import DocumentReconciler, PostInfo, Vocabulary
+from rollcall.resolvers.text import tokenize
 
 PERSONS = [
     PersonRecord("Q58217", "Sergey Lavrov", "RU"),

@@ -15,17 +15,17 @@ from itertools import islice
 import pytest
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from gazetteer.store import Store, load_name_index
-from resolvers import _fastscore
-from resolvers import index as index_module
-from resolvers.forms import lookup_keys, name_forms
-from resolvers.index import NameIndex
-from resolvers.model import load_params
-from resolvers.normalize import clean
-from resolvers.score import (
+from rollcall.gazetteer.store import Store, load_name_index
+from rollcall.resolvers import _fastscore
+from rollcall.resolvers import index as index_module
+from rollcall.resolvers.forms import lookup_keys, name_forms
+from rollcall.resolvers.index import NameIndex
+from rollcall.resolvers.model import load_params
+from rollcall.resolvers.normalize import clean
+from rollcall.resolvers.score import (
     PairFeatures, Reading, Scorer, WeightedForm, best_covered, coverage, pack, score_pair, score_pairs, scored_pairs, weigh,
 )
-from service.engine import Engine
+from rollcall.service.engine import Engine
 from tests.conftest import SHARED
 
 from . import score_reference as reference

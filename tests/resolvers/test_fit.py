@@ -3,7 +3,7 @@
 import math
 import random
 
-from resolvers.fit import fit_conditional_logit, fit_logistic, grouped_folds, predict
+from rollcall.resolvers.fit import fit_conditional_logit, fit_logistic, grouped_folds, predict
 
 
 def test_logistic_regression_recovers_the_generating_weights() -> None:
@@ -41,8 +41,8 @@ def test_grouped_folds_keep_a_group_in_one_fold() -> None:
 def test_the_score_model_weighs_every_feature_by_its_own_weight() -> None:
     import random
 
-    from resolvers.model import ScoreModel
-    from resolvers.score import FEATURES, PairFeatures
+    from rollcall.resolvers.model import ScoreModel
+    from rollcall.resolvers.score import FEATURES, PairFeatures
 
     rng = random.Random(7)
     model = ScoreModel(0.5, tuple(rng.uniform(-3, 3) for _ in FEATURES), {})

@@ -1,7 +1,7 @@
 import pytest
 
-from resolvers.given_names import name_groups
-from resolvers.keys import phonetic_key
+from rollcall.resolvers.given_names import name_groups
+from rollcall.resolvers.keys import phonetic_key
 
 
 @pytest.mark.parametrize(

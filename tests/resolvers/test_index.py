@@ -3,9 +3,9 @@
 import json
 from itertools import islice
 
-from resolvers.forms import NameForm, name_forms
-from resolvers.index import pack_forms, unpack_forms
-from resolvers.normalize import clean
+from rollcall.resolvers.forms import NameForm, name_forms
+from rollcall.resolvers.index import pack_forms, unpack_forms
+from rollcall.resolvers.normalize import clean
 from tests.conftest import SHARED
 
 

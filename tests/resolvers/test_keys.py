@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resolvers.keys import class_key, phonetic_key, skeleton_key, token_keys
-from resolvers.normalize import clean
-from resolvers.translit import romanize
+from rollcall.resolvers.keys import class_key, phonetic_key, skeleton_key, token_keys
+from rollcall.resolvers.normalize import clean
+from rollcall.resolvers.translit import romanize
 from tests.conftest import EVERYPOLITICIAN, OFFICIALS, SHARED
 
 from . import keys_reference as reference

@@ -2,7 +2,7 @@
 
 import pytest
 
-from resolvers import (
+from rollcall.resolvers import (
     AliasRecord,
     InvalidQuery,
     NameIndex,

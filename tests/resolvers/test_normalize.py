@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resolvers.normalize import clean, fold, normalize, strip_diacritics, strip_invisible
+from rollcall.resolvers.normalize import clean, fold, normalize, strip_diacritics, strip_invisible
 
 
 @pytest.mark.parametrize(

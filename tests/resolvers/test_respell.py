@@ -1,6 +1,6 @@
 import pytest
 
-from resolvers.respell import has_rules, respell
+from rollcall.resolvers.respell import has_rules, respell
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resolvers.script import char_script, detect_script
+from rollcall.resolvers.script import char_script, detect_script
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,10 @@ import json
 
 import pytest
 
-from resolvers.normalize import clean
-from resolvers.script import detect_script
-from resolvers import translit
-from resolvers.translit import romanize
+from rollcall.resolvers.normalize import clean
+from rollcall.resolvers.script import detect_script
+from rollcall.resolvers import translit
+from rollcall.resolvers.translit import romanize
 from tests.conftest import SHARED
 
 

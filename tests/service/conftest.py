@@ -6,8 +6,8 @@ from pathlib import Path
 import grpc
 import pytest
 
-from service.server import Server
-from service.settings import Settings
+from rollcall.service.server import Server
+from rollcall.service.settings import Settings
 
 
 @pytest.fixture(scope="module")

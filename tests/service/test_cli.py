@@ -211,8 +211,8 @@ def test_serve_with_two_processes_shares_one_port_and_stops_all_on_sigterm(curat
 
     import grpc
 
-    from service._pb.rollcall.v1 import rollcall_pb2 as pb
-    from service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+    from rollcall.service._pb.rollcall.v1 import rollcall_pb2 as pb
+    from rollcall.service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 
     proc = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--processes", "2", "--db", str(curated_db)],
                             stderr=subprocess.PIPE, text=True)

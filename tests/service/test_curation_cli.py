@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer import DEFAULT_SOURCES
+from rollcall.gazetteer import DEFAULT_SOURCES
 
 ROLLCALL = str(Path(sys.executable).parent / "rollcall")
 

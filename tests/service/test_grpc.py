@@ -7,8 +7,8 @@ from google.protobuf import descriptor_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
-from service._pb.rollcall.v1 import rollcall_pb2 as pb
-from service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+from rollcall.service._pb.rollcall.v1 import rollcall_pb2 as pb
+from rollcall.service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 
 
 @pytest.fixture

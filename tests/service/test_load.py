@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from service.server import Server
-from service.settings import Settings
+from rollcall.service.server import Server
+from rollcall.service.settings import Settings
 from tests.conftest import SHARED
 
 
@@ -19,7 +19,7 @@ def test_swapping_the_gazetteer_under_load_fails_no_call_and_is_atomic(curated_d
     server.start()
     try:
         run = subprocess.run(
-            [sys.executable, "-m", "service.load", f"127.0.0.1:{server.port}", "2", "8",
+            [sys.executable, "-m", "rollcall.service.load", f"127.0.0.1:{server.port}", "2", "8",
              str(SHARED / "seeds" / "002_e7706126799bb1c7.txt"), "--swap-db", str(served), "--swap-every", "1.5"],
             capture_output=True, text=True, timeout=120,
         )

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import grpc
 
-from gazetteer import DEFAULT_SOURCES, build_curated
-from service._pb.rollcall.v1 import rollcall_pb2 as pb
-from service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
-from service.server import Server
-from service.settings import Settings
+from rollcall.gazetteer import DEFAULT_SOURCES, build_curated
+from rollcall.service._pb.rollcall.v1 import rollcall_pb2 as pb
+from rollcall.service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+from rollcall.service.server import Server
+from rollcall.service.settings import Settings
 
 ROLLCALL = str(Path(sys.executable).parent / "rollcall")
 

@@ -8,10 +8,10 @@ import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from service._pb.rollcall.v1 import rollcall_pb2 as pb
-from service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
-from service.server import Server
-from service.settings import Settings
+from rollcall.service._pb.rollcall.v1 import rollcall_pb2 as pb
+from rollcall.service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+from rollcall.service.server import Server
+from rollcall.service.settings import Settings
 
 
 def start(curated_db: Path, **kw) -> Server:

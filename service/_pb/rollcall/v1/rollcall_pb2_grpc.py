@@ -3,7 +3,7 @@
 import grpc
 import warnings
 
-from service._pb.rollcall.v1 import rollcall_pb2 as service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2
+from rollcall.service._pb.rollcall.v1 import rollcall_pb2 as rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
 GRPC_VERSION = grpc.__version__
@@ -18,7 +18,7 @@ except ImportError:
 if _version_not_supported:
     raise RuntimeError(
         f'The grpc package installed is at version {GRPC_VERSION},'
-        + ' but the generated code in service/_pb/rollcall/v1/rollcall_pb2_grpc.py depends on'
+        + ' but the generated code in rollcall/service/_pb/rollcall/v1/rollcall_pb2_grpc.py depends on'
         + f' grpcio>={GRPC_GENERATED_VERSION}.'
         + f' Please upgrade your grpc module to grpcio>={GRPC_GENERATED_VERSION}'
         + f' or downgrade your generated code using grpcio-tools<={GRPC_VERSION}.'
@@ -36,23 +36,23 @@ class ReconcilerStub:
         """
         self.MatchName = channel.unary_unary(
                 '/rollcall.v1.Reconciler/MatchName',
-                request_serializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameRequest.SerializeToString,
-                response_deserializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameResponse.FromString,
+                request_serializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameRequest.SerializeToString,
+                response_deserializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameResponse.FromString,
                 _registered_method=True)
         self.MatchNames = channel.unary_unary(
                 '/rollcall.v1.Reconciler/MatchNames',
-                request_serializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNamesRequest.SerializeToString,
-                response_deserializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNamesResponse.FromString,
+                request_serializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNamesRequest.SerializeToString,
+                response_deserializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNamesResponse.FromString,
                 _registered_method=True)
         self.GetEntity = channel.unary_unary(
                 '/rollcall.v1.Reconciler/GetEntity',
-                request_serializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.GetEntityRequest.SerializeToString,
-                response_deserializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.Entity.FromString,
+                request_serializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.GetEntityRequest.SerializeToString,
+                response_deserializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.Entity.FromString,
                 _registered_method=True)
         self.ReconcileDocument = channel.unary_unary(
                 '/rollcall.v1.Reconciler/ReconcileDocument',
-                request_serializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.SerializeToString,
-                response_deserializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.FromString,
+                request_serializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.SerializeToString,
+                response_deserializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.FromString,
                 _registered_method=True)
 
 
@@ -94,23 +94,23 @@ def add_ReconcilerServicer_to_server(servicer, server):
     rpc_method_handlers = {
             'MatchName': grpc.unary_unary_rpc_method_handler(
                     servicer.MatchName,
-                    request_deserializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameRequest.FromString,
-                    response_serializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameResponse.SerializeToString,
+                    request_deserializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameRequest.FromString,
+                    response_serializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameResponse.SerializeToString,
             ),
             'MatchNames': grpc.unary_unary_rpc_method_handler(
                     servicer.MatchNames,
-                    request_deserializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNamesRequest.FromString,
-                    response_serializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNamesResponse.SerializeToString,
+                    request_deserializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNamesRequest.FromString,
+                    response_serializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNamesResponse.SerializeToString,
             ),
             'GetEntity': grpc.unary_unary_rpc_method_handler(
                     servicer.GetEntity,
-                    request_deserializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.GetEntityRequest.FromString,
-                    response_serializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.Entity.SerializeToString,
+                    request_deserializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.GetEntityRequest.FromString,
+                    response_serializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.Entity.SerializeToString,
             ),
             'ReconcileDocument': grpc.unary_unary_rpc_method_handler(
                     servicer.ReconcileDocument,
-                    request_deserializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.FromString,
-                    response_serializer=service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.SerializeToString,
+                    request_deserializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.FromString,
+                    response_serializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -138,8 +138,8 @@ class Reconciler:
             request,
             target,
             '/rollcall.v1.Reconciler/MatchName',
-            service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameRequest.SerializeToString,
-            service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameResponse.FromString,
+            rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameRequest.SerializeToString,
+            rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -165,8 +165,8 @@ class Reconciler:
             request,
             target,
             '/rollcall.v1.Reconciler/MatchNames',
-            service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNamesRequest.SerializeToString,
-            service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNamesResponse.FromString,
+            rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNamesRequest.SerializeToString,
+            rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNamesResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -192,8 +192,8 @@ class Reconciler:
             request,
             target,
             '/rollcall.v1.Reconciler/GetEntity',
-            service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.GetEntityRequest.SerializeToString,
-            service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.Entity.FromString,
+            rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.GetEntityRequest.SerializeToString,
+            rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.Entity.FromString,
             options,
             channel_credentials,
             insecure,
@@ -219,8 +219,8 @@ class Reconciler:
             request,
             target,
             '/rollcall.v1.Reconciler/ReconcileDocument',
-            service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.SerializeToString,
-            service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.FromString,
+            rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.SerializeToString,
+            rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.FromString,
             options,
             channel_credentials,
             insecure,
