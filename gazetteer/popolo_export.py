@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
-from .store import read_gazetteer
+from .files import FileWriteError, staged
+from .store import StoreError, read_gazetteer
 
 __all__ = ["export_popolo"]
 
@@ -48,12 +47,9 @@ def export_popolo(db: Path, target: Path) -> dict[str, int]:
             for t in gaz.tenures
         ],
     }
-    target = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(doc, f, ensure_ascii=False, indent=1)
-        os.replace(tmp, target)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+        with staged(target) as tmp:
+            tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+    except FileWriteError as err:
+        raise StoreError(str(err)) from None
     return {k: len(v) for k, v in doc.items()}

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from rollcall.resolvers import within
+from rollcall.resolvers import detect_script, within
 
 from .store import Store
 
@@ -16,8 +16,11 @@ __all__ = ["gazetteer_stats"]
 def gazetteer_stats(store: Store, today: str | None = None) -> dict[str, Any]:
     today = today or dt.date.today().isoformat()
     q = store.rows
-    scripts = Counter(r[0] or "?" for r in q("select script from names"))
-    langs = Counter(r[0] or "und" for r in q("select lang from names"))
+    # The aliases the matcher indexes (every name, the primary names included), so that the
+    # count is the one a server reports on loading the same database.
+    aliases = store.matcher_aliases()
+    scripts = Counter(detect_script(a.name) for a in aliases)
+    langs = Counter(a.lang or "und" for a in aliases)
     posts = {r[0]: r[1] for r in q("select id, label from posts where role_type != ''")}
     held: set[str] = set()
     for post_id, start, end in q("select post_id, start_date, end_date from memberships where post_id != ''"):
@@ -27,7 +30,7 @@ def gazetteer_stats(store: Store, today: str | None = None) -> dict[str, Any]:
     return {
         "today": today,
         "persons": count("persons"),
-        "aliases": count("names"),
+        "aliases": len(aliases),
         "posts": count("posts"),
         "tenures": count("memberships"),
         "organizations": count("organizations"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import tempfile
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -23,10 +22,11 @@ from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord, TenureRecor
 from rollcall.resolvers.document import PostInfo, Vocabulary
 from rollcall.resolvers.types import Office
 
+from .files import FileWriteError, staged
 from .index_store import StoredNameIndex, write_index
 from .model import Country, Cue, Gazetteer, Name, Organization, Person, Post, RoleWords, Tenure
 
-__all__ = ["SCHEMA_VERSION", "StoreError", "Office", "Store", "write_atomically", "read_gazetteer", "load_name_index"]
+__all__ = ["SCHEMA_VERSION", "StoreError", "Office", "Store", "write_atomically", "read_gazetteer", "read_meta", "load_name_index"]
 
 SCHEMA_VERSION = "2"
 
@@ -136,30 +136,24 @@ def _write(db: sqlite_utils.Database, gaz: Gazetteer, meta: dict[str, str]) -> N
 
 def write_atomically(path: Path, gaz: Gazetteer, meta: dict[str, str]) -> None:
     """Write `gaz` to a temporary database beside `path`, check it opens, then rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
-        conn = sqlite3.connect(tmp)
-        try:
-            db = sqlite_utils.Database(conn)
-            with conn:
-                _write(db, gaz, meta)
-            _write_name_index(conn, tmp)
-            count = conn.execute("select count(*) from persons").fetchone()[0]
-            if count != len(gaz.persons):
-                raise StoreError(f"wrote {count} persons, expected {len(gaz.persons)}")
-            ok = conn.execute("pragma integrity_check").fetchone()[0]
-            if ok != "ok":
-                raise StoreError(f"integrity check failed: {ok}")
-        finally:
-            conn.close()
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+        with staged(path) as tmp:
+            conn = sqlite3.connect(tmp)
+            try:
+                db = sqlite_utils.Database(conn)
+                with conn:
+                    _write(db, gaz, meta)
+                _write_name_index(conn, tmp)
+                count = conn.execute("select count(*) from persons").fetchone()[0]
+                if count != len(gaz.persons):
+                    raise StoreError(f"wrote {count} persons, expected {len(gaz.persons)}")
+                ok = conn.execute("pragma integrity_check").fetchone()[0]
+                if ok != "ok":
+                    raise StoreError(f"integrity check failed: {ok}")
+            finally:
+                conn.close()
+    except FileWriteError as err:
+        raise StoreError(str(err)) from None
 
 
 def _write_name_index(conn: sqlite3.Connection, path: Path) -> None:
@@ -376,6 +370,19 @@ def _names_by(conn: sqlite3.Connection, table: str, owner_col: str) -> dict[str,
     for r in conn.execute(f"select * from {table} order by rowid"):
         out[r[owner_col]].append(Name(r["name"], r["lang"] or "", r["kind"] or "", r["script"] or ""))
     return out
+
+
+def read_meta(path: Path) -> dict[str, str] | None:
+    """The meta table of a rollcall database of any schema version, or None when the file is
+    not one (another SQLite file, a text file, a directory): a build must not overwrite it."""
+    if not Path(path).is_file():
+        return None
+    try:
+        with _readonly(path) as conn:
+            return {r[0]: r[1] for r in conn.execute("select key, value from meta")
+                    if isinstance(r[0], str)} or None
+    except sqlite3.DatabaseError:
+        return None
 
 
 def read_gazetteer(path: Path) -> Gazetteer:

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from rollcall.gazetteer import BuildError, PopoloError, SourceError, StoreError, build_curated, import_file
-from rollcall.gazetteer.build import rebuild
+from rollcall.gazetteer import (
+    BuildError, ImportSummary, PopoloError, SourceError, StoreError, build_curated, import_file,
+)
 from rollcall.gazetteer.curate import Change, CurationError, Curator
 from rollcall.gazetteer.review import ReviewLog
 
@@ -24,19 +25,52 @@ __all__ = ["add_gazetteer_commands"]
 def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     db = args.db or default_db_path()
     try:
-        gaz, summaries = build_curated(db, with_popolo=args.with_popolo or ())
-    except (SourceError, BuildError, PopoloError) as err:
+        gaz, summaries = build_curated(db, with_popolo=args.with_popolo or (),
+                                       keep_imports=not args.drop_imports, progress=_progress_bar)
+    except (SourceError, BuildError, PopoloError, StoreError) as err:
         raise CliError(str(err)) from None
+    finally:
+        _end_progress_bar()
     counts = {"persons": len(gaz.persons), "posts": len(gaz.posts), "tenures": len(gaz.tenures),
               "organizations": len(gaz.organizations)}
     if args.json:
-        imports = {str(p): s.as_dict() for p, s in zip(args.with_popolo or (), summaries)}
-        out.write(json.dumps({"db": str(db), **counts, "imports": imports}) + "\n")
+        imports = {str(p): _summary_json(s) for p, s in summaries}
+        out.write(json.dumps({"db": str(db), **counts, "imports": imports}, ensure_ascii=False) + "\n")
         return 0
     out.write(f"built {db}: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + "\n")
-    for path, s in zip(args.with_popolo or (), summaries):
-        out.write(f"  with {path}: {json.dumps(s.as_dict())}\n")
+    for path, s in summaries:
+        _write_summary(out, f"  with {path}", s)
     return 0
+
+
+def _progress_bar(stage: str, done: int, total: int) -> None:
+    """A bar on standard error while a long import runs, only when someone watches it."""
+    if sys.stderr.isatty():
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r{stage:<12} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        sys.stderr.flush()
+
+
+def _end_progress_bar() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\r" + " " * 70 + "\r")
+
+
+def _summary_json(s: ImportSummary) -> dict[str, Any]:
+    return {**s.as_dict(), "conflict_details": s.conflicts, "warning_details": s.warnings}
+
+
+def _write_summary(out: TextIO, head: str, s: ImportSummary, shown: int = 20) -> None:
+    out.write(
+        f"{head}: {s.persons_added} persons added, {s.persons_merged} merged by Wikidata id, "
+        f"{s.posts_added} posts, {s.tenures_added} tenures ({s.tenures_duplicate} duplicates "
+        f"skipped), {len(s.conflicts)} conflicts, {len(s.warnings)} warnings\n")
+    for kind, items in (("conflict", s.conflicts), ("warning", s.warnings)):
+        for item in items[:shown]:
+            out.write(f"    {kind}: {item}\n")
+        if len(items) > shown:
+            out.write(f"    ... and {len(items) - shown} more {kind}s (--json lists them all)\n")
 
 
 def _curator(args: argparse.Namespace) -> Curator:
@@ -55,17 +89,23 @@ def _cmd_curate(args: argparse.Namespace, out: TextIO) -> int:
         change = args.edit(curator, args)
     except (CurationError, BuildError, SourceError) as err:
         raise CliError(f"nothing changed: {err}") from None
-    db = args.db or default_db_path()
-    try:
-        rebuild(db, curator.sources)
-    except (SourceError, BuildError, StoreError, PopoloError) as err:
-        raise CliError(f"{change}; but the rebuild of {db} failed: {err}") from None
+    db = _rebuild(args, curator, change)
     if args.json:
         out.write(json.dumps({"file": change.file, "action": change.action, **change.detail,
                               "db": str(db)}, ensure_ascii=False) + "\n")
     else:
         out.write(f"{change}\nrebuilt {db}\n")
     return 0
+
+
+def _rebuild(args: argparse.Namespace, curator: Curator, change: Change) -> Path:
+    """After an edit of the curated files: the database again, with the imports it had."""
+    db = args.db or default_db_path()
+    try:
+        build_curated(db, curator.sources)
+    except (SourceError, BuildError, StoreError, PopoloError) as err:
+        raise CliError(f"{change}; but the rebuild of {db} failed: {err}") from None
+    return db
 
 
 def _review_log(args: argparse.Namespace) -> ReviewLog:
@@ -107,8 +147,7 @@ def _cmd_review(args: argparse.Namespace, out: TextIO) -> int:
         change = curator.add_alias(args.person, text, lang=args.lang or lang or "und")
     except (CurationError, BuildError, SourceError) as err:
         raise CliError(f"nothing changed: {err}") from None
-    db = args.db or default_db_path()
-    rebuild(db, curator.sources)
+    db = _rebuild(args, curator, change)
     n = log_.settle(args.number, "accepted")
     if args.json:
         out.write(json.dumps({"accepted": text, "person": args.person, "entries": n, "file": change.file},
@@ -185,7 +224,10 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from rollcall.gazetteer.popolo_export import export_popolo
 
     engine = open_engine(args.db)
-    counts = export_popolo(args.db or default_db_path(), args.file)
+    try:
+        counts = export_popolo(args.db or default_db_path(), args.file)
+    except StoreError as err:
+        raise CliError(str(err)) from None
     if args.json:
         out.write(json.dumps({"file": str(args.file), **counts}) + "\n")
     else:
@@ -196,34 +238,16 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     db = args.db or default_db_path()
-
-    def progress(stage: str, done: int, total: int) -> None:
-        if sys.stderr.isatty():
-            width = 30
-            filled = width * done // max(total, 1)
-            sys.stderr.write(f"\r{stage:<12} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-            sys.stderr.flush()
-
     try:
-        summary = import_file(db, args.file, progress)
-        if sys.stderr.isatty():
-            sys.stderr.write("\r" + " " * 70 + "\r")
+        summary = import_file(db, args.file, _progress_bar)
     except (PopoloError, BuildError, StoreError) as err:
         raise CliError(str(err)) from None
+    finally:
+        _end_progress_bar()
     if args.json:
-        out.write(json.dumps({"db": str(db), **summary.as_dict()}) + "\n")
+        out.write(json.dumps({"db": str(db), **_summary_json(summary)}, ensure_ascii=False) + "\n")
     else:
-        s = summary
-        out.write(
-            f"imported {args.file} into {db}: {s.persons_added} persons added, "
-            f"{s.persons_merged} merged by Wikidata id, {s.posts_added} posts, "
-            f"{s.tenures_added} tenures ({s.tenures_duplicate} duplicates skipped), "
-            f"{len(s.conflicts)} conflicts, {len(s.warnings)} warnings\n"
-        )
-        for c in s.conflicts[:20]:
-            out.write(f"  conflict: {c}\n")
-        for w in s.warnings[:20]:
-            out.write(f"  warning: {w}\n")
+        _write_summary(out, f"imported {args.file} into {db}", summary)
     return 0
 
 
@@ -233,6 +257,9 @@ def add_gazetteer_commands(sub: Any) -> None:
     p = gsub.add_parser("build", help="build the database from the curated files")
     p.add_argument("--with", dest="with_popolo", type=Path, action="append", metavar="FILE",
                    help="also import this Popolo JSON file (repeatable)")
+    p.add_argument("--drop-imports", action="store_true",
+                   help="leave out the Popolo files the database was built or extended with "
+                        "(by default a rebuild imports them again)")
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
     db_option(p)
     p.set_defaults(func=_cmd_build)
