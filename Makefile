@@ -4,20 +4,26 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= $(or $(ROLLCALL_DB),var/gazetteer.db)
-HOST ?= 127.0.0.1
-PORT ?= 50051
+HOST ?= $(or $(ROLLCALL_HOST),127.0.0.1)
+PORT ?= $(or $(ROLLCALL_PORT),50051)
 
 SHARED ?= ../shared
 
 .PHONY: help setup sysdeps run test typecheck build eval fit bench fuzz load proto proto-check clean
 
 help:
-	@echo "make run    set up, build the curated gazetteer into $(DB), serve gRPC on $(HOST):$(PORT)"
-	@echo "make test   set up and run the test suite"
-	@echo "make build  (re)build the curated gazetteer into $(DB)"
-	@echo "make eval   accuracy/calibration/speed table on ../shared/eval (predictions in var/eval/)"
-	@echo "make bench  latency, throughput, memory and cold start on this machine"
-	@echo "make proto  regenerate service/_pb from proto/ (proto-check: fail if stale)"
+	@echo "make run        set up, build the curated gazetteer into $(DB), serve gRPC on $(HOST):$(PORT)"
+	@echo "make test       set up and run the test suite (with the type check)"
+	@echo "make setup      create .venv and install rollcall with its dependencies"
+	@echo "make build      (re)build the curated gazetteer into $(DB), keeping its Popolo imports"
+	@echo "make eval       accuracy/calibration/speed table on $(SHARED)/eval (predictions in var/eval/)"
+	@echo "make fit        refit the matcher's parameters (resolvers/params.json) on the dev names"
+	@echo "make bench      latency, throughput, memory and cold start on this machine (10-15 min)"
+	@echo "make fuzz       10,000 hostile inputs through a real server"
+	@echo "make load       8 clients for 60 s while the gazetteer is swapped every 10 s"
+	@echo "make typecheck  mypy over the three packages"
+	@echo "make proto      regenerate service/_pb from proto/ (proto-check: fail if stale)"
+	@echo "make clean      remove .venv, var/ and caches"
 
 # PyICU compiles against the system ICU (headers, pkg-config), and rollcall's scoring loop
 # is C (resolvers/_fastscore.c): both need a C/C++ compiler and the Python headers.

@@ -26,11 +26,15 @@ from .normalize import clean, normalize
 from .phrases import PhraseMatcher, phrase_tokens
 from .score import PARTICLES
 from .text import Token, tokenize
-from .types import MatchResult, Office, Query
+from .types import Algorithm, MatchResult, Office, Query
+
+# The article reader's own name and version (the names it resolves carry the name
+# matcher's); a change to what it finds or decides bumps the version.
+DOCUMENT_ALGORITHM = Algorithm(name="rollcall-document", version="1.1")
 
 __all__ = [
     "PostInfo", "Vocabulary", "DocumentConfig", "Mention", "Office", "PersonFound",
-    "Unresolved", "DocumentResult", "DocumentReconciler", "MAX_DOCUMENT_CHARS",
+    "Unresolved", "DocumentResult", "DocumentReconciler", "DOCUMENT_ALGORITHM", "MAX_DOCUMENT_CHARS",
 ]
 
 MAX_DOCUMENT_CHARS = 1_000_000
@@ -128,6 +132,7 @@ class Unresolved:
 class DocumentResult:
     people: tuple[PersonFound, ...]
     unresolved: tuple[Unresolved, ...]
+    algorithm: Algorithm = field(default_factory=lambda: DOCUMENT_ALGORITHM)
 
 
 @dataclass(slots=True)

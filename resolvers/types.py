@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ._display import listed
 
-__all__ = ["AliasRecord", "Office", "PersonRecord", "TenureRecord", "Query", "Candidate", "MatchResult", "Algorithm"]
+__all__ = ["DEFAULT_LIMIT", "AliasRecord", "Office", "PersonRecord", "TenureRecord", "Query", "Candidate", "MatchResult", "Algorithm"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +52,20 @@ class PersonRecord:
     tenures: tuple[TenureRecord, ...] = ()
 
 
+# Candidates an answer lists when the caller does not say.
+DEFAULT_LIMIT = 5
+
+
 @dataclass(frozen=True, slots=True)
 class Query:
+    """One name to match, with the context that narrows it (all optional)."""
+
     name: str
     lang: str | None = None
     date: str | None = None
     country: str | None = None
     role: str | None = None
-    limit: int = 5
+    limit: int = DEFAULT_LIMIT
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,7 @@
-"""The JSON shape of an answer, shared by `lookup --json`, `match` and `eval`
-(the contract in design.md: {"id", "candidates": [{"id", "name", "confidence", ...}], "match"})."""
+"""The JSON shapes of answers, shared by `lookup --json`, `match`, `attendees --json` and
+`eval`. Field for field they are the gRPC messages (MatchNameResponse, ReconcileDocumentResponse),
+so that a pipeline can move between the CLI and the API without remapping: the tests hold
+the two equal."""
 
 from __future__ import annotations
 
@@ -7,10 +9,22 @@ from collections.abc import Callable
 from typing import Any
 
 from rollcall.resolvers.document import DocumentResult
+from rollcall.resolvers.types import Algorithm, Office
 
 from .engine import Answer
 
-__all__ = ["answer_json", "document_json"]
+__all__ = ["algorithm_json", "answer_json", "document_json", "office_json"]
+
+
+def algorithm_json(algo: Algorithm) -> dict[str, str]:
+    return {"name": algo.name, "version": algo.version}
+
+
+def office_json(o: Office) -> dict[str, Any]:
+    """An office held, as every answer shows it (an acting holder says so)."""
+    return {"post_id": o.post_id, "post": o.post, "role_type": o.role_type or None,
+            "organization": o.organization or None, "country": o.country or None,
+            "start_date": o.start or None, "end_date": o.end or None, "acting": o.acting}
 
 
 def answer_json(answer: Answer, query_id: Any = None, with_id: bool = False) -> dict:
@@ -24,19 +38,13 @@ def answer_json(answer: Answer, query_id: Any = None, with_id: bool = False) -> 
             "wikidata": rc.wikidata or None,
             "matched_alias": rc.candidate.matched_alias,
             "matched_alias_language": rc.candidate.matched_alias_lang,
-            "offices": [
-                {"post_id": o.post_id, "post": o.post, "country": o.country,
-                 "organization": o.organization, "start_date": o.start or None,
-                 "end_date": o.end or None, "acting": o.acting}
-                for o in rc.offices
-            ],
+            "offices": [office_json(o) for o in rc.offices],
             "explanation": rc.candidate.explanation,
         }
         for rc in answer.candidates
     ]
     out["match"] = answer.result.match
-    algo = answer.result.algorithm
-    out["algorithm"] = f"{algo.name}/{algo.version}"
+    out["algorithm"] = algorithm_json(answer.result.algorithm)
     return out
 
 
@@ -44,24 +52,12 @@ def document_json(result: DocumentResult, wikidata: Callable[[str], str]) -> dic
     """The `attendees --json` shape; field for field the ReconcileDocument response."""
     people = []
     for p in result.people:
-        person: dict[str, Any] = {"id": p.id, "name": p.name}
-        if qid := wikidata(p.id):
-            person["wikidata"] = qid
-        person["confidence"] = round(p.confidence, 4)
-        person["attending"] = p.attending
-        if p.office:
-            o = p.office
-            person["office"] = {"post": o.post, "organization": o.organization or None,
-                                "country": o.country or None, "start_date": o.start or None,
-                                "end_date": o.end or None}
-        person["mentions"] = [{"start": m.start, "end": m.end, "text": m.text} for m in p.mentions]
+        person: dict[str, Any] = {"id": p.id, "name": p.name, "wikidata": wikidata(p.id) or None,
+                                  "confidence": round(p.confidence, 4), "attending": p.attending,
+                                  "office": office_json(p.office) if p.office else None,
+                                  "mentions": [{"start": m.start, "end": m.end, "text": m.text}
+                                               for m in p.mentions]}
         people.append(person)
-    unresolved = []
-    for u in result.unresolved:
-        item: dict[str, Any] = {"start": u.start, "end": u.end, "text": u.text}
-        if u.role:
-            item["role"] = u.role
-        if u.country:
-            item["country"] = u.country
-        unresolved.append(item)
-    return {"people": people, "unresolved": unresolved}
+    unresolved = [{"start": u.start, "end": u.end, "text": u.text, "role": u.role or None,
+                   "country": u.country or None} for u in result.unresolved]
+    return {"people": people, "unresolved": unresolved, "algorithm": algorithm_json(result.algorithm)}

@@ -11,10 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from rollcall.gazetteer import BuildError, PopoloError, Store, StoreError
-from rollcall.resolvers import InvalidQuery, Query
+from wcwidth import wcswidth
 
-from .answers import answer_json, document_json
+from rollcall.gazetteer import BuildError, PopoloError, Store, StoreError
+from rollcall.resolvers import MAX_LIMIT, InvalidQuery, Query
+from rollcall.resolvers.types import DEFAULT_LIMIT
+
+from .answers import answer_json, document_json, office_json
 from .cli_common import CliError, db_option, open_engine
 from .cli_gazetteer import add_gazetteer_commands
 from .engine import Engine, UnknownEntity
@@ -43,13 +46,24 @@ def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
         alias = f"{c.matched_alias} ({c.matched_alias_lang or 'und'})"
         offices = "; ".join(o.post for o in rc.offices) or "-"
         rows.append((str(i), f"{c.confidence:.3f}", c.person_id, c.name, alias, offices))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
-        out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1] + "\n")
+        cells = (cell + " " * (w - _width(cell)) for cell, w in zip(row, widths))
+        out.write("  ".join(cells) + "  " + row[-1] + "\n")
     verdict = "accept" if answer.result.match else "review"
     algo = answer.result.algorithm
     out.write(f"\nmatch: {verdict} (first candidate)  algorithm: {algo.name}/{algo.version}\n")
     return 0
+
+
+# MatchNameRequest's field names → the JSONL names of design.md's contract.
+_JSONL_SYNONYMS = {"name": "query", "language": "lang"}
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes on a terminal: a Han or Hangul character two, a mark none."""
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)  # control characters: cleaned out before this
 
 
 def _match_line(engine: Engine, raw: bytes, lineno: int) -> dict:
@@ -64,14 +78,21 @@ def _match_line(engine: Engine, raw: bytes, lineno: int) -> dict:
     if not isinstance(obj, dict):
         return {"id": None, "error": f"line {lineno}: expected a JSON object"}
     qid = obj.get("id")
+    # The gRPC request's field names are accepted too (name, language), so one request
+    # shape serves both; a line giving both spellings of a field must agree with itself.
+    for grpc_name, ours in _JSONL_SYNONYMS.items():
+        if grpc_name in obj:
+            if ours in obj and obj[ours] != obj[grpc_name]:
+                return {"id": qid, "error": f"line {lineno}: '{ours}' and '{grpc_name}' differ"}
+            obj[ours] = obj.pop(grpc_name)
     fields = {"query": str, "lang": str, "date": str, "country": str, "role": str, "limit": int}
     for key, typ in fields.items():
         if key in obj and obj[key] is not None and not isinstance(obj[key], typ):
             return {"id": qid, "error": f"line {lineno}: '{key}' must be a {typ.__name__}"}
     if not isinstance(obj.get("query"), str):
-        return {"id": qid, "error": f"line {lineno}: 'query' is missing"}
+        return {"id": qid, "error": f"line {lineno}: 'query' (or 'name') is missing"}
     query = Query(obj["query"], obj.get("lang") or None, obj.get("date") or None,
-                  obj.get("country") or None, obj.get("role") or None, obj.get("limit") or 5)
+                  obj.get("country") or None, obj.get("role") or None, obj.get("limit") or DEFAULT_LIMIT)
     try:
         return answer_json(engine.match(query), qid, with_id=True)
     except InvalidQuery as err:
@@ -105,8 +126,7 @@ def _cmd_entity(args: argparse.Namespace, out: TextIO) -> int:
         "country": person.country or None, "birth_date": person.birth_date or None,
         "names": [{"name": n.name, "lang": n.lang, "script": n.script, "kind": n.kind}
                   for n in person.names],
-        "offices": [{"post_id": o.post_id, "post": o.post, "start_date": o.start or None,
-                     "end_date": o.end or None, "acting": o.acting} for o in offices],
+        "offices": [office_json(o) for o in offices],
     }
     if args.json:
         json.dump(doc, out, ensure_ascii=False, indent=2)
@@ -216,10 +236,21 @@ def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _version() -> str:
+    from importlib.metadata import version
+
+    from rollcall.resolvers import ALGORITHM
+    from rollcall.resolvers.document import DOCUMENT_ALGORITHM
+
+    return (f"rollcall {version('rollcall')} (names: {ALGORITHM.name}/{ALGORITHM.version}, "
+            f"articles: {DOCUMENT_ALGORITHM.name}/{DOCUMENT_ALGORITHM.version})")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rollcall", description="Which official does a name refer to?"
     )
+    parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("lookup", help="rank the gazetteer's persons for one name")
@@ -228,7 +259,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="ISO date; shows the offices held on it")
     p.add_argument("--country", help="ISO 3166-1 alpha-2 country hint")
     p.add_argument("--role", help="free-text role hint")
-    p.add_argument("--limit", type=int, default=5, help="candidates to show (1-50)")
+    p.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help=f"candidates to show (1-{MAX_LIMIT})")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     db_option(p)
     p.set_defaults(func=_cmd_lookup)

@@ -6,15 +6,13 @@ from collections.abc import Callable
 
 from rollcall.gazetteer import Office, Person
 from rollcall.resolvers.document import DocumentResult
-from rollcall.resolvers import ALGORITHM, Query
+from rollcall.resolvers import Query
+from rollcall.resolvers.types import DEFAULT_LIMIT
 
 from ._pb.rollcall.v1 import rollcall_pb2 as pb
 from .engine import Answer
 
-__all__ = ["DEFAULT_LIMIT", "query_from_pb", "answer_to_pb", "entity_to_pb", "office_to_pb"]
-
-DEFAULT_LIMIT = 5
-
+__all__ = ["query_from_pb", "answer_to_pb", "document_to_pb", "entity_to_pb", "office_to_pb"]
 
 def query_from_pb(req: pb.MatchNameRequest) -> Query:
     return Query(
@@ -63,10 +61,6 @@ def entity_to_pb(person: Person, offices: list[Office]) -> pb.Entity:
     )
 
 
-def empty_algorithm() -> pb.Algorithm:
-    return pb.Algorithm(name=ALGORITHM.name, version=ALGORITHM.version)
-
-
 def document_to_pb(result: DocumentResult, wikidata: Callable[[str], str]) -> pb.ReconcileDocumentResponse:
     people = []
     for p in result.people:
@@ -75,15 +69,16 @@ def document_to_pb(result: DocumentResult, wikidata: Callable[[str], str]) -> pb
             o = p.office
             office = pb.DocumentOffice(post=o.post, organization=o.organization, country=o.country,
                                        start_date=o.start, end_date=o.end, post_id=o.post_id,
-                                       acting=o.acting)
+                                       acting=o.acting, role_type=o.role_type)
         people.append(pb.DocumentPerson(
             id=p.id, name=p.name, wikidata=wikidata(p.id), confidence=p.confidence,
             attending=p.attending, office=office,
             mentions=[pb.TextSpan(start=m.start, end=m.end, text=m.text) for m in p.mentions],
         ))
+    algo = result.algorithm
     return pb.ReconcileDocumentResponse(
         people=people,
         unresolved=[pb.UnresolvedMention(start=u.start, end=u.end, text=u.text, role=u.role,
                                          country=u.country) for u in result.unresolved],
-        algorithm=empty_algorithm(),
+        algorithm=pb.Algorithm(name=algo.name, version=algo.version),
     )

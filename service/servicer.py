@@ -67,11 +67,14 @@ class ReconcilerServicer(pb_grpc.ReconcilerServicer):
             if not context.is_active():
                 # The client cancelled or the deadline passed: stop working for nobody.
                 context.abort(grpc.StatusCode.CANCELLED, f"cancelled after {i} names")
+            reply = response.responses.add()
             try:
                 answer = engine.match(query_from_pb(req))
             except InvalidQuery as err:
-                context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"requests[{i}]: {err}")
-            answer_to_pb(answer, into=response.responses.add())
+                # One bad name among thousands must not cost the batch: it is answered alone.
+                reply.error = f"requests[{i}]: {err}"
+                continue
+            answer_to_pb(answer, into=reply)
             self.batch_names_matched += 1
         return response
 

@@ -71,14 +71,16 @@ class Algorithm(_message.Message):
     def __init__(self, name: _Optional[str] = ..., version: _Optional[str] = ...) -> None: ...
 
 class MatchNameResponse(_message.Message):
-    __slots__ = ("candidates", "match", "algorithm")
+    __slots__ = ("candidates", "match", "algorithm", "error")
     CANDIDATES_FIELD_NUMBER: _ClassVar[int]
     MATCH_FIELD_NUMBER: _ClassVar[int]
     ALGORITHM_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
     candidates: _containers.RepeatedCompositeFieldContainer[Candidate]
     match: bool
     algorithm: Algorithm
-    def __init__(self, candidates: _Optional[_Iterable[_Union[Candidate, _Mapping]]] = ..., match: _Optional[bool] = ..., algorithm: _Optional[_Union[Algorithm, _Mapping]] = ...) -> None: ...
+    error: str
+    def __init__(self, candidates: _Optional[_Iterable[_Union[Candidate, _Mapping]]] = ..., match: _Optional[bool] = ..., algorithm: _Optional[_Union[Algorithm, _Mapping]] = ..., error: _Optional[str] = ...) -> None: ...
 
 class MatchNamesRequest(_message.Message):
     __slots__ = ("requests",)
@@ -151,7 +153,7 @@ class TextSpan(_message.Message):
     def __init__(self, start: _Optional[int] = ..., end: _Optional[int] = ..., text: _Optional[str] = ...) -> None: ...
 
 class DocumentOffice(_message.Message):
-    __slots__ = ("post", "organization", "country", "start_date", "end_date", "post_id", "acting")
+    __slots__ = ("post", "organization", "country", "start_date", "end_date", "post_id", "acting", "role_type")
     POST_FIELD_NUMBER: _ClassVar[int]
     ORGANIZATION_FIELD_NUMBER: _ClassVar[int]
     COUNTRY_FIELD_NUMBER: _ClassVar[int]
@@ -159,6 +161,7 @@ class DocumentOffice(_message.Message):
     END_DATE_FIELD_NUMBER: _ClassVar[int]
     POST_ID_FIELD_NUMBER: _ClassVar[int]
     ACTING_FIELD_NUMBER: _ClassVar[int]
+    ROLE_TYPE_FIELD_NUMBER: _ClassVar[int]
     post: str
     organization: str
     country: str
@@ -166,7 +169,8 @@ class DocumentOffice(_message.Message):
     end_date: str
     post_id: str
     acting: bool
-    def __init__(self, post: _Optional[str] = ..., organization: _Optional[str] = ..., country: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., post_id: _Optional[str] = ..., acting: _Optional[bool] = ...) -> None: ...
+    role_type: str
+    def __init__(self, post: _Optional[str] = ..., organization: _Optional[str] = ..., country: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., post_id: _Optional[str] = ..., acting: _Optional[bool] = ..., role_type: _Optional[str] = ...) -> None: ...
 
 class DocumentPerson(_message.Message):
     __slots__ = ("id", "name", "wikidata", "confidence", "attending", "office", "mentions")

@@ -67,8 +67,8 @@ class ReconcilerServicer:
         raise NotImplementedError('Method not implemented!')
 
     def MatchNames(self, request, context):
-        """Many names in one call; answers come back in request order. One bad request fails the
-        whole call with INVALID_ARGUMENT naming its index.
+        """Many names in one call (at most 10,000); answers come back in request order. A bad
+        request gets an answer with `error` set; the others are answered as usual.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
