@@ -139,6 +139,10 @@ def write_atomically(path: Path, gaz: Gazetteer, meta: dict[str, str]) -> None:
     try:
         with staged(path) as tmp:
             conn = sqlite3.connect(tmp)
+            # No journal and no sync per transaction: the file is new and private until
+            # renamed, so a crash leaves only a temporary file; it is synced once, below.
+            conn.execute("pragma journal_mode = off")
+            conn.execute("pragma synchronous = off")
             try:
                 db = sqlite_utils.Database(conn)
                 with conn:
@@ -152,8 +156,18 @@ def write_atomically(path: Path, gaz: Gazetteer, meta: dict[str, str]) -> None:
                     raise StoreError(f"integrity check failed: {ok}")
             finally:
                 conn.close()
+            _sync(tmp)
     except FileWriteError as err:
         raise StoreError(str(err)) from None
+
+
+def _sync(path: Path) -> None:
+    """Flush a finished file to disk before it is renamed into place."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _write_name_index(conn: sqlite3.Connection, path: Path) -> None:

@@ -17,15 +17,17 @@ from rollcall.gazetteer.curate import Change, CurationError, Curator
 from rollcall.gazetteer.review import ReviewLog
 
 from .cli_common import CliError, db_option, open_engine
-from .settings import Settings, default_db_path
+from .settings import Settings, default_db_path, default_sources
 
 __all__ = ["add_gazetteer_commands"]
+
+_SOURCES_HELP = "folder of curated files (default: $ROLLCALL_SOURCES, else the packaged ones)"
 
 
 def _cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     db = args.db or default_db_path()
     try:
-        gaz, summaries = build_curated(db, with_popolo=args.with_popolo or (),
+        gaz, summaries = build_curated(db, args.sources or default_sources(), args.with_popolo or (),
                                        keep_imports=not args.drop_imports, progress=_progress_bar)
     except (SourceError, BuildError, PopoloError, StoreError) as err:
         raise CliError(str(err)) from None
@@ -74,10 +76,8 @@ def _write_summary(out: TextIO, head: str, s: ImportSummary, shown: int = 20) ->
 
 
 def _curator(args: argparse.Namespace) -> Curator:
-    from rollcall.gazetteer.sources import DEFAULT_SOURCES
-
     try:
-        return Curator(args.sources or DEFAULT_SOURCES)
+        return Curator(args.sources or default_sources())
     except CurationError as err:
         raise CliError(str(err)) from None
 
@@ -180,9 +180,9 @@ def _cmd_duplicates(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     from rollcall.gazetteer.checks import check
-    from rollcall.gazetteer.sources import DEFAULT_SOURCES, load_sources, source_files
+    from rollcall.gazetteer.sources import load_sources, source_files
 
-    sources = args.sources or DEFAULT_SOURCES
+    sources = args.sources or default_sources()
     try:
         gaz = load_sources(source_files(sources))
     except SourceError as err:
@@ -257,6 +257,7 @@ def add_gazetteer_commands(sub: Any) -> None:
     p = gsub.add_parser("build", help="build the database from the curated files")
     p.add_argument("--with", dest="with_popolo", type=Path, action="append", metavar="FILE",
                    help="also import this Popolo JSON file (repeatable)")
+    p.add_argument("--sources", type=Path, help=_SOURCES_HELP)
     p.add_argument("--drop-imports", action="store_true",
                    help="leave out the Popolo files the database was built or extended with "
                         "(by default a rebuild imports them again)")
@@ -265,7 +266,7 @@ def add_gazetteer_commands(sub: Any) -> None:
     p.set_defaults(func=_cmd_build)
     def curation(name: str, help_: str, edit: Callable[[Curator, argparse.Namespace], Change]) -> argparse.ArgumentParser:
         p = gsub.add_parser(name, help=help_)
-        p.add_argument("--sources", type=Path, help="folder of curated files (default: the packaged ones)")
+        p.add_argument("--sources", type=Path, help=_SOURCES_HELP)
         p.add_argument("--json", action="store_true", help="print the change as JSON")
         db_option(p)
         p.set_defaults(func=_cmd_curate, edit=edit)
@@ -333,7 +334,7 @@ def add_gazetteer_commands(sub: Any) -> None:
         if action == "accept":
             r.add_argument("--person", required=True)
             r.add_argument("--lang", help="language of the alias (default: the one recorded)")
-        r.add_argument("--sources", type=Path, help="folder of curated files (default: the packaged ones)")
+        r.add_argument("--sources", type=Path, help=_SOURCES_HELP)
         # SUPPRESS: given before the action, these must not be reset by the sub-parser.
         r.add_argument("--review-db", type=Path, default=argparse.SUPPRESS, help="the queue")
         r.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
@@ -349,7 +350,7 @@ def add_gazetteer_commands(sub: Any) -> None:
     p.set_defaults(func=_cmd_duplicates)
 
     p = gsub.add_parser("validate", help="check the curated files; exit 1 on errors")
-    p.add_argument("--sources", type=Path, help="folder of curated files (default: the packaged ones)")
+    p.add_argument("--sources", type=Path, help=_SOURCES_HELP)
     p.add_argument("--today", help="date to check future dates against (default: today)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cmd_validate)

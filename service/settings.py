@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Settings", "default_db_path"]
+__all__ = ["Settings", "default_db_path", "default_sources"]
 
 
 def _path_env(name: str) -> Path | None:
@@ -20,6 +20,13 @@ def default_db_path() -> Path:
         return Path(env)
     data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(data_home) / "rollcall" / "gazetteer.db"
+
+
+def default_sources() -> Path:
+    """$ROLLCALL_SOURCES (a curator's working copy of the curated files), else the packaged ones."""
+    from rollcall.gazetteer import DEFAULT_SOURCES
+
+    return _path_env("ROLLCALL_SOURCES") or DEFAULT_SOURCES
 
 
 @dataclass(frozen=True)
