@@ -1,7 +1,9 @@
 """Content checks of the curated gazetteer, beyond what a build needs to be well-formed:
-offices held by two people at once, dates in the future, unknown languages, names in a
-script their language does not use, and one alias on two persons (an ambiguity to review,
-not an error). `rollcall gazetteer validate` runs these and validate.validate()."""
+offices held by two people at once, dates in the future, persons of a country no curated
+file declares, names in a script their language does not use, and one alias on two persons
+(an ambiguity to review, not an error). `rollcall gazetteer validate` runs these and
+validate.validate(), which checks the language tags and country codes themselves (by the
+rules of rollcall.resolvers.tags)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from functools import lru_cache
 
 import icu
 
-from rollcall.resolvers import detect_script, normalize
+from rollcall.resolvers import InvalidLanguageTag, check_language_tag, detect_script, is_country_code, normalize
 
 from .model import Gazetteer, Name, Tenure
 from .validate import Problem, validate
@@ -34,16 +36,15 @@ _ISO15924 = {
 
 
 @lru_cache(maxsize=1024)
-def _language(tag: str) -> tuple[bool, str]:
-    """(is a known language, its ISO 15924 script: the tag's own or ICU's likely one)."""
+def _script(tag: str) -> str:
+    """The ISO 15924 script of a valid tag: its own, or ICU's likely one for its language;
+    "" for a tag that is not valid (validate() reports those: check_language_tag decides)."""
     try:
+        check_language_tag(tag)
         locale = icu.Locale.forLanguageTag(tag)
-    except icu.ICUError:
-        return False, ""
-    code = locale.getLanguage()
-    known = bool(code) and (code == "und" or locale.getDisplayLanguage(icu.Locale("en")) != code)
-    script = locale.getScript() or icu.Locale.addLikelySubtags(locale).getScript()
-    return known, script
+    except (InvalidLanguageTag, icu.ICUError):
+        return ""
+    return locale.getScript() or icu.Locale.addLikelySubtags(locale).getScript()
 
 
 def _overlap(a: Tenure, b: Tenure) -> bool:
@@ -63,9 +64,7 @@ def _overlap(a: Tenure, b: Tenure) -> bool:
 def _name_problems(where: str, name: Name) -> list[Problem]:
     if not name.lang:
         return []
-    known, script = _language(name.lang)
-    if not known:
-        return [Problem(where, f"name {name.name!r}: unknown language {name.lang!r}")]
+    script = _script(name.lang)
     detected = detect_script(name.name)
     if script and detected in _ISO15924 and script not in _ISO15924[detected]:
         return [Problem(where, f"name {name.name!r} is in {detected} script, not the "
@@ -81,6 +80,9 @@ def check(gaz: Gazetteer, today: str | None = None) -> tuple[list[Problem], list
     for person in gaz.persons.values():
         for name in person.names:
             errors += _name_problems(f"person {person.id}", name)
+        if person.country and person.country not in gaz.countries and is_country_code(person.country):
+            errors.append(Problem(f"person {person.id}", f"country {person.country!r} is not declared by any "
+                                  "curated 'countries' entry; declare the country first"))
         if person.birth_date and person.birth_date[: len(today)] > today:
             errors.append(Problem(f"person {person.id}", f"birth date {person.birth_date} is in the future"))
     for post in gaz.posts.values():

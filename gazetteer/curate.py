@@ -18,8 +18,9 @@ from rollcall.resolvers import InvalidDate, check_date, detect_script
 
 from .build import BuildError
 from .model import NAME_KINDS, ROLE_TYPES
-from .sources import load_sources, source_files
+from .sources import SourceError, load_sources, source_files
 from .checks import check
+from .validate import person_id_problem, post_id_problem
 
 __all__ = ["CurationError", "Change", "Curator"]
 
@@ -75,6 +76,10 @@ class Curator:
                 return path.name
         return None
 
+    def _ids(self, section: str) -> set[str]:
+        return {str(rec.get("id")) for path in source_files(self.sources)
+                for rec in json.loads(path.read_text(encoding="utf-8")).get(section, [])}
+
     def _person_file(self, person_id: str) -> str:
         name = self._file_of("persons", "id", person_id)
         if name is None:
@@ -94,7 +99,10 @@ class Curator:
                 doc = self._load(name)
                 edit(doc)
                 (copy / name).write_text(_dump(doc), encoding="utf-8")
-            gaz = load_sources(source_files(copy))
+            try:
+                gaz = load_sources(source_files(copy))
+            except SourceError as err:  # name the file the edit was meant for, not the copy
+                raise SourceError(str(err).replace(str(copy), str(self.sources))) from None
             problems, _ = check(gaz)  # the same checks as `gazetteer validate`
             if problems:
                 raise BuildError(problems)
@@ -108,6 +116,8 @@ class Curator:
 
     def add_person(self, person_id: str, name: str, *, file: str, lang: str = "en",
                    country: str = "", wikidata: str = "", birth_date: str | None = None) -> Change:
+        if problem := person_id_problem(person_id):
+            raise CurationError(problem)
         if self._file_of("persons", "id", person_id):
             raise CurationError(f"person {person_id!r} exists already")
         record: dict[str, Any] = {"id": person_id, "name": name, "names": [{"name": name, "lang": lang}],
@@ -167,6 +177,8 @@ class Curator:
                  organization: str = "", lang: str = "en") -> Change:
         if role_type not in ROLE_TYPES:
             raise CurationError(f"role type {role_type!r} is not one of {', '.join(ROLE_TYPES)}")
+        if problem := post_id_problem(post_id, country.upper(), organization, self._ids("organizations")):
+            raise CurationError(problem)
         if self._file_of("posts", "id", post_id):
             raise CurationError(f"post {post_id!r} exists already")
         record = {"id": post_id, "label": label, "role_type": role_type, "labels": [{"name": label, "lang": lang}]}

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Country, Cue, Gazetteer, Name, Organization, Person, Post, RoleWords, Tenure
+from .validate import organization_id_problem, person_id_problem, post_id_problem
 
 __all__ = ["SourceError", "DEFAULT_SOURCES", "load_sources", "source_files"]
 
@@ -15,7 +16,8 @@ DEFAULT_SOURCES = Path(__file__).parent / "data"
 
 
 class SourceError(ValueError):
-    """A curated file is malformed; the message starts with file:line."""
+    """A curated file is malformed (bad JSON, a record of the wrong shape, an id not of the
+    documented form); the message starts with file:line."""
 
 
 def source_files(directory: Path) -> list[Path]:
@@ -45,7 +47,7 @@ def _str(obj: dict, key: str) -> str:
     return value
 
 
-def _read_file(path: Path, gaz: Gazetteer) -> None:
+def _read_file(path: Path, gaz: Gazetteer, post_files: dict[str, Path]) -> None:
     text = path.read_text(encoding="utf-8")
     try:
         doc = json.loads(text)
@@ -59,7 +61,7 @@ def _read_file(path: Path, gaz: Gazetteer) -> None:
 
     def fail(record: dict, problem: str) -> SourceError:
         key = record.get("id") or record.get("code") or ""
-        return SourceError(f"{path}:{_line_of(text, json.dumps(key))}: {key}: {problem}")
+        return SourceError(f"{path}:{_line_of(text, json.dumps(key, ensure_ascii=False))}: {key}: {problem}")
 
     for rec in doc.get("countries", []):
         try:
@@ -78,6 +80,8 @@ def _read_file(path: Path, gaz: Gazetteer) -> None:
         try:
             names = _names(rec.get("names", []), "names")
             org_id = _str(rec, "id")
+            if problem := organization_id_problem(org_id):
+                raise ValueError(problem)
             if org_id in gaz.organizations:
                 raise ValueError("organization defined twice")
             gaz.organizations[org_id] = Organization(
@@ -105,6 +109,7 @@ def _read_file(path: Path, gaz: Gazetteer) -> None:
                 _str(rec, "wikidata"),
                 labels,
             )
+            post_files[post_id] = path
         except ValueError as err:
             raise fail(rec, str(err)) from None
     ids_here: set[str] = set()
@@ -139,6 +144,8 @@ def _add_person(rec: dict, gaz: Gazetteer) -> None:
     person_id = _str(rec, "id")
     if not person_id:
         raise ValueError("person without an id")
+    if problem := person_id_problem(person_id):
+        raise ValueError(problem)
     person = Person(
         person_id,
         _str(rec, "name"),
@@ -187,6 +194,13 @@ def _add_person(rec: dict, gaz: Gazetteer) -> None:
 def load_sources(paths: Iterable[Path]) -> Gazetteer:
     """Parse curated files into one Gazetteer; raises SourceError at the first bad record."""
     gaz = Gazetteer()
+    post_files: dict[str, Path] = {}
     for path in paths:
-        _read_file(path, gaz)
+        _read_file(path, gaz, post_files)
+    # A post id may start with any curated organization's id: known once all files are read.
+    for post in gaz.posts.values():
+        if problem := post_id_problem(post.id, post.country, post.organization_id, gaz.organizations):
+            path = post_files[post.id]
+            line = _line_of(path.read_text(encoding="utf-8"), json.dumps(post.id, ensure_ascii=False))
+            raise SourceError(f"{path}:{line}: {post.id}: {problem}")
     return gaz

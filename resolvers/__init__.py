@@ -6,9 +6,10 @@ No I/O here: the index is built from plain records handed in by the gazetteer pa
 
 from .dates import InvalidDate, check_date, within
 from .index import NameIndex
-from .matcher import ALGORITHM, MAX_LIMIT, InvalidQuery, MatcherConfig, match, validate_query
+from .matcher import ALGORITHM, MAX_LIMIT, InvalidQuery, MatcherConfig, match, validate_language, validate_query
 from .normalize import MAX_NAME_CHARS, normalize
 from .script import detect_script
+from .tags import InvalidLanguageTag, check_language_tag, is_country_code
 from .translit import romanize
 from .types import (
     AliasRecord,
@@ -28,6 +29,7 @@ __all__ = [
     "Algorithm",
     "Candidate",
     "InvalidDate",
+    "InvalidLanguageTag",
     "InvalidQuery",
     "MatchResult",
     "MatcherConfig",
@@ -36,10 +38,13 @@ __all__ = [
     "Query",
     "TenureRecord",
     "check_date",
+    "check_language_tag",
     "detect_script",
+    "is_country_code",
     "match",
     "normalize",
     "romanize",
+    "validate_language",
     "validate_query",
     "within",
 ]

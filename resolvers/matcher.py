@@ -19,10 +19,11 @@ from .index import NameIndex, name_forms
 from .model import Params, load_params
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
 from .score import FEATURES, PairFeatures, Scorer, pack, scored_pairs
+from .tags import InvalidLanguageTag, check_language_tag, is_country_code
 from .types import Algorithm, Candidate, MatchResult, Query
 
 __all__ = [
-    "ALGORITHM", "MatcherConfig", "InvalidQuery", "match", "validate_query", "MAX_LIMIT",
+    "ALGORITHM", "MatcherConfig", "InvalidQuery", "match", "validate_query", "validate_language", "MAX_LIMIT",
     "ScoredPerson", "score_candidates",
 ]
 
@@ -58,6 +59,16 @@ class ScoredPerson(NamedTuple):
     context: dict[str, float]
 
 
+def validate_language(lang: str | None) -> None:
+    """InvalidQuery if a language is given and is not a well-formed BCP-47 tag (the rule of
+    tags.check_language_tag, shared with the gazetteer's checks)."""
+    if lang:
+        try:
+            check_language_tag(lang)
+        except InvalidLanguageTag as err:
+            raise InvalidQuery(str(err)) from None
+
+
 def validate_query(query: Query) -> str:
     """Cleaned name of a valid query, or InvalidQuery naming the problem."""
     if not query.name or not query.name.strip():
@@ -73,7 +84,8 @@ def validate_query(query: Query) -> str:
             check_date(query.date)
         except InvalidDate as err:
             raise InvalidQuery(str(err)) from None
-    if query.country and not (len(query.country) == 2 and query.country.isalpha()):
+    validate_language(query.lang)
+    if query.country and not is_country_code(query.country):
         raise InvalidQuery(f"country {query.country!r} is not an ISO 3166-1 alpha-2 code")
     cleaned = clean(query.name)
     if not cleaned:

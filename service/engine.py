@@ -14,7 +14,9 @@ from pathlib import Path
 
 from rollcall.gazetteer import Office, Person, Store
 from rollcall.gazetteer.store import load_name_index
-from rollcall.resolvers import Candidate, InvalidDate, InvalidQuery, MatchResult, Query, check_date, match
+from rollcall.resolvers import (
+    Candidate, InvalidDate, InvalidQuery, MatchResult, Query, check_date, match, validate_language,
+)
 from rollcall.resolvers.document import MAX_DOCUMENT_CHARS, DocumentReconciler, DocumentResult
 from rollcall.resolvers.translit import compile_all as compile_transliterators
 
@@ -75,6 +77,7 @@ class Engine:
                 check_date(date)
             except InvalidDate as err:
                 raise InvalidQuery(str(err)) from None
+        validate_language(lang)  # the matcher's rule for a query's language
         return self.documents.reconcile(text, lang, date)
 
     def match(self, query: Query) -> Answer:

@@ -92,6 +92,10 @@ def test_explanation_names_alias_and_features(index: NameIndex) -> None:
         ({"name": "Lavrov", "limit": 0}, "out of range"),
         ({"name": "Lavrov", "limit": 51}, "out of range"),
         ({"name": "Lavrov", "country": "Russia"}, "alpha-2"),
+        ({"name": "Lavrov", "country": "XX"}, "alpha-2"),
+        ({"name": "Lavrov", "lang": "xx-!!"}, "not BCP-47"),
+        ({"name": "Lavrov", "lang": "!!"}, "not BCP-47"),
+        ({"name": "Lavrov", "lang": "xx"}, "unknown language 'xx'"),
         ({"name": "\u200c\u200f\u2060"}, "no letters"),
     ],
 )

@@ -80,6 +80,25 @@ def test_merge_leaves_a_redirect(sources: Path) -> None:
         (["end-tenure", "Q58217", "ru-head-of-state", "--end", "2020"], "0 open tenures"),
         (["add-alias", "Q0", "Nobody", "--lang", "en"], "no person 'Q0'"),
         (["merge", "Q58217", "Q58217"], "into itself"),
+        # Issue 12 item 8: ids, country codes and language tags follow the documented rules.
+        (["add-person", "--id", "bad id", "--name", "Bad Id", "--country", "KZ"], "person id 'bad id' is neither"),
+        (["add-person", "--id", "q123", "--name", "Lower Q", "--country", "KZ"], "person id 'q123' is neither"),
+        (["add-person", "--id", "rc-Upper", "--name", "Upper Case", "--country", "KZ"], "rc-<slug>"),
+        (["add-person", "--id", "bad id", "--name", "Bad Id", "--country", "XX"], "person id 'bad id'"),
+        (["add-person", "--id", "rc-nowhere", "--name", "No Where", "--country", "XX"],
+         "country 'XX' is not an ISO 3166-1 alpha-2 code"),
+        (["add-person", "--id", "rc-antarctic", "--name", "Anna Antarctic", "--country", "AQ"],
+         "country 'AQ' is not declared"),
+        (["add-person", "--id", "rc-kazakh", "--name", "Aigerim Tag", "--country", "KZ", "--lang", "xx-!!"],
+         "language 'xx-!!' is not BCP-47"),
+        (["add-alias", "Q58217", "Sergei", "--lang", "!!"], "language '!!' is not BCP-47"),
+        (["add-alias", "Q58217", "Sergei", "--lang", "xx"], "unknown language 'xx'"),
+        (["add-post", "--id", "Bad Post", "--label", "Envoy", "--role-type", "official", "--country", "KZ"],
+         "post id 'Bad Post' is not <country code>-<office>"),
+        (["add-post", "--id", "ru-envoy", "--label", "Envoy", "--role-type", "official", "--country", "KZ"],
+         "expected to start with kz-"),
+        (["add-post", "--id", "xx-envoy", "--label", "Envoy", "--role-type", "official", "--country", "XX"],
+         "country 'XX' is not an ISO 3166-1 alpha-2 code"),
     ],
 )
 def test_wrong_edits_change_nothing(sources: Path, args: list, message: str) -> None:
@@ -87,7 +106,7 @@ def test_wrong_edits_change_nothing(sources: Path, args: list, message: str) -> 
     out = gz(sources, *args)
     assert out.returncode == 2
     assert "nothing changed" in out.stderr.decode() and message in out.stderr.decode()
-    assert {p.name: p.read_bytes() for p in sources.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in sources.iterdir()} == before  # no file created either
 
 
 def test_duplicates_finds_a_person_imported_twice(tmp_path: Path) -> None:
