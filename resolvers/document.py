@@ -27,6 +27,7 @@ from .phrases import PhraseMatcher, phrase_tokens
 from .score import PARTICLES
 from .text import Token, tokenize
 from .types import Algorithm, MatchResult, Office, Query
+from .wordlike import commonness, is_capitalised
 
 # The article reader's own name and version (the names it resolves carry the name
 # matcher's); a change to what it finds or decides bumps the version.
@@ -99,6 +100,12 @@ class DocumentConfig:
     not_attending_window: int = 10
     # Tokens allowed between a descriptor and the name it describes.
     attach_gap: int = 3
+    # A lone word this common in the text's language (Zipf: 5.5 is about three in a hundred
+    # thousand words: "may", "river", "devlet") is an ordinary word, whoever it spells.
+    common_word: float = 5.5
+    # A name made only of words this common ("Devlet Başkanları": state presidents) needs to
+    # be written as an alias.
+    common_name_word: float = 4.0
     longest_name: int = 6
 
 
@@ -170,6 +177,7 @@ class DocumentReconciler:
         self._aliases: PhraseMatcher[int] = PhraseMatcher(
             (a.record.name, i) for i, a in enumerate(index.aliases)
         )
+        self._exact_names = frozenset(normalize(a.record.name) for a in index.aliases)
         self._name_keys: set[str] = set()
         for alias in index.aliases:
             for form in alias.forms:
@@ -194,7 +202,9 @@ class DocumentReconciler:
         function word of the text ("The", "Sie")."""
         return [
             (m.first, m.last) for m in self._aliases.find(tokens)
-            if m.last > m.first or tokens[m.first].norm not in _FUNCTION_WORDS
+            if (m.last > m.first or tokens[m.first].norm not in _FUNCTION_WORDS)
+            # In a script with case a name is capitalised: "дар" (Tajik "in") is not Dar.
+            and all(is_capitalised(t.text) or t.norm in PARTICLES for t in tokens[m.first : m.last + 1])
         ]
 
     def _name_spans(self, text: str, tokens: Sequence[Token], blocked: set[int], lang: str | None,
@@ -365,6 +375,30 @@ class DocumentReconciler:
                         return surnames[key], 0.9
             if len(clean(name)) < 3:
                 return None, 0.0
+        person_id, conf = self._match_name(name, lang, date, d, single)
+        if person_id is not None and not self._enough_evidence(name, lang, date, d, single, person_id):
+            return None, conf
+        return person_id, conf
+
+    def _enough_evidence(self, name: str, lang: str | None, date: str | None, d: _Descriptor | None,
+                         single: bool, person_id: str) -> bool:
+        """Whether a name the matcher resolved is a person of the text and not an ordinary
+        word that spells like one. A role phrase next to it is evidence enough. A lone word
+        ("May", "Dar") is a person only when that person held an office on the article's
+        date and the word is not among the most common of the language; a run of common
+        words ("Devlet Başkanları") only when it is written exactly as an alias (checked
+        by the caller's scoring: every word must then match closely)."""
+        if d is not None:
+            return True
+        words = normalize(name).split()
+        if single:
+            held = date is not None and self._holds_office(person_id, date)
+            return held and commonness(words[0], lang) < self.config.common_word
+        return not all(commonness(w, lang) >= self.config.common_name_word for w in words) \
+            or normalize(name) in self._exact_names
+
+    def _match_name(self, name: str, lang: str | None, date: str | None, d: _Descriptor | None,
+                    single: bool) -> tuple[str | None, float]:
         owners = {self.index.person_of(a) for a in self.index.exact(normalize(name))}
         if len(owners) == 1:
             # Written exactly as one person's alias, and nobody else's: no need to score.

@@ -30,7 +30,7 @@ def test_officials_and_everypolitician_import_into_one_database(tmp_path: Path, 
 
 def test_curated_build_with_popolo_merges_by_wikidata(tmp_path: Path, shared_data: Path) -> None:
     db = tmp_path / "g.db"
-    gaz, [summary] = build_curated(db, with_popolo=[shared_data / "officials-2022" / "officials.popolo.json"])
+    gaz, [(_, summary)] = build_curated(db, with_popolo=[shared_data / "officials-2022" / "officials.popolo.json"])
     assert summary.persons_merged >= 50  # curated officials with Q-ids absorb their imports
     store = Store(db)
     lavrov = store.person("Q58217")

@@ -1,0 +1,49 @@
+"""Whether a word of running text is an ordinary word of its language rather than a name.
+
+Articles are full of words that sound like surnames ("May", "Dar", "Devlet", "در"): the
+gazetteer's keys match them, and only evidence beyond the spelling tells a person. Two
+general signals stand here, each the statement of one rule:
+
+- how common the word is in the language (wordfreq's Zipf scale: 6 is about once in a
+  thousand words, 3 once in a million), for the 40-odd languages wordfreq covers; a language
+  it lacks gives 0 ("unknown"), and the other signals decide;
+- case: in a script with case, a name is written with a capital letter.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+__all__ = ["commonness", "is_capitalised", "script_has_case"]
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    from wordfreq import available_languages  # loads its tables on first use, not at import
+
+    return frozenset(available_languages())
+
+
+@lru_cache(maxsize=65536)
+def commonness(word: str, lang: str | None) -> float:
+    """Zipf frequency of `word` in `lang` (primary subtag), 0.0 when unknown."""
+    if not lang:
+        return 0.0
+    primary = lang.split("-")[0].lower()
+    if primary not in _languages():
+        return 0.0
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, primary)
+
+
+def script_has_case(word: str) -> bool:
+    """Whether the word's letters have upper and lower case (Latin, Cyrillic, Greek,
+    Armenian, Georgian Mtavruli aside)."""
+    return any(c.lower() != c.upper() for c in word)
+
+
+def is_capitalised(word: str) -> bool:
+    """First letter upper case (or no case at all: Arabic, Han, Devanagari...)."""
+    first = next((c for c in word if c.isalpha()), "")
+    return not first or first.lower() == first.upper() or first.isupper()

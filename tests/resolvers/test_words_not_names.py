@@ -1,0 +1,77 @@
+"""An ordinary word of the article's language is not a person, however it is spelt: the
+rules stated in resolvers/wordlike.py, on sentences made for them in several languages."""
+
+import pytest
+
+from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
+from rollcall.resolvers.document import DocumentReconciler, PostInfo, Vocabulary
+from rollcall.resolvers.wordlike import commonness, is_capitalised
+
+PERSONS = [
+    PersonRecord("QMAY", "Theresa May", "GB"),
+    PersonRecord("QDAR", "Ishaq Dar", "PK"),
+    PersonRecord("QDB", "Devlet Bahçeli", "TR"),
+    PersonRecord("QPUT", "Vladimir Putin", "RU"),
+]
+ALIASES = [AliasRecord(p.id, p.name, "en") for p in PERSONS] + [
+    AliasRecord("QDAR", "Дар", "tg"), AliasRecord("QPUT", "Путин", "ru"),
+]
+VOCAB = Vocabulary(
+    roles=(("Prime Minister", "head_of_government"), ("президент", "head_of_state")),
+    places=(("British", "country:GB"), ("России", "country:RU")),
+    cues=(("met", "attending"), ("провёл", "attending")),
+    posts=(
+        PostInfo("gb-pm", "Prime Minister of the United Kingdom", "head_of_government", "GB", "",
+                 (("QMAY", "2016-07-13", "2019-07-24", False),)),
+        PostInfo("pk-fm", "Minister of Foreign Affairs of Pakistan", "foreign_minister", "PK", "",
+                 (("QDAR", "2024-03-11", "", False),)),
+        PostInfo("ru-hos", "President of Russia", "head_of_state", "RU", "", (("QPUT", "2012-05-07", "", False),)),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def reader() -> DocumentReconciler:
+    return DocumentReconciler(NameIndex(PERSONS, ALIASES), VOCAB)
+
+
+def people(reader: DocumentReconciler, text: str, lang: str, date: str) -> set[str]:
+    return {p.id for p in reader.reconcile(text, lang, date).people}
+
+
+@pytest.mark.parametrize("text, lang, date", [
+    # English: the month, at the start of a sentence where every word is capitalised.
+    ("May saw the ministers meet again in Astana.", "en", "2024-05-21"),
+    ("The ministers met in May in Astana.", "en", "2024-05-21"),
+    # Tajik: the preposition "дар" ("in") is written lower case; a name would not be.
+    ("Вазирон дар шаҳри Бишкек мулоқот карданд.", "tg", "2024-05-21"),
+    # Turkish: "Türk Devlet Başkanları" (Turkic heads of state) shares a first word with a name.
+    ("Türk Devlet Başkanları Semerkant'ta bir araya geldi.", "tr", "2022-11-11"),
+])
+def test_ordinary_words_are_nobody(reader: DocumentReconciler, text: str, lang: str, date: str) -> None:
+    assert people(reader, text, lang, date) == set()
+
+
+@pytest.mark.parametrize("text, lang, date, person", [
+    # The same words as names: with a role phrase, in full, or a lone surname of an officeholder.
+    ("The British Prime Minister May met the delegations.", "en", "2018-05-21", "QMAY"),
+    ("Theresa May met the delegations.", "en", "2024-05-21", "QMAY"),
+    ("Ishaq Dar met the ministers. Later Dar met the press.", "en", "2024-05-21", "QDAR"),
+    ("Путин провёл встречу с министрами.", "ru", "2024-05-21", "QPUT"),
+])
+def test_names_with_evidence_are_found(reader: DocumentReconciler, text: str, lang: str, date: str,
+                                        person: str) -> None:
+    assert person in people(reader, text, lang, date)
+
+
+def test_a_lone_surname_of_nobody_in_office_needs_more() -> None:
+    reader = DocumentReconciler(NameIndex(PERSONS, ALIASES), VOCAB)
+    # Theresa May held no office in 2024: a lone "May" there is the month's word, not her.
+    assert "QMAY" not in people(reader, "On 21 May, May spoke.", "en", "2024-05-21")
+
+
+def test_commonness_and_case() -> None:
+    assert commonness("may", "en") > 5.5 > commonness("lavrov", "en")
+    assert commonness("anything", "tg") == 0.0  # a language wordfreq lacks: unknown, not rare
+    assert commonness("در", "fa") > 7
+    assert not is_capitalised("дар") and is_capitalised("Дар") and is_capitalised("در")
