@@ -69,12 +69,14 @@ typecheck: setup
 test: setup typecheck
 	$(BIN)/python -m pytest -q
 
-# Cross-script name matching on the shared dev set (see ../shared/eval/README.md).
+# Cross-script name matching and article attendees on the shared dev sets (../shared/eval/README.md).
 eval: build
 	$(BIN)/rollcall eval --names $(SHARED)/eval/names-dev.jsonl \
 	  --gazetteer $(SHARED)/data/everypolitician-2015/gazetteer.popolo.json \
 	  --predictions var/eval/names-dev.predictions.jsonl \
-	  --attendees $(SHARED)/eval/attendees-dev.jsonl --seeds $(SHARED)/seeds --db $(DB)
+	  --attendees $(SHARED)/eval/attendees-dev.jsonl --seeds $(SHARED)/seeds \
+	  --articles $(SHARED)/eval/articles-dev.jsonl --scorer $(SHARED)/eval/score_attendees.py \
+	  --article-predictions var/eval --db $(DB)
 
 # Speed and memory on this machine (a benchmark, not a test).
 bench: setup

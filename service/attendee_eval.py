@@ -1,142 +1,250 @@
-"""`make eval`'s attendee table: reconcile each seed article and compare with who attended.
+"""`make eval`'s article tables: reconcile each article, write its answer as `rollcall
+attendees --json` prints it, and score who attended.
 
-Per article: precision, recall and F1 of the attendees (by person), the share of found
-attendees whose office on the date is right, and the people listed as attending who did not
-attend (only mentioned, or not in the article's list at all).
+Whether a predicted person is a gold person is decided by the judges' own scorer
+(`../shared/eval/score_attendees.py`), loaded from where it lies at run time: the figures here
+are the official ones by construction, and `run_article_eval` checks its totals against the
+scorer's own run over the written predictions. Beyond its totals: per article and per
+language precision, recall and F1, office-at-date accuracy of the attendees found, people
+only mentioned but listed as attending, people returned at confidence ≥ 0.9 whom the article
+does not name, and the calibration (ECE) of the confidence of every person returned.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import io
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import TextIO
+from types import ModuleType
+from typing import Any, TextIO
 
+import icu
 from rapidfuzz import fuzz
 
-from rollcall.resolvers import normalize
-from rollcall.resolvers.types import Office
 from rollcall.resolvers.phrases import PhraseMatcher
 from rollcall.resolvers.text import tokenize
 
+from .answers import document_json
 from .engine import Engine
+from .evaluation import expected_calibration_error
 
-__all__ = ["ArticleScore", "evaluate_attendees", "format_attendee_table"]
+__all__ = ["ArticleScore", "evaluate_articles", "format_article_table", "load_scorer", "read_articles",
+           "run_article_eval"]
+
+Same = Callable[[dict, dict], bool]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ArticleScore:
     article: str
-    expected: int
-    found: int
-    right: int
-    office_right: int
-    wrongly_attending: tuple[str, ...]
-    millis: float
+    lang: str
+    gold: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    office_right: int = 0
+    mentioned_as_attending: int = 0
+    wrong_confident: int = 0
+    # (confidence, the person is one the article names) for every person returned.
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
+    false_attendees: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    millis: float = 0.0
+
+    def add(self, other: ArticleScore) -> None:
+        for name in ("gold", "tp", "fp", "fn", "office_right", "mentioned_as_attending", "wrong_confident"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.confidences += other.confidences
+        self.millis += other.millis
 
     @property
     def precision(self) -> float:
-        return self.right / self.found if self.found else 1.0
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
 
     @property
     def recall(self) -> float:
-        return self.right / self.expected if self.expected else 1.0
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        """The scorer's per-article F1 (1.0 when there is nothing to find and nothing found)."""
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp + self.fp + self.fn else 1.0
 
 
-class _Labels:
-    """Maps the evaluation's people and roles onto the gazetteer's ids and role types."""
+def load_scorer(path: Path) -> ModuleType:
+    """The judges' scorer module, imported from its file (never copied into the project)."""
+    spec = importlib.util.spec_from_file_location("score_attendees", path)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def read_articles(path: Path, seeds: Path | None = None) -> list[dict]:
+    """Gold articles; the seed list names its texts' files instead of holding them."""
+    articles = []
+    for line in path.open(encoding="utf-8"):
+        if line.strip():
+            article = json.loads(line)
+            if "text" not in article and seeds is not None:
+                article["text"] = (seeds / article["file"]).read_text(encoding="utf-8")
+            articles.append(article)
+    return articles
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Country names in English (as the annotations write them) → ISO code, from ICU."""
+    english = icu.Locale("en")
+    return {str(icu.Locale("", code).getDisplayCountry(english)).casefold(): code.casefold()
+            for code in icu.Locale.getISOCountries()}
+
+
+class _OfficeJudge:
+    """Is the office returned for an attendee the one the annotation gives?"""
 
     def __init__(self, engine: Engine):
-        self.engine = engine
-        vocab = engine.store.vocabulary()
-        self.roles: PhraseMatcher[str] = PhraseMatcher(vocab.roles)
+        self.roles: PhraseMatcher[str] = PhraseMatcher(engine.store.vocabulary().roles)
 
-    def person_id(self, entry: dict) -> str:
-        if entry.get("wikidata"):
-            person = self.engine.store.person(entry["wikidata"])  # follows redirects
-            if person:
-                return person.id
-        for key in (entry.get("person"), entry.get("mention")):
-            if key:
-                hits = self.engine.index.exact(normalize(key))
-                if hits:
-                    return self.engine.index.persons[self.engine.index.person_of(hits[0])].id
-        return f"?{entry.get('person')}"
-
-    def office_right(self, office: Office | None, entry: dict) -> bool:
-        if office is None:
+    def right(self, office: dict | None, gold: dict) -> bool:
+        if not office:
             return False
-        where = (entry.get("country_or_org") or "").casefold()
-        # Post ids are "<country or organization>-<office>": the RATS director's post
-        # "sco-rats-director" belongs to the SCO, the High Commissioner's to the UN.
-        if where and where not in (office.country.casefold(), office.organization.casefold()) \
-                and not office.post_id.casefold().startswith(where + "-"):
+        where = (gold.get("country_or_org") or "").casefold()
+        where = _country_codes().get(where, where)
+        places = {(office.get("country") or "").casefold(), (office.get("organization") or "").casefold()}
+        # Post ids are "<country or organization>-<office>": "sco-rats-director" is the SCO's.
+        if where and where not in places and not office["post_id"].casefold().startswith(where + "-"):
             return False
-        role = entry.get("role") or ""
+        role = gold.get("role") or ""
         wanted = {p for m in self.roles.find(tokenize(role)) for p in m.payloads}
-        if office.role_type in wanted:
+        if office.get("role_type") in wanted:
             return True
-        return fuzz.token_set_ratio(role.casefold(), office.post.casefold()) >= 80
+        return fuzz.token_set_ratio(role.casefold(), office["post"].casefold()) >= 80
 
 
-def evaluate_attendees(engine: Engine, attendees: Path, seeds: Path) -> list[ArticleScore]:
-    import time
+def score_article(article: dict, pred: dict, same: Same, offices: _OfficeJudge) -> ArticleScore:
+    """The scorer's counts for one article (its rules, step for step), plus the office of
+    each attendee found and the calibration pairs."""
+    score = ArticleScore(article["id"], article.get("lang", ""))
+    attending = [p for p in pred["people"] if p.get("attending")]
+    gold = [a for a in article["attendees"] if not a.get("uncertain") and a.get("person")]
+    unsure = [a for a in article["attendees"] if a.get("uncertain")]
+    score.gold = len(gold)
+    used: set[int] = set()
+    for a in gold:
+        hit = next((i for i, p in enumerate(attending) if i not in used and same(a, p)), None)
+        if hit is None:
+            score.fn += 1
+            score.missed.append(a["person"])
+        else:
+            score.tp += 1
+            used.add(hit)
+            score.office_right += offices.right(attending[hit].get("office"), a)
+    mentioned = article.get("mentioned_not_attending", [])
+    for i, p in enumerate(attending):
+        if i in used or any(same(u, p) for u in unsure):
+            continue
+        score.fp += 1
+        score.false_attendees.append(p["name"])
+        score.mentioned_as_attending += any(same(m, p) for m in mentioned)
+    named = article["attendees"] + mentioned
+    for p in pred["people"]:
+        is_named = any(same(g, p) for g in named)
+        score.confidences.append((p.get("confidence") or 0.0, is_named))
+        score.wrong_confident += (p.get("confidence") or 0.0) >= 0.9 and not is_named
+    return score
 
-    labels = _Labels(engine)
+
+def evaluate_articles(engine: Engine, articles: Iterable[dict], same: Same, out_dir: Path) -> list[ArticleScore]:
+    """Reconcile each article, write `<id>.json` as `attendees --json` would, score it."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    offices = _OfficeJudge(engine)
     engine.documents  # noqa: B018 - compile the vocabulary before timing articles
     scores = []
-    for line in attendees.open(encoding="utf-8"):
-        if not line.strip():
-            continue
-        article = json.loads(line)
-        text = (seeds / article["file"]).read_text(encoding="utf-8")
+    for article in articles:
         started = time.perf_counter()
-        result = engine.reconcile_document(text, article.get("lang"), article.get("date"))
+        result = engine.reconcile_document(article["text"], article.get("lang"), article.get("date"))
         millis = (time.perf_counter() - started) * 1000
-        expected = {labels.person_id(a): a for a in article.get("attendees", [])}
-        attending = {p.id: p for p in result.people if p.attending}
-        right = [pid for pid in attending if pid in expected]
-        office_right = sum(labels.office_right(attending[pid].office, expected[pid]) for pid in right)
-        wrong = tuple(sorted(p.name for pid, p in attending.items() if pid not in expected))
-        scores.append(ArticleScore(article["id"], len(expected), len(attending), len(right),
-                                   office_right, wrong, millis))
+        pred = document_json(result, engine.wikidata)
+        (out_dir / f"{article['id']}.json").write_text(json.dumps(pred, ensure_ascii=False, indent=1),
+                                                       encoding="utf-8")
+        score = score_article(article, pred, same, offices)
+        score.millis = millis
+        scores.append(score)
     return scores
 
 
-def format_attendee_table(scores: Sequence[ArticleScore]) -> str:
-    header = f"{'article':<10}{'exp':>5}{'found':>6}{'prec':>7}{'rec':>7}{'F1':>7}{'office':>8}{'wrong':>7}{'ms':>8}"
-    lines = [header, "-" * len(header)]
+def total(scores: Sequence[ArticleScore], label: str = "all", lang: str = "") -> ArticleScore:
+    out = ArticleScore(label, lang)
     for s in scores:
-        office = s.office_right / s.right if s.right else 0.0
-        lines.append(f"{s.article:<10}{s.expected:>5}{s.found:>6}{s.precision:>7.3f}{s.recall:>7.3f}"
-                     f"{s.f1:>7.3f}{office:>8.3f}{len(s.wrongly_attending):>7}{s.millis:>8.1f}")
-    exp = sum(s.expected for s in scores)
-    found = sum(s.found for s in scores)
-    right = sum(s.right for s in scores)
-    office_right = sum(s.office_right for s in scores)
-    p = right / found if found else 1.0
-    r = right / exp if exp else 1.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    lines.append("-" * len(header))
-    lines.append(f"{'all':<10}{exp:>5}{found:>6}{p:>7.3f}{r:>7.3f}{f1:>7.3f}"
-                 f"{(office_right / right if right else 0.0):>8.3f}"
-                 f"{sum(len(s.wrongly_attending) for s in scores):>7}"
-                 f"{sum(s.millis for s in scores) / max(len(scores), 1):>8.1f}")
+        out.add(s)
+    return out
+
+
+def _row(s: ArticleScore, width: int, articles: int = 1) -> str:
+    office = s.office_right / s.tp if s.tp else 0.0
+    ece = expected_calibration_error(s.confidences)
+    return (f"{s.article:<{width}} {s.lang:<4}{s.gold:>5}{s.tp:>4}{s.fp:>4}{s.fn:>4}{s.precision:>6.2f}"
+            f"{s.recall:>6.2f}{s.f1:>6.2f}{office:>7.2f}{s.mentioned_as_attending:>5}{s.wrong_confident:>5}"
+            f"{ece:>6.2f}{s.millis / articles:>7.1f}")
+
+
+def format_article_table(scores: Sequence[ArticleScore]) -> str:
+    width = max([len(s.article) for s in scores] + [8])
+    header = (f"{'article':<{width}} {'lang':<4}{'gold':>5}{'tp':>4}{'fp':>4}{'fn':>4}{'P':>6}{'R':>6}"
+              f"{'F1':>6}{'office':>7}{'m→a':>5}{'≥.9✗':>5}{'ECE':>6}{'ms':>7}")
+    rule = "-" * len(header)
+    lines = [header, rule, *(_row(s, width) for s in scores), rule]
+    by_lang: dict[str, list[ArticleScore]] = defaultdict(list)
     for s in scores:
-        if s.wrongly_attending:
-            lines.append(f"  {s.article} wrongly attending: {', '.join(s.wrongly_attending)}")
+        by_lang[s.lang].append(s)
+    for lang in sorted(by_lang):
+        group = by_lang[lang]
+        lines.append(_row(total(group, f"language {lang}", lang), width, len(group)))
+    lines.append(rule)
+    lines.append(_row(total(scores), width, len(scores)))
+    lines.append("(office: share of attendees found whose office on the date is right; m→a: only "
+                 "mentioned, listed as attending; ≥.9✗: people at confidence ≥ 0.9 the article does "
+                 "not name; ECE over every person returned; ms per article)")
+    for s in scores:
+        if s.false_attendees or s.missed:
+            lines.append(f"  {s.article}: false {s.false_attendees} missed {s.missed}")
     return "\n".join(lines)
 
 
-def run_attendee_eval(db: Path, attendees: Path, seeds: Path, out: TextIO) -> list[ArticleScore]:
-    engine = Engine(db)
-    scores = evaluate_attendees(engine, attendees, seeds)
-    out.write(format_attendee_table(scores) + "\n")
-    engine.close()
-    return scores
+def official_totals(scorer: ModuleType, gold: Path, predictions: Path) -> dict[str, Any]:
+    """The scorer's own run over the predictions written (its --json line)."""
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        scorer.main([str(gold), str(predictions), "--json"])
+    return json.loads(printed.getvalue())
+
+
+def run_article_eval(engine: Engine, scorer_path: Path, sets: Sequence[tuple[str, Path, Path | None]],
+                     out_root: Path, out: TextIO) -> dict[str, list[ArticleScore]]:
+    """Each set (label, gold JSONL, folder of seed texts or None): table, then the check that
+    the official scorer gives the same totals on the predictions written."""
+    scorer = load_scorer(scorer_path)
+    results = {}
+    for label, gold, seeds in sets:
+        out_dir = out_root / label
+        scores = evaluate_articles(engine, read_articles(gold, seeds), scorer.same, out_dir)
+        out.write(f"\nattendees, {label} ({gold.name}; answers in {out_dir}):\n")
+        out.write(format_article_table(scores) + "\n")
+        ours, theirs = total(scores), official_totals(scorer, gold, out_dir)
+        mine = {"tp": ours.tp, "fp": ours.fp, "fn": ours.fn, "mentioned_as_attending": ours.mentioned_as_attending,
+                "wrong_confident": ours.wrong_confident}
+        if any(theirs[k] != v for k, v in mine.items()):
+            raise RuntimeError(f"{label}: the table's totals {mine} differ from {scorer_path.name}'s {theirs}")
+        out.write(f"{scorer_path.name}: precision {theirs['precision']:.3f} recall {theirs['recall']:.3f} "
+                  f"F1 {theirs['f1']:.3f} (the table's totals agree)\n")
+        results[label] = scores
+    return results

@@ -202,18 +202,24 @@ def _read_file(path: str) -> bytes:
 
 
 def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
-    from .attendee_eval import run_attendee_eval
+    from .attendee_eval import run_article_eval
     from .evaluation import run_names_eval
 
-    for path in (args.names, args.gazetteer):
+    for path in (args.names, args.gazetteer, args.attendees, args.articles, args.scorer):
         if path and not path.is_file():
             raise CliError(f"{path}: no such file")
+    sets = [(label, gold, seeds) for label, gold, seeds in (
+        ("seeds", args.attendees, args.seeds), ("articles", args.articles, None)) if gold]
+    if sets and not args.scorer:
+        raise CliError("--attendees and --articles need --scorer (../shared/eval/score_attendees.py)")
     try:
         if args.names and args.gazetteer:
             run_names_eval(args.names, args.gazetteer, args.predictions, out)
-        if args.attendees:
-            out.write("\nattendees (curated gazetteer):\n")
-            run_attendee_eval(args.db or default_db_path(), args.attendees, args.seeds, out)
+        if sets:
+            engine = open_engine(args.db)
+            out.write(f"\narticles, on the gazetteer {engine.store.path}:\n")
+            run_article_eval(engine, args.scorer, sets, args.article_predictions, out)
+            engine.close()
     except (PopoloError, BuildError, StoreError) as err:
         raise CliError(str(err)) from None
     return 0
@@ -296,6 +302,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--predictions", type=Path, help="write every answer here (JSONL)")
     p.add_argument("--attendees", type=Path, help="who attended, per article (JSONL)")
     p.add_argument("--seeds", type=Path, help="folder of the articles named in --attendees")
+    p.add_argument("--articles", type=Path, help="articles with their text and who attended (JSONL)")
+    p.add_argument("--scorer", type=Path, help="the attendee scorer to agree with (score_attendees.py)")
+    p.add_argument("--article-predictions", type=Path, default=Path("var/eval"),
+                   help="folder for each article's answer (default var/eval/<set>/<id>.json)")
     db_option(p)
     p.set_defaults(func=_cmd_eval)
 
