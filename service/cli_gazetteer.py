@@ -173,7 +173,8 @@ def _cmd_duplicates(args: argparse.Namespace, out: TextIO) -> int:
         out.write(json.dumps([dataclasses.asdict(p) for p in pairs[: args.limit]], ensure_ascii=False, indent=2) + "\n")
         return 0
     for p in pairs[: args.limit]:
-        out.write(f"{p.score:.3f}  {p.a} {p.name_a!r}  ~  {p.b} {p.name_b!r} (as {p.alias_b!r})  {p.why}\n")
+        out.write(f"{p.score:.3f}  {p.a} {p.name_a!r}  ~  {p.b} {p.name_b!r}  "
+                  f"({p.alias_a!r} ~ {p.alias_b!r}: {p.why})\n")
     out.write(f"{len(pairs)} likely duplicate pairs; merge with 'rollcall gazetteer merge KEEP RETIRE'\n")
     return 0
 
@@ -342,8 +343,9 @@ def add_gazetteer_commands(sub: Any) -> None:
     p.set_defaults(func=_cmd_review)
 
     p = gsub.add_parser("duplicates", help="persons that are likely one person, for review")
-    p.add_argument("--min-score", type=float, default=0.95,
-                   help="least similarity (0-1) of the worse-matched part of the two names")
+    p.add_argument("--min-score", type=float, default=0.5,
+                   help="least score (0-1): the names' match both ways, weighed with country, birth "
+                        "dates, tenures and Wikidata ids (default 0.5)")
     p.add_argument("--limit", type=int, default=100, help="pairs to print")
     p.add_argument("--json", action="store_true")
     db_option(p)
