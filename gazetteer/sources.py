@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from rollcall.resolvers.attendance import CUE_KINDS
+
 from .model import Country, Cue, Gazetteer, Name, Organization, Person, Post, RoleWords, Tenure
 from .validate import organization_id_problem, person_id_problem, post_id_problem
 
@@ -135,8 +137,8 @@ def _read_file(path: Path, gaz: Gazetteer, post_files: dict[str, Path]) -> None:
         phrases = rec.get("phrases", [])
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
             raise fail(rec, "'phrases' must be a list of strings")
-        if rec.get("kind") not in ("attending", "not_attending", "possessive"):
-            raise fail(rec, f"cue kind {rec.get('kind')!r} is not attending, not_attending or possessive")
+        if rec.get("kind") not in CUE_KINDS:
+            raise fail(rec, f"cue kind {rec.get('kind')!r} is not one of {', '.join(CUE_KINDS)}")
         gaz.cues.append(Cue(rec["kind"], _str(rec, "lang"), tuple(phrases)))
 
 

@@ -1,12 +1,25 @@
-"""Whether an article presents a person as taking part, from the cue phrases of the
-gazetteer (cues.json): a person attends when a sentence naming them carries an attending cue
-and no not-attending cue stands near that mention, and the mention is not governed by a
-possessive ("die Einladung des kasachischen Präsidenten")."""
+"""Whether an article presents a person as taking part in the event it reports.
+
+rollcall reads meeting reports: an official named in one is, unless the text says
+otherwise, among those who met. So a person attends when a mention of them has an attending
+cue in its sentence ("took part", "участвовали", "出席"), or when they held an office on the
+article's date; and does not when
+
+every mention of them is either the one a not-attending cue of its sentence speaks of (died,
+in memory of, did not attend, could not come, was absent: the mention nearest the cue) or
+spoken of rather than present: the name
+follows a `spoken_of` phrase ("greetings from", "on behalf of", "supporter of", "at the
+invitation of", German genitive "des"), with only its role and country words between. A
+person introduced that way is not presumed present later either: only an attending cue in
+the sentence of a later mention makes them so.
+
+The cue phrases are data, per language, in the gazetteer's cues.json.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .phrases import phrase_tokens
@@ -15,16 +28,21 @@ from .text import Token, sentence_spans
 if TYPE_CHECKING:
     from .document import PersonFound
 
-__all__ = ["AttendanceJudge"]
+__all__ = ["AttendanceJudge", "CUE_KINDS"]
+
+# The kinds of cue phrases; "possessive" is the older name of "spoken_of".
+CUE_KINDS = ("attending", "not_attending", "spoken_of", "possessive")
+_SPOKEN_OF = ("spoken_of", "possessive")
 
 
 class AttendanceJudge:
     def __init__(self, cues: Iterable[tuple[str, str]], window: int):
         cues = list(cues)
         self._cue_words = [(w, kind) for phrase, kind in cues
-                           if kind != "possessive" and (w := phrase_tokens(phrase))]
-        self._possessive = {w[0] for phrase, kind in cues
-                            if kind == "possessive" and len(w := phrase_tokens(phrase)) == 1}
+                           if kind in ("attending", "not_attending") and (w := phrase_tokens(phrase))]
+        # A spoken-of phrase must end right before the name: matched backwards, word by word.
+        self._spoken_of = {tuple(w) for phrase, kind in cues if kind in _SPOKEN_OF and (w := phrase_tokens(phrase))}
+        self._spoken_of_longest = max((len(w) for w in self._spoken_of), default=0)
         self._window = window
 
     def cue_positions(self, tokens: Sequence[Token], text: str) -> list[tuple[int, str, int]]:
@@ -49,32 +67,53 @@ class AttendanceJudge:
                     found.append((i, kind, sentence_no[i]))
         return found
 
-    def _after_possessive(self, tokens: Sequence[Token], i: int, descriptor_tokens: set[int]) -> bool:
-        """Whether the mention at token i, with the role and demonym words before it, is
-        governed by a possessive marker of the text's language (German genitive "des")."""
+    def _spoken_of_at(self, tokens: Sequence[Token], i: int, descriptor_tokens: set[int]) -> bool:
+        """Whether a spoken-of phrase ends just before the mention at token i (its role and
+        country words, which belong to the mention, skipped)."""
         k = i - 1
         while k >= 0 and k in descriptor_tokens:
             k -= 1
-        return k >= 0 and tokens[k].norm in self._possessive
+        for n in range(1, self._spoken_of_longest + 1):
+            if k - n + 1 < 0:
+                break
+            if tuple(t.norm for t in tokens[k - n + 1 : k + 1]) in self._spoken_of:
+                return True
+        return False
+
+    def _absent_mentions(self, people: list[PersonFound], cues: list[tuple[int, str, int]],
+                         sentence_no: list[int], token_at: dict[int, int]) -> set[int]:
+        """Token positions of mentions a not-attending cue speaks of: each cue, the mention
+        nearest to it in its sentence within the window ("X asked for a minute of silence in
+        memory of Y, who died": Y, not X)."""
+        mentions = sorted({token_at.get(m.start, 0) for p in people for m in p.mentions})
+        out: set[int] = set()
+        for c, kind, sent in cues:
+            if kind != "not_attending":
+                continue
+            near = [(abs(c - i), i) for i in mentions if sentence_no[i] == sent and abs(c - i) <= self._window]
+            if near:
+                out.add(min(near)[1])
+        return out
 
     def decide(self, people: Iterable[PersonFound], tokens: Sequence[Token], text: str,
-               descriptor_tokens: set[int]) -> None:
-        """A person attends when a sentence naming them carries an attending cue and no
-        not-attending cue stands near that mention."""
+               descriptor_tokens: set[int], in_office: Callable[[str], bool]) -> None:
+        people = list(people)
         cues = self.cue_positions(tokens, text)
         sentence_no = _sentence_numbers(tokens, text)
         token_at = {t.start: i for i, t in enumerate(tokens)}
-        window = self._window
+        absent = self._absent_mentions(people, cues, sentence_no, token_at)
         for p in people:
-            for m in p.mentions:
+            # How the article introduces a person sets the default for later mentions: one
+            # first named as absent or spoken of needs an attending cue of its own later.
+            by_default = in_office(p.id)
+            for n, m in enumerate(sorted(p.mentions, key=lambda m: m.start)):
                 i = token_at.get(m.start, 0)
-                if self._after_possessive(tokens, i, descriptor_tokens):
-                    continue  # "die Einladung des kasachischen Präsidenten": not a participant
                 sent = sentence_no[i] if tokens else 0
                 near = [(abs(c - i), kind) for c, kind, s in cues if s == sent]
-                if any(kind == "not_attending" and d <= window for d, kind in near):
+                if i in absent or self._spoken_of_at(tokens, i, descriptor_tokens):
+                    by_default = by_default and n > 0
                     continue
-                if any(kind == "attending" for _, kind in near):
+                if by_default or any(kind == "attending" for _, kind in near):
                     p.attending = True
                     break
 

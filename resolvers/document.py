@@ -356,7 +356,8 @@ class DocumentReconciler:
             elif not holders and "representative" in d.roles:
                 unresolved.append(Unresolved(mention.start, mention.end, mention.text,
                                              sorted(d.roles)[0], _one(d.countries)))
-        self._attendance.decide(people.values(), tokens, text, blocked)
+        in_office = (lambda person_id: self._holds_office(person_id, date)) if date else (lambda _: False)
+        self._attendance.decide(people.values(), tokens, text, blocked, in_office)
         for person_id, p in people.items():
             pos = self._person_pos.get(person_id)
             p.name = self.index.persons[pos].name if pos is not None else person_id
