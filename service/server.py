@@ -125,13 +125,15 @@ def serve(settings: Settings, announce: bool = True, on_ready: Callable[[], None
     several, see workers.py, does not `announce` but tells its supervisor `on_ready`.)"""
     server = Server(settings)
     server.start()
-    if on_ready:
-        on_ready()
     log.info(
         "%s on %s:%d (gazetteer %s, %d aliases, loaded in %.1fs)",
         "rollcall serving" if announce else f"worker {os.getpid()} ready", settings.host, server.port,
         settings.db, len(server.engine.index), server.engine.load_seconds,
     )
+    if on_ready:
+        # Only after the line above is written: the supervisor's "serving on" line, which
+        # waits for every worker's on_ready, then always comes after every "worker N ready".
+        on_ready()
     stopping = threading.Event()
 
     def on_signal(signum: int, _frame: object) -> None:

@@ -6,7 +6,9 @@ server (own gazetteer connection, reloader and health service) bound to the same
 kernel spreads incoming connections over them. The stored name index makes a worker cheap:
 it opens the database without loading it.
 
-The supervisor announces "serving on" once every worker accepts calls. Signals: SIGTERM/SIGINT are passed to every worker, which go NOT_SERVING and finish their
+The supervisor announces "serving on" once every worker accepts calls, so after every
+worker's "worker N ready" line (a worker logs it before it tells the supervisor).
+Signals: SIGTERM/SIGINT are passed to every worker, which go NOT_SERVING and finish their
 calls in flight before exiting; SIGHUP is passed on (reload now). A worker that dies takes
 the others down and the supervisor exits non-zero, for the process manager to restart; a
 supervisor that dies (even killed outright) takes its workers with it.

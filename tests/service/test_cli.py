@@ -1,13 +1,81 @@
 """The `rollcall` command as a user runs it: a real process, real files."""
 
 import json
+import os
+import re
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 ROLLCALL = str(Path(sys.executable).parent / "rollcall")
+
+# Bounds for waiting on a server process (start, answer, stop). Generous: they only decide
+# how long a broken server takes to fail a test on a loaded machine, never what passes.
+WAIT = 120
+
+
+class Output:
+    """A process's text output, read in a thread: waiting for a line has a bound (a server
+    that never prints it fails the test instead of hanging it), and the pipe never fills."""
+
+    def __init__(self, stream: IO[str]):
+        self.lines: list[str] = []
+        self.closed = False
+        self._changed = threading.Condition()
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            with self._changed:
+                self.lines.append(line)
+                self._changed.notify_all()
+        with self._changed:
+            self.closed = True
+            self._changed.notify_all()
+
+    def wait_for(self, pattern: str, timeout: float = WAIT) -> tuple[int, re.Match]:
+        """The number and match of the first line matching `pattern`, once it is printed."""
+        deadline = time.monotonic() + timeout
+        seen = 0
+        with self._changed:
+            while True:
+                for i in range(seen, len(self.lines)):
+                    if m := re.search(pattern, self.lines[i]):
+                        return i, m
+                seen = len(self.lines)
+                remaining = deadline - time.monotonic()
+                if self.closed or remaining <= 0:
+                    why = "the output ended" if self.closed else f"not within {timeout:.0f}s"
+                    raise AssertionError(f"no line matching {pattern!r} ({why}):\n{''.join(self.lines)}")
+                self._changed.wait(remaining)
+
+    def text(self) -> str:
+        with self._changed:
+            return "".join(self.lines)
+
+
+def running(pid: int) -> bool:
+    """Whether process `pid` still runs (an exited one not yet reaped, a zombie, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def wait_until_stopped(pids: set[int], timeout: float = WAIT) -> set[int]:
+    """The processes of `pids` still running after waiting up to `timeout` for them to stop."""
+    deadline = time.monotonic() + timeout
+    alive = {pid for pid in pids if running(pid)}
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = {pid for pid in alive if running(pid)}
+    return alive
 
 
 def run(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -114,7 +182,6 @@ def test_import_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_serve_answers_then_stops_cleanly_on_sigterm(curated_db: Path) -> None:
-    import re
     import signal
 
     import grpc
@@ -123,18 +190,16 @@ def test_serve_answers_then_stops_cleanly_on_sigterm(curated_db: Path) -> None:
     proc = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--db", str(curated_db)],
                             stderr=subprocess.PIPE, text=True)
     try:
-        port = None
-        for line in proc.stderr:
-            if m := re.search(r"serving on 127\.0\.0\.1:(\d+)", line):
-                port = int(m.group(1))
-                break
-        assert port, "server did not report its port"
+        assert proc.stderr is not None
+        out = Output(proc.stderr)
+        _, serving = out.wait_for(r"serving on 127\.0\.0\.1:(\d+)")
+        port = int(serving.group(1))
         with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
-            reply = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(), timeout=5)
+            reply = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(), timeout=WAIT)
             assert reply.status == health_pb2.HealthCheckResponse.SERVING
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=15) == 0
-        assert "rollcall stopped" in proc.stderr.read()
+        assert proc.wait(timeout=WAIT) == 0
+        out.wait_for("rollcall stopped")  # its last line: the output ends with it or without it
     finally:
         proc.kill()
 
@@ -205,8 +270,6 @@ def test_gazetteer_stats_and_export_roundtrip(curated_db: Path, tmp_path: Path) 
 
 
 def test_serve_with_two_processes_shares_one_port_and_stops_all_on_sigterm(curated_db: Path) -> None:
-    import os
-    import re
     import signal
 
     import grpc
@@ -218,74 +281,57 @@ def test_serve_with_two_processes_shares_one_port_and_stops_all_on_sigterm(curat
                             stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stderr is not None
-        port, workers = None, {}
-        for line in proc.stderr:
-            if m := re.search(r"worker (\d+) ready on 127\.0\.0\.1:(\d+)", line):
-                workers[int(m.group(1))] = int(m.group(2))
-            if m := re.search(r"serving on 127\.0\.0\.1:(\d+) with 2 processes", line):
-                port = int(m.group(1))  # announced once both workers are ready
-                break
-        assert port and len(workers) == 2 and set(workers.values()) == {port}
+        out = Output(proc.stderr)
+        announced, serving = out.wait_for(r"serving on 127\.0\.0\.1:(\d+) with 2 processes")
+        port = int(serving.group(1))
+        # Announced once both workers are ready, so after both have said so: a script that
+        # waits for the "serving on" line has every worker's line too.
+        workers = {int(m.group(1)): int(m.group(2)) for line in out.lines[:announced]
+                   if (m := re.search(r"worker (\d+) ready on 127\.0\.0\.1:(\d+)", line))}
+        assert len(workers) == 2 and set(workers.values()) == {port}, out.text()
         # Separate connections (local subchannel pools) are spread over the workers.
         for _ in range(4):
             with grpc.insecure_channel(f"127.0.0.1:{port}", options=[("grpc.use_local_subchannel_pool", 1)]) as ch:
-                reply = pb_grpc.ReconcilerStub(ch).MatchName(pb.MatchNameRequest(name="Sergej Lawrow"), timeout=10)
+                reply = pb_grpc.ReconcilerStub(ch).MatchName(pb.MatchNameRequest(name="Sergej Lawrow"), timeout=WAIT)
                 assert reply.candidates[0].id == "Q58217"
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=20) == 0
-        assert "rollcall stopped" in proc.stderr.read()
-        for pid in workers:  # no worker outlives the supervisor
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                continue
-            raise AssertionError(f"worker {pid} still running")
+        assert proc.wait(timeout=WAIT) == 0
+        out.wait_for("rollcall stopped")
+        # No worker outlives the supervisor: it returns only once they have all exited.
+        still = {pid for pid in workers if running(pid)}
+        assert not still, f"workers {still} still running"
     finally:
         proc.kill()
 
 
 def test_workers_stop_when_their_supervisor_is_killed(curated_db: Path) -> None:
-    import os
-    import re
     import signal
-    import time
 
     proc = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--processes", "2", "--db", str(curated_db)],
                             stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stderr is not None
-        workers = []
-        for line in proc.stderr:
-            if m := re.search(r"worker (\d+) ready", line):
-                workers.append(int(m.group(1)))
-            if "serving on" in line:
-                break
-        assert len(workers) == 2
+        out = Output(proc.stderr)
+        announced, _ = out.wait_for("serving on")
+        workers = {int(m.group(1)) for line in out.lines[:announced] if (m := re.search(r"worker (\d+) ready", line))}
+        assert len(workers) == 2, out.text()
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-    deadline = time.monotonic() + 15
-    alive = set(workers)
-    while alive and time.monotonic() < deadline:
-        for pid in list(alive):
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                alive.discard(pid)
-        time.sleep(0.2)
+    # Each notices within about a second, then stops gracefully; the bound is for a loaded machine.
+    alive = wait_until_stopped(workers)
     assert not alive, f"workers {alive} outlived their supervisor"
 
 
 def test_a_second_server_on_a_taken_port_fails_instead_of_sharing_it(curated_db: Path) -> None:
-    import re
-
     first = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--db", str(curated_db)],
                              stderr=subprocess.PIPE, text=True)
     try:
         assert first.stderr is not None
-        port = next(int(m.group(1)) for line in first.stderr if (m := re.search(r"serving on [\d.]+:(\d+)", line)))
+        _, serving = Output(first.stderr).wait_for(r"serving on [\d.]+:(\d+)")
+        port = int(serving.group(1))
         second = subprocess.run([ROLLCALL, "serve", "--port", str(port), "--db", str(curated_db)],
-                                capture_output=True, text=True, timeout=30)
+                                capture_output=True, text=True, timeout=WAIT)
         assert second.returncode != 0
         assert f"cannot bind 127.0.0.1:{port}: the port is taken" in second.stderr
         assert "Traceback" not in second.stderr

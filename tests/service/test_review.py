@@ -17,6 +17,9 @@ from rollcall.service.settings import Settings
 
 ROLLCALL = str(Path(sys.executable).parent / "rollcall")
 
+# Bound on a call: generous, for a loaded machine; these tests check answers, not speed.
+WAIT = 120
+
 
 def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([ROLLCALL, "gazetteer", *args], capture_output=True, timeout=120)
@@ -34,10 +37,10 @@ def test_record_list_accept_and_reject(tmp_path: Path) -> None:
         with grpc.insecure_channel(f"127.0.0.1:{server.port}") as channel:
             stub = pb_grpc.ReconcilerStub(channel)
             for _ in range(2):
-                stub.MatchName(pb.MatchNameRequest(name="Qwzx Vbnmlk", language="de"), timeout=5)
-            stub.MatchName(pb.MatchNameRequest(name="Sergej Lawrow", language="de"), timeout=5)  # accepted
+                stub.MatchName(pb.MatchNameRequest(name="Qwzx Vbnmlk", language="de"), timeout=WAIT)
+            stub.MatchName(pb.MatchNameRequest(name="Sergej Lawrow", language="de"), timeout=WAIT)  # accepted
             text = "An dem Treffen nahmen Vertreter Indiens teil."
-            stub.ReconcileDocument(pb.ReconcileDocumentRequest(text=text, language="de", date="2024-07-04"), timeout=10)
+            stub.ReconcileDocument(pb.ReconcileDocumentRequest(text=text, language="de", date="2024-07-04"), timeout=WAIT)
     finally:
         server.stop(0)
 

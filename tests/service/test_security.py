@@ -1,6 +1,7 @@
 """Bearer token and TLS, configured by settings, against a real server."""
 
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -9,16 +10,56 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from rollcall.service._pb.rollcall.v1 import rollcall_pb2 as pb
+from rollcall.resolvers import Query
 from rollcall.service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+from rollcall.service.engine import Answer, Engine
 from rollcall.service.server import Server
 from rollcall.service.settings import Settings
 
+# Bound on waiting for a call or for the server: generous, for a loaded machine; no test
+# here passes or fails on how fast something is (except the deadline that is the point).
+WAIT = 120.0
 
-def start(curated_db: Path, **kw) -> Server:
+# The name GatedEngine stops at.
+HOLD = "Hold Thisname"
+
+
+class GatedEngine(Engine):
+    """The curated gazetteer, except that matching the name HOLD waits until the test sets
+    `release`: a call that is under way, and holds its slot, for exactly as long as a test
+    needs it to, however fast or loaded the machine."""
+
+    def __init__(self, db: Path):
+        super().__init__(db, warm=True)
+        self.holding = threading.Event()  # a call reached HOLD
+        self.release = threading.Event()
+
+    def match(self, query: Query) -> Answer:
+        if query.name == HOLD:
+            self.holding.set()
+            if not self.release.wait(WAIT):
+                raise TimeoutError("the test never released the held call")
+        return super().match(query)
+
+
+def start(curated_db: Path, engine: Engine | None = None, **kw) -> Server:
     server = Server(Settings(db=curated_db, host="127.0.0.1", port=0, max_workers=2, grace=0,
-                             reload_interval=0, **kw))
+                             reload_interval=0, **kw), engine)
     server.start()
     return server
+
+
+def until_admitted(call, deadline: float):
+    """`call()`, again while the server refuses it because its only slot is still taken: the
+    slot frees when the previous call's handler returns, which may be just after its client
+    has the answer (or, for a cancelled call, when the handler notices)."""
+    while True:
+        try:
+            return call()
+        except grpc.RpcError as err:
+            if err.code() != grpc.StatusCode.RESOURCE_EXHAUSTED or time.monotonic() > deadline:
+                raise
+        time.sleep(0.05)
 
 
 def test_bearer_token_is_required_for_the_api_but_not_for_health(curated_db: Path, tmp_path: Path) -> None:
@@ -31,11 +72,11 @@ def test_bearer_token_is_required_for_the_api_but_not_for_health(curated_db: Pat
             request = pb.MatchNameRequest(name="Sergej Lawrow")
             for metadata in ((), (("authorization", "Bearer wrong"),), (("authorization", "s3cret-token"),)):
                 with pytest.raises(grpc.RpcError) as err:
-                    stub.MatchName(request, metadata=metadata, timeout=5)
+                    stub.MatchName(request, metadata=metadata, timeout=WAIT)
                 assert err.value.code() == grpc.StatusCode.UNAUTHENTICATED
-            reply = stub.MatchName(request, metadata=(("authorization", "Bearer s3cret-token"),), timeout=5)
+            reply = stub.MatchName(request, metadata=(("authorization", "Bearer s3cret-token"),), timeout=WAIT)
             assert reply.candidates[0].id == "Q58217"
-            health = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(), timeout=5)
+            health = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(), timeout=WAIT)
             assert health.status == health_pb2.HealthCheckResponse.SERVING
     finally:
         server.stop(0)
@@ -59,12 +100,12 @@ def test_tls_with_client_certificates(curated_db: Path, tmp_path: Path) -> None:
     try:
         good = grpc.ssl_channel_credentials(server_cert.read_bytes(), client_key.read_bytes(), client_cert.read_bytes())
         with grpc.secure_channel(target, good) as ch:
-            reply = pb_grpc.ReconcilerStub(ch).MatchName(pb.MatchNameRequest(name="Wladimir Putin"), timeout=10)
+            reply = pb_grpc.ReconcilerStub(ch).MatchName(pb.MatchNameRequest(name="Wladimir Putin"), timeout=WAIT)
             assert reply.candidates[0].id == "Q7747"
         without_client_cert = grpc.ssl_channel_credentials(server_cert.read_bytes())
         with grpc.secure_channel(target, without_client_cert) as ch:
             with pytest.raises(grpc.RpcError) as err:
-                pb_grpc.ReconcilerStub(ch).MatchName(pb.MatchNameRequest(name="Putin"), timeout=10)
+                pb_grpc.ReconcilerStub(ch).MatchName(pb.MatchNameRequest(name="Putin"), timeout=WAIT)
             assert err.value.code() == grpc.StatusCode.UNAVAILABLE
         with grpc.insecure_channel(target) as ch:  # plaintext to a TLS port fails cleanly
             with pytest.raises(grpc.RpcError):
@@ -74,39 +115,52 @@ def test_tls_with_client_certificates(curated_db: Path, tmp_path: Path) -> None:
 
 
 def test_overload_is_resource_exhausted_and_deadlines_hold(curated_db: Path) -> None:
-    server = start(curated_db, max_concurrent_rpcs=1)
-    # A batch long enough (about a second) to hold the only slot while single calls come.
-    names = [pb.MatchNameRequest(name=f"Sergej Lawrow {i}") for i in range(5000)]
+    engine = GatedEngine(curated_db)
+    server = start(curated_db, engine, max_concurrent_rpcs=1)
+    # A batch that holds the only slot until released: it waits at its first name.
+    names = [pb.MatchNameRequest(name=HOLD)] + [pb.MatchNameRequest(name=f"Sergej Lawrow {i}") for i in range(4999)]
     try:
         with grpc.insecure_channel(f"127.0.0.1:{server.port}") as ch:
+            grpc.channel_ready_future(ch).result(timeout=WAIT)
             stub = pb_grpc.ReconcilerStub(ch)
-            stub.MatchName(pb.MatchNameRequest(name="warm up"), timeout=10)
-            batch = stub.MatchNames.future(pb.MatchNamesRequest(requests=names), timeout=60)
+            batch = stub.MatchNames.future(pb.MatchNamesRequest(requests=names), timeout=WAIT)
+            assert engine.holding.wait(WAIT), "the batch never started"
             with pytest.raises(grpc.RpcError) as err:
-                for _ in range(200):  # until the batch holds the only slot
-                    stub.MatchName(pb.MatchNameRequest(name="Putin"), timeout=5)
+                stub.MatchName(pb.MatchNameRequest(name="Putin"), timeout=WAIT)
             assert err.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
-            assert len(batch.result().responses) == 5000
+            engine.release.set()
+            assert len(batch.result(timeout=WAIT).responses) == 5000
+            # A batch still at work when its deadline passes: held, so it is, however fast
+            # the machine.
+            engine.release.clear()
             with pytest.raises(grpc.RpcError) as err:
-                stub.MatchNames(pb.MatchNamesRequest(requests=names), timeout=0.05)
+                until_admitted(lambda: stub.MatchNames(pb.MatchNamesRequest(requests=names), timeout=0.05),
+                               time.monotonic() + WAIT)
             assert err.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
     finally:
+        engine.release.set()
         server.stop(0)
 
 
 def test_a_cancelled_batch_stops_working(curated_db: Path) -> None:
-    server = start(curated_db)
+    engine = GatedEngine(curated_db)
+    # One call at a time: another call is admitted only once the batch's handler has returned.
+    server = start(curated_db, engine, max_concurrent_rpcs=1)
     names = [pb.MatchNameRequest(name=f"Sergej Lawrow {i}") for i in range(3000)]
+    names[20] = pb.MatchNameRequest(name=HOLD)  # the batch waits there until it is cancelled
     try:
         with grpc.insecure_channel(f"127.0.0.1:{server.port}") as ch:
             stub = pb_grpc.ReconcilerStub(ch)
-            batch = stub.MatchNames.future(pb.MatchNamesRequest(requests=names), timeout=120)
-            while server.servicer.batch_names_matched < 20:  # the batch is under way
-                time.sleep(0.01)
+            batch = stub.MatchNames.future(pb.MatchNamesRequest(requests=names), timeout=WAIT)
+            assert engine.holding.wait(WAIT), "the batch never started"
+            assert server.servicer.batch_names_matched == 20  # the batch is under way
             batch.cancel()
-            time.sleep(1.0)
-            done = server.servicer.batch_names_matched
-            time.sleep(1.0)
-            assert server.servicer.batch_names_matched == done < 3000  # no more work after cancel
+            engine.release.set()
+            # Admitted once the batch's handler has returned: its work is over.
+            reply = until_admitted(lambda: stub.MatchName(pb.MatchNameRequest(name="Wladimir Putin"), timeout=WAIT),
+                                   time.monotonic() + WAIT)
+            assert reply.candidates[0].id == "Q7747"
+            assert server.servicer.batch_names_matched < 3000  # no more work after cancel
     finally:
+        engine.release.set()
         server.stop(0)
