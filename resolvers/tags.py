@@ -2,7 +2,8 @@
 
 The matcher's query validation, the article reader's and the gazetteer's checks (curated
 files, imports, edits) all ask here, so a tag or code accepted by one is accepted by all.
-ICU's data decides what is known; no list is kept here.
+The IANA subtag registry (langcodes) decides which languages are known, ICU's data which
+scripts and regions; no list is kept here but MediaWiki's few codes that are not BCP-47.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ import re
 from functools import lru_cache
 
 import icu
+import langcodes
 
-__all__ = ["InvalidLanguageTag", "check_language_tag", "is_country_code"]
+__all__ = ["InvalidLanguageTag", "check_language_tag", "is_country_code", "to_bcp47"]
 
 _MAX_TAG = 64  # longer is never a real tag; also bounds what the cache holds
 _SUBTAG = re.compile(r"^[A-Za-z0-9]{1,8}$")
@@ -24,9 +26,34 @@ class InvalidLanguageTag(ValueError):
     pass
 
 
-@lru_cache(maxsize=1)
-def _iso_languages() -> frozenset[str]:
-    return frozenset(icu.Locale.getISOLanguages())
+# Wikidata labels and Wikipedia editions carry MediaWiki's language codes, a few of which are
+# not BCP-47 (MediaWiki's LanguageCode::NON_STANDARD_LANGUAGE_CODE_MAPPING): a pipeline that
+# passes a label's code along is read as the BCP-47 tag MediaWiki itself gives for it.
+_WIKIMEDIA_CODES = {
+    "als": "gsw",
+    "bat-smg": "sgs",
+    "be-x-old": "be-tarask",
+    "cbk-zam": "cbk",
+    "eml": "egl",
+    "en-rtl": "en-x-rtl",
+    "fiu-vro": "vro",
+    "map-bms": "jv-x-bms",
+    "nrm": "nrf",
+    "roa-rup": "rup",
+    "roa-tara": "nap-x-tara",
+    "simple": "en-simple",
+    "sr-ec": "sr-Cyrl",
+    "sr-el": "sr-Latn",
+    "zh-classical": "lzh",
+    "zh-min-nan": "nan",
+    "zh-yue": "yue",
+}
+
+
+def to_bcp47(tag: str) -> str:
+    """The BCP-47 tag for a MediaWiki language code that is not one ('sr-el' → 'sr-Latn');
+    any other tag unchanged."""
+    return _WIKIMEDIA_CODES.get(tag.lower(), tag)
 
 
 @lru_cache(maxsize=1)
@@ -41,12 +68,9 @@ def is_country_code(code: str) -> bool:
 
 
 def _known_language(code: str) -> bool:
-    code = code.lower()
-    if code == "und" or code in _iso_languages():
-        return True
-    # Three-letter codes ICU has a name for (yue, cmn, ckb ...) are in the IANA registry
-    # too; for an unknown code ICU's "display name" is the code itself.
-    return icu.Locale(code).getDisplayLanguage(icu.Locale("en")).lower() != code
+    # The IANA subtag registry (through langcodes) holds every ISO 639 code, Lak's "lbe" and
+    # Zazaki's "diq" as well as "en"; ICU's own list has only the languages it has data for.
+    return langcodes.tag_is_valid(code.lower())
 
 
 def _known_script(code: str) -> bool:
@@ -78,6 +102,11 @@ def _problem(tag: str) -> str | None:
         if not _known_region(rest[0]):
             return f"unknown region {rest[0]!r}"
         rest = rest[1:]
+    lowered = [r.lower() for r in rest]
+    if "x" in lowered:  # private use: one or more subtags of any meaning after the singleton x
+        if lowered[-1] == "x":
+            return f"private use 'x' with nothing after it ({_SHAPE})"
+        rest = rest[: lowered.index("x")]
     seen: set[str] = set()
     for variant in rest:
         if not _VARIANT.match(variant):
@@ -90,10 +119,12 @@ def _problem(tag: str) -> str | None:
 
 def check_language_tag(tag: str) -> str:
     """Return `tag` if it is a well-formed BCP-47 tag of a known language (or `und`), with
-    optional known script, known region and well-formed variants; else raise
+    optional known script, known region, well-formed variants and private-use part, or its
+    BCP-47 form if it is one of MediaWiki's own codes (to_bcp47); else raise
     InvalidLanguageTag saying what is wrong. Case does not matter, as in BCP-47."""
     if len(tag) > _MAX_TAG:
         raise InvalidLanguageTag(f"language tag of {len(tag)} characters is not BCP-47 (at most {_MAX_TAG})")
+    tag = to_bcp47(tag)
     if (problem := _problem(tag)) is not None:
         raise InvalidLanguageTag(f"language {tag!r} is not BCP-47: {problem}")
     return tag
