@@ -105,14 +105,6 @@ def test_bad_requests_are_invalid_argument(stub, request_, message: str) -> None
     assert message in err.value.details()
 
 
-def test_bad_request_in_a_batch_names_its_index(stub) -> None:
-    batch = pb.MatchNamesRequest(requests=[pb.MatchNameRequest(name="Putin"), pb.MatchNameRequest(name="")])
-    with pytest.raises(grpc.RpcError) as err:
-        stub.MatchNames(batch, timeout=WAIT)
-    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
-    assert err.value.details().startswith("requests[1]:")
-
-
 def test_unknown_id_is_not_found(stub) -> None:
     with pytest.raises(grpc.RpcError) as err:
         stub.GetEntity(pb.GetEntityRequest(id="Q0"), timeout=WAIT)
@@ -152,7 +144,7 @@ def test_reconcile_document(stub) -> None:
     assert lavrov.wikidata == "Q58217" and lavrov.office.post_id == "ru-foreign-minister"
     [m] = lavrov.mentions
     assert SEED_LIKE[m.start : m.end] == m.text == "Sergej Lawrow"
-    assert reply.algorithm.name == "rollcall-name"
+    assert reply.algorithm.name == "rollcall-document"
 
 
 @pytest.mark.parametrize(
@@ -173,4 +165,4 @@ def test_bad_documents_are_invalid_argument(stub, request_, message: str) -> Non
 def test_binary_junk_document_does_not_fail(stub) -> None:
     junk = bytes(range(256)).decode("latin-1") * 40
     reply = stub.ReconcileDocument(pb.ReconcileDocumentRequest(text=junk), timeout=WAIT)
-    assert reply.algorithm.name == "rollcall-name"
+    assert reply.algorithm.name == "rollcall-document"
