@@ -10,8 +10,9 @@ in memory of, did not attend, could not come, was absent: the mention nearest th
 spoken of rather than present: the name
 follows a `spoken_of` phrase ("greetings from", "on behalf of", "supporter of", "at the
 invitation of", German genitive "des"), with only its role and country words between. A
-person introduced that way is not presumed present later either: only an attending cue in
-the sentence of a later mention makes them so.
+person introduced that way (a bare genitive such as German "des" aside: it says less) is not
+presumed present later either: only an attending cue in the sentence of a later mention
+makes them so.
 
 The cue phrases are data, per language, in the gazetteer's cues.json.
 """
@@ -41,7 +42,7 @@ class AttendanceJudge:
         self._cue_words = [(w, kind) for phrase, kind in cues
                            if kind in ("attending", "not_attending") and (w := phrase_tokens(phrase))]
         # A spoken-of phrase must end right before the name: matched backwards, word by word.
-        self._spoken_of = {tuple(w) for phrase, kind in cues if kind in _SPOKEN_OF and (w := phrase_tokens(phrase))}
+        self._spoken_of = {tuple(w): kind for phrase, kind in cues if kind in _SPOKEN_OF and (w := phrase_tokens(phrase))}
         self._spoken_of_longest = max((len(w) for w in self._spoken_of), default=0)
         self._window = window
 
@@ -67,18 +68,16 @@ class AttendanceJudge:
                     found.append((i, kind, sentence_no[i]))
         return found
 
-    def _spoken_of_at(self, tokens: Sequence[Token], i: int, descriptor_tokens: set[int]) -> bool:
-        """Whether a spoken-of phrase ends just before the mention at token i (its role and
-        country words, which belong to the mention, skipped)."""
+    def _spoken_of_at(self, tokens: Sequence[Token], i: int, descriptor_tokens: set[int]) -> str | None:
+        """The kind of the spoken-of phrase ending just before the mention at token i (its
+        role and country words, which belong to the mention, skipped), if there is one."""
         k = i - 1
         while k >= 0 and k in descriptor_tokens:
             k -= 1
-        for n in range(1, self._spoken_of_longest + 1):
-            if k - n + 1 < 0:
-                break
-            if tuple(t.norm for t in tokens[k - n + 1 : k + 1]) in self._spoken_of:
-                return True
-        return False
+        for n in range(self._spoken_of_longest, 0, -1):
+            if k - n + 1 >= 0 and (kind := self._spoken_of.get(tuple(t.norm for t in tokens[k - n + 1 : k + 1]))):
+                return kind
+        return None
 
     def _absent_mentions(self, people: list[PersonFound], cues: list[tuple[int, str, int]],
                          sentence_no: list[int], token_at: dict[int, int]) -> set[int]:
@@ -110,8 +109,12 @@ class AttendanceJudge:
                 i = token_at.get(m.start, 0)
                 sent = sentence_no[i] if tokens else 0
                 near = [(abs(c - i), kind) for c, kind, s in cues if s == sent]
-                if i in absent or self._spoken_of_at(tokens, i, descriptor_tokens):
-                    by_default = by_default and n > 0
+                spoken_of = self._spoken_of_at(tokens, i, descriptor_tokens)
+                if i in absent or spoken_of:
+                    # A bare genitive ("auf Vorschlag des Präsidenten X") says less than an
+                    # absence or a phrase such as "greetings from": only the latter two set
+                    # how the person is introduced.
+                    by_default = by_default and (n > 0 or spoken_of == "possessive")
                     continue
                 if by_default or any(kind == "attending" for _, kind in near):
                     p.attending = True

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .attendance import AttendanceJudge
+from .cjk import CjkNames, is_cjk
 from .dates import within
 from .given_names import name_groups
 from .index import NameIndex, name_forms
@@ -63,6 +64,11 @@ _FUNCTION_WORDS = _GLUE | frozenset(
 )
 
 
+# Countries whose people's names are Han characters of their own (not a rendering of a
+# foreign name): their characters say nothing about transliteration.
+_HAN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG", "JP", "KR", "KP", ""})
+
+
 @dataclass(frozen=True, slots=True)
 class PostInfo:
     id: str
@@ -106,6 +112,9 @@ class DocumentConfig:
     # A name made only of words this common ("Devlet Başkanları": state presidents) needs to
     # be written as an alias.
     common_name_word: float = 4.0
+    # Least confidence of a Chinese or Japanese name written as no alias, with no role
+    # phrase beside it.
+    unwritten_cjk_confidence: float = 0.8
     longest_name: int = 6
 
 
@@ -178,6 +187,8 @@ class DocumentReconciler:
             (a.record.name, i) for i, a in enumerate(index.aliases)
         )
         self._exact_names = frozenset(normalize(a.record.name) for a in index.aliases)
+        self._vocabulary = vocabulary
+        self._cjk: CjkNames | None = None
         self._name_keys: set[str] = set()
         for alias in index.aliases:
             for form in alias.forms:
@@ -217,8 +228,19 @@ class DocumentReconciler:
             if not any(i in blocked for i in range(first, last + 1)):
                 spans.append(_NameSpan(first, last))
                 taken.update(range(first, last + 1))
+        # Chinese and Japanese: the segmenter's names; a character's keys say nothing.
+        cjk = [is_cjk(tok.text[0]) for tok in tokens]
+        if any(cjk):
+            token_at = {t.start: i for i, t in enumerate(tokens)}
+            token_ending = {t.end: i for i, t in enumerate(tokens)}
+            for start, end in self._cjk_names().spans(text, lang):
+                head, tail = token_at.get(start), token_ending.get(end)
+                if head is None or tail is None or any(i in blocked or i in taken for i in range(head, tail + 1)):
+                    continue
+                spans.append(_NameSpan(head, tail))
+                taken.update(range(head, tail + 1))
         known = [
-            i not in blocked and i not in taken and not tok.text[:1].islower()
+            not cjk[i] and i not in blocked and i not in taken and not tok.text[:1].islower()
             and tok.norm not in _FUNCTION_WORDS and self._is_name_token(tok, lang)
             for i, tok in enumerate(tokens)
         ]
@@ -246,6 +268,20 @@ class DocumentReconciler:
             else:
                 merged.append(span)
         return merged
+
+    def _cjk_names(self) -> CjkNames:
+        """Built on the first Chinese or Japanese article (the segmenter's dictionary)."""
+        if self._cjk is None:
+            index = self.index
+            names = [a.record.name for a in index.aliases]
+            # Characters of the Han renderings of foreign names: those of people of
+            # countries that do not write their own names in Han characters.
+            translit = {c for i, a in enumerate(index.aliases)
+                        if index.persons[index.person_of(i)].country not in _HAN_COUNTRIES
+                        for c in a.record.name if is_cjk(c)}
+            words = [p for p, _ in self._vocabulary.roles] + [p for p, _ in self._vocabulary.places]
+            self._cjk = CjkNames(names, words, translit)
+        return self._cjk
 
     def _descriptors(self, text: str, tokens: Sequence[Token], names: set[int]) -> tuple[list[_Descriptor], set[int]]:
         """Role and place phrases grouped into descriptors; tokens of written-out names
@@ -377,12 +413,12 @@ class DocumentReconciler:
             if len(clean(name)) < 3:
                 return None, 0.0
         person_id, conf = self._match_name(name, lang, date, d, single)
-        if person_id is not None and not self._enough_evidence(name, lang, date, d, single, person_id):
+        if person_id is not None and not self._enough_evidence(name, lang, date, d, single, person_id, conf):
             return None, conf
         return person_id, conf
 
     def _enough_evidence(self, name: str, lang: str | None, date: str | None, d: _Descriptor | None,
-                         single: bool, person_id: str) -> bool:
+                         single: bool, person_id: str, conf: float) -> bool:
         """Whether a name the matcher resolved is a person of the text and not an ordinary
         word that spells like one. A role phrase next to it is evidence enough. A lone word
         ("May", "Dar") is a person only when that person held an office on the article's
@@ -391,6 +427,10 @@ class DocumentReconciler:
         by the caller's scoring: every word must then match closely)."""
         if d is not None:
             return True
+        if all(is_cjk(c) for c in name if c.isalpha()) and normalize(name) not in self._exact_names:
+            # A Chinese or Japanese word the segmenter took for a name, written as no alias:
+            # its reading alone must match well (place names read like surnames).
+            return conf >= self.config.unwritten_cjk_confidence
         words = normalize(name).split()
         if single:
             held = date is not None and self._holds_office(person_id, date)
@@ -517,6 +557,11 @@ def _glued(text: str, tokens: Sequence[Token], last: int, first: int) -> bool:
     return all(tokens[k].norm in _GLUE for k in range(last + 1, first))
 
 
+def _adjacent(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Nothing but white space between tokens a and b."""
+    return not text[tokens[a].end : tokens[b].start].strip()
+
+
 def _mention(tokens: Sequence[Token], first: int, last: int, text: str) -> Mention:
     start, end = tokens[first].start, tokens[last].end
     return Mention(start, end, text[start:end])
@@ -545,7 +590,16 @@ def _attach(spans: list[_NameSpan], descriptors: list[_Descriptor], tokens: Sequ
             continue
         for k in range(d.first - 1, max(d.first - 2 - gap, -1), -1):
             if k in by_last:
-                if by_last[k].descriptor is None:
+                before = by_last[k].descriptor
+                if before is None:
                     by_last[k].descriptor = d
+                    d.attached = True
+                elif _adjacent(text, tokens, k, d.first):
+                    # A name between its country and its office, as Chinese and Japanese
+                    # write it ("ロシアのプーチン大統領"): the two halves describe it together.
+                    before.roles |= d.roles
+                    before.countries |= d.countries
+                    before.orgs |= d.orgs
+                    before.role_text = before.role_text or d.role_text
                     d.attached = True
                 break

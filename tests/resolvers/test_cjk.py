@@ -1,0 +1,68 @@
+"""Chinese and Japanese: names are found by a segmenter (jieba with the gazetteer's Han names
+as its dictionary; MeCab for Japanese), never as runs of characters; ordinary words are no
+candidates. Sentences made for the rules."""
+
+import pytest
+
+from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
+from rollcall.resolvers.cjk import CjkNames
+from rollcall.resolvers.document import DocumentReconciler, PostInfo, Vocabulary
+
+PERSONS = [
+    PersonRecord("QS", "Serdar Berdimuhamedov", "TM"),
+    PersonRecord("QP", "Vladimir Putin", "RU"),
+    PersonRecord("QT", "Kassym-Jomart Tokayev", "KZ"),
+    PersonRecord("QK", "Li Qiang", "CN"),
+]
+ALIASES = [AliasRecord(p.id, p.name, "en") for p in PERSONS] + [
+    AliasRecord("QS", "谢尔达尔·别尔德穆哈梅多夫", "zh"), AliasRecord("QP", "普京", "zh"),
+    AliasRecord("QT", "托卡耶夫", "zh"), AliasRecord("QK", "李强", "zh"),
+    AliasRecord("QP", "プーチン", "ja"), AliasRecord("QT", "トカエフ", "ja"),
+]
+VOCAB = Vocabulary(
+    roles=(("总统", "head_of_state"), ("总理", "head_of_government"), ("大統領", "head_of_state")),
+    places=(("土库曼斯坦", "country:TM"), ("俄罗斯", "country:RU"), ("ロシア", "country:RU"),
+            ("カザフスタン", "country:KZ")),
+    cues=(("出席", "attending"),),
+    posts=(PostInfo("tm-hos", "President of Turkmenistan", "head_of_state", "TM", "",
+                    (("QS", "2022-03-19", "", False),)),
+           PostInfo("ru-hos", "President of Russia", "head_of_state", "RU", "", (("QP", "2012-05-07", "", False),)),
+           PostInfo("kz-hos", "President of Kazakhstan", "head_of_state", "KZ", "", (("QT", "2019-03-20", "", False),))),
+)
+
+
+@pytest.fixture(scope="module")
+def reader() -> DocumentReconciler:
+    return DocumentReconciler(NameIndex(PERSONS, ALIASES), VOCAB)
+
+
+def found(reader: DocumentReconciler, text: str, lang: str) -> dict[str, list[str]]:
+    return {p.id: [m.text for m in p.mentions] for p in reader.reconcile(text, lang, "2023-10-13").people}
+
+
+def test_a_surname_from_the_dictionary_stays_one_word(reader) -> None:
+    text = "土库曼斯坦总统别尔德穆哈梅多夫和俄罗斯总统普京出席了峰会。"
+    assert found(reader, text, "zh") == {"QS": ["别尔德穆哈梅多夫"], "QP": ["普京"]}
+
+
+def test_a_name_at_the_very_start_of_a_text(reader) -> None:
+    assert found(reader, "托卡耶夫出席了会议。", "zh") == {"QT": ["托卡耶夫"]}
+
+
+@pytest.mark.parametrize("text", ["代表团的行李已经送到宾馆。", "会议在比什凯克举行,各方交换了意见。"])
+def test_ordinary_chinese_words_are_nobody(reader, text: str) -> None:
+    result = reader.reconcile(text, "zh", "2023-10-13")
+    assert result.people == () and result.unresolved == ()
+
+
+def test_japanese_katakana_names_between_country_and_office(reader) -> None:
+    text = "ロシアのプーチン大統領とカザフスタンのトカエフ大統領がサミットに出席した。"
+    assert found(reader, text, "ja") == {"QP": ["プーチン"], "QT": ["トカエフ"]}
+
+
+def test_segmenter_spans() -> None:
+    names = CjkNames(["谢尔达尔·别尔德穆哈梅多夫"], ["总统", "土库曼斯坦"], translit="谢尔达别德穆哈梅多夫")
+    text = "土库曼斯坦总统别尔德穆哈梅多夫表示"
+    assert [text[a:b] for a, b in names.spans(text, "zh")] == ["别尔德穆哈梅多夫"]
+    ja = "パキスタンのイムラン・カーン首相が出席した。"
+    assert [ja[a:b] for a, b in names.spans(ja, "ja")] == ["イムラン・カーン"]
