@@ -28,7 +28,7 @@ from .phrases import PhraseMatcher, phrase_tokens
 from .score import PARTICLES
 from .text import Token, tokenize
 from .types import Algorithm, MatchResult, Office, Query
-from .wordlike import commonness, is_capitalised
+from .wordlike import commonness, is_capitalised, script_has_case
 
 # The article reader's own name and version (the names it resolves carry the name
 # matcher's); a change to what it finds or decides bumps the version.
@@ -115,6 +115,12 @@ class DocumentConfig:
     # Least confidence of a Chinese or Japanese name written as no alias, with no role
     # phrase beside it.
     unwritten_cjk_confidence: float = 0.8
+    # In a script without case nothing marks a name but its words. One this common (Zipf
+    # 6.5, three in a thousand words: Hindi के, Urdu کے, Persian در, postpositions and
+    # conjunctions) is never part of a name; a name goes on over words that are not common
+    # (common_word), as a foreign surname in Devanagari or Arabic letters is not, and gives
+    # them back if the whole does not match.
+    function_word: float = 6.5
     longest_name: int = 6
 
 
@@ -167,6 +173,8 @@ class _NameSpan:
     first: int
     last: int
     descriptor: _Descriptor | None = None
+    # Where the words the gazetteer knows end, when the span goes on over unknown ones.
+    known_last: int | None = None
 
 
 class DocumentReconciler:
@@ -203,10 +211,22 @@ class DocumentReconciler:
     # -- finding ----------------------------------------------------------------------
 
     def _is_name_token(self, tok: Token, lang: str | None) -> bool:
-        if not tok.norm or tok.norm in PARTICLES or tok.text.isdigit():
+        if not tok.norm or tok.norm in PARTICLES or tok.text.isdigit() or self._is_function_word(tok, lang):
             return False
         forms = name_forms(clean(tok.text), lang)
         return any(k in self._name_keys for f in forms for k in f.keys)
+
+    def _is_function_word(self, tok: Token, lang: str | None) -> bool:
+        return not script_has_case(tok.text) and commonness(tok.text, lang) >= self.config.function_word
+
+    def _may_continue_name(self, tok: Token, lang: str | None) -> bool:
+        """A word after name words that is itself name-like: capitalised in a script with
+        case, not a common word in one without."""
+        if tok.norm in _FUNCTION_WORDS:
+            return False
+        if script_has_case(tok.text):
+            return _capital_word(tok)
+        return not is_cjk(tok.text[0]) and commonness(tok.text, lang) < self.config.common_word
 
     def _written_names(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """Aliases written out in full; a one-word alias only when it is not a common
@@ -253,11 +273,14 @@ class DocumentReconciler:
             # Extend rightwards over capitalised neighbours (cased scripts): a surname the
             # gazetteer spells otherwise follows a known given name ("Ruslan Mirzayev").
             # Not leftwards: German capitalises every noun before a name.
+            known_last = first
             while last + 1 < len(tokens) and last + 1 not in taken and last + 1 not in blocked and _joins(text, tokens, last, last + 1) and (
-                known[last + 1] or (_capital_word(tokens[last + 1]) and tokens[last + 1].norm not in _FUNCTION_WORDS)
+                known[last + 1] or self._may_continue_name(tokens[last + 1], lang)
             ):
                 last += 1
-            spans.append(_NameSpan(first, min(last, first + self.config.longest_name - 1)))
+                known_last = last if known[last] else known_last
+            last = min(last, first + self.config.longest_name - 1)
+            spans.append(_NameSpan(first, last, known_last=min(known_last, last)))
             i = last + 1
         # A known alias followed by more name words ("Sergej Lawrow" + patronymic) merges.
         spans.sort(key=lambda s: s.first)
@@ -265,6 +288,7 @@ class DocumentReconciler:
         for span in spans:
             if merged and span.first == merged[-1].last + 1 and _joins(text, tokens, merged[-1].last, span.first):
                 merged[-1].last = span.last
+                merged[-1].known_last = span.known_last
             else:
                 merged.append(span)
         return merged
@@ -369,6 +393,11 @@ class DocumentReconciler:
             mention = _mention(tokens, span.first, span.last, text)
             d = span.descriptor
             person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, span.first == span.last)
+            if person_id is None and span.known_last is not None and span.known_last < span.last:
+                # The words after the known ones were no part of the name after all.
+                span.last = span.known_last
+                mention = _mention(tokens, span.first, span.last, text)
+                person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, span.first == span.last)
             if person_id is None:
                 if span.last > span.first and (d or self._has_given_name(tokens, span, lang)):
                     unresolved.append(Unresolved(mention.start, mention.end, mention.text,
@@ -431,7 +460,8 @@ class DocumentReconciler:
             # A Chinese or Japanese word the segmenter took for a name, written as no alias:
             # its reading alone must match well (place names read like surnames).
             return conf >= self.config.unwritten_cjk_confidence
-        words = normalize(name).split()
+        # As written: normalize() folds letters a word list tells apart (Urdu ے into ی).
+        words = name.split()
         if single:
             held = date is not None and self._holds_office(person_id, date)
             return held and commonness(words[0], lang) < self.config.common_word

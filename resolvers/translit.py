@@ -14,6 +14,7 @@ from functools import lru_cache
 import icu
 from unidecode import unidecode
 
+from .indic import delete_schwa
 from .normalize import normalize, strip_diacritics
 from .respell import compile_all as compile_respellings
 from .respell import respell
@@ -211,12 +212,15 @@ def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
     elif script == "Han":
         forms = _han_forms(text)
     else:
+        # Devanagari: as spoken, without the inherent vowels Hindi drops, then as written.
+        spellings = (delete_schwa(text), text) if script == "Devanagari" else (text,)
         for transform_id in _transforms_for(script, lang):
-            try:
-                latin = transliterator(transform_id).transliterate(text)
-            except icu.ICUError:
-                continue
-            forms.append(_clean(latin))
+            for spelling in spellings:
+                try:
+                    latin = transliterator(transform_id).transliterate(spelling)
+                except icu.ICUError:
+                    continue
+                forms.append(_clean(latin))
     if not any(forms):
         forms.append(_clean(strip_diacritics(text)))  # unidecode: the last fallback
     unique = [f for i, f in enumerate(forms) if f and f not in forms[:i]]
