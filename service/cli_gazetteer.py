@@ -6,7 +6,7 @@ import argparse
 import dataclasses
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -203,22 +203,114 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
-    from rollcall.gazetteer.stats import gazetteer_stats
+    from rollcall.gazetteer.stats import UnknownArea, coverage_report, gazetteer_stats
 
+    date = _stats_date(args.date)
     engine = open_engine(args.db)
-    stats = gazetteer_stats(engine.store, args.today)
+    try:
+        stats = (coverage_report(engine.store, date, args.country) if args.country
+                 else gazetteer_stats(engine.store, date))
+    except UnknownArea as err:
+        raise CliError(str(err)) from None
     if args.json:
         out.write(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
         return 0
+    if not args.country:  # one country's report leaves out the totals of the whole gazetteer
+        _write_totals(out, stats)
+    _write_coverage(out, stats)
+    _write_vacancies(out, stats)
+    _write_gaps(out, stats)
+    return 0
+
+
+def _stats_date(value: str | None) -> str:
+    """The report's date, checked as lookup checks its --date (a bad one is exit 2, not a traceback)."""
+    import datetime as dt
+
+    from rollcall.resolvers import InvalidDate, check_date
+
+    if value is None:
+        return dt.date.today().isoformat()
+    try:
+        return check_date(value)
+    except InvalidDate as err:
+        raise CliError(f"--date: {err}") from None
+
+
+def _write_totals(out: TextIO, stats: dict[str, Any]) -> None:
     out.write(f"persons {stats['persons']}, aliases {stats['aliases']}, posts {stats['posts']}, "
               f"tenures {stats['tenures']}, organizations {stats['organizations']}\n")
     out.write("aliases per script: " + ", ".join(f"{k} {v}" for k, v in stats["aliases_per_script"].items()) + "\n")
     out.write("aliases per language: " + ", ".join(f"{k} {v}" for k, v in list(stats["aliases_per_language"].items())[:25]) + "\n")
     cov = stats["current_holders"]
-    out.write(f"posts with a role type: {cov['posts']}, with a current holder on {stats['today']}: {cov['with_holder']}\n")
-    for post in cov["without_holder"][:40]:
-        out.write(f"  no current holder: {post}\n")
-    return 0
+    out.write(f"posts with a role type: {cov['posts']}, with a holder on {stats['date']}: {cov['with_holder']}\n\n")
+
+
+def _office_type(role_type: str) -> str:
+    return role_type.replace("_", " ") or "-"
+
+
+def _gap_text(gap: dict[str, Any]) -> str:
+    return f"{gap['from']}..{gap['to']}"
+
+
+def _gaps_cell(gaps: list[dict[str, Any]], shown: int = 2) -> str:
+    """A few gaps in the table; the list under it has them all, with their posts."""
+    cell = ", ".join(_gap_text(g) for g in gaps[:shown]) or "-"
+    return cell + (f" (+{len(gaps) - shown} more)" if len(gaps) > shown else "")
+
+
+def _coverage_rows(stats: dict[str, Any]) -> list[tuple[str, ...]]:
+    """One row per office type; an area's code and counts only on its first row, so that the
+    areas stand out as blocks."""
+    rows: list[tuple[str, ...]] = [("area", "persons", "all posts", "office type", "posts", "held",
+                                    "first held", "covered since", f"gaps since {stats['gaps_since'][:4]}")]
+    for area in stats["coverage"]:
+        head = (area["area"], str(area["persons"]), str(area["posts"]))
+        for o in area["offices"] or [None]:
+            cells = (("-",) * 6 if o is None else
+                     (_office_type(o["role_type"]), str(o["posts"]), str(o["held"]),
+                      o["first_held"] or "-", o["covered_since"] or "-", _gaps_cell(o["gaps"])))
+            rows.append(head + cells)
+            head = ("", "", "")
+    return rows
+
+
+def _write_table(out: TextIO, rows: Sequence[Sequence[str]]) -> None:
+    from .cli import _width  # the one display-width rule of the CLI's tables (wcwidth)
+
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = (cell + " " * (w - _width(cell)) for cell, w in zip(row, widths))
+        out.write(("  ".join(cells) + "  " + row[-1]).rstrip() + "\n")
+
+
+def _write_coverage(out: TextIO, stats: dict[str, Any]) -> None:
+    out.write(f"coverage on {stats['date']}  (held: posts with a holder on the date; covered since: holders\n"
+              f"  follow one another from then to the date with no gap over {stats['gap_days']} days; "
+              f"?: the first one's start is not recorded)\n")
+    _write_table(out, _coverage_rows(stats))
+
+
+def _write_vacancies(out: TextIO, stats: dict[str, Any]) -> None:
+    vacancies = stats["vacancies"]
+    out.write(f"\noffices with no holder on {stats['date']}: {len(vacancies) or 'none'}\n")
+    if vacancies:
+        rows = [("area", "office type", "post", "last held until", "next from", "label")]
+        rows += [(v["area"], _office_type(v["role_type"]), v["post_id"], v["last_held_until"] or "-",
+                  v["next_held_from"] or "-", v["label"]) for v in vacancies]
+        _write_table(out, rows)
+
+
+def _write_gaps(out: TextIO, stats: dict[str, Any]) -> None:
+    gaps = stats["gaps"]
+    out.write(f"\ngaps of more than {stats['gap_days']} days between holders since {stats['gaps_since']}: "
+              f"{len(gaps) or 'none'}\n")
+    if gaps:
+        rows = [("area", "office type", "post", "from", "to", "days", "label")]
+        rows += [(g["area"], _office_type(g["role_type"]), g["post_id"], g["from"], g["to"], str(g["days"]),
+                  g["label"]) for g in gaps]
+        _write_table(out, rows)
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
@@ -356,9 +448,13 @@ def add_gazetteer_commands(sub: Any) -> None:
     p.add_argument("--today", help="date to check future dates against (default: today)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cmd_validate)
-    p = gsub.add_parser("stats", help="counts per script and language, coverage of current holders")
-    p.add_argument("--today", help="date for 'current' (default: today)")
-    p.add_argument("--json", action="store_true")
+    p = gsub.add_parser("stats", help="counts per script and language; per country and office type, "
+                                      "holders on a date, coverage since when, vacancies and gaps")
+    p.add_argument("--date", "--today", dest="date", metavar="DATE",
+                   help="YYYY-MM-DD to report holders on (default: today; --today is the old name)")
+    p.add_argument("--country", metavar="CC",
+                   help="only this country (ISO 3166-1 alpha-2) or organization id (sco, un, ...)")
+    p.add_argument("--json", action="store_true", help="print the same report as JSON")
     db_option(p)
     p.set_defaults(func=_cmd_stats)
     p = gsub.add_parser("export-popolo", help="write a database as Popolo JSON")
