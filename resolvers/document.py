@@ -51,6 +51,11 @@ _GLUE = frozenset(
 )
 
 
+# Persian and Urdu often write the ending of a Russian-type surname (-ov, -ev, -yev, -ova,
+# -eva) as a word of its own, after a space or a zero-width non-joiner the text has lost:
+# "کامل اف" (Kamilov), "علی یف" (Aliyev).
+_DETACHED_SURNAME_ENDINGS = frozenset({"اف", "اوف", "یف", "ییف", "ایف", "اوا", "یوا", "ایوا", "ف"})
+
 # Capitalised at the start of a sentence, these are never names on their own.
 _FUNCTION_WORDS = _GLUE | frozenset(
     """
@@ -117,10 +122,12 @@ class DocumentConfig:
     unwritten_cjk_confidence: float = 0.8
     # In a script without case nothing marks a name but its words. One this common (Zipf
     # 6.5, three in a thousand words: Hindi के, Urdu کے, Persian در, postpositions and
-    # conjunctions) is never part of a name; a name goes on over words that are not common
-    # (common_word), as a foreign surname in Devanagari or Arabic letters is not, and gives
-    # them back if the whole does not match.
+    # conjunctions) is never part of a name; a name goes on over words this rare (Zipf 3.5,
+    # three in ten million: a foreign surname in Devanagari or Arabic letters) and gives
+    # them back if the whole does not match. Not over commoner ones: Arabic "شرف الزعماء"
+    # ("in honour of the leaders") is no name.
     function_word: float = 6.5
+    rare_word: float = 3.5
     longest_name: int = 6
 
 
@@ -175,6 +182,8 @@ class _NameSpan:
     descriptor: _Descriptor | None = None
     # Where the words the gazetteer knows end, when the span goes on over unknown ones.
     known_last: int | None = None
+    # Found only by its place after a role phrase, not by its spelling.
+    after_role: bool = False
 
 
 class DocumentReconciler:
@@ -219,14 +228,20 @@ class DocumentReconciler:
     def _is_function_word(self, tok: Token, lang: str | None) -> bool:
         return not script_has_case(tok.text) and commonness(tok.text, lang) >= self.config.function_word
 
-    def _may_continue_name(self, tok: Token, lang: str | None) -> bool:
-        """A word after name words that is itself name-like: capitalised in a script with
-        case, not a common word in one without."""
+    def _may_continue_name(self, tokens: Sequence[Token], k: int, lang: str | None) -> bool:
+        """Whether token k, after name words, is itself name-like: capitalised in a script
+        with case, rare in one without, or a word whose Russian surname ending follows it
+        apart (Persian "کامل اف": Kamilov), or that ending itself."""
+        tok = tokens[k]
         if tok.norm in _FUNCTION_WORDS:
             return False
         if script_has_case(tok.text):
             return _capital_word(tok)
-        return not is_cjk(tok.text[0]) and commonness(tok.text, lang) < self.config.common_word
+        if tok.text in _DETACHED_SURNAME_ENDINGS:
+            return True
+        if k + 1 < len(tokens) and tokens[k + 1].text in _DETACHED_SURNAME_ENDINGS:
+            return True
+        return not is_cjk(tok.text[0]) and commonness(tok.text, lang) < self.config.rare_word
 
     def _written_names(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """Aliases written out in full; a one-word alias only when it is not a common
@@ -239,7 +254,7 @@ class DocumentReconciler:
         ]
 
     def _name_spans(self, text: str, tokens: Sequence[Token], blocked: set[int], lang: str | None,
-                    written: list[tuple[int, int]]) -> list[_NameSpan]:
+                    written: list[tuple[int, int]], descriptors: Sequence[_Descriptor] = ()) -> list[_NameSpan]:
         """Known aliases as written (the only way in for Chinese), then runs of tokens whose
         keys are those of alias tokens, extended rightwards over capitalised words."""
         spans: list[_NameSpan] = []
@@ -275,13 +290,23 @@ class DocumentReconciler:
             # Not leftwards: German capitalises every noun before a name.
             known_last = first
             while last + 1 < len(tokens) and last + 1 not in taken and last + 1 not in blocked and _joins(text, tokens, last, last + 1) and (
-                known[last + 1] or self._may_continue_name(tokens[last + 1], lang)
+                known[last + 1] or self._may_continue_name(tokens, last + 1, lang)
             ):
                 last += 1
                 known_last = last if known[last] else known_last
             last = min(last, first + self.config.longest_name - 1)
             spans.append(_NameSpan(first, last, known_last=min(known_last, last)))
             i = last + 1
+        # Right after a role phrase, capitalised words are a name even if the gazetteer
+        # knows none of them as spelt ("Türkiyə Prezidenti Rəcəb Tayyib Ərdoğan"): the role
+        # and the capitals are the evidence; if the whole does not match, shorter runs are
+        # tried. Not in a script without case, where nothing but the words would mark it,
+        # and not when the run leads into a name already found: its words are then the
+        # person's country or title, which the vocabulary lacks.
+        for d in descriptors:
+            if d.roles and (span := self._name_after_role(text, tokens, d, blocked, taken, lang)):
+                spans.append(span)
+                taken.update(range(span.first, span.last + 1))
         # A known alias followed by more name words ("Sergej Lawrow" + patronymic) merges.
         spans.sort(key=lambda s: s.first)
         merged: list[_NameSpan] = []
@@ -292,6 +317,24 @@ class DocumentReconciler:
             else:
                 merged.append(span)
         return merged
+
+    def _name_after_role(self, text: str, tokens: Sequence[Token], d: _Descriptor, blocked: set[int],
+                         taken: set[int], lang: str | None) -> _NameSpan | None:
+        """The run of capitalised words right after the role phrase `d`, if any, and if it
+        does not run into a name already found."""
+        first = d.last + 1
+        if first >= len(tokens) or first in taken or first in blocked or not _joins(text, tokens, d.last, first) \
+                or not _capital_word(tokens[first]) or tokens[first].norm in _FUNCTION_WORDS:
+            return None
+        last = first
+        while last + 1 < len(tokens) and last + 1 - first < self.config.longest_name \
+                and last + 1 not in blocked and _joins(text, tokens, last, last + 1):
+            if last + 1 in taken:
+                return None
+            if not self._may_continue_name(tokens, last + 1, lang):
+                break
+            last += 1
+        return _NameSpan(first, last, known_last=first, after_role=True)
 
     def _cjk_names(self) -> CjkNames:
         """Built on the first Chinese or Japanese article (the segmenter's dictionary)."""
@@ -364,6 +407,14 @@ class DocumentReconciler:
                     out.add(person_id)
         return out
 
+    def _held_role(self, person_id: str, d: _Descriptor | None, date: str | None) -> bool:
+        """Whether the person held one of the descriptor's roles on the date (any country:
+        the article may name it in words the vocabulary lacks). True without a date."""
+        if d is None or not date:
+            return True
+        return any(post.role_type in d.roles and within(date, s or None, e or None)
+                   for post, s, e, _ in self._person_posts.get(person_id, ()))
+
     def _holds_office(self, person_id: str, date: str) -> bool:
         return any(within(date, s or None, e or None) for _, s, e, _ in self._person_posts.get(person_id, ()))
 
@@ -383,7 +434,7 @@ class DocumentReconciler:
         written = self._written_names(tokens)
         descriptors, blocked = self._descriptors(text, tokens, {i for f, l in written for i in range(f, l + 1)})
         self._mark_deputies(tokens, descriptors)
-        spans = self._name_spans(text, tokens, blocked, lang, written)
+        spans = self._name_spans(text, tokens, blocked, lang, written, descriptors)
         _attach(spans, descriptors, tokens, text, self.config.attach_gap)
         people: dict[str, PersonFound] = {}
         surnames: dict[str, str] = {}  # key of a resolved person's name token → person
@@ -393,12 +444,20 @@ class DocumentReconciler:
             mention = _mention(tokens, span.first, span.last, text)
             d = span.descriptor
             person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, span.first == span.last)
-            if person_id is None and span.known_last is not None and span.known_last < span.last:
+            original_last = span.last
+            while person_id is None and span.known_last is not None and span.known_last < span.last:
                 # The words after the known ones were no part of the name after all.
-                span.last = span.known_last
+                span.last -= 1
                 mention = _mention(tokens, span.first, span.last, text)
                 person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, span.first == span.last)
+            if person_id is not None and span.after_role and not self._held_role(person_id, d, date):
+                # Found by the role alone, the name must be of someone who held it: a
+                # spelling near another person's name is not enough ("Sultan Raev", a
+                # secretary-general the gazetteer lacks, is not Salahuddin Rabbani).
+                person_id = None
             if person_id is None:
+                span.last = original_last  # reported as found: nobody the gazetteer knows
+                mention = _mention(tokens, span.first, span.last, text)
                 if span.last > span.first and (d or self._has_given_name(tokens, span, lang)):
                     unresolved.append(Unresolved(mention.start, mention.end, mention.text,
                                                  d.role_text if d else "", _one(d.countries) if d else ""))
@@ -433,6 +492,7 @@ class DocumentReconciler:
 
     def _resolve_name(self, name: str, lang: str | None, date: str | None, d: _Descriptor | None,
                       surnames: dict[str, str], single: bool) -> tuple[str | None, float]:
+        name = _attach_surname_endings(name)
         if single:
             # A surname after the full name joins that person ("Nurtleu" after "Murat Nurtleu").
             for form in name_forms(clean(name), lang):
@@ -566,6 +626,19 @@ def _is_surname_of(word: str, lang: str | None, alias: str, alias_lang: str) -> 
 
 def _one(values: set[str]) -> str:
     return sorted(values)[0] if values else ""
+
+
+def _attach_surname_endings(name: str) -> str:
+    """The name with detached surname endings put back on their words ("کامل اف" →
+    "کاملاف"), as the matcher compares whole words."""
+    words = name.split()
+    out: list[str] = []
+    for word in words:
+        if out and word in _DETACHED_SURNAME_ENDINGS:
+            out[-1] += word
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
 def _capital_word(tok: Token) -> bool:
