@@ -8,6 +8,7 @@ seen in news. unidecode is only the fallback for scripts ICU has no transform fo
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -108,6 +109,12 @@ def transliterator(transform_id: str) -> icu.Transliterator:
 
 
 @lru_cache(maxsize=1)
+def _hepburn() -> icu.Transliterator:
+    """Katakana in Hepburn with its long vowels marked (ū), which ASCII would lose."""
+    return icu.Transliterator.createInstance("Katakana-Latin; Lower")
+
+
+@lru_cache(maxsize=1)
 def _pinyin() -> icu.Transliterator:
     """Han characters to pinyin, as the first step of each Chinese reading."""
     return icu.Transliterator.createFromRules("rollcall/pinyin", f"{_PINYIN} ;", icu.UTransDirection.FORWARD)
@@ -184,6 +191,31 @@ def _latin_forms(text: str, lang: str | None) -> list[str]:
     return [_clean(c) for c in candidates if c]
 
 
+# Katakana writes a foreign name with a vowel after every consonant (Hepburn "mirujiyoefu"
+# for Mirziyoyev, "rafumon" for Rahmon, "pūchin" for Putin): read back as the source
+# language wrote it, the vowel Japanese adds between consonants and after a final
+# consonant goes, -fu at the end is Russian -v, chi is ti, and f before a consonant is the
+# h (kh) Japanese has no other letter for.
+_CONSONANT = "bcdfghjklmnpqrstvwxz"
+_KANA_READBACK = (
+    (re.compile(r"fu\b"), "v"),
+    (re.compile(rf"(?<=[{_CONSONANT}])u(?=[{_CONSONANT}])"), ""),
+    (re.compile(r"chi"), "ti"),
+)
+# Alternatives: t and d before a consonant (ト, ド: "batotoruga" Battulga, but "tokaefu"
+# Tokayev), f as h.
+_KANA_ALTERNATIVES = ((re.compile(rf"(?<=[td])o(?=[{_CONSONANT}])"), ""), (re.compile(rf"f(?=[{_CONSONANT}])"), "h"))
+
+
+def _katakana_readbacks(hepburn: str) -> list[str]:
+    """The source-language spellings a Katakana name's Hepburn reading (with its long
+    vowels marked: only a short vowel is one Japanese adds) may stand for."""
+    back = hepburn.lower()
+    for pattern, replacement in _KANA_READBACK:
+        back = pattern.sub(replacement, back)
+    return [_clean(back)] + [_clean(pattern.sub(replacement, back)) for pattern, replacement in _KANA_ALTERNATIVES]
+
+
 def _han_forms(text: str) -> list[str]:
     """Chinese: each word's syllables joined ("道格拉斯" → "daogelasi"), in the common
     reading and in the reading of foreign names; a two- or three-character name is also
@@ -221,6 +253,8 @@ def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
                 except icu.ICUError:
                     continue
                 forms.append(_clean(latin))
+                if script == "Katakana":
+                    forms += _katakana_readbacks(_hepburn().transliterate(text))
     if not any(forms):
         forms.append(_clean(strip_diacritics(text)))  # unidecode: the last fallback
     unique = [f for i, f in enumerate(forms) if f and f not in forms[:i]]

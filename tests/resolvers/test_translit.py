@@ -64,3 +64,13 @@ def test_chinese_readings_share_one_pinyin_pass() -> None:
                  for t in ("rollcall/Han-Latin", "rollcall/Han-Latin-foreign")]
         forms = translit._han_forms(name)
         assert [forms[0], forms[-1]] == whole, name
+
+
+@pytest.mark.parametrize("katakana, source", [
+    ("ナザルバエフ", "nazarbaev"),  # the vowels Japanese adds between consonants go, -fu is -v
+    ("ラフモン", "rahmon"),  # f before a consonant stands for h (kh)
+    ("プーチン", "putin"),  # chi is ti; the long ū is a vowel of the name
+    ("ジェエンベコフ", "jeenbekov"),
+])
+def test_katakana_is_read_back_to_the_source_spelling(katakana: str, source: str) -> None:
+    assert source in romanize(katakana, "ja")
