@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from rollcall.resolvers.attendance import CUE_KINDS
+from rollcall.resolvers.articles.attendance import CUE_KINDS
 
 from .model import Country, Cue, Gazetteer, Name, Organization, Person, Post, RoleWords, Tenure
 from .validate import organization_id_problem, person_id_problem, post_id_problem

@@ -19,7 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord, TenureRecord, detect_script, within
-from rollcall.resolvers.document import PostInfo, Vocabulary
+from rollcall.resolvers.articles import PostInfo, Vocabulary
 from rollcall.resolvers.types import Office
 
 from .files import FileWriteError, staged

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rollcall.resolvers.document import DocumentResult
+from rollcall.resolvers.articles import DocumentResult
 from rollcall.resolvers.types import Algorithm, Office
 
 from .engine import Answer

@@ -11,17 +11,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from wcwidth import wcswidth
-
 from rollcall.gazetteer import BuildError, PopoloError, Store, StoreError
 from rollcall.resolvers import MAX_LIMIT, InvalidQuery, Query
 from rollcall.resolvers.types import DEFAULT_LIMIT
 
 from .answers import answer_json, document_json, office_json
-from .cli_common import CliError, db_option, open_engine
+from .cli_common import CliError, db_option, open_engine, write_table
 from .cli_gazetteer import add_gazetteer_commands
 from .engine import Engine, UnknownEntity
-from .settings import Settings, default_db_path
+from .settings import Settings
 
 __all__ = ["main"]
 
@@ -46,10 +44,7 @@ def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
         alias = f"{c.matched_alias} ({c.matched_alias_lang or 'und'})"
         offices = "; ".join(o.post for o in rc.offices) or "-"
         rows.append((str(i), f"{c.confidence:.3f}", c.person_id, c.name, alias, offices))
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        cells = (cell + " " * (w - _width(cell)) for cell, w in zip(row, widths))
-        out.write("  ".join(cells) + "  " + row[-1] + "\n")
+    write_table(out, rows)
     verdict = "accept" if answer.result.match else "review"
     algo = answer.result.algorithm
     out.write(f"\nmatch: {verdict} (first candidate)  algorithm: {algo.name}/{algo.version}\n")
@@ -58,12 +53,6 @@ def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
 
 # MatchNameRequest's field names → the JSONL names of design.md's contract.
 _JSONL_SYNONYMS = {"name": "query", "language": "lang"}
-
-
-def _width(text: str) -> int:
-    """Columns `text` takes on a terminal: a Han or Hangul character two, a mark none."""
-    width = wcswidth(text)
-    return width if width >= 0 else len(text)  # control characters: cleaned out before this
 
 
 def _match_line(engine: Engine, raw: bytes, lineno: int) -> dict:
@@ -246,7 +235,7 @@ def _version() -> str:
     from importlib.metadata import version
 
     from rollcall.resolvers import ALGORITHM
-    from rollcall.resolvers.document import DOCUMENT_ALGORITHM
+    from rollcall.resolvers.articles import DOCUMENT_ALGORITHM
 
     return (f"rollcall {version('rollcall')} (names: {ALGORITHM.name}/{ALGORITHM.version}, "
             f"articles: {DOCUMENT_ALGORITHM.name}/{DOCUMENT_ALGORITHM.version})")

@@ -6,7 +6,7 @@ import argparse
 import dataclasses
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -16,7 +16,7 @@ from rollcall.gazetteer import (
 from rollcall.gazetteer.curate import Change, CurationError, Curator
 from rollcall.gazetteer.review import ReviewLog
 
-from .cli_common import CliError, db_option, open_engine
+from .cli_common import CliError, db_option, open_engine, write_table
 from .settings import Settings, default_db_path, default_sources
 
 __all__ = ["add_gazetteer_commands"]
@@ -276,20 +276,11 @@ def _coverage_rows(stats: dict[str, Any]) -> list[tuple[str, ...]]:
     return rows
 
 
-def _write_table(out: TextIO, rows: Sequence[Sequence[str]]) -> None:
-    from .cli import _width  # the one display-width rule of the CLI's tables (wcwidth)
-
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        cells = (cell + " " * (w - _width(cell)) for cell, w in zip(row, widths))
-        out.write(("  ".join(cells) + "  " + row[-1]).rstrip() + "\n")
-
-
 def _write_coverage(out: TextIO, stats: dict[str, Any]) -> None:
     out.write(f"coverage on {stats['date']}  (held: posts with a holder on the date; covered since: holders\n"
               f"  follow one another from then to the date with no gap over {stats['gap_days']} days; "
               f"?: the first one's start is not recorded)\n")
-    _write_table(out, _coverage_rows(stats))
+    write_table(out, _coverage_rows(stats))
 
 
 def _write_vacancies(out: TextIO, stats: dict[str, Any]) -> None:
@@ -299,7 +290,7 @@ def _write_vacancies(out: TextIO, stats: dict[str, Any]) -> None:
         rows = [("area", "office type", "post", "last held until", "next from", "label")]
         rows += [(v["area"], _office_type(v["role_type"]), v["post_id"], v["last_held_until"] or "-",
                   v["next_held_from"] or "-", v["label"]) for v in vacancies]
-        _write_table(out, rows)
+        write_table(out, rows)
 
 
 def _write_gaps(out: TextIO, stats: dict[str, Any]) -> None:
@@ -310,7 +301,7 @@ def _write_gaps(out: TextIO, stats: dict[str, Any]) -> None:
         rows = [("area", "office type", "post", "from", "to", "days", "label")]
         rows += [(g["area"], _office_type(g["role_type"]), g["post_id"], g["from"], g["to"], str(g["days"]),
                   g["label"]) for g in gaps]
-        _write_table(out, rows)
+        write_table(out, rows)
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:

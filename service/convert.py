@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rollcall.gazetteer import Office, Person
-from rollcall.resolvers.document import DocumentResult
+from rollcall.resolvers.articles import DocumentResult
 from rollcall.resolvers import Query
 from rollcall.resolvers.types import DEFAULT_LIMIT
 

@@ -17,7 +17,7 @@ from rollcall.gazetteer.store import load_name_index
 from rollcall.resolvers import (
     Candidate, InvalidDate, InvalidQuery, MatchResult, Query, check_date, match, validate_language,
 )
-from rollcall.resolvers.document import MAX_DOCUMENT_CHARS, DocumentReconciler, DocumentResult
+from rollcall.resolvers.articles import MAX_DOCUMENT_CHARS, DocumentReconciler, DocumentResult
 from rollcall.resolvers.translit import compile_all as compile_transliterators
 
 __all__ = ["Engine", "RankedCandidate", "Answer", "UnknownEntity"]

@@ -1,11 +1,11 @@
-"""Who attends, on meeting reports made for the rules of resolvers/attendance.py: officials
+"""Who attends, on meeting reports made for the rules of resolvers/articles/attendance.py: officials
 named in a report are taken as present unless the text says otherwise, in any language;
 the cue phrases are data."""
 
 import pytest
 
 from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
-from rollcall.resolvers.document import DocumentReconciler, PostInfo, Vocabulary
+from rollcall.resolvers.articles import DocumentReconciler, PostInfo, Vocabulary
 
 PERSONS = [
     PersonRecord("QP", "Vladimir Putin", "RU"),

@@ -5,8 +5,8 @@ candidates. Sentences made for the rules."""
 import pytest
 
 from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
-from rollcall.resolvers.cjk import CjkNames
-from rollcall.resolvers.document import DocumentReconciler, PostInfo, Vocabulary
+from rollcall.resolvers.articles.cjk import CjkNames
+from rollcall.resolvers.articles import DocumentReconciler, PostInfo, Vocabulary
 
 PERSONS = [
     PersonRecord("QS", "Serdar Berdimuhamedov", "TM"),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from rollcall.resolvers.attendance import CUE_KINDS, AttendanceJudge
+from rollcall.resolvers.articles.attendance import CUE_KINDS, AttendanceJudge
 from rollcall.resolvers.phrases import phrase_tokens
 from rollcall.resolvers.text import tokenize
 

@@ -3,7 +3,7 @@
 import pytest
 
 from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
-from rollcall.resolvers.document import DocumentReconciler, PostInfo, Vocabulary
+from rollcall.resolvers.articles import DocumentReconciler, PostInfo, Vocabulary
 from rollcall.resolvers.text import tokenize
 
 PERSONS = [

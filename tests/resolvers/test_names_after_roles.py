@@ -6,7 +6,7 @@ rules."""
 import pytest
 
 from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
-from rollcall.resolvers.document import DocumentReconciler, PostInfo, Vocabulary
+from rollcall.resolvers.articles import DocumentReconciler, PostInfo, Vocabulary
 
 PERSONS = [
     PersonRecord("QERD", "Recep Tayyip Erdoğan", "TR"),

@@ -6,7 +6,7 @@ surname written in these letters is. Sentences made for the rules, not taken fro
 import pytest
 
 from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
-from rollcall.resolvers.document import DocumentReconciler, Vocabulary
+from rollcall.resolvers.articles import DocumentReconciler, Vocabulary
 from rollcall.resolvers.indic import delete_schwa
 from rollcall.resolvers.translit import romanize
 

@@ -4,7 +4,7 @@ rules stated in resolvers/wordlike.py, on sentences made for them in several lan
 import pytest
 
 from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
-from rollcall.resolvers.document import DocumentReconciler, PostInfo, Vocabulary
+from rollcall.resolvers.articles import DocumentReconciler, PostInfo, Vocabulary
 from rollcall.resolvers.wordlike import commonness, is_capitalised
 
 PERSONS = [

@@ -100,8 +100,6 @@ def test_lookup_json(curated_db: Path) -> None:
 
 
 def test_database_from_environment(curated_db: Path) -> None:
-    import os
-
     env = {**os.environ, "ROLLCALL_DB": str(curated_db)}
     out = run("lookup", "Wladimir Putin", "--json", env=env)
     assert json.loads(out.stdout)["candidates"][0]["id"] == "Q7747"

@@ -23,11 +23,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .phrases import phrase_tokens
-from .text import Token, sentence_spans
+from ..phrases import phrase_tokens
+from ..text import Token, sentence_spans
 
 if TYPE_CHECKING:
-    from .document import PersonFound
+    from .types import PersonFound
 
 __all__ = ["AttendanceJudge", "CUE_KINDS"]
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from .script import char_script
+from ..script import char_script
 
 __all__ = ["CjkNames", "is_cjk"]
 

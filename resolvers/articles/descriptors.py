@@ -1,0 +1,155 @@
+"""Descriptors: the role and place words around a name ("der kirgisische Präsident",
+"Minister of Foreign Affairs of the Kyrgyz Republic"), grouped, marked as deputy ones where
+a deputy word stands with them, and attached to the name they describe."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..phrases import PhraseMatcher, phrase_tokens
+from ..text import Token
+from .types import Vocabulary
+
+if TYPE_CHECKING:
+    from .mentions import NameSpan
+
+__all__ = ["GLUE", "Descriptor", "DescriptorFinder", "attach", "glued"]
+
+# Words that may stand between the parts of a descriptor ("der Generalsekretär der SOZ",
+# "Minister of Foreign Affairs of the Kyrgyz Republic"). Function words only.
+GLUE = frozenset(
+    """
+    der die das des dem den und the of and a an la le les de du d et el del y e
+    и в на من و از در 的 ve ile
+    """.split()
+)
+
+
+@dataclass(slots=True)
+class Descriptor:
+    first: int
+    last: int
+    roles: set[str]
+    role_text: str
+    countries: set[str]
+    orgs: set[str]
+    attached: bool = False
+
+
+class DescriptorFinder:
+    def __init__(self, vocabulary: Vocabulary):
+        self._roles: PhraseMatcher[str] = PhraseMatcher(vocabulary.roles)
+        self._places: PhraseMatcher[str] = PhraseMatcher(vocabulary.places)
+        self._deputy_words = _deputy_words(vocabulary.roles)
+
+    def find(self, text: str, tokens: Sequence[Token], names: set[int]) -> tuple[list[Descriptor], set[int]]:
+        """Role and place phrases grouped into descriptors; tokens of written-out names
+        (`names`) are never part of one ("Volker Türk" is a name, not a Turk)."""
+        parts: list[tuple[int, int, str, str]] = []  # first, last, kind, value
+        for matcher, kind in ((self._roles, "role"), (self._places, "place")):
+            for m in matcher.find(tokens):
+                if not any(i in names for i in range(m.first, m.last + 1)):
+                    parts += [(m.first, m.last, kind, p) for p in m.payloads]
+        parts.sort()
+        blocked = {i for f, l, _, _ in parts for i in range(f, l + 1)}
+        descriptors: list[Descriptor] = []
+        for first, last, kind, value in parts:
+            d = descriptors[-1] if descriptors else None
+            # A new descriptor starts after punctuation, after words that are not glue, and
+            # at "and" once the last one is complete ("Vertreter Indiens und der
+            # Generalsekretär der SOZ" are two).
+            if d is None or not glued(text, tokens, d.last, first) or (
+                kind == "role" and d.roles and (d.countries or d.orgs) and first > d.last + 1
+            ):
+                d = Descriptor(first, last, set(), "", set(), set())
+                descriptors.append(d)
+            d.last = max(d.last, last)
+            d.first = min(d.first, first)
+            if kind == "role":
+                d.roles.add(value)
+                d.role_text = " ".join(t.text for t in tokens[first : last + 1])
+            elif value.startswith("country:"):
+                d.countries.add(value.split(":", 1)[1])
+            else:
+                d.orgs.add(value.split(":", 1)[1])
+        self._mark_deputies(tokens, descriptors)
+        return descriptors, blocked
+
+    def _mark_deputies(self, tokens: Sequence[Token], descriptors: list[Descriptor]) -> None:
+        """A deputy word just before or inside a descriptor ("der stellvertretende
+        pakistanische Premierminister") makes its roles the deputy ones."""
+        for d in descriptors:
+            lo = d.first - 1
+            while lo >= 0 and tokens[lo].norm in GLUE:
+                lo -= 1
+            words = {t.norm for t in tokens[max(lo, 0) : d.last + 1]}
+            if words & self._deputy_words:
+                d.roles = {_DEPUTY_OF.get(r, r) for r in d.roles}
+
+
+_DEPUTY_OF = {"head_of_government": "deputy_head_of_government", "foreign_minister": "deputy_foreign_minister"}
+
+
+def _deputy_words(roles: Sequence[tuple[str, str]]) -> set[str]:
+    """Words that make an office the deputy one, read off the role vocabulary: those in
+    deputy labels ("stellvertretender Außenminister") and in no principal label."""
+    deputy: set[str] = set()
+    principal: set[str] = set()
+    for phrase, role_type in roles:
+        (deputy if role_type.startswith("deputy_") else principal).update(phrase_tokens(phrase))
+    return deputy - principal
+
+
+def glued(text: str, tokens: Sequence[Token], last: int, first: int) -> bool:
+    """Whether descriptor parts ending at `last` and starting at `first` belong together:
+    only glue words and spaces or hyphens between."""
+    between = text[tokens[last].end : tokens[first].start]
+    if any(c in ",;:.!?()[]\"«»“”،؛" for c in between):
+        return False
+    return all(tokens[k].norm in GLUE for k in range(last + 1, first))
+
+
+def _adjacent(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Nothing but white space between tokens a and b."""
+    return not text[tokens[a].end : tokens[b].start].strip()
+
+
+def attach(spans: list[NameSpan], descriptors: list[Descriptor], tokens: Sequence[Token],
+            text: str, gap: int) -> None:
+    """A descriptor before a name describes it ("der iranische Außenminister für
+    Wirtschaftsdiplomatie Mahdi Safari"), unless punctuation or another descriptor stands
+    between; a descriptor after a name ("Murat Nurtleu, Außenminister Kasachstans")
+    describes it only if it did not already describe a name that follows it."""
+    by_first = {s.first: s for s in spans}
+    by_last = {s.last: s for s in spans}
+    starts = {d.first for d in descriptors}
+    for d in descriptors:
+        for k in range(d.last + 1, min(d.last + 2 + gap, len(tokens))):
+            if k in starts or any(c in ",;:.!?()" for c in text[tokens[k - 1].end : tokens[k].start]):
+                break
+            if k in by_first:
+                if by_first[k].descriptor is None:
+                    by_first[k].descriptor = d
+                    d.attached = True
+                break
+    for d in descriptors:
+        if d.attached:
+            continue
+        for k in range(d.first - 1, max(d.first - 2 - gap, -1), -1):
+            if k in by_last:
+                before = by_last[k].descriptor
+                if before is None:
+                    by_last[k].descriptor = d
+                    d.attached = True
+                elif _adjacent(text, tokens, k, d.first):
+                    # A name between its country and its office, as Chinese and Japanese
+                    # write it ("ロシアのプーチン大統領"): the two halves describe it together.
+                    before.roles |= d.roles
+                    before.countries |= d.countries
+                    before.orgs |= d.orgs
+                    before.role_text = before.role_text or d.role_text
+                    d.attached = True
+                break
+

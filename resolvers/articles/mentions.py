@@ -1,0 +1,240 @@
+"""Finding the names of an article: aliases written out, runs of words the gazetteer knows
+(by phonetic key) extended over name-like neighbours, capitalised words right after a role
+phrase, and Chinese and Japanese names by a segmenter. Each rule for what a name word is
+lives here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..given_names import name_groups
+from ..index import NameIndex, name_forms
+from ..normalize import clean
+from ..phrases import PhraseMatcher
+from ..score import PARTICLES
+from ..text import Token
+from ..wordlike import commonness, is_capitalised, script_has_case
+from .cjk import CjkNames, is_cjk
+from .descriptors import GLUE, Descriptor
+from .types import DocumentConfig, Mention, Vocabulary
+
+__all__ = ["NameSpan", "MentionFinder", "FUNCTION_WORDS", "attach_surname_endings", "joins", "mention_at"]
+
+# Persian and Urdu often write the ending of a Russian-type surname (-ov, -ev, -yev, -ova,
+# -eva) as a word of its own, after a space or a zero-width non-joiner the text has lost:
+# "کامل اف" (Kamilov), "علی یف" (Aliyev).
+DETACHED_SURNAME_ENDINGS = frozenset({"اف", "اوف", "یف", "ییف", "ایف", "اوا", "یوا", "ایوا", "ف"})
+
+
+# Capitalised at the start of a sentence, these are never names on their own.
+FUNCTION_WORDS = GLUE | frozenset(
+    """
+    sie er es wir ihr ich du in im an am auf aus bei mit nach von vor zu zum zur für über
+    unter dabei darin diese dieser dieses den dem ein eine einer als auch aber oder wie
+    the a an this that these those he she it we they his her its their in on at by for with
+    from to as but or if when while during after before since also
+    il elle ils elles le la les un une des ce cette en au aux pour par sur dans avec
+    он она они это в на с по за из от при
+    """.split()
+)
+
+
+# Countries whose people's names are Han characters of their own (not a rendering of a
+# foreign name): their characters say nothing about transliteration.
+HAN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG", "JP", "KR", "KP", ""})
+
+
+@dataclass(slots=True)
+class NameSpan:
+    first: int
+    last: int
+    descriptor: Descriptor | None = None
+    # Where the words the gazetteer knows end, when the span goes on over unknown ones.
+    known_last: int | None = None
+    # Found only by its place after a role phrase, not by its spelling.
+    after_role: bool = False
+
+
+class MentionFinder:
+    def __init__(self, index: NameIndex, vocabulary: Vocabulary, config: DocumentConfig):
+        self.index = index
+        self.config = config
+        self._vocabulary = vocabulary
+        self._aliases: PhraseMatcher[int] = PhraseMatcher(
+            (a.record.name, i) for i, a in enumerate(index.aliases)
+        )
+        self._cjk: CjkNames | None = None
+        self._name_keys: set[str] = set()
+        for alias in index.aliases:
+            for form in alias.forms:
+                self._name_keys.update(k for k, t in zip(form.keys, form.tokens) if len(k) >= 2 and t not in PARTICLES)
+
+    def _is_name_token(self, tok: Token, lang: str | None) -> bool:
+        if not tok.norm or tok.norm in PARTICLES or tok.text.isdigit() or self._is_function_word(tok, lang):
+            return False
+        forms = name_forms(clean(tok.text), lang)
+        return any(k in self._name_keys for f in forms for k in f.keys)
+
+    def _is_function_word(self, tok: Token, lang: str | None) -> bool:
+        return not script_has_case(tok.text) and commonness(tok.text, lang) >= self.config.function_word
+
+    def _may_continue_name(self, tokens: Sequence[Token], k: int, lang: str | None) -> bool:
+        """Whether token k, after name words, is itself name-like: capitalised in a script
+        with case, rare in one without, or a word whose Russian surname ending follows it
+        apart (Persian "کامل اف": Kamilov), or that ending itself."""
+        tok = tokens[k]
+        if tok.norm in FUNCTION_WORDS:
+            return False
+        if script_has_case(tok.text):
+            return capital_word(tok)
+        if tok.text in DETACHED_SURNAME_ENDINGS:
+            return True
+        if k + 1 < len(tokens) and tokens[k + 1].text in DETACHED_SURNAME_ENDINGS:
+            return True
+        return not is_cjk(tok.text[0]) and commonness(tok.text, lang) < self.config.rare_word
+
+    def written_names(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+        """Aliases written out in full; a one-word alias only when it is not a common
+        function word of the text ("The", "Sie")."""
+        return [
+            (m.first, m.last) for m in self._aliases.find(tokens)
+            if (m.last > m.first or tokens[m.first].norm not in FUNCTION_WORDS)
+            # In a script with case a name is capitalised: "дар" (Tajik "in") is not Dar.
+            and all(is_capitalised(t.text) or t.norm in PARTICLES for t in tokens[m.first : m.last + 1])
+        ]
+
+    def spans(self, text: str, tokens: Sequence[Token], blocked: set[int], lang: str | None,
+                    written: list[tuple[int, int]], descriptors: Sequence[Descriptor] = ()) -> list[NameSpan]:
+        """Known aliases as written (the only way in for Chinese), then runs of tokens whose
+        keys are those of alias tokens, extended rightwards over capitalised words."""
+        spans: list[NameSpan] = []
+        taken: set[int] = set()
+        for first, last in written:
+            if not any(i in blocked for i in range(first, last + 1)):
+                spans.append(NameSpan(first, last))
+                taken.update(range(first, last + 1))
+        # Chinese and Japanese: the segmenter's names; a character's keys say nothing.
+        cjk = [is_cjk(tok.text[0]) for tok in tokens]
+        if any(cjk):
+            token_at = {t.start: i for i, t in enumerate(tokens)}
+            token_ending = {t.end: i for i, t in enumerate(tokens)}
+            for start, end in self._cjk_names().spans(text, lang):
+                head, tail = token_at.get(start), token_ending.get(end)
+                if head is None or tail is None or any(i in blocked or i in taken for i in range(head, tail + 1)):
+                    continue
+                spans.append(NameSpan(head, tail))
+                taken.update(range(head, tail + 1))
+        known = [
+            not cjk[i] and i not in blocked and i not in taken and not tok.text[:1].islower()
+            and tok.norm not in FUNCTION_WORDS and self._is_name_token(tok, lang)
+            for i, tok in enumerate(tokens)
+        ]
+        i = 0
+        while i < len(tokens):
+            if not known[i]:
+                i += 1
+                continue
+            first = last = i
+            # Extend rightwards over capitalised neighbours (cased scripts): a surname the
+            # gazetteer spells otherwise follows a known given name ("Ruslan Mirzayev").
+            # Not leftwards: German capitalises every noun before a name.
+            known_last = first
+            while last + 1 < len(tokens) and last + 1 not in taken and last + 1 not in blocked and joins(text, tokens, last, last + 1) and (
+                known[last + 1] or self._may_continue_name(tokens, last + 1, lang)
+            ):
+                last += 1
+                known_last = last if known[last] else known_last
+            last = min(last, first + self.config.longest_name - 1)
+            spans.append(NameSpan(first, last, known_last=min(known_last, last)))
+            i = last + 1
+        # Right after a role phrase, capitalised words are a name even if the gazetteer
+        # knows none of them as spelt ("Türkiyə Prezidenti Rəcəb Tayyib Ərdoğan"): the role
+        # and the capitals are the evidence; if the whole does not match, shorter runs are
+        # tried. Not in a script without case, where nothing but the words would mark it,
+        # and not when the run leads into a name already found: its words are then the
+        # person's country or title, which the vocabulary lacks.
+        for d in descriptors:
+            if d.roles and (span := self._name_after_role(text, tokens, d, blocked, taken, lang)):
+                spans.append(span)
+                taken.update(range(span.first, span.last + 1))
+        # A known alias followed by more name words ("Sergej Lawrow" + patronymic) merges.
+        spans.sort(key=lambda s: s.first)
+        merged: list[NameSpan] = []
+        for span in spans:
+            if merged and span.first == merged[-1].last + 1 and joins(text, tokens, merged[-1].last, span.first):
+                merged[-1].last = span.last
+                merged[-1].known_last = span.known_last
+            else:
+                merged.append(span)
+        return merged
+
+    def _name_after_role(self, text: str, tokens: Sequence[Token], d: Descriptor, blocked: set[int],
+                         taken: set[int], lang: str | None) -> NameSpan | None:
+        """The run of capitalised words right after the role phrase `d`, if any, and if it
+        does not run into a name already found."""
+        first = d.last + 1
+        if first >= len(tokens) or first in taken or first in blocked or not joins(text, tokens, d.last, first) \
+                or not capital_word(tokens[first]) or tokens[first].norm in FUNCTION_WORDS:
+            return None
+        last = first
+        while last + 1 < len(tokens) and last + 1 - first < self.config.longest_name \
+                and last + 1 not in blocked and joins(text, tokens, last, last + 1):
+            if last + 1 in taken:
+                return None
+            if not self._may_continue_name(tokens, last + 1, lang):
+                break
+            last += 1
+        return NameSpan(first, last, known_last=first, after_role=True)
+
+    def _cjk_names(self) -> CjkNames:
+        """Built on the first Chinese or Japanese article (the segmenter's dictionary)."""
+        if self._cjk is None:
+            index = self.index
+            names = [a.record.name for a in index.aliases]
+            # Characters of the Han renderings of foreign names: those of people of
+            # countries that do not write their own names in Han characters.
+            translit = {c for i, a in enumerate(index.aliases)
+                        if index.persons[index.person_of(i)].country not in HAN_COUNTRIES
+                        for c in a.record.name if is_cjk(c)}
+            words = [p for p, _ in self._vocabulary.roles] + [p for p, _ in self._vocabulary.places]
+            self._cjk = CjkNames(names, words, translit)
+        return self._cjk
+
+    @staticmethod
+    def has_given_name(tokens: Sequence[Token], span: NameSpan, lang: str | None) -> bool:
+        return any(
+            name_groups(k)
+            for t in tokens[span.first : span.last + 1]
+            for f in name_forms(clean(t.text), lang)
+            for k in f.keys
+        )
+
+
+def attach_surname_endings(name: str) -> str:
+    """The name with detached surname endings put back on their words ("کامل اف" →
+    "کاملاف"), as the matcher compares whole words."""
+    words = name.split()
+    out: list[str] = []
+    for word in words:
+        if out and word in DETACHED_SURNAME_ENDINGS:
+            out[-1] += word
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def capital_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and len(tok.text) > 1 and not tok.text.isupper()
+
+
+def joins(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Tokens a and b are adjacent words of one name: one space or a hyphen between (or
+    nothing, between characters of Chinese or Japanese)."""
+    return text[tokens[a].end : tokens[b].start] in ("", " ", "-", "\u00a0", "‑")
+
+
+def mention_at(tokens: Sequence[Token], first: int, last: int, text: str) -> Mention:
+    start, end = tokens[first].start, tokens[last].end
+    return Mention(start, end, text[start:end])
+

@@ -1,0 +1,225 @@
+"""Attendee reconciliation: from an article to the people it names, their offices on the
+article's date, and whether it presents them as taking part.
+
+Steps: tokenize; find role and place phrases and group them into descriptors
+(descriptors.py); find name spans (mentions.py) and attach each descriptor to the name it
+describes; resolve names with the matcher, the descriptor as context; join later
+surname-only mentions to the person named in full; resolve lone descriptors ("der
+Generalsekretär der SOZ") to the single holder of that post on the date (offices.py);
+decide attendance (attendance.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from ..index import NameIndex, name_forms
+from ..matcher import MatcherConfig, match
+from ..normalize import clean, normalize
+from ..text import tokenize
+from ..types import MatchResult, Office, Query
+from ..wordlike import commonness
+from .attendance import AttendanceJudge
+from .cjk import is_cjk
+from .descriptors import Descriptor, DescriptorFinder, attach
+from .mentions import MentionFinder, attach_surname_endings, mention_at
+from .offices import Offices
+from .types import DocumentConfig, DocumentResult, Mention, PersonFound, Unresolved, Vocabulary
+
+__all__ = ["DocumentReconciler"]
+
+
+class DocumentReconciler:
+    """Compiled vocabulary + name index; reconcile() is pure and thread-safe."""
+
+    def __init__(self, index: NameIndex, vocabulary: Vocabulary, matcher: MatcherConfig | None = None,
+                 config: DocumentConfig | None = None):
+        self.index = index
+        # Names in articles are mostly written as the gazetteer has them: fewer aliases per
+        # name need the full scoring than for a lone query.
+        self.matcher = matcher or MatcherConfig(retrieve=20)
+        self.config = config or DocumentConfig()
+        self._descriptors = DescriptorFinder(vocabulary)
+        self._mentions = MentionFinder(index, vocabulary, self.config)
+        self._offices = Offices(vocabulary.posts)
+        self._attendance = AttendanceJudge(vocabulary.cues, self.config.not_attending_window)
+        self._exact_names = frozenset(normalize(a.record.name) for a in index.aliases)
+        self._person_pos = {p.id: i for i, p in enumerate(index.persons)}
+
+    def office_on(self, person_id: str, date: str | None, roles: set[str]) -> Office | None:
+        return self._offices.office_on(person_id, date, roles)
+
+    def reconcile(self, text: str, lang: str | None = None, date: str | None = None) -> DocumentResult:
+        tokens = tokenize(text)
+        written = self._mentions.written_names(tokens)
+        descriptors, blocked = self._descriptors.find(text, tokens, {i for f, l in written for i in range(f, l + 1)})
+        spans = self._mentions.spans(text, tokens, blocked, lang, written, descriptors)
+        attach(spans, descriptors, tokens, text, self.config.attach_gap)
+        people: dict[str, PersonFound] = {}
+        surnames: dict[str, str] = {}  # key of a resolved person's name token → person
+        unresolved: list[Unresolved] = []
+        roles_of: dict[str, set[str]] = defaultdict(set)
+        for span in spans:
+            mention = mention_at(tokens, span.first, span.last, text)
+            d = span.descriptor
+            person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, span.first == span.last)
+            original_last = span.last
+            while person_id is None and span.known_last is not None and span.known_last < span.last:
+                # The words after the known ones were no part of the name after all.
+                span.last -= 1
+                mention = mention_at(tokens, span.first, span.last, text)
+                person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, span.first == span.last)
+            if person_id is not None and span.after_role and not self._offices.held_role(person_id, d, date):
+                # Found by the role alone, the name must be of someone who held it: a
+                # spelling near another person's name is not enough ("Sultan Raev", a
+                # secretary-general the gazetteer lacks, is not Salahuddin Rabbani).
+                person_id = None
+            if person_id is None:
+                span.last = original_last  # reported as found: nobody the gazetteer knows
+                mention = mention_at(tokens, span.first, span.last, text)
+                if span.last > span.first and (d or self._mentions.has_given_name(tokens, span, lang)):
+                    unresolved.append(Unresolved(mention.start, mention.end, mention.text,
+                                                 d.role_text if d else "", _one(d.countries) if d else ""))
+                continue
+            self._add(people, person_id, conf, mention)
+            if d:
+                roles_of[person_id] |= d.roles
+            for form in name_forms(clean(mention.text), lang):
+                for key in form.keys:
+                    surnames.setdefault(key, person_id)
+        for d in descriptors:
+            if d.attached or not d.roles or not (d.countries or d.orgs):
+                continue
+            mention = mention_at(tokens, d.first, d.last, text)
+            holders = self._offices.holders(d, date)
+            if len(holders) == 1:
+                person_id = holders.pop()
+                self._add(people, person_id, 0.9, mention)
+                roles_of[person_id] |= d.roles
+            elif not holders and "representative" in d.roles:
+                unresolved.append(Unresolved(mention.start, mention.end, mention.text,
+                                             sorted(d.roles)[0], _one(d.countries)))
+        in_office = (lambda person_id: self._offices.holds_office(person_id, date)) if date else (lambda _: False)
+        self._attendance.decide(people.values(), tokens, text, blocked, in_office)
+        for person_id, p in people.items():
+            pos = self._person_pos.get(person_id)
+            p.name = self.index.persons[pos].name if pos is not None else person_id
+            p.office = self._offices.office_on(person_id, date, roles_of.get(person_id, set()))
+            p.mentions.sort(key=lambda m: m.start)
+        ordered = sorted(people.values(), key=lambda p: p.mentions[0].start)
+        return DocumentResult(tuple(ordered), tuple(sorted(unresolved, key=lambda u: u.start)))
+
+    def _resolve_name(self, name: str, lang: str | None, date: str | None, d: Descriptor | None,
+                      surnames: dict[str, str], single: bool) -> tuple[str | None, float]:
+        name = attach_surname_endings(name)
+        if single:
+            # A surname after the full name joins that person ("Nurtleu" after "Murat Nurtleu").
+            for form in name_forms(clean(name), lang):
+                for key in form.keys:
+                    if key in surnames:
+                        return surnames[key], 0.9
+            if len(clean(name)) < 3:
+                return None, 0.0
+        person_id, conf = self._match_name(name, lang, date, d, single)
+        if person_id is not None and not self._enough_evidence(name, lang, date, d, single, person_id, conf):
+            return None, conf
+        return person_id, conf
+
+    def _enough_evidence(self, name: str, lang: str | None, date: str | None, d: Descriptor | None,
+                         single: bool, person_id: str, conf: float) -> bool:
+        """Whether a name the matcher resolved is a person of the text and not an ordinary
+        word that spells like one. A role phrase next to it is evidence enough. A lone word
+        ("May", "Dar") is a person only when that person held an office on the article's
+        date and the word is not among the most common of the language; a run of common
+        words ("Devlet Başkanları") only when it is written exactly as an alias (checked
+        by the caller's scoring: every word must then match closely)."""
+        if d is not None:
+            return True
+        if all(is_cjk(c) for c in name if c.isalpha()) and normalize(name) not in self._exact_names:
+            # A Chinese or Japanese word the segmenter took for a name, written as no alias:
+            # its reading alone must match well (place names read like surnames).
+            return conf >= self.config.unwritten_cjk_confidence
+        # As written: normalize() folds letters a word list tells apart (Urdu ے into ی).
+        words = name.split()
+        if single:
+            held = date is not None and self._offices.holds_office(person_id, date)
+            return held and commonness(words[0], lang) < self.config.common_word
+        return not all(commonness(w, lang) >= self.config.common_name_word for w in words) \
+            or normalize(name) in self._exact_names
+
+    def _match_name(self, name: str, lang: str | None, date: str | None, d: Descriptor | None,
+                    single: bool) -> tuple[str | None, float]:
+        owners = {self.index.person_of(a) for a in self.index.exact(normalize(name))}
+        if len(owners) == 1:
+            # Written exactly as one person's alias, and nobody else's: no need to score.
+            return self.index.persons[owners.pop()].id, self.config.exact_confidence
+        query = Query(name[:1000], lang, date, _one(d.countries) if d else None,
+                      d.role_text if d and d.role_text else None, limit=3)
+        try:
+            result = self._match(query)
+        except ValueError:
+            return None, 0.0
+        if not result.candidates:
+            return None, 0.0
+        top = result.candidates[0]
+        if d and d.roles:
+            # The article says which office the person holds: among the candidates, the one
+            # who held it on the date is meant ("der kirgisische Präsident Japarow").
+            holders = self._offices.holders(d, date)
+            agreeing = [c for c in result.candidates if c.person_id in holders]
+            if len(agreeing) == 1 and (not single or _sounds_like_surname(
+                name, lang, agreeing[0].matched_alias, agreeing[0].matched_alias_lang
+            )):
+                return agreeing[0].person_id, max(agreeing[0].confidence, self.config.agreement_confidence)
+        if date and top.confidence < self.config.accept_confidence:
+            # Namesakes ("Wang Yi"): if only one of those named alike held an office on the
+            # date, an article about that date means that one.
+            alike = [c for c in result.candidates if normalize(c.matched_alias) == normalize(top.matched_alias)]
+            in_office = [c for c in alike if self._offices.holds_office(c.person_id, date)]
+            if len(alike) > 1 and len(in_office) == 1:
+                return in_office[0].person_id, self.config.in_office_confidence
+        if top.confidence < self.config.accept_confidence or top.features.get("weakest", 1.0) < self.config.weakest_word:
+            # Running text has capitalised runs that are no names ("The Astana Times"):
+            # every word of a mention must match some word of the name.
+            return None, top.confidence
+        if single and not _is_surname_of(name, lang, top.matched_alias, top.matched_alias_lang):
+            return None, top.confidence  # a lone given name ("Volker") names nobody yet
+        return top.person_id, top.confidence
+
+    @lru_cache(maxsize=4096)  # noqa: B019 (the reconciler lives as long as its index)
+    def _match(self, query: Query) -> MatchResult:
+        """Articles repeat names; the answer for the same query is the same."""
+        return match(self.index, query, self.matcher)
+
+    @staticmethod
+    def _add(people: dict[str, PersonFound], person_id: str, conf: float, mention: Mention) -> None:
+        p = people.get(person_id)
+        if p is None:
+            p = people[person_id] = PersonFound(person_id, "", conf, False)
+        p.confidence = max(p.confidence, conf)
+        if all(m.start != mention.start for m in p.mentions):
+            p.mentions.append(mention)
+
+
+def _sounds_like_surname(word: str, lang: str | None, alias: str, alias_lang: str) -> bool:
+    """Whether `word` reads (by phonetic key) as the last word of `alias`."""
+    keys = {k for f in name_forms(clean(word), lang) for k in f.keys}
+    return any(f.keys and f.keys[-1] in keys for f in name_forms(clean(alias), alias_lang or None))
+
+
+def _is_surname_of(word: str, lang: str | None, alias: str, alias_lang: str) -> bool:
+    """Whether one word alone names the person of `alias`: it is the alias's last word (the
+    family name) or the whole alias, as written, or read alike when the word is long enough
+    not to be a common word that merely sounds like a name ("Sie" is not "Xi")."""
+    words = normalize(alias).split()
+    if not words:
+        return False
+    if normalize(word) in (words[-1], " ".join(words)):
+        return True
+    return len(normalize(word)) >= 5 and _sounds_like_surname(word, lang, alias, alias_lang)
+
+
+def _one(values: set[str]) -> str:
+    return sorted(values)[0] if values else ""
+
