@@ -21,6 +21,9 @@ ROLE_TYPES = (
     "official",
     "member",
 )
+# Words listed with the role words that change what a role phrase says: "former" ("бывший",
+# "eski", "ex-") makes it speak of someone who held the office before the article's date.
+ROLE_MODIFIERS = ("former",)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rollcall.resolvers import InvalidDate, InvalidLanguageTag, check_date, check_language_tag, is_country_code
 
-from .model import NAME_KINDS, ROLE_TYPES, Gazetteer, Name
+from .model import NAME_KINDS, ROLE_MODIFIERS, ROLE_TYPES, Gazetteer, Name
 
 __all__ = ["Problem", "validate", "person_id_problem", "post_id_problem", "organization_id_problem"]
 
@@ -118,7 +118,7 @@ def validate(gaz: Gazetteer) -> list[Problem]:
         if kept not in gaz.persons:
             add(Problem(f"redirect {retired}", f"points to unknown person {kept!r}"))
     for roles in gaz.roles:
-        if roles.role_type not in ROLE_TYPES:
+        if roles.role_type not in ROLE_TYPES + ROLE_MODIFIERS:
             add(Problem(f"roles {roles.role_type}", "unknown role_type"))
         problems += _language_problems(f"roles {roles.role_type}", roles.labels)
     for cue in gaz.cues:

@@ -14,25 +14,36 @@ person introduced that way (a bare genitive such as German "des" aside: it says 
 presumed present later either: only an attending cue in the sentence of a later mention
 makes them so.
 
-The cue phrases are data, per language, in the gazetteer's cues.json.
+What a person says in quotation marks is their own words, not the report's: a mention
+inside direct speech says nothing of who took part.
+
+An attending cue with a negation word of the language just before it or between its words
+("no asistirá", "不能前来参会", "شرکت نہیں کریں گے") is a not-attending one: the lists need
+not spell every negated form of every verb.
+
+The cue phrases and negation words are data, per language, in the gazetteer's cues.json.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..phrases import phrase_tokens
 from ..text import Token, sentence_spans
+from .cjk import is_cjk
 
 if TYPE_CHECKING:
     from .types import PersonFound
 
 __all__ = ["AttendanceJudge", "CUE_KINDS"]
 
-# The kinds of cue phrases; "possessive" is the older name of "spoken_of".
-CUE_KINDS = ("attending", "not_attending", "spoken_of", "possessive")
+# The kinds of cue phrases; "possessive" is the older name of "spoken_of"; "negation" lists
+# the words that negate a verb where they stand apart from it (not, не, no, 不, لم, نہیں);
+# "not_negation" the phrases that begin with one and negate nothing ("not only", "不仅").
+CUE_KINDS = ("attending", "not_attending", "spoken_of", "possessive", "negation", "not_negation")
 _SPOKEN_OF = ("spoken_of", "possessive")
 
 
@@ -44,6 +55,8 @@ class AttendanceJudge:
         # A spoken-of phrase must end right before the name: matched backwards, word by word.
         self._spoken_of = {tuple(w): kind for phrase, kind in cues if kind in _SPOKEN_OF and (w := phrase_tokens(phrase))}
         self._spoken_of_longest = max((len(w) for w in self._spoken_of), default=0)
+        self._negations = {w[0] for phrase, kind in cues if kind == "negation" and len(w := phrase_tokens(phrase)) == 1}
+        self._not_negations = {tuple(w) for phrase, kind in cues if kind == "not_negation" and (w := phrase_tokens(phrase))}
         self._window = window
 
     def cue_positions(self, tokens: Sequence[Token], text: str) -> list[tuple[int, str, int]]:
@@ -57,16 +70,37 @@ class AttendanceJudge:
         found = []
         for words, kind in self._cue_words:
             for i in by_norm.get(words[0], ()):
-                j, ok = i, True
+                at, ok = [i], True
                 for word in words[1:]:
-                    nxt = next((k for k in by_norm.get(word, ()) if j < k <= j + _CUE_SPREAD), None)
+                    nxt = next((k for k in by_norm.get(word, ()) if at[-1] < k <= at[-1] + _CUE_SPREAD), None)
                     if nxt is None or sentence_no[nxt] != sentence_no[i]:
                         ok = False
                         break
-                    j = nxt
+                    at.append(nxt)
                 if ok:
-                    found.append((i, kind, sentence_no[i]))
+                    negated = kind == "attending" and self._negated(tokens, text, at)
+                    found.append((i, "not_attending" if negated else kind, sentence_no[i]))
         return found
+
+    def _negated(self, tokens: Sequence[Token], text: str, at: list[int]) -> bool:
+        """A negation word close before the cue's first word or between two of its words
+        (at most _NEGATION_REACH words away, no punctuation between): "did not attend",
+        "شرکت نہیں کریں گے"."""
+        for a, b in zip(at, at[1:]):
+            if b - a <= _NEGATION_REACH + 1 and any(self._negation_at(tokens, k) for k in range(a + 1, b)):
+                return True
+        first = at[0]
+        for k in range(first - 1, max(first - 1 - _NEGATION_REACH, -1), -1):
+            if any(c in _CLAUSE_BREAKS for c in text[tokens[k].end : tokens[k + 1].start]):
+                return False
+            if self._negation_at(tokens, k):
+                return True
+        return False
+
+    def _negation_at(self, tokens: Sequence[Token], k: int) -> bool:
+        if tokens[k].norm not in self._negations:
+            return False
+        return not any(tuple(t.norm for t in tokens[k : k + len(w)]) == w for w in self._not_negations)
 
     def _spoken_of_at(self, tokens: Sequence[Token], i: int, descriptor_tokens: set[int]) -> str | None:
         """The kind of the spoken-of phrase ending just before the mention at token i (its
@@ -80,16 +114,18 @@ class AttendanceJudge:
         return None
 
     def _absent_mentions(self, people: list[PersonFound], cues: list[tuple[int, str, int]],
-                         sentence_no: list[int], token_at: dict[int, int]) -> set[int]:
+                         sentence_no: list[int], token_at: dict[int, int], tokens: Sequence[Token]) -> set[int]:
         """Token positions of mentions a not-attending cue speaks of: each cue, the mention
         nearest to it in its sentence within the window ("X asked for a minute of silence in
         memory of Y, who died": Y, not X)."""
         mentions = sorted({token_at.get(m.start, 0) for p in people for m in p.mentions})
+        word_at = _word_positions(tokens)
         out: set[int] = set()
         for c, kind, sent in cues:
             if kind != "not_attending":
                 continue
-            near = [(abs(c - i), i) for i in mentions if sentence_no[i] == sent and abs(c - i) <= self._window]
+            near = [(d, i) for i in mentions
+                    if sentence_no[i] == sent and (d := abs(word_at[c] - word_at[i])) <= self._window]
             if near:
                 out.add(min(near)[1])
         return out
@@ -100,12 +136,17 @@ class AttendanceJudge:
         cues = self.cue_positions(tokens, text)
         sentence_no = _sentence_numbers(tokens, text)
         token_at = {t.start: i for i, t in enumerate(tokens)}
-        absent = self._absent_mentions(people, cues, sentence_no, token_at)
+        absent = self._absent_mentions(people, cues, sentence_no, token_at, tokens)
+        quoted = quotations(text)
         for p in people:
             # How the article introduces a person sets the default for later mentions: one
             # first named as absent or spoken of needs an attending cue of its own later.
             by_default = in_office(p.id)
             for n, m in enumerate(sorted(p.mentions, key=lambda m: m.start)):
+                if any(start <= m.start < end for start, end in quoted):
+                    # Someone's own words: who they speak of is not who the report says
+                    # took part ("...a summit with Presidents Putin and Trump today").
+                    continue
                 i = token_at.get(m.start, 0)
                 sent = sentence_no[i] if tokens else 0
                 near = [(abs(c - i), kind) for c, kind, s in cues if s == sent]
@@ -121,8 +162,37 @@ class AttendanceJudge:
                     break
 
 
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans of direct speech: text between paired quotation marks, at least
+    _SPEECH_WORDS words long (shorter quoted runs are names of things: «Чолпон-Ата»)."""
+    spans = []
+    for m in _QUOTED.finditer(text):
+        if len(m.group(0).split()) >= _SPEECH_WORDS:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+# Quotation marks of the languages read, each opening one with its closing one.
+_QUOTED = re.compile(r'«[^«»]*»|„[^„“”]*[“”]|“[^“”]*”|"[^"]*"|「[^「」]*」|『[^『』]*』|‹[^‹›]*›')
+_SPEECH_WORDS = 6
+
 # Most words a cue of several words may span in a sentence.
 _CUE_SPREAD = 25
+# Most words between a negation and the verb it negates: auxiliaries and adverbs ("did not
+# even attend"), or in Chinese, written without spaces, a modal and a verb of motion
+# ("不能前来参会": 不 能 前 来, one token a character).
+_NEGATION_REACH = 4
+_CLAUSE_BREAKS = ",;:.!?()[]\"«»“”،؛。，、；：！？"
+
+
+def _word_positions(tokens: Sequence[Token]) -> list[float]:
+    """Each token's position counted in words: Chinese and Japanese, one token a character,
+    average about two characters a word."""
+    out, at = [], 0.0
+    for t in tokens:
+        out.append(at)
+        at += 0.5 if len(t.text) == 1 and is_cjk(t.text) else 1.0
+    return out
 
 
 def _sentence_numbers(tokens: Sequence[Token], text: str) -> list[int]:

@@ -1,14 +1,16 @@
 """Descriptors: the role and place words around a name ("der kirgisische Präsident",
 "Minister of Foreign Affairs of the Kyrgyz Republic"), grouped, marked as deputy ones where
-a deputy word stands with them, and attached to the name they describe."""
+a deputy word stands with them and as former ones where a "former" word does ("eski
+Türkmenistan Cumhurbaşkanı", "Первый Президент Казахстана"), and attached to the name they
+describe."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..phrases import PhraseMatcher, phrase_tokens
+from ..phrases import PhraseMatch, PhraseMatcher, phrase_tokens
 from ..text import Token
 from .types import Vocabulary
 
@@ -36,13 +38,21 @@ class Descriptor:
     countries: set[str]
     orgs: set[str]
     attached: bool = False
+    # Speaks of someone who held the office before the article's date ("former president").
+    former: bool = False
+    # One of a list of places sharing the role ("the presidents of Tajikistan, Kyrgyzstan
+    # and Belarus"): it speaks of several people, none of them by name.
+    collective: bool = False
 
 
 class DescriptorFinder:
     def __init__(self, vocabulary: Vocabulary):
-        self._roles: PhraseMatcher[str] = PhraseMatcher(vocabulary.roles)
+        roles = [(phrase, role) for phrase, role in vocabulary.roles if role != FORMER]
+        self._roles: PhraseMatcher[str] = PhraseMatcher(roles)
+        self._former: PhraseMatcher[str] = PhraseMatcher(
+            [(phrase, role) for phrase, role in vocabulary.roles if role == FORMER])
         self._places: PhraseMatcher[str] = PhraseMatcher(vocabulary.places)
-        self._deputy_words = _deputy_words(vocabulary.roles)
+        self._deputy_words = _deputy_words(roles)
 
     def find(self, text: str, tokens: Sequence[Token], names: set[int]) -> tuple[list[Descriptor], set[int]]:
         """Role and place phrases grouped into descriptors; tokens of written-out names
@@ -53,6 +63,9 @@ class DescriptorFinder:
                 if not any(i in names for i in range(m.first, m.last + 1)):
                     parts += [(m.first, m.last, kind, p) for p in m.payloads]
         parts.sort()
+        former = self._former.find(tokens)
+        # "Türkmenistan eski Cumhurbaşkanı": a former word holds a descriptor together.
+        former_words = {i for m in former for i in range(m.first, m.last + 1)}
         blocked = {i for f, l, _, _ in parts for i in range(f, l + 1)}
         descriptors: list[Descriptor] = []
         for first, last, kind, value in parts:
@@ -60,7 +73,7 @@ class DescriptorFinder:
             # A new descriptor starts after punctuation, after words that are not glue, and
             # at "and" once the last one is complete ("Vertreter Indiens und der
             # Generalsekretär der SOZ" are two).
-            if d is None or not glued(text, tokens, d.last, first) or (
+            if d is None or not glued(text, tokens, d.last, first, former_words) or (
                 kind == "role" and d.roles and (d.countries or d.orgs) and first > d.last + 1
             ):
                 d = Descriptor(first, last, set(), "", set(), set())
@@ -75,6 +88,8 @@ class DescriptorFinder:
             else:
                 d.orgs.add(value.split(":", 1)[1])
         self._mark_deputies(tokens, descriptors)
+        _mark_former(tokens, descriptors, former)
+        _mark_collective(text, tokens, descriptors)
         return descriptors, blocked
 
     def _mark_deputies(self, tokens: Sequence[Token], descriptors: list[Descriptor]) -> None:
@@ -89,6 +104,50 @@ class DescriptorFinder:
                 d.roles = {_DEPUTY_OF.get(r, r) for r in d.roles}
 
 
+
+
+def _mark_former(tokens: Sequence[Token], descriptors: list[Descriptor], former: Sequence[PhraseMatch[str]]) -> None:
+    """A "former" phrase just before or inside a descriptor, glue words between ("der
+    frühere Präsident", "Türkmenistan eski Cumhurbaşkanı") or overlapping it ("Первый
+    Президент", a title of a former holder)."""
+    for d in descriptors:
+        lo = d.first - 1
+        while lo >= 0 and tokens[lo].norm in GLUE:
+            lo -= 1
+        d.former = any(m.last >= max(lo, 0) and m.first <= d.last for m in former)
+
+
+def _mark_collective(text: str, tokens: Sequence[Token], descriptors: list[Descriptor]) -> None:
+    """A descriptor with a role next to places listed with it, separated by commas or "and":
+    "تاجکستان، کرغزستان، بیلاروس کے صدر", "the presidents of Russia, China and India"."""
+    for a, b in zip(descriptors, descriptors[1:]):
+        if not _listed(text, tokens, a.last, b.first):
+            continue
+        if b.roles and not a.roles and a.countries:
+            b.collective = True
+        if a.roles and not b.roles and b.countries:
+            a.collective = True
+
+
+def _listed(text: str, tokens: Sequence[Token], last: int, first: int) -> bool:
+    """Only list separators between tokens last and first: commas, "and" in any language."""
+    words = {tokens[k].norm for k in range(last + 1, first)}
+    between = text[tokens[last].end : tokens[first].start]
+    if words - LIST_JOINERS:
+        return False
+    return bool(words) or any(c in ",،、" for c in between)
+
+
+# Words that join the items of a list ("Russia, China and India").
+LIST_JOINERS = frozenset(
+    """
+    and und et y e и і ва و اور ve ile va və және жана ба 和 及 与 與 と 및 और
+    """.split()
+)
+
+# The role "type" of the modifier words (gazetteer/model.py's ROLE_MODIFIERS).
+FORMER = "former"
+
 _DEPUTY_OF = {"head_of_government": "deputy_head_of_government", "foreign_minister": "deputy_foreign_minister"}
 
 
@@ -102,13 +161,13 @@ def _deputy_words(roles: Sequence[tuple[str, str]]) -> set[str]:
     return deputy - principal
 
 
-def glued(text: str, tokens: Sequence[Token], last: int, first: int) -> bool:
+def glued(text: str, tokens: Sequence[Token], last: int, first: int, also: Set[int] = frozenset()) -> bool:
     """Whether descriptor parts ending at `last` and starting at `first` belong together:
-    only glue words and spaces or hyphens between."""
+    only glue words (or the words at positions `also`) and spaces or hyphens between."""
     between = text[tokens[last].end : tokens[first].start]
     if any(c in ",;:.!?()[]\"«»“”،؛" for c in between):
         return False
-    return all(tokens[k].norm in GLUE for k in range(last + 1, first))
+    return all(tokens[k].norm in GLUE or k in also for k in range(last + 1, first))
 
 
 def _adjacent(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
@@ -121,14 +180,16 @@ def attach(spans: list[NameSpan], descriptors: list[Descriptor], tokens: Sequenc
     """A descriptor before a name describes it ("der iranische Außenminister für
     Wirtschaftsdiplomatie Mahdi Safari"), unless punctuation or another descriptor stands
     between; a descriptor after a name ("Murat Nurtleu, Außenminister Kasachstans")
-    describes it only if it did not already describe a name that follows it."""
+    describes it only if it did not already describe a name that follows it. "And" between
+    them joins two people, not a name and its office."""
     by_first = {s.first: s for s in spans}
     by_last = {s.last: s for s in spans}
     starts = {d.first for d in descriptors}
     for d in descriptors:
         for k in range(d.last + 1, min(d.last + 2 + gap, len(tokens))):
-            if k in starts or any(c in ",;:.!?()" for c in text[tokens[k - 1].end : tokens[k].start]):
-                break
+            if k in starts or any(c in ",;:.!?()" for c in text[tokens[k - 1].end : tokens[k].start]) \
+                    or tokens[k].norm in LIST_JOINERS:
+                break  # "the President of Belarus and Xi Jinping": two people
             if k in by_first:
                 if by_first[k].descriptor is None:
                     by_first[k].descriptor = d
@@ -138,6 +199,8 @@ def attach(spans: list[NameSpan], descriptors: list[Descriptor], tokens: Sequenc
         if d.attached:
             continue
         for k in range(d.first - 1, max(d.first - 2 - gap, -1), -1):
+            if tokens[k].norm in LIST_JOINERS:
+                break
             if k in by_last:
                 before = by_last[k].descriptor
                 if before is None:

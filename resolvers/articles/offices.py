@@ -15,7 +15,6 @@ __all__ = ["Offices"]
 _RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "secretary_general": 3}
 
 
-
 class Offices:
     def __init__(self, posts: tuple[PostInfo, ...]):
         self._posts = posts
@@ -25,6 +24,8 @@ class Offices:
                 self._of_person[person_id].append((post, start, end, acting))
 
     def holders(self, d: Descriptor, date: str | None) -> set[str]:
+        """Who held the descriptor's office on the date; for a former one ("the former
+        president"), who held it before the date and no longer."""
         out: set[str] = set()
         for post in self._posts:
             if post.role_type not in d.roles:
@@ -32,7 +33,7 @@ class Offices:
             if not ((post.country and post.country in d.countries) or (post.organization and post.organization in d.orgs)):
                 continue
             for person_id, start, end, _ in post.holders:
-                if date is None or within(date, start or None, end or None):
+                if _fits(d, date, start, end):
                     out.add(person_id)
         return out
 
@@ -41,7 +42,7 @@ class Offices:
         the article may name it in words the vocabulary lacks). True without a date."""
         if d is None or not date:
             return True
-        return any(post.role_type in d.roles and within(date, s or None, e or None)
+        return any(post.role_type in d.roles and _fits(d, date, s, e)
                    for post, s, e, _ in self._of_person.get(person_id, ()))
 
     def holds_office(self, person_id: str, date: str) -> bool:
@@ -57,3 +58,13 @@ class Offices:
         held.sort(key=lambda h: (h[0].role_type not in roles, _RANK.get(h[0].role_type, 9), h[1]))
         post, s, e, a = held[0]
         return Office(post.id, post.label, post.role_type, post.organization, post.country, s, e, a)
+
+
+def _fits(d: Descriptor, date: str | None, start: str, end: str) -> bool:
+    """Whether a tenure from `start` to `end` is the one the descriptor speaks of on `date`."""
+    if date is None:
+        return True
+    held_on_date = within(date, start or None, end or None)
+    if d.former:
+        return bool(end) and end < date and not held_on_date  # "2022" as an end covers 2022
+    return held_on_date

@@ -89,8 +89,8 @@ class DocumentReconciler:
                 for key in form.keys:
                     surnames.setdefault(key, person_id)
         for d in descriptors:
-            if d.attached or not d.roles or not (d.countries or d.orgs):
-                continue
+            if d.attached or d.former or d.collective or not d.roles or not (d.countries or d.orgs):
+                continue  # former holders, or holders of several countries: the office names nobody
             mention = mention_at(tokens, d.first, d.last, text)
             holders = self._offices.holders(d, date)
             if len(holders) == 1:

@@ -52,8 +52,9 @@ class DocumentConfig:
     # Confidence given to a name whose only plausible bearer held the office the article
     # names on its date (before the matcher's own confidence, if higher).
     agreement_confidence: float = 0.9
-    # A cue of not attending applies to mentions at most this many tokens away.
-    not_attending_window: int = 10
+    # A cue of not attending applies to mentions at most this many words away (Chinese and
+    # Japanese: two characters a word).
+    not_attending_window: int = 16
     # Tokens allowed between a descriptor and the name it describes.
     attach_gap: int = 3
     # A lone word this common in the text's language (Zipf: 5.5 is about three in a hundred

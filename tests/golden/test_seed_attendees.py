@@ -29,3 +29,20 @@ def test_eval_tables_agree_with_the_official_scorer(engine, shared_data, tmp_pat
     assert "the table's totals agree" in out.getvalue()  # run_article_eval raises otherwise
     assert len(results["articles"]) == 25 and len(list((tmp_path / "articles").glob("*.json"))) == 25
     assert "language zh" in out.getvalue()
+
+
+def test_office_judged_by_the_place_the_annotation_names(engine) -> None:
+    from rollcall.service.attendee_eval import _OfficeJudge
+
+    judge = _OfficeJudge(engine)
+    moldova = {"post_id": "md-head-of-state", "post": "President of Moldova", "role_type": "head_of_state",
+               "country": "MD", "organization": None}
+    assert judge.right(moldova, {"role": "President", "country_or_org": "Moldova (EAEU observer state)"})
+    assert judge.right(moldova, {"role": "President", "country_or_org": "MD"})
+    assert not judge.right(moldova, {"role": "President", "country_or_org": "Belarus"})
+    assert not judge.right(moldova, {"role": "Prime Minister", "country_or_org": "Moldova"})
+    ots = {"post_id": "ots-secretary-general", "post": "Secretary General of the Organization of Turkic States",
+           "role_type": "secretary_general", "country": None, "organization": "ots"}
+    assert judge.right(ots, {"role": "Secretary General", "country_or_org": "Turkic Council"})  # its former name
+    assert not judge.right(ots, {"role": "Secretary General", "country_or_org": "SCO"})
+    assert not judge.right(None, {"role": "Secretary General", "country_or_org": "Turkic Council"})
