@@ -5,7 +5,8 @@ gazetteer's keys match them, and only evidence beyond the spelling tells a perso
 general signals stand here, each the statement of one rule:
 
 - how common the word is in the language (wordfreq's Zipf scale: 6 is about once in a
-  thousand words, 3 once in a million), for the 40-odd languages wordfreq covers; a language
+  thousand words, 3 once in a million; below 3 counts as 0), for the 40-odd languages
+  wordfreq covers; a language
   it lacks gives 0 ("unknown"), and the other signals decide;
 - case: in a script with case, a name is written with a capital letter.
 """
@@ -17,11 +18,17 @@ from functools import lru_cache
 __all__ = ["commonness", "is_capitalised", "script_has_case"]
 
 
+# wordfreq's small lists hold the words of Zipf 3 and above: every threshold the article
+# reader uses is above that, so they decide as the large lists would, and load about ten
+# times faster (some 35 ms a language) in a fraction of the memory.
+_WORDLIST = "small"
+
+
 @lru_cache(maxsize=1)
 def _languages() -> frozenset[str]:
     from wordfreq import available_languages  # loads its tables on first use, not at import
 
-    return frozenset(available_languages())
+    return frozenset(available_languages(_WORDLIST))
 
 
 @lru_cache(maxsize=65536)
@@ -34,7 +41,7 @@ def commonness(word: str, lang: str | None) -> float:
         return 0.0
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, primary)
+    return zipf_frequency(word, primary, wordlist=_WORDLIST)
 
 
 def script_has_case(word: str) -> bool:

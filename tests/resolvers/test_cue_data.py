@@ -291,7 +291,7 @@ def test_every_language_of_the_role_words_and_of_the_brief_has_cues() -> None:
 def test_spoken_of_phrases_are_specific() -> None:
     """A lone preposition or article is no spoken-of phrase: a single word listed as one must
     be rarer than the language's function words (German genitive articles are `possessive`)."""
-    wordfreq = pytest.importorskip("wordfreq")
+    import wordfreq  # a dependency of the package: never skipped
     available = set(wordfreq.available_languages())
     for entry in _cue_data():
         if entry["kind"] != "spoken_of" or entry["lang"].split("-")[0] not in available:
