@@ -48,10 +48,11 @@ _TITLES = frozenset(
 )
 
 # Apostrophes inside a word are elisions or transliteration marks ("O'Brien", Ukrainian
-# "Г'юм"): drop them instead of splitting the word. After a Hebrew letter an apostrophe is
+# "Г'юм", Uzbek "Oʻzbekiston" written with any of ʻ ‘ ’ ' `): drop them instead of splitting
+# the word. After a Hebrew letter an apostrophe is
 # the geresh ("ג'" = dzh), which the Hebrew romanisation reads.
 _HEBREW_GERESH = re.compile(r"(?<=[\u05d0-\u05ea])['’ʼ`´]")
-_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’ʼ`´ʹ](?=\w)")
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’‘ʼʻ`´ʹ](?=\w)")
 # Disambiguators of encyclopaedia titles: "John Wells (politician)".
 _PARENTHESES = re.compile(r"\s*[(\[（][^)\]）]*[)\]）]")
 _PUNCT_TO_SPACE = re.compile(r"[\s\-‐‑‒–—―_·・•‧,;:/\\()\[\]{}\"'`´‘’“”«»„‚‹›!?¡¿.=＝+&*#@|~^<>（）、，]+")

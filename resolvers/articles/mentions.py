@@ -19,7 +19,8 @@ from .cjk import CjkNames, is_cjk
 from .descriptors import GLUE, Descriptor
 from .types import DocumentConfig, Mention, Vocabulary
 
-__all__ = ["NameSpan", "MentionFinder", "FUNCTION_WORDS", "attach_surname_endings", "joins", "mention_at"]
+__all__ = ["NameSpan", "MentionFinder", "FUNCTION_WORDS", "attach_surname_endings", "initials_before", "joins",
+           "mention_at"]
 
 # Persian and Urdu often write the ending of a Russian-type surname (-ov, -ev, -yev, -ova,
 # -eva) as a word of its own, after a space or a zero-width non-joiner the text has lost:
@@ -222,6 +223,27 @@ def attach_surname_endings(name: str) -> str:
         else:
             out.append(word)
     return " ".join(out)
+
+
+def initials_before(text: str, tokens: Sequence[Token], first: int) -> tuple[int, str]:
+    """The initials written before the word at `first`, glued or spaced ("С.В.Лавров",
+    "N. A. Nazarbayev"): the position of the first and their letters ("СВ"); (first, "")
+    when there are none. An initial is a capital letter, or a Latin digraph for one sound
+    ("Sh.", "Zh."), and a full stop."""
+    letters = ""
+    k = first
+    while k > 0 and first - k < 3:
+        tok = tokens[k - 1]
+        between = text[tok.end : tokens[k].start]
+        if not _is_initial(tok.text) or between.strip() != ".":
+            break
+        letters = tok.text[0] + letters
+        k -= 1
+    return k, letters
+
+
+def _is_initial(word: str) -> bool:
+    return word[:1].isupper() and (len(word) == 1 or (len(word) == 2 and word[1] == "h"))
 
 
 def capital_word(tok: Token) -> bool:

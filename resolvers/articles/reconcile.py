@@ -23,7 +23,7 @@ from ..wordlike import commonness
 from .attendance import AttendanceJudge
 from .cjk import is_cjk
 from .descriptors import Descriptor, DescriptorFinder, attach
-from .mentions import MentionFinder, attach_surname_endings, mention_at
+from .mentions import MentionFinder, attach_surname_endings, initials_before, mention_at
 from .offices import Offices
 from .types import DocumentConfig, DocumentResult, Mention, PersonFound, Unresolved, Vocabulary
 
@@ -63,7 +63,11 @@ class DocumentReconciler:
         for span in spans:
             mention = mention_at(tokens, span.first, span.last, text)
             d = span.descriptor
-            person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, span.first == span.last)
+            initials_first, initials = initials_before(text, tokens, span.first) if span.first == span.last else (0, "")
+            person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, span.first == span.last, initials)
+            if person_id is not None and initials:
+                # The initials belong to the mention ("С.В.Лавров").
+                mention = mention_at(tokens, initials_first, span.last, text)
             original_last = span.last
             while person_id is None and span.known_last is not None and span.known_last < span.last:
                 # The words after the known ones were no part of the name after all.
@@ -111,7 +115,7 @@ class DocumentReconciler:
         return DocumentResult(tuple(ordered), tuple(sorted(unresolved, key=lambda u: u.start)))
 
     def _resolve_name(self, name: str, lang: str | None, date: str | None, d: Descriptor | None,
-                      surnames: dict[str, str], single: bool) -> tuple[str | None, float]:
+                      surnames: dict[str, str], single: bool, initials: str = "") -> tuple[str | None, float]:
         name = attach_surname_endings(name)
         if single:
             # A surname after the full name joins that person ("Nurtleu" after "Murat Nurtleu").
@@ -122,9 +126,21 @@ class DocumentReconciler:
             if len(clean(name)) < 3:
                 return None, 0.0
         person_id, conf = self._match_name(name, lang, date, d, single)
+        if person_id is not None and initials and self._initials_agree(person_id, initials):
+            return person_id, conf  # a surname with the given name's initials is a full name
         if person_id is not None and not self._enough_evidence(name, lang, date, d, single, person_id, conf):
             return None, conf
         return person_id, conf
+
+    def _initials_agree(self, person_id: str, initials: str) -> bool:
+        """Whether one of the person's names in the initials' script begins with the first
+        initial ("Н." of "Нурсултан Абишевич Назарбаев")."""
+        first = initials[0].casefold()
+        for alias_id in self.index.aliases_of(person_id):
+            words = self.index.record_of(alias_id).name.split()
+            if len(words) > 1 and words[0][:1].casefold() == first:
+                return True
+        return False
 
     def _enough_evidence(self, name: str, lang: str | None, date: str | None, d: Descriptor | None,
                          single: bool, person_id: str, conf: float) -> bool:
@@ -183,9 +199,17 @@ class DocumentReconciler:
             # Running text has capitalised runs that are no names ("The Astana Times"):
             # every word of a mention must match some word of the name.
             return None, top.confidence
-        if single and not _is_surname_of(name, lang, top.matched_alias, top.matched_alias_lang):
+        if single and not (_is_surname_of(name, lang, top.matched_alias, top.matched_alias_lang)
+                           or self._is_written_surname(name, top.person_id)):
             return None, top.confidence  # a lone given name ("Volker") names nobody yet
         return top.person_id, top.confidence
+
+    def _is_written_surname(self, word: str, person_id: str) -> bool:
+        """Whether `word` is, as written, the last word of one of the person's names of
+        several words ("Mirziyoyev" of "Shavkat Mirziyoyev", whichever alias matched best)."""
+        written = normalize(word)
+        return any(len(words := normalize(self.index.record_of(a).name).split()) > 1 and words[-1] == written
+                   for a in self.index.aliases_of(person_id))
 
     @lru_cache(maxsize=4096)  # noqa: B019 (the reconciler lives as long as its index)
     def _match(self, query: Query) -> MatchResult:

@@ -1,0 +1,70 @@
+"""Orthography as general rules (issue 13, item 5), in several scripts: Uzbek Latin's
+apostrophe letters (oʻ, gʻ) whatever mark is typed for them, initials glued to a surname or
+spaced from it, and Persian's zero-width non-joiner present, lost, or typed as a space.
+Sentences made for these tests; officials of the curated gazetteer on dates of their tenures
+(or, for the initials, after it, so the surname alone would not do)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rollcall.resolvers.normalize import normalize
+from rollcall.resolvers.text import tokenize
+
+MIRZIYOYEV, ARIPOV, NAZARBAYEV, LAVROV = "Q57808", "Q28002959", "Q57394", "Q58217"
+MUHRIDDIN = "Q18198123"
+UZBEK_APOSTROPHES = ["ʻ", "‘", "’", "'", "`", "ʼ"]
+
+
+def _people(engine, lang: str, date: str, text: str) -> dict[str, str]:
+    """person id → the mention found first."""
+    return {p.id: p.mentions[0].text for p in engine.documents.reconcile(text, lang, date).people}
+
+
+@pytest.mark.parametrize("mark", UZBEK_APOSTROPHES)
+def test_an_uzbek_apostrophe_letter_is_one_letter_whatever_the_mark(mark) -> None:
+    word = f"O{mark}zbekiston G{mark}ofurov"
+    assert [t.text for t in tokenize(word)] == [f"O{mark}zbekiston", f"G{mark}ofurov"]
+    assert normalize(word) == "ozbekiston gofurov"
+
+
+@pytest.mark.parametrize("mark", UZBEK_APOSTROPHES)
+def test_uzbek_role_phrases_read_with_any_apostrophe(engine, mark) -> None:
+    found = _people(engine, "uz", "2023-06-01", f"O{mark}zbekiston Bosh vaziri yig{mark}ilishda ishtirok etdi.")
+    assert found == {ARIPOV: f"O{mark}zbekiston Bosh vaziri"}
+
+
+@pytest.mark.parametrize("lang, text, mention", [
+    ("ru", "В заседании участвовал Н.А.Назарбаев.", "Н.А.Назарбаев"),
+    ("ru", "В заседании участвовал Н. А. Назарбаев.", "Н. А. Назарбаев"),
+    ("kk", "Отырысқа Н.Ә.Назарбаев қатысты.", "Н.Ә.Назарбаев"),
+    ("en", "The session was attended by N. Nazarbayev.", "N. Nazarbayev"),
+])
+def test_initials_make_a_surname_a_full_name(engine, lang, text, mention) -> None:
+    """Nazarbayev left office in 2019: in 2023 his surname alone is no evidence, his
+    initials with it are."""
+    assert _people(engine, lang, "2023-06-01", text) == {NAZARBAYEV: mention}
+
+
+def test_a_surname_alone_of_someone_out_of_office_is_not_enough(engine) -> None:
+    assert _people(engine, "ru", "2023-06-01", "В заседании участвовал Назарбаев.") == {}
+
+
+def test_initials_of_another_given_name_are_no_evidence(engine) -> None:
+    assert _people(engine, "ru", "2023-06-01", "В заседании участвовал С.Назарбаев.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Ш.М.Мирзиёев и С.В.Лавров приняли участие в заседании.",
+    "Sh.M.Mirziyoyev va S.V.Lavrov yig‘ilishda ishtirok etdi.",
+])
+def test_glued_initials_of_officials_in_office(engine, text) -> None:
+    found = _people(engine, "ru", "2023-06-01", text)
+    assert set(found) == {MIRZIYOYEV, LAVROV}
+    assert all("." in mention for mention in found.values()), found
+
+
+@pytest.mark.parametrize("name", ["سراج\u200cالدین مهرالدین", "سراج الدین مهرالدین", "سراجالدین مهرالدین"])
+def test_persian_zero_width_non_joiner_present_lost_or_a_space(engine, name) -> None:
+    text = f"وزیر امور خارجه\u200cی تاجیکستان {name} در نشست شرکت کرد."
+    assert list(_people(engine, "fa", "2024-06-01", text)) == [MUHRIDDIN]
