@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .normalize import normalize
 from .script import char_script
 
-__all__ = ["Token", "tokenize", "sentence_spans"]
+__all__ = ["Token", "tokenize", "sentence_spans", "quotations"]
 
 # A word: letters/digits/marks, joined by an apostrophe inside ("O'Brien", "Dışişleri
 # Bakanı'nın", Uzbek "O‘zbekiston" with any of its apostrophe marks); the zero-width non-joiner of Persian stays inside a word. The Indic blocks'
@@ -68,3 +68,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+# Quotation marks of the languages read, each opening one with its closing one.
+_QUOTED = re.compile(r'«([^«»]*)»|„([^„“”]*)[“”]|“([^“”]*)”|"([^"]*)"|「([^「」]*)」|『([^『』]*)』|‹([^‹›]*)›')
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans of the text inside paired quotation marks (the marks left out)."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        group = next(g for g in range(1, 8) if m.group(g) is not None)
+        out.append((m.start(group), m.end(group)))
+    return out

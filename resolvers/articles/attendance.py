@@ -26,13 +26,12 @@ The cue phrases and negation words are data, per language, in the gazetteer's cu
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..phrases import phrase_tokens
-from ..text import Token, sentence_spans
+from ..text import Token, quotations, sentence_spans
 from .cjk import is_cjk
 
 if TYPE_CHECKING:
@@ -137,7 +136,7 @@ class AttendanceJudge:
         sentence_no = _sentence_numbers(tokens, text)
         token_at = {t.start: i for i, t in enumerate(tokens)}
         absent = self._absent_mentions(people, cues, sentence_no, token_at, tokens)
-        quoted = quotations(text)
+        quoted = _speech(text)
         for p in people:
             # How the article introduces a person sets the default for later mentions: one
             # first named as absent or spoken of needs an attending cue of its own later.
@@ -162,18 +161,12 @@ class AttendanceJudge:
                     break
 
 
-def quotations(text: str) -> list[tuple[int, int]]:
-    """Character spans of direct speech: text between paired quotation marks, at least
-    _SPEECH_WORDS words long (shorter quoted runs are names of things: «Чолпон-Ата»)."""
-    spans = []
-    for m in _QUOTED.finditer(text):
-        if len(m.group(0).split()) >= _SPEECH_WORDS:
-            spans.append((m.start(), m.end()))
-    return spans
+def _speech(text: str) -> list[tuple[int, int]]:
+    """Character spans of direct speech: quotations at least _SPEECH_WORDS words long
+    (shorter quoted runs are names: «Чолпон-Ата», «رشید مردوف»)."""
+    return [(a, b) for a, b in quotations(text) if len(text[a:b].split()) >= _SPEECH_WORDS]
 
 
-# Quotation marks of the languages read, each opening one with its closing one.
-_QUOTED = re.compile(r'«[^«»]*»|„[^„“”]*[“”]|“[^“”]*”|"[^"]*"|「[^「」]*」|『[^『』]*』|‹[^‹›]*›')
 _SPEECH_WORDS = 6
 
 # Most words a cue of several words may span in a sentence.

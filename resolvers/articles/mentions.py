@@ -13,7 +13,7 @@ from ..index import NameIndex, name_forms
 from ..normalize import clean
 from ..phrases import PhraseMatcher
 from ..score import PARTICLES
-from ..text import Token
+from ..text import Token, quotations
 from ..wordlike import commonness, is_capitalised, script_has_case
 from .cjk import CjkNames, is_cjk
 from .descriptors import GLUE, Descriptor
@@ -126,6 +126,12 @@ class MentionFinder:
                     continue
                 spans.append(NameSpan(head, tail))
                 taken.update(range(head, tail + 1))
+        # A short quotation of name-like words is a name: Arabic and Persian reports quote
+        # names («رشید مردوف» وزیر خارجه ترکمنستان).
+        for first, last in self._quoted_names(text, tokens, lang):
+            if not any(i in blocked or i in taken for i in range(first, last + 1)):
+                spans.append(NameSpan(first, last))
+                taken.update(range(first, last + 1))
         known = [
             not cjk[i] and i not in blocked and i not in taken and not tok.text[:1].islower()
             and tok.norm not in FUNCTION_WORDS and self._is_name_token(tok, lang)
@@ -151,10 +157,10 @@ class MentionFinder:
             i = last + 1
         # Right after a role phrase, capitalised words are a name even if the gazetteer
         # knows none of them as spelt ("Türkiyə Prezidenti Rəcəb Tayyib Ərdoğan"): the role
-        # and the capitals are the evidence; if the whole does not match, shorter runs are
-        # tried. Not in a script without case, where nothing but the words would mark it,
-        # and not when the run leads into a name already found: its words are then the
-        # person's country or title, which the vocabulary lacks.
+        # and the capitals are the evidence; in a script without case, words that are not
+        # common in the language ("الرئيس القرغيزي سورونباي جنبكوف"). If the whole does not
+        # match, shorter runs are tried. Not when the run leads into a name already found:
+        # its words are then the person's country or title, which the vocabulary lacks.
         for d in descriptors:
             if d.roles and (span := self._name_after_role(text, tokens, d, blocked, taken, lang)):
                 spans.append(span)
@@ -176,7 +182,7 @@ class MentionFinder:
         does not run into a name already found."""
         first = d.last + 1
         if first >= len(tokens) or first in taken or first in blocked or not joins(text, tokens, d.last, first) \
-                or not capital_word(tokens[first]) or tokens[first].norm in FUNCTION_WORDS:
+                or not self._may_start_name(tokens[first], lang) or tokens[first].norm in FUNCTION_WORDS:
             return None
         last = first
         while last + 1 < len(tokens) and last + 1 - first < self.config.longest_name \
@@ -187,6 +193,34 @@ class MentionFinder:
                 break
             last += 1
         return NameSpan(first, last, known_last=first, after_role=True)
+
+    def _quoted_names(self, text: str, tokens: Sequence[Token], lang: str | None) -> list[tuple[int, int]]:
+        """Token ranges of quotations of two to four words that may be a name: capitalised
+        in a script with case; in one without, no function word and one word at least that
+        is rare in the language (given names are often common words: "رشید")."""
+        token_at = {t.start: i for i, t in enumerate(tokens)}
+        token_ending = {t.end: i for i, t in enumerate(tokens)}
+        out = []
+        for start, end in quotations(text):
+            inner = text[start:end]
+            first = token_at.get(start + len(inner) - len(inner.lstrip()))
+            last = token_ending.get(end - (len(inner) - len(inner.rstrip())))
+            if first is None or last is None or not 1 <= last - first <= 3:
+                continue
+            words = tokens[first : last + 1]
+            if any(t.norm in FUNCTION_WORDS or self._is_function_word(t, lang) or is_cjk(t.text[0]) for t in words):
+                continue
+            if all(capital_word(t) for t in words) if script_has_case(words[0].text) \
+                    else any(self._may_start_name(t, lang) for t in words):
+                out.append((first, last))
+        return out
+
+    def _may_start_name(self, tok: Token, lang: str | None) -> bool:
+        """Whether a word can begin a name: capitalised in a script with case; in one
+        without (Arabic, Persian, Devanagari), a word that is not common in the language."""
+        if script_has_case(tok.text):
+            return capital_word(tok)
+        return not is_cjk(tok.text[0]) and commonness(tok.text, lang) < self.config.rare_word
 
     def _cjk_names(self) -> CjkNames:
         """Built on the first Chinese or Japanese article (the segmenter's dictionary)."""

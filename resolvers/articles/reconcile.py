@@ -19,7 +19,7 @@ from ..matcher import MatcherConfig, match
 from ..normalize import clean, normalize
 from ..text import tokenize
 from ..types import MatchResult, Office, Query
-from ..wordlike import commonness
+from ..wordlike import commonness, script_has_case
 from .attendance import AttendanceJudge
 from .cjk import is_cjk
 from .descriptors import Descriptor, DescriptorFinder, attach
@@ -80,9 +80,18 @@ class DocumentReconciler:
                 # secretary-general the gazetteer lacks, is not Salahuddin Rabbani).
                 person_id = None
             if person_id is None:
+                if d and span.first == span.last and commonness(tokens[span.first].text, lang) >= self.config.common_name_word:
+                    # An ordinary word after the role ("الرئيس القرغيزي إن ..."): the role
+                    # phrase stands alone and may name its holder itself.
+                    d.attached = False
                 span.last = original_last  # reported as found: nobody the gazetteer knows
                 mention = mention_at(tokens, span.first, span.last, text)
-                if span.last > span.first and (d or self._mentions.has_given_name(tokens, span, lang)):
+                # Reported when it looks like a name: a given name in it, or a role before
+                # it and capitals (in a script without case, rare words after a role may
+                # be anything).
+                cased = script_has_case(tokens[span.first].text)
+                if span.last > span.first and ((d and (cased or not span.after_role))
+                                               or self._mentions.has_given_name(tokens, span, lang)):
                     unresolved.append(Unresolved(mention.start, mention.end, mention.text,
                                                  d.role_text if d else "", _one(d.countries) if d else ""))
                 continue
@@ -184,9 +193,10 @@ class DocumentReconciler:
             # who held it on the date is meant ("der kirgisische Präsident Japarow").
             holders = self._offices.holders(d, date)
             agreeing = [c for c in result.candidates if c.person_id in holders]
+            # One word must read as the holder's surname, or be the matcher's clear choice.
             if len(agreeing) == 1 and (not single or _sounds_like_surname(
                 name, lang, agreeing[0].matched_alias, agreeing[0].matched_alias_lang
-            )):
+            ) or (agreeing[0] is top and top.confidence >= self.config.accept_confidence)):
                 return agreeing[0].person_id, max(agreeing[0].confidence, self.config.agreement_confidence)
         if date and top.confidence < self.config.accept_confidence:
             # Namesakes ("Wang Yi"): if only one of those named alike held an office on the
