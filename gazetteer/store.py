@@ -22,6 +22,7 @@ from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord, TenureRecor
 from rollcall.resolvers.articles import PostInfo, Vocabulary
 from rollcall.resolvers.types import Office
 
+from .country_names import icu_country_names
 from .files import FileWriteError, staged
 from .index_store import StoredNameIndex, write_index
 from .model import Country, Cue, Gazetteer, Name, Organization, Person, Post, RoleWords, Tenure
@@ -84,10 +85,12 @@ _INDEXES = (
 
 def _rows(gaz: Gazetteer, meta: dict[str, str]) -> dict[str, Iterable[dict]]:
     """Every table's rows, generated lazily so a large import is not held twice."""
+    role_languages = {n.lang for r in gaz.roles for n in r.labels if n.lang}
+
     def country_names() -> Iterator[dict]:
         for c in gaz.countries.values():
             yield from ({"code": c.code, "name": n.name, "lang": n.lang, "kind": "name"}
-                        for n in c.names)
+                        for n in [*c.names, *icu_country_names(c.code, role_languages, c.names)])
             yield from ({"code": c.code, "name": n.name, "lang": n.lang, "kind": "demonym"}
                         for n in c.demonyms)
 

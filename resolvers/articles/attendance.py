@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from ..phrases import phrase_tokens
 from ..text import Token, quotations, sentence_spans
 from .cjk import is_cjk
+from .descriptors import CLAUSE_BREAKS
 
 if TYPE_CHECKING:
     from .types import PersonFound
@@ -90,7 +91,7 @@ class AttendanceJudge:
                 return True
         first = at[0]
         for k in range(first - 1, max(first - 1 - _NEGATION_REACH, -1), -1):
-            if any(c in _CLAUSE_BREAKS for c in text[tokens[k].end : tokens[k + 1].start]):
+            if any(c in CLAUSE_BREAKS for c in text[tokens[k].end : tokens[k + 1].start]):
                 return False
             if self._negation_at(tokens, k):
                 return True
@@ -175,7 +176,6 @@ _CUE_SPREAD = 25
 # even attend"), or in Chinese, written without spaces, a modal and a verb of motion
 # ("不能前来参会": 不 能 前 来, one token a character).
 _NEGATION_REACH = 4
-_CLAUSE_BREAKS = ",;:.!?()[]\"«»“”،؛。，、；：！？"
 
 
 def _word_positions(tokens: Sequence[Token]) -> list[float]:

@@ -17,7 +17,7 @@ from .types import Vocabulary
 if TYPE_CHECKING:
     from .mentions import NameSpan
 
-__all__ = ["GLUE", "Descriptor", "DescriptorFinder", "attach", "glued"]
+__all__ = ["CLAUSE_BREAKS", "GLUE", "Descriptor", "DescriptorFinder", "attach", "glued"]
 
 # Words that may stand between the parts of a descriptor ("der Generalsekretär der SOZ",
 # "Minister of Foreign Affairs of the Kyrgyz Republic"). Function words only.
@@ -138,6 +138,10 @@ def _listed(text: str, tokens: Sequence[Token], last: int, first: int) -> bool:
     return bool(words) or any(c in ",،、" for c in between)
 
 
+# Punctuation that separates parts of a sentence, in the scripts read (Arabic comma،,
+# Chinese and Japanese full-width marks and the enumeration comma 、).
+CLAUSE_BREAKS = ",;:.!?()[]\"«»“”،؛。，、；：！？（）"
+
 # Words that join the items of a list ("Russia, China and India").
 LIST_JOINERS = frozenset(
     """
@@ -165,7 +169,7 @@ def glued(text: str, tokens: Sequence[Token], last: int, first: int, also: Set[i
     """Whether descriptor parts ending at `last` and starting at `first` belong together:
     only glue words (or the words at positions `also`) and spaces or hyphens between."""
     between = text[tokens[last].end : tokens[first].start]
-    if any(c in ",;:.!?()[]\"«»“”،؛" for c in between):
+    if any(c in CLAUSE_BREAKS for c in between):
         return False
     return all(tokens[k].norm in GLUE or k in also for k in range(last + 1, first))
 
@@ -187,7 +191,7 @@ def attach(spans: list[NameSpan], descriptors: list[Descriptor], tokens: Sequenc
     starts = {d.first for d in descriptors}
     for d in descriptors:
         for k in range(d.last + 1, min(d.last + 2 + gap, len(tokens))):
-            if k in starts or any(c in ",;:.!?()" for c in text[tokens[k - 1].end : tokens[k].start]) \
+            if k in starts or any(c in CLAUSE_BREAKS for c in text[tokens[k - 1].end : tokens[k].start]) \
                     or tokens[k].norm in LIST_JOINERS:
                 break  # "the President of Belarus and Xi Jinping": two people
             if k in by_first:

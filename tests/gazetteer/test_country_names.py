@@ -1,0 +1,23 @@
+"""Country names in languages the curated files do not spell them in come from CLDR (ICU), so
+that role words of those languages make descriptors: Japanese "タジキスタンのラフモン大統領"
+names the president of Tajikistan."""
+
+from rollcall.gazetteer.country_names import icu_country_names
+from rollcall.gazetteer.model import Name
+
+
+def test_cldr_fills_the_languages_the_data_lacks() -> None:
+    have = [Name("Tajikistan", "en"), Name("Таджикистан", "ru")]
+    added = {n.lang: n.name for n in icu_country_names("TJ", ["en", "ru", "ja", "ko", "hi"], have)}
+    assert added == {"ja": "タジキスタン", "ko": "타지키스탄", "hi": "ताजिकिस्तान"}
+
+
+def test_an_unknown_language_tag_adds_nothing() -> None:
+    assert icu_country_names("TJ", ["x-private"], []) == []
+
+
+def test_japanese_descriptors_read_with_cldr_country_names(engine) -> None:
+    text = "タジキスタンのラフモン大統領およびウズベキスタンのミルジヨエフ大統領が出席した。"
+    people = engine.documents.reconcile(text, "ja", "2019-06-14").people
+    assert {p.id: p.office.post_id if p.office else None for p in people} == {
+        "Q57366": "tj-head-of-state", "Q57808": "uz-head-of-state"}
