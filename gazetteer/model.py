@@ -21,9 +21,11 @@ ROLE_TYPES = (
     "official",
     "member",
 )
-# Words listed with the role words that change what a role phrase says: "former" ("бывший",
-# "eski", "ex-") makes it speak of someone who held the office before the article's date.
-ROLE_MODIFIERS = ("former",)
+# Words listed with the role words that are no office: "former" ("бывший", "eski", "ex-")
+# makes a role phrase speak of someone who held the office before the article's date;
+# "title" lists ranks and honorifics that stand between a role and a name ("Colonel
+# General", "Dr.", "جناب").
+ROLE_MODIFIERS = ("former", "title")
 
 
 @dataclass(frozen=True, slots=True)

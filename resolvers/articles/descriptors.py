@@ -25,6 +25,7 @@ GLUE = frozenset(
     """
     der die das des dem den und the of and a an la le les de du d et el del y e
     и в на من و از در 的 ve ile
+    के की का کے کی کا
     """.split()
 )
 
@@ -47,10 +48,12 @@ class Descriptor:
 
 class DescriptorFinder:
     def __init__(self, vocabulary: Vocabulary):
-        roles = [(phrase, role) for phrase, role in vocabulary.roles if role != FORMER]
+        roles = [(phrase, role) for phrase, role in vocabulary.roles if role not in (FORMER, TITLE)]
         self._roles: PhraseMatcher[str] = PhraseMatcher(roles)
         self._former: PhraseMatcher[str] = PhraseMatcher(
             [(phrase, role) for phrase, role in vocabulary.roles if role == FORMER])
+        self._titles: PhraseMatcher[str] = PhraseMatcher(
+            [(phrase, role) for phrase, role in vocabulary.roles if role == TITLE])
         self._places: PhraseMatcher[str] = PhraseMatcher(vocabulary.places)
         self._deputy_words = _deputy_words(roles)
 
@@ -87,6 +90,7 @@ class DescriptorFinder:
                 d.countries.add(value.split(":", 1)[1])
             else:
                 d.orgs.add(value.split(":", 1)[1])
+        blocked |= _extend_over_titles(text, tokens, descriptors, self._titles.find(tokens), names)
         self._mark_deputies(tokens, descriptors)
         _mark_former(tokens, descriptors, former)
         _mark_collective(text, tokens, descriptors)
@@ -115,6 +119,20 @@ def _mark_former(tokens: Sequence[Token], descriptors: list[Descriptor], former:
         while lo >= 0 and tokens[lo].norm in GLUE:
             lo -= 1
         d.former = any(m.last >= max(lo, 0) and m.first <= d.last for m in former)
+
+
+def _extend_over_titles(text: str, tokens: Sequence[Token], descriptors: list[Descriptor],
+                        titles: Sequence[PhraseMatch[str]], names: set[int]) -> set[int]:
+    """Ranks and honorifics right after a descriptor belong to it, not to the name that
+    follows ("कजाकिस्तान के रक्षा मंत्री कर्नल जनरल रसलान झाक्सिलिकोव", "Defence Minister
+    Colonel General Ruslan Zhaksylykov"); the positions they cover."""
+    starting = {m.first: m for m in titles if not any(i in names for i in range(m.first, m.last + 1))}
+    covered: set[int] = set()
+    for d in descriptors:
+        while (m := starting.get(d.last + 1)) is not None and glued(text, tokens, d.last, m.first):
+            covered.update(range(m.first, m.last + 1))
+            d.last = m.last
+    return covered
 
 
 def _mark_collective(text: str, tokens: Sequence[Token], descriptors: list[Descriptor]) -> None:
@@ -149,8 +167,9 @@ LIST_JOINERS = frozenset(
     """.split()
 )
 
-# The role "type" of the modifier words (gazetteer/model.py's ROLE_MODIFIERS).
+# The role "types" of the modifier words (gazetteer/model.py's ROLE_MODIFIERS).
 FORMER = "former"
+TITLE = "title"
 
 _DEPUTY_OF = {"head_of_government": "deputy_head_of_government", "foreign_minister": "deputy_foreign_minister"}
 

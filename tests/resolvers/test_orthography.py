@@ -68,3 +68,8 @@ def test_glued_initials_of_officials_in_office(engine, text) -> None:
 def test_persian_zero_width_non_joiner_present_lost_or_a_space(engine, name) -> None:
     text = f"وزیر امور خارجه\u200cی تاجیکستان {name} در نشست شرکت کرد."
     assert list(_people(engine, "fa", "2024-06-01", text)) == [MUHRIDDIN]
+
+
+def test_indic_nukta_written_or_left_out() -> None:
+    assert normalize("कज़ाख़िस्तान") == normalize("कजाखिस्तान")
+    assert normalize("ज़रदारी") == normalize("जरदारी")

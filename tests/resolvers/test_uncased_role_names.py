@@ -53,3 +53,16 @@ def test_ordinary_words_after_a_role_or_in_quotes_are_no_name(engine, lang, text
     result = _read(engine, lang, "2019-06-14", text)
     assert {p.id: p.mentions[0].text for p in result.people} == named
     assert result.unresolved == ()
+
+
+ZHAKSYLYKOV = "Q11348947"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("hi", "कजाकिस्तान के रक्षा मंत्री कर्नल जनरल रसलान झाक्सिलिकोव दिल्ली पहुंचे।"),
+    ("en", "Kazakhstan's Defence Minister Colonel General Ruslan Zhaksylykov arrived in Delhi."),
+    ("ru", "Министр обороны Казахстана генерал-полковник Руслан Жаксылыков прибыл в Дели."),
+])
+def test_a_rank_between_role_and_name_belongs_to_neither(engine, lang, text) -> None:
+    people = _read(engine, lang, "2023-04-27", text).people
+    assert [(p.id, p.office.post_id if p.office else None) for p in people] == [(ZHAKSYLYKOV, "kz-defence-minister")]
