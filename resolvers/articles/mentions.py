@@ -5,6 +5,7 @@ lives here."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -74,8 +75,19 @@ class MentionFinder:
     def _is_name_token(self, tok: Token, lang: str | None) -> bool:
         if not tok.norm or tok.norm in PARTICLES or tok.text.isdigit() or self._is_function_word(tok, lang):
             return False
-        forms = name_forms(clean(tok.text), lang)
-        return any(k in self._name_keys for f in forms for k in f.keys)
+        return any(k in self._name_keys for word in slavic_stems(tok.text)
+                   for f in name_forms(clean(word), lang) for k in f.keys)
+
+    def undeclined(self, name: str, lang: str | None) -> str:
+        """The name with each declined word put back to the stem the gazetteer knows, every
+        part of it ("Тиграном Саркисяном" → "Тигран Саркисян", not "Чолпон-Ата" → "Чолпон-Ат");
+        words it does not know stay."""
+        out = []
+        for word in name.split():
+            stems = [w for w in slavic_stems(word)[1:]
+                     if any(f.keys and all(k in self._name_keys for k in f.keys) for f in name_forms(clean(w), lang))]
+            out.append(stems[0] if stems else word)
+        return " ".join(out)
 
     def _is_function_word(self, tok: Token, lang: str | None) -> bool:
         return not script_has_case(tok.text) and commonness(tok.text, lang) >= self.config.function_word
@@ -244,6 +256,22 @@ class MentionFinder:
             for f in name_forms(clean(t.text), lang)
             for k in f.keys
         )
+
+
+# Case endings of Russian, Ukrainian, Belarusian, Bulgarian and Central Asian Cyrillic names
+# ("Тиграну Саркисяну", "с Назарбаевым"): a declined name's stem is the name the gazetteer
+# knows. Longest first.
+_SLAVIC_CASE_ENDINGS = ("ому", "ого", "ым", "ой", "ом", "ем", "ою", "ей", "а", "у", "е", "ю", "я", "ы", "и")
+
+
+def slavic_stems(word: str) -> list[str]:
+    """The word, and for a capitalised Cyrillic word the stems left by its case endings
+    (each at least three letters long)."""
+    out = [word]
+    if word[:1].isupper() and "CYRILLIC" in unicodedata.name(word[0], ""):
+        low = word.casefold()
+        out += [word[: -len(e)] for e in _SLAVIC_CASE_ENDINGS if low.endswith(e) and len(word) - len(e) >= 3]
+    return out
 
 
 def attach_surname_endings(name: str) -> str:

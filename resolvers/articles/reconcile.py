@@ -68,6 +68,9 @@ class DocumentReconciler:
             if person_id is not None and initials:
                 # The initials belong to the mention ("С.В.Лавров").
                 mention = mention_at(tokens, initials_first, span.last, text)
+            if person_id is None and (undeclined := self._mentions.undeclined(mention.text, lang)) != mention.text:
+                # A declined name ("с Тиграном Саркисяном"): its stems are the name.
+                person_id, conf = self._resolve_name(undeclined, lang, date, d, surnames, span.first == span.last, initials)
             original_last = span.last
             while person_id is None and span.known_last is not None and span.known_last < span.last:
                 # The words after the known ones were no part of the name after all.
@@ -88,10 +91,13 @@ class DocumentReconciler:
                 mention = mention_at(tokens, span.first, span.last, text)
                 # Reported when it looks like a name: a given name in it, or a role before
                 # it and capitals (in a script without case, rare words after a role may
-                # be anything).
+                # be anything); never a run of common words ("Председатель Совета
+                # Республики": the name of a body).
                 cased = script_has_case(tokens[span.first].text)
-                if span.last > span.first and ((d and (cased or not span.after_role))
-                                               or self._mentions.has_given_name(tokens, span, lang)):
+                words = tokens[span.first : span.last + 1]
+                ordinary = all(commonness(t.text, lang) >= self.config.common_name_word for t in words)
+                if span.last > span.first and not ordinary and (
+                        (d and (cased or not span.after_role)) or self._mentions.has_given_name(tokens, span, lang)):
                     unresolved.append(Unresolved(mention.start, mention.end, mention.text,
                                                  d.role_text if d else "", _one(d.countries) if d else ""))
                 continue

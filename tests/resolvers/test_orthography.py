@@ -73,3 +73,21 @@ def test_persian_zero_width_non_joiner_present_lost_or_a_space(engine, name) -> 
 def test_indic_nukta_written_or_left_out() -> None:
     assert normalize("कज़ाख़िस्तान") == normalize("कजाखिस्तान")
     assert normalize("ज़रदारी") == normalize("जरदारी")
+
+
+SARGSYAN = "Q110233"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Президент России вручил Тиграну Саркисяну орден Дружбы.", "Тиграну Саркисяну"),  # dative
+    ("Мясникович сменит на посту Тиграна Саркисяна.", "Тиграна Саркисяна"),  # genitive
+    ("Путин встретился с Тиграном Саркисяном.", "Тиграном Саркисяном"),  # instrumental
+])
+def test_declined_russian_names_are_found(engine, text, mention) -> None:
+    assert _people(engine, "ru", "2019-12-20", text).get(SARGSYAN) == mention
+
+
+def test_a_body_named_after_a_role_is_no_unresolved_name(engine) -> None:
+    text = "Председатель Совета Республики Михаил Мясникович принял участие в заседании."
+    result = engine.documents.reconcile(text, "ru", "2019-12-20")
+    assert [u.text for u in result.unresolved] == []
