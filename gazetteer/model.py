@@ -34,6 +34,9 @@ class Name:
     lang: str = ""
     kind: str = ""
     script: str = ""
+    # For a former name, the date it stopped being used ("Aslov" until "2018-05", when the
+    # minister took the name Muhriddin): on earlier dates it is the person's name.
+    until: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ def _names(items: Any, where: str) -> list[Name]:
     for item in items:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise ValueError(f"{where} holds an entry without a 'name' string: {item!r}")
-        out.append(Name(item["name"], item.get("lang", ""), item.get("kind", "")))
+        out.append(Name(item["name"], item.get("lang", ""), item.get("kind", ""), until=_str(item, "until")))
     return out
 
 

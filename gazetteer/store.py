@@ -29,7 +29,7 @@ from .model import Country, Cue, Gazetteer, Name, Organization, Person, Post, Ro
 
 __all__ = ["SCHEMA_VERSION", "StoreError", "Office", "Store", "write_atomically", "read_gazetteer", "read_meta", "load_name_index"]
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +46,13 @@ def _name_rows(owner_col: str, owner: str, names: list[Name]) -> list[dict]:
             "lang": n.lang,
             "script": n.script or detect_script(n.name),
             "kind": n.kind,
+            "until": n.until,
         }
         for n in names
     ]
 
 
-_NAME_COLUMNS = {"name": str, "lang": str, "script": str, "kind": str}
+_NAME_COLUMNS = {"name": str, "lang": str, "script": str, "kind": str, "until": str}
 
 # Table → (columns, primary key). Created up front so an empty table still exists.
 _TABLES: dict[str, tuple[dict[str, type], str | None]] = {
@@ -293,7 +294,11 @@ class Store:
                      r["organization_id"] or "", tuple(holders.get(r["id"], ())))
             for r in self._query("select * from posts where role_type != ''")
         )
-        return Vocabulary(tuple(roles), tuple(places), tuple(cues), posts)
+        former_names = tuple(
+            (r["person_id"], r["name"], r["lang"] or "", r["until"])
+            for r in self._query("select person_id, name, lang, until from names where until != '' order by rowid")
+        )
+        return Vocabulary(tuple(roles), tuple(places), tuple(cues), posts, former_names)
 
     def resolve_id(self, person_id: str) -> str:
         """Follow merge redirects: an id once published keeps answering."""
@@ -312,9 +317,9 @@ class Store:
             return None
         row = rows[0]
         names = [
-            Name(r["name"], r["lang"] or "", r["kind"] or "", r["script"] or "")
+            Name(r["name"], r["lang"] or "", r["kind"] or "", r["script"] or "", r["until"] or "")
             for r in self._query(
-                "select name, lang, kind, script from names where person_id = ? order by rowid",
+                "select name, lang, kind, script, until from names where person_id = ? order by rowid",
                 (row["id"],),
             )
         ]
@@ -385,7 +390,7 @@ def _readonly(path: Path) -> Iterator[sqlite3.Connection]:
 def _names_by(conn: sqlite3.Connection, table: str, owner_col: str) -> dict[str, list[Name]]:
     out: dict[str, list[Name]] = defaultdict(list)
     for r in conn.execute(f"select * from {table} order by rowid"):
-        out[r[owner_col]].append(Name(r["name"], r["lang"] or "", r["kind"] or "", r["script"] or ""))
+        out[r[owner_col]].append(Name(r["name"], r["lang"] or "", r["kind"] or "", r["script"] or "", r["until"] or ""))
     return out
 
 

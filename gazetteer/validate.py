@@ -97,6 +97,10 @@ def validate(gaz: Gazetteer) -> list[Problem]:
                 add(Problem(where, "has an empty name"))
             if name.kind and name.kind not in NAME_KINDS:
                 add(Problem(where, f"name {name.name!r}: unknown kind {name.kind!r}"))
+            if name.until and name.kind != "former":
+                add(Problem(where, f"name {name.name!r}: 'until' is for former names only"))
+            if name.until and (msg := _date_problem(name.until)):
+                add(Problem(where, f"name {name.name!r}: until: {msg}"))
         problems += _language_problems(where, person.names)
         problems += _country_problems(where, person.country)
     for code, country in gaz.countries.items():

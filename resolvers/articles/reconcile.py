@@ -46,6 +46,17 @@ class DocumentReconciler:
         self._attendance = AttendanceJudge(vocabulary.cues, self.config.not_attending_window)
         self._exact_names = frozenset(normalize(a.record.name) for a in index.aliases)
         self._person_pos = {p.id: i for i, p in enumerate(index.persons)}
+        self._former_names: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for person_id, name, lang, until in vocabulary.former_names:
+            self._former_names[person_id].append((name, lang, until))
+
+    def _name_on(self, person_id: str, date: str | None) -> str:
+        """The name the person bore on the date if it was a former one (English first),
+        else ""."""
+        if not date:
+            return ""
+        before = [(name, lang) for name, lang, until in self._former_names.get(person_id, ()) if date < until]
+        return next((name for name, lang in before if lang == "en"), before[0][0] if before else "")
 
     def office_on(self, person_id: str, date: str | None, roles: set[str]) -> Office | None:
         return self._offices.office_on(person_id, date, roles)
@@ -123,7 +134,7 @@ class DocumentReconciler:
         self._attendance.decide(people.values(), tokens, text, blocked, in_office)
         for person_id, p in people.items():
             pos = self._person_pos.get(person_id)
-            p.name = self.index.persons[pos].name if pos is not None else person_id
+            p.name = self._name_on(person_id, date) or (self.index.persons[pos].name if pos is not None else person_id)
             p.office = self._offices.office_on(person_id, date, roles_of.get(person_id, set()))
             p.mentions.sort(key=lambda m: m.start)
         ordered = sorted(people.values(), key=lambda p: p.mentions[0].start)

@@ -37,6 +37,9 @@ class Vocabulary:
     places: tuple[tuple[str, str], ...]  # (phrase, "country:KZ" or "org:sco")
     cues: tuple[tuple[str, str], ...]  # (phrase, "attending" | "not_attending")
     posts: tuple[PostInfo, ...]
+    # Names a person bore until a date (person id, name, language, until): on earlier dates
+    # the answer names the person so ("Sirojiddin Aslov" until 2018-05, now Muhriddin).
+    former_names: tuple[tuple[str, str, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

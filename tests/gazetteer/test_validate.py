@@ -125,3 +125,19 @@ def test_bad_language_of_a_cue_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "cues.json").write_text(json.dumps({"cues": [{"kind": "attending", "lang": "d!", "phrases": ["nahm teil"]}]}))
     found, _ = check(load_sources(source_files(tmp_path)), "2026-01-01")
     assert any("language 'd!' is not BCP-47" in str(p) for p in found)
+
+
+@pytest.mark.parametrize("name, message", [
+    ({"name": "Murat Example", "lang": "en", "until": "2020-13"}, "until:"),
+    ({"name": "Murat Example", "lang": "en", "kind": "short", "until": "2020-01"}, "'until' is for former names only"),
+])
+def test_a_former_names_until_is_a_date_of_a_former_name(tmp_path: Path, name: dict, message: str) -> None:
+    doc = good()
+    doc["persons"][0]["names"].append(name)
+    assert any(message in e for e in errors(tmp_path, doc))
+
+
+def test_a_former_name_with_its_date_is_no_error(tmp_path: Path) -> None:
+    doc = good()
+    doc["persons"][0]["names"].append({"name": "Murat Example", "lang": "en", "kind": "former", "until": "2020-01"})
+    assert errors(tmp_path, doc) == []

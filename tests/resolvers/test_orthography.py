@@ -91,3 +91,13 @@ def test_a_body_named_after_a_role_is_no_unresolved_name(engine) -> None:
     text = "Председатель Совета Республики Михаил Мясникович принял участие в заседании."
     result = engine.documents.reconcile(text, "ru", "2019-12-20")
     assert [u.text for u in result.unresolved] == []
+
+
+@pytest.mark.parametrize("date, name", [
+    ("2018-04-24", "Sirodjidin Aslov"),  # before he took the name Muhriddin in May 2018
+    ("2019-06-14", "Sirojiddin Muhriddin"),
+])
+def test_a_person_is_named_as_on_the_articles_date(engine, date, name) -> None:
+    text = "Foreign Minister of Tajikistan Sirojiddin Aslov attended the meeting."
+    people = engine.documents.reconcile(text, "en", date).people
+    assert [(p.id, p.name) for p in people] == [(MUHRIDDIN, name)]
