@@ -14,7 +14,7 @@ __all__ = [
 
 # The article reader's own name and version (the names it resolves carry the name
 # matcher's); a change to what it finds or decides bumps the version.
-DOCUMENT_ALGORITHM = Algorithm(name="rollcall-document", version="1.1")
+DOCUMENT_ALGORITHM = Algorithm(name="rollcall-document", version="1.2")
 
 MAX_DOCUMENT_CHARS = 1_000_000
 
