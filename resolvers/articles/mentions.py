@@ -20,7 +20,7 @@ from .cjk import CjkNames, is_cjk
 from .descriptors import GLUE, Descriptor
 from .types import DocumentConfig, Mention, Vocabulary
 
-__all__ = ["NameSpan", "MentionFinder", "FUNCTION_WORDS", "attach_surname_endings", "initials_before", "joins",
+__all__ = ["HAN_COUNTRIES", "NameSpan", "MentionFinder", "FUNCTION_WORDS", "attach_surname_endings", "initials_before", "joins",
            "mention_at"]
 
 # Persian and Urdu often write the ending of a Russian-type surname (-ov, -ev, -yev, -ova,

@@ -23,7 +23,7 @@ from ..wordlike import commonness, script_has_case
 from .attendance import AttendanceJudge
 from .cjk import is_cjk
 from .descriptors import Descriptor, DescriptorFinder, attach
-from .mentions import MentionFinder, attach_surname_endings, initials_before, mention_at
+from .mentions import HAN_COUNTRIES, MentionFinder, attach_surname_endings, initials_before, mention_at
 from .offices import Offices
 from .types import DocumentConfig, DocumentResult, Mention, PersonFound, Unresolved, Vocabulary
 
@@ -176,12 +176,18 @@ class DocumentReconciler:
         date and the word is not among the most common of the language; a run of common
         words ("Devlet Başkanları") only when it is written exactly as an alias (checked
         by the caller's scoring: every word must then match closely)."""
+        if all(is_cjk(c) for c in name if c.isalpha()) and normalize(name) not in self._exact_names:
+            pos = self._person_pos.get(person_id)
+            if pos is not None and self.index.persons[pos].country in HAN_COUNTRIES - {""}:
+                # Chinese, Japanese and Korean names have fixed characters: other characters
+                # that read alike ("刘洁妍", an editor in a byline) are another person.
+                return False
+            if d is None:
+                # A word the segmenter took for a name, written as no alias: its reading
+                # alone must match well (place names read like surnames).
+                return conf >= self.config.unwritten_cjk_confidence
         if d is not None:
             return True
-        if all(is_cjk(c) for c in name if c.isalpha()) and normalize(name) not in self._exact_names:
-            # A Chinese or Japanese word the segmenter took for a name, written as no alias:
-            # its reading alone must match well (place names read like surnames).
-            return conf >= self.config.unwritten_cjk_confidence
         # As written: normalize() folds letters a word list tells apart (Urdu ے into ی).
         words = name.split()
         if single:

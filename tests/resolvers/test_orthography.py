@@ -101,3 +101,15 @@ def test_a_person_is_named_as_on_the_articles_date(engine, date, name) -> None:
     text = "Foreign Minister of Tajikistan Sirojiddin Aslov attended the meeting."
     people = engine.documents.reconcile(text, "en", date).people
     assert [(p.id, p.name) for p in people] == [(MUHRIDDIN, name)]
+
+
+@pytest.mark.parametrize("text", ["(责编:苏缨翔、刘洁妍)", "记者刘洁妍报道。"])
+def test_a_chinese_name_in_other_characters_is_another_person(engine, text) -> None:
+    """Li Qiang is 李强: "刘洁妍" reads somewhat alike but names someone else (an editor)."""
+    assert _people(engine, "zh", "2023-11-23", text) == {}
+
+
+def test_a_foreign_name_in_chinese_characters_is_read_by_its_sound(engine) -> None:
+    # The gazetteer writes him "萨德尔·扎帕罗夫"; "贾帕罗夫" reads alike, and a foreign name
+    # has no fixed characters.
+    assert "Q25597826" in _people(engine, "zh", "2023-11-23", "吉尔吉斯斯坦总统贾帕罗夫出席峰会。")
