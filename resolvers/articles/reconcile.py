@@ -17,13 +17,13 @@ from functools import lru_cache
 from ..index import NameIndex, name_forms
 from ..matcher import MatcherConfig, match
 from ..normalize import clean, normalize
-from ..text import tokenize
+from ..text import Token, tokenize
 from ..types import MatchResult, Office, Query
 from ..wordlike import commonness, script_has_case
 from .attendance import AttendanceJudge
 from .cjk import is_cjk
 from .descriptors import Descriptor, DescriptorFinder, attach
-from .mentions import HAN_COUNTRIES, MentionFinder, attach_surname_endings, initials_before, mention_at
+from .mentions import HAN_COUNTRIES, MentionFinder, NameSpan, attach_surname_endings, initials_before, mention_at
 from .offices import Offices
 from .types import DocumentConfig, DocumentResult, Mention, PersonFound, Unresolved, Vocabulary
 
@@ -72,45 +72,11 @@ class DocumentReconciler:
         unresolved: list[Unresolved] = []
         roles_of: dict[str, set[str]] = defaultdict(set)
         for span in spans:
-            mention = mention_at(tokens, span.first, span.last, text)
             d = span.descriptor
-            initials_first, initials = initials_before(text, tokens, span.first) if span.first == span.last else (0, "")
-            person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, span.first == span.last, initials)
-            if person_id is not None and initials:
-                # The initials belong to the mention ("С.В.Лавров").
-                mention = mention_at(tokens, initials_first, span.last, text)
-            if person_id is None and (undeclined := self._mentions.undeclined(mention.text, lang)) != mention.text:
-                # A declined name ("с Тиграном Саркисяном"): its stems are the name.
-                person_id, conf = self._resolve_name(undeclined, lang, date, d, surnames, span.first == span.last, initials)
-            original_last = span.last
-            while person_id is None and span.known_last is not None and span.known_last < span.last:
-                # The words after the known ones were no part of the name after all.
-                span.last -= 1
-                mention = mention_at(tokens, span.first, span.last, text)
-                person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, span.first == span.last)
-            if person_id is not None and span.after_role and not self._offices.held_role(person_id, d, date):
-                # Found by the role alone, the name must be of someone who held it: a
-                # spelling near another person's name is not enough ("Sultan Raev", a
-                # secretary-general the gazetteer lacks, is not Salahuddin Rabbani).
-                person_id = None
+            person_id, conf, mention = self._resolve_span(span, text, tokens, lang, date, surnames)
             if person_id is None:
-                if d and span.first == span.last and commonness(tokens[span.first].text, lang) >= self.config.common_name_word:
-                    # An ordinary word after the role ("الرئيس القرغيزي إن ..."): the role
-                    # phrase stands alone and may name its holder itself.
-                    d.attached = False
-                span.last = original_last  # reported as found: nobody the gazetteer knows
-                mention = mention_at(tokens, span.first, span.last, text)
-                # Reported when it looks like a name: a given name in it, or a role before
-                # it and capitals (in a script without case, rare words after a role may
-                # be anything); never a run of common words ("Председатель Совета
-                # Республики": the name of a body).
-                cased = script_has_case(tokens[span.first].text)
-                words = tokens[span.first : span.last + 1]
-                ordinary = all(commonness(t.text, lang) >= self.config.common_name_word for t in words)
-                if span.last > span.first and not ordinary and (
-                        (d and (cased or not span.after_role)) or self._mentions.has_given_name(tokens, span, lang)):
-                    unresolved.append(Unresolved(mention.start, mention.end, mention.text,
-                                                 d.role_text if d else "", _one(d.countries) if d else ""))
+                if (gone := self._unresolved(span, text, tokens, lang)) is not None:
+                    unresolved.append(gone)
                 continue
             self._add(people, person_id, conf, mention)
             if d:
@@ -139,6 +105,53 @@ class DocumentReconciler:
             p.mentions.sort(key=lambda m: m.start)
         ordered = sorted(people.values(), key=lambda p: p.mentions[0].start)
         return DocumentResult(tuple(ordered), tuple(sorted(unresolved, key=lambda u: u.start)))
+
+    def _resolve_span(self, span: NameSpan, text: str, tokens: list[Token], lang: str | None, date: str | None,
+                      surnames: dict[str, str]) -> tuple[str | None, float, Mention]:
+        """The person a name span names, the confidence, and the mention as resolved: with
+        the initials before it, or without the unknown words after the known ones."""
+        d = span.descriptor
+        single = span.first == span.last
+        mention = mention_at(tokens, span.first, span.last, text)
+        initials_first, initials = initials_before(text, tokens, span.first) if single else (0, "")
+        person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, single, initials)
+        if person_id is not None and initials:
+            # The initials belong to the mention ("С.В.Лавров").
+            mention = mention_at(tokens, initials_first, span.last, text)
+        if person_id is None and (undeclined := self._mentions.undeclined(mention.text, lang)) != mention.text:
+            # A declined name ("с Тиграном Саркисяном"): its stems are the name.
+            person_id, conf = self._resolve_name(undeclined, lang, date, d, surnames, single, initials)
+        last = span.last
+        while person_id is None and span.known_last is not None and span.known_last < last:
+            # The words after the known ones were no part of the name after all.
+            last -= 1
+            mention = mention_at(tokens, span.first, last, text)
+            person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, span.first == last)
+        if person_id is not None and span.after_role and not self._offices.held_role(person_id, d, date):
+            # Found by the role alone, the name must be of someone who held it: a spelling
+            # near another person's name is not enough ("Sultan Raev", a secretary-general
+            # the gazetteer lacks, is not Salahuddin Rabbani).
+            person_id = None
+        return person_id, conf, mention
+
+    def _unresolved(self, span: NameSpan, text: str, tokens: list[Token], lang: str | None) -> Unresolved | None:
+        """A span that names nobody the gazetteer knows, reported when it looks like a name:
+        a given name in it, or a role before it and capitals (in a script without case, rare
+        words after a role may be anything); never a run of common words ("Председатель
+        Совета Республики": the name of a body)."""
+        d = span.descriptor
+        if d and span.first == span.last and commonness(tokens[span.first].text, lang) >= self.config.common_name_word:
+            # An ordinary word after the role ("الرئيس القرغيزي إن ..."): the role phrase
+            # stands alone and may name its holder itself.
+            d.attached = False
+        words = tokens[span.first : span.last + 1]
+        if span.last == span.first or all(commonness(t.text, lang) >= self.config.common_name_word for t in words):
+            return None
+        cased = script_has_case(words[0].text)
+        if not ((d and (cased or not span.after_role)) or self._mentions.has_given_name(tokens, span, lang)):
+            return None
+        mention = mention_at(tokens, span.first, span.last, text)
+        return Unresolved(mention.start, mention.end, mention.text, d.role_text if d else "", _one(d.countries) if d else "")
 
     def _resolve_name(self, name: str, lang: str | None, date: str | None, d: Descriptor | None,
                       surnames: dict[str, str], single: bool, initials: str = "") -> tuple[str | None, float]:
