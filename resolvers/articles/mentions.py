@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from ..given_names import name_groups
 from ..index import NameIndex, name_forms
-from ..normalize import clean
-from ..phrases import PhraseMatcher
+from ..normalize import clean, normalize
+from ..phrases import PhraseMatcher, phrase_tokens
 from ..score import PARTICLES
 from ..text import Token, quotations
 from ..wordlike import commonness, is_capitalised, script_has_case
@@ -67,6 +67,8 @@ class MentionFinder:
             (a.record.name, i) for i, a in enumerate(index.aliases)
         )
         self._cjk: CjkNames | None = None
+        # One-word role phrases ("صدر", "President"), which a name may follow without a space.
+        self._role_words = {w[0] for phrase, _ in vocabulary.roles if len(w := phrase_tokens(phrase)) == 1}
         self._name_keys: set[str] = set()
         for alias in index.aliases:
             for form in alias.forms:
@@ -77,6 +79,31 @@ class MentionFinder:
             return False
         return any(k in self._name_keys for word in slavic_stems(tok.text)
                    for f in name_forms(clean(word), lang) for k in f.keys)
+
+    def split_compounds(self, tokens: list[Token], lang: str | None) -> list[Token]:
+        """Words written without the space between two words of a name, in scripts without
+        case: a role word glued to the name after it (Urdu "صدرممنون حسین": صدر + ممنون), or
+        two name words run together next to another name word (Arabic "شي جينبينغ": جين +
+        بينغ). Other words stay whole."""
+        out: list[Token] = []
+        for i, tok in enumerate(tokens):
+            parts = None
+            if not script_has_case(tok.text) and not is_cjk(tok.text[0]) and len(tok.text) >= 5 \
+                    and not self._is_name_token(tok, lang) and commonness(tok.text, lang) < self.config.rare_word:
+                beside = any(0 <= j < len(tokens) and self._is_name_token(tokens[j], lang) for j in (i - 1, i + 1))
+                parts = self._compound_parts(tok, lang, beside)
+            out.extend(parts or [tok])
+        return out
+
+    def _compound_parts(self, tok: Token, lang: str | None, beside_name: bool) -> list[Token] | None:
+        for k in range(2, len(tok.text) - 1):
+            left, right = _token_part(tok, 0, k), _token_part(tok, k, len(tok.text))
+            if not self._is_name_token(right, lang):
+                continue
+            if left.norm in self._role_words or (beside_name and k >= 3 and len(right.text) >= 3
+                                                 and self._is_name_token(left, lang)):
+                return [left, right]
+        return None
 
     def undeclined(self, name: str, lang: str | None) -> str:
         """The name with each declined word put back to the stem the gazetteer knows, every
@@ -262,6 +289,11 @@ class MentionFinder:
 # ("Тиграну Саркисяну", "с Назарбаевым"): a declined name's stem is the name the gazetteer
 # knows. Longest first.
 _SLAVIC_CASE_ENDINGS = ("ому", "ого", "ым", "ой", "ом", "ем", "ою", "ей", "а", "у", "е", "ю", "я", "ы", "и")
+
+
+def _token_part(tok: Token, a: int, b: int) -> Token:
+    text = tok.text[a:b]
+    return Token(tok.start + a, tok.start + b, text, normalize(text))
 
 
 def slavic_stems(word: str) -> list[str]:

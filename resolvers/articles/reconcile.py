@@ -62,7 +62,7 @@ class DocumentReconciler:
         return self._offices.office_on(person_id, date, roles)
 
     def reconcile(self, text: str, lang: str | None = None, date: str | None = None) -> DocumentResult:
-        tokens = tokenize(text)
+        tokens = self._mentions.split_compounds(tokenize(text), lang)
         written = self._mentions.written_names(tokens)
         descriptors, blocked = self._descriptors.find(text, tokens, {i for f, l in written for i in range(f, l + 1)})
         spans = self._mentions.spans(text, tokens, blocked, lang, written, descriptors)

@@ -66,3 +66,22 @@ ZHAKSYLYKOV = "Q11348947"
 def test_a_rank_between_role_and_name_belongs_to_neither(engine, lang, text) -> None:
     people = _read(engine, lang, "2023-04-27", text).people
     assert [(p.id, p.office.post_id if p.office else None) for p in people] == [(ZHAKSYLYKOV, "kz-defence-minister")]
+
+
+MAMNOON, XI = "Q14257286", "Q15031"
+
+
+@pytest.mark.parametrize("lang, date, text, person, mention", [
+    # A title glued to the name (Urdu): صدر + ممنون.
+    ("ur", "2018-06-09", "پاکستان کی نمائندگی صدرممنون حسین کریں گے۔", MAMNOON, "ممنون حسین"),
+    # Two words of a name run together next to a third (Arabic): شي جين بينغ.
+    ("ar", "2025-08-31", "القمة التي يستضيفها نظيره شي جينبينغ ويشارك فيها قادة العالم.", XI, "شي جينبينغ"),
+])
+def test_words_of_a_name_written_without_a_space(engine, lang, date, text, person, mention) -> None:
+    people = _read(engine, lang, date, text).people
+    assert [(p.id, p.mentions[0].text) for p in people] == [(person, mention)]
+
+
+def test_an_ordinary_word_is_not_split_into_a_name(engine) -> None:
+    text = "وناقش المشاركون الاستراتيجيات الاقتصادية والتكنولوجية."  # "strategies", "technological"
+    assert _read(engine, "ar", "2025-08-31", text).people == ()
