@@ -100,14 +100,18 @@ class DescriptorFinder:
         """A deputy word just before or inside a descriptor ("der stellvertretende
         pakistanische Premierminister") makes its roles the deputy ones."""
         for d in descriptors:
-            lo = d.first - 1
-            while lo >= 0 and tokens[lo].norm in GLUE:
-                lo -= 1
-            words = {t.norm for t in tokens[max(lo, 0) : d.last + 1]}
+            words = {t.norm for t in tokens[_reach_back(tokens, d.first) : d.last + 1]}
             if words & self._deputy_words:
                 d.roles = {_DEPUTY_OF.get(r, r) for r in d.roles}
 
 
+def _reach_back(tokens: Sequence[Token], first: int) -> int:
+    """Where the words that may qualify a descriptor starting at `first` begin: the word
+    before it, past glue words ("der stellvertretende ... Premierminister")."""
+    lo = first - 1
+    while lo >= 0 and tokens[lo].norm in GLUE:
+        lo -= 1
+    return max(lo, 0)
 
 
 def _mark_former(tokens: Sequence[Token], descriptors: list[Descriptor], former: Sequence[PhraseMatch[str]]) -> None:
@@ -115,10 +119,8 @@ def _mark_former(tokens: Sequence[Token], descriptors: list[Descriptor], former:
     frühere Präsident", "Türkmenistan eski Cumhurbaşkanı") or overlapping it ("Первый
     Президент", a title of a former holder)."""
     for d in descriptors:
-        lo = d.first - 1
-        while lo >= 0 and tokens[lo].norm in GLUE:
-            lo -= 1
-        d.former = any(m.last >= max(lo, 0) and m.first <= d.last for m in former)
+        lo = _reach_back(tokens, d.first)
+        d.former = any(m.last >= lo and m.first <= d.last for m in former)
 
 
 def _extend_over_titles(text: str, tokens: Sequence[Token], descriptors: list[Descriptor],
