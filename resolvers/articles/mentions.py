@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..given_names import name_groups
 from ..index import NameIndex, name_forms
@@ -67,6 +68,9 @@ class MentionFinder:
             (a.record.name, i) for i, a in enumerate(index.aliases)
         )
         self._cjk: CjkNames | None = None
+        # Articles repeat their words: each is read once (a cache of this finder's own, so a
+        # reloaded gazetteer's finder does not keep the old one alive).
+        self._is_name_word = lru_cache(maxsize=65536)(self._reads_as_name_word)
         # One-word role phrases ("صدر", "President"), which a name may follow without a space.
         self._role_words = {w[0] for phrase, _ in vocabulary.roles if len(w := phrase_tokens(phrase)) == 1}
         self._name_keys: set[str] = set()
@@ -77,8 +81,12 @@ class MentionFinder:
     def _is_name_token(self, tok: Token, lang: str | None) -> bool:
         if not tok.norm or tok.norm in PARTICLES or tok.text.isdigit() or self._is_function_word(tok, lang):
             return False
-        return any(k in self._name_keys for word in slavic_stems(tok.text)
-                   for f in name_forms(clean(word), lang) for k in f.keys)
+        return self._is_name_word(tok.text, lang)
+
+    def _reads_as_name_word(self, word: str, lang: str | None) -> bool:
+        """Whether the word (or its stem without a Cyrillic case ending) reads as a word of
+        some name in the gazetteer."""
+        return any(k in self._name_keys for w in slavic_stems(word) for f in name_forms(clean(w), lang) for k in f.keys)
 
     def split_compounds(self, tokens: list[Token], lang: str | None) -> list[Token]:
         """Words written without the space between two words of a name, in scripts without
@@ -89,7 +97,7 @@ class MentionFinder:
         for i, tok in enumerate(tokens):
             parts = None
             if not script_has_case(tok.text) and not is_cjk(tok.text[0]) and len(tok.text) >= 5 \
-                    and not self._is_name_token(tok, lang) and commonness(tok.text, lang) < self.config.rare_word:
+                    and commonness(tok.text, lang) < self.config.rare_word and not self._is_name_token(tok, lang):
                 beside = any(0 <= j < len(tokens) and self._is_name_token(tokens[j], lang) for j in (i - 1, i + 1))
                 parts = self._compound_parts(tok, lang, beside)
             out.extend(parts or [tok])
@@ -97,11 +105,12 @@ class MentionFinder:
 
     def _compound_parts(self, tok: Token, lang: str | None, beside_name: bool) -> list[Token] | None:
         for k in range(2, len(tok.text) - 1):
-            left, right = _token_part(tok, 0, k), _token_part(tok, k, len(tok.text))
-            if not self._is_name_token(right, lang):
+            left = _token_part(tok, 0, k)
+            # Cheap test first: a role word on the left, or a name word beside this one.
+            if left.norm not in self._role_words and not (beside_name and k >= 3 and len(tok.text) - k >= 3):
                 continue
-            if left.norm in self._role_words or (beside_name and k >= 3 and len(right.text) >= 3
-                                                 and self._is_name_token(left, lang)):
+            right = _token_part(tok, k, len(tok.text))
+            if self._is_name_token(right, lang) and (left.norm in self._role_words or self._is_name_token(left, lang)):
                 return [left, right]
         return None
 
