@@ -49,8 +49,8 @@ _TITLES = frozenset(
 
 # Apostrophes inside a word are elisions or transliteration marks ("O'Brien", Ukrainian
 # "Г'юм", Uzbek "Oʻzbekiston" written with any of ʻ ‘ ’ ' `): drop them instead of splitting
-# the word. After a Hebrew letter an apostrophe is
-# the geresh ("ג'" = dzh), which the Hebrew romanisation reads.
+# the word. After a Hebrew letter an apostrophe is the geresh ("ג'" = dzh), which the Hebrew
+# romanisation reads.
 _HEBREW_GERESH = re.compile(r"(?<=[\u05d0-\u05ea])['’ʼ`´]")
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)['’‘ʼʻ`´ʹ](?=\w)")
 # Disambiguators of encyclopaedia titles: "John Wells (politician)".
@@ -73,8 +73,8 @@ _NUKTAS = frozenset("\u093c\u09bc\u0a3c\u0abc\u0b3c")
 
 def _strip_marks(text: str, *, latin: bool) -> str:
     """Remove vowel points and stress marks; with `latin`, also Latin and Greek accents and
-    Indic nuktas.
-    Marks other letters need (Cyrillic й, Indic vowel signs, Kana voicing) stay."""
+    Indic nuktas. Marks other letters need (Cyrillic й, Indic vowel signs, Kana voicing)
+    stay."""
     if text.isascii():
         return text  # no marks; NFD and NFC leave ASCII as it is
     out: list[str] = []

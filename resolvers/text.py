@@ -16,8 +16,9 @@ from .script import char_script
 __all__ = ["Token", "tokenize", "sentence_spans", "quotations"]
 
 # A word: letters/digits/marks, joined by an apostrophe inside ("O'Brien", "Dışişleri
-# Bakanı'nın", Uzbek "O‘zbekiston" with any of its apostrophe marks); the zero-width non-joiner of Persian stays inside a word. The Indic blocks'
-# letters and signs are word characters, their full stops (danda ।, double danda ॥) not.
+# Bakanı'nın", Uzbek "O‘zbekiston" with any of its apostrophe marks); the zero-width
+# non-joiner of Persian stays inside a word. The Indic blocks' letters and signs are word
+# characters, their full stops (danda ।, double danda ॥) not.
 _WORD = re.compile(r"[\w\u0300-\u036f\u064b-\u065f\u0670\u200c\u0900-\u0963\u0966-\u0dff]+(?:['’‘ʼ`´][\w]+)*")
 # Full stops: Latin, Arabic question mark, Chinese and Japanese, Urdu (۔), Devanagari (।),
 # Armenian (։).

@@ -3,14 +3,12 @@
 rollcall reads meeting reports: an official named in one is, unless the text says
 otherwise, among those who met. So a person attends when a mention of them has an attending
 cue in its sentence ("took part", "участвовали", "出席"), or when they held an office on the
-article's date; and does not when
-
-every mention of them is either the one a not-attending cue of its sentence speaks of (died,
-in memory of, did not attend, could not come, was absent: the mention nearest the cue) or
-spoken of rather than present: the name
-follows a `spoken_of` phrase ("greetings from", "on behalf of", "supporter of", "at the
-invitation of", German genitive "des"), with only its role and country words between. A
-person introduced that way (a bare genitive such as German "des" aside: it says less) is not
+article's date; and does not when every mention of them is either the one a not-attending
+cue of its sentence speaks of (died, in memory of, did not attend, could not come, was
+absent: the mention nearest the cue) or spoken of rather than present: the name follows a
+`spoken_of` phrase ("greetings from", "on behalf of", "supporter of", "at the invitation
+of", German genitive "des"), with only its role and country words between. A person
+introduced that way (a bare genitive such as German "des" aside: it says less) is not
 presumed present later either: only an attending cue in the sentence of a later mention
 makes them so.
 
@@ -63,7 +61,9 @@ class AttendanceJudge:
         """(token index, kind, sentence number) of every cue. A cue of several words may
         have other words between its own, in order, within its sentence: German splits its
         verbs ("nahm ... an dem Treffen teil"), English its phrasal ones."""
-        sentence_no = _sentence_numbers(tokens, text)
+        return self._cue_positions(tokens, text, _sentence_numbers(tokens, text))
+
+    def _cue_positions(self, tokens: Sequence[Token], text: str, sentence_no: list[int]) -> list[tuple[int, str, int]]:
         by_norm: dict[str, list[int]] = defaultdict(list)
         for i, t in enumerate(tokens):
             by_norm[t.norm].append(i)
@@ -133,8 +133,8 @@ class AttendanceJudge:
     def decide(self, people: Iterable[PersonFound], tokens: Sequence[Token], text: str,
                descriptor_tokens: set[int], in_office: Callable[[str], bool]) -> None:
         people = list(people)
-        cues = self.cue_positions(tokens, text)
         sentence_no = _sentence_numbers(tokens, text)
+        cues = self._cue_positions(tokens, text, sentence_no)
         token_at = {t.start: i for i, t in enumerate(tokens)}
         absent = self._absent_mentions(people, cues, sentence_no, token_at, tokens)
         quoted = _speech(text)

@@ -21,8 +21,8 @@ from .cjk import CjkNames, is_cjk
 from .descriptors import GLUE, Descriptor
 from .types import DocumentConfig, Mention, Vocabulary
 
-__all__ = ["HAN_COUNTRIES", "NameSpan", "MentionFinder", "FUNCTION_WORDS", "attach_surname_endings", "initials_before", "joins",
-           "mention_at"]
+__all__ = ["HAN_COUNTRIES", "NameSpan", "MentionFinder", "FUNCTION_WORDS", "attach_surname_endings", "initials_before",
+           "joins", "mention_at"]
 
 # Persian and Urdu often write the ending of a Russian-type surname (-ov, -ev, -yev, -ova,
 # -eva) as a word of its own, after a space or a zero-width non-joiner the text has lost:
@@ -96,8 +96,8 @@ class MentionFinder:
         out: list[Token] = []
         for i, tok in enumerate(tokens):
             parts = None
-            if not script_has_case(tok.text) and not is_cjk(tok.text[0]) and len(tok.text) >= 5 \
-                    and commonness(tok.text, lang) < self.config.rare_word and not self._is_name_token(tok, lang):
+            if not script_has_case(tok.text) and len(tok.text) >= 5 and self._is_rare(tok, lang) \
+                    and not self._is_name_token(tok, lang):
                 beside = any(0 <= j < len(tokens) and self._is_name_token(tokens[j], lang) for j in (i - 1, i + 1))
                 parts = self._compound_parts(tok, lang, beside)
             out.extend(parts or [tok])
@@ -106,11 +106,12 @@ class MentionFinder:
     def _compound_parts(self, tok: Token, lang: str | None, beside_name: bool) -> list[Token] | None:
         for k in range(2, len(tok.text) - 1):
             left = _token_part(tok, 0, k)
-            # Cheap test first: a role word on the left, or a name word beside this one.
-            if left.norm not in self._role_words and not (beside_name and k >= 3 and len(tok.text) - k >= 3):
+            role_first = left.norm in self._role_words
+            # The cheap tests first; reading a part as a name costs a romanisation.
+            if not (role_first or (beside_name and k >= 3 and len(tok.text) - k >= 3)):
                 continue
             right = _token_part(tok, k, len(tok.text))
-            if self._is_name_token(right, lang) and (left.norm in self._role_words or self._is_name_token(left, lang)):
+            if self._is_name_token(right, lang) and (role_first or self._is_name_token(left, lang)):
                 return [left, right]
         return None
 
@@ -141,7 +142,7 @@ class MentionFinder:
             return True
         if k + 1 < len(tokens) and tokens[k + 1].text in DETACHED_SURNAME_ENDINGS:
             return True
-        return not is_cjk(tok.text[0]) and commonness(tok.text, lang) < self.config.rare_word
+        return self._is_rare(tok, lang)
 
     def written_names(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """Aliases written out in full; a one-word alias only when it is not a common
@@ -268,6 +269,11 @@ class MentionFinder:
         without (Arabic, Persian, Devanagari), a word that is not common in the language."""
         if script_has_case(tok.text):
             return capital_word(tok)
+        return self._is_rare(tok, lang)
+
+    def _is_rare(self, tok: Token, lang: str | None) -> bool:
+        """A word not common in its language, which in a script without case may be part of
+        a name (a Chinese or Japanese character never is on its own)."""
         return not is_cjk(tok.text[0]) and commonness(tok.text, lang) < self.config.rare_word
 
     def _cjk_names(self) -> CjkNames:

@@ -12,6 +12,7 @@ decide attendance (attendance.py).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..index import NameIndex, name_forms
@@ -46,6 +47,9 @@ class DocumentReconciler:
         self._attendance = AttendanceJudge(vocabulary.cues, self.config.not_attending_window)
         self._exact_names = frozenset(normalize(a.record.name) for a in index.aliases)
         self._person_pos = {p.id: i for i, p in enumerate(index.persons)}
+        # Articles repeat names; the answer for the same query is the same. A cache of this
+        # reconciler's own, so a reloaded gazetteer's reconciler does not keep the old alive.
+        self._match = lru_cache(maxsize=4096)(self._match_uncached)
         self._former_names: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for person_id, name, lang, until in vocabulary.former_names:
             self._former_names[person_id].append((name, lang, until))
@@ -75,6 +79,10 @@ class DocumentReconciler:
             d = span.descriptor
             person_id, conf, mention = self._resolve_span(span, text, tokens, lang, date, surnames)
             if person_id is None:
+                if d and span.first == span.last and self._all_common([tokens[span.first].text], lang):
+                    # An ordinary word after the role ("الرئيس القرغيزي إن ..."): the role
+                    # phrase stands alone and may name its holder itself.
+                    d.attached = False
                 if (gone := self._unresolved(span, text, tokens, lang)) is not None:
                     unresolved.append(gone)
                 continue
@@ -115,12 +123,12 @@ class DocumentReconciler:
         mention = mention_at(tokens, span.first, span.last, text)
         initials_first, initials = initials_before(text, tokens, span.first) if single else (0, "")
         person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, single, initials)
-        if person_id is not None and initials:
-            # The initials belong to the mention ("С.В.Лавров").
-            mention = mention_at(tokens, initials_first, span.last, text)
         if person_id is None and (undeclined := self._mentions.undeclined(mention.text, lang)) != mention.text:
             # A declined name ("с Тиграном Саркисяном"): its stems are the name.
             person_id, conf = self._resolve_name(undeclined, lang, date, d, surnames, single, initials)
+        if person_id is not None and initials:
+            # The initials belong to the mention ("С.В.Лавров").
+            mention = mention_at(tokens, initials_first, span.last, text)
         last = span.last
         while person_id is None and span.known_last is not None and span.known_last < last:
             # The words after the known ones were no part of the name after all.
@@ -140,14 +148,9 @@ class DocumentReconciler:
         words after a role may be anything); never a run of common words ("Председатель
         Совета Республики": the name of a body)."""
         d = span.descriptor
-        if d and span.first == span.last and commonness(tokens[span.first].text, lang) >= self.config.common_name_word:
-            # An ordinary word after the role ("الرئيس القرغيزي إن ..."): the role phrase
-            # stands alone and may name its holder itself.
-            d.attached = False
-        words = tokens[span.first : span.last + 1]
-        if span.last == span.first or all(commonness(t.text, lang) >= self.config.common_name_word for t in words):
+        if span.last == span.first or self._all_common((t.text for t in tokens[span.first : span.last + 1]), lang):
             return None
-        cased = script_has_case(words[0].text)
+        cased = script_has_case(tokens[span.first].text)
         if not ((d and (cased or not span.after_role)) or self._mentions.has_given_name(tokens, span, lang)):
             return None
         mention = mention_at(tokens, span.first, span.last, text)
@@ -191,7 +194,8 @@ class DocumentReconciler:
         by the caller's scoring: every word must then match closely)."""
         if all(is_cjk(c) for c in name if c.isalpha()) and normalize(name) not in self._exact_names:
             pos = self._person_pos.get(person_id)
-            if pos is not None and self.index.persons[pos].country in HAN_COUNTRIES - {""}:
+            country = self.index.persons[pos].country if pos is not None else ""
+            if country and country in HAN_COUNTRIES:
                 # Chinese, Japanese and Korean names have fixed characters: other characters
                 # that read alike ("刘洁妍", an editor in a byline) are another person.
                 return False
@@ -206,8 +210,13 @@ class DocumentReconciler:
         if single:
             held = date is not None and self._offices.holds_office(person_id, date)
             return held and commonness(words[0], lang) < self.config.common_word
-        return not all(commonness(w, lang) >= self.config.common_name_word for w in words) \
-            or normalize(name) in self._exact_names
+        return not self._all_common(words, lang) or normalize(name) in self._exact_names
+
+    def _all_common(self, words: Iterable[str], lang: str | None) -> bool:
+        """Whether every word is a common word of the language, as written: such a run is an
+        ordinary phrase or the name of a body ("Devlet Başkanları", "Совета Республики"),
+        not a person's name."""
+        return all(commonness(w, lang) >= self.config.common_name_word for w in words)
 
     def _match_name(self, name: str, lang: str | None, date: str | None, d: Descriptor | None,
                     single: bool) -> tuple[str | None, float]:
@@ -257,9 +266,7 @@ class DocumentReconciler:
         return any(len(words := normalize(self.index.record_of(a).name).split()) > 1 and words[-1] == written
                    for a in self.index.aliases_of(person_id))
 
-    @lru_cache(maxsize=4096)  # noqa: B019 (the reconciler lives as long as its index)
-    def _match(self, query: Query) -> MatchResult:
-        """Articles repeat names; the answer for the same query is the same."""
+    def _match_uncached(self, query: Query) -> MatchResult:
         return match(self.index, query, self.matcher)
 
     def clear_cache(self) -> None:
