@@ -224,11 +224,12 @@ def _gazetteer_bench(label: str, popolo: Path, db: Path, queries: list[dict], ot
 
 def _dev_articles_bench(engine: Engine, shared: Path, out: TextIO) -> None:
     """The real development articles (about 2 KB each, 18 languages), each read as if new:
-    the matcher's per-name cache is emptied before each. The first pass also loads each
-    language's word list (wordfreq) on its first article; the second is the steady state."""
+    the reader's caches (names matched, words read) are emptied before each. The first pass
+    also loads each language's word list (wordfreq) on its first article; the second is the
+    steady state."""
     articles = [json.loads(line) for line in (shared / "eval" / "articles-dev.jsonl").open(encoding="utf-8")]
     reconciler = engine.documents
-    out.write(f"== dev articles ({len(articles)} real articles, ms per 2 KB of UTF-8; matcher cache emptied "
+    out.write(f"== dev articles ({len(articles)} real articles, ms per 2 KB of UTF-8; caches emptied "
               f"before each)\n")
     for label in ("first pass (word lists load on a language's first article)", "steady state"):
         per_2kb = []

@@ -78,6 +78,9 @@ class MentionFinder:
             for form in alias.forms:
                 self._name_keys.update(k for k, t in zip(form.keys, form.tokens) if len(k) >= 2 and t not in PARTICLES)
 
+    def clear_cache(self) -> None:
+        self._is_name_word.cache_clear()
+
     def _is_name_token(self, tok: Token, lang: str | None) -> bool:
         if not tok.norm or tok.norm in PARTICLES or tok.text.isdigit() or self._is_function_word(tok, lang):
             return False

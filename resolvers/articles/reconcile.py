@@ -270,8 +270,10 @@ class DocumentReconciler:
         return match(self.index, query, self.matcher)
 
     def clear_cache(self) -> None:
-        """Forget the names already matched (for timing articles as if each were new)."""
+        """Forget the names already matched and the words already read (for timing articles
+        as if each were new)."""
         self._match.cache_clear()
+        self._mentions.clear_cache()
 
     @staticmethod
     def _add(people: dict[str, PersonFound], person_id: str, conf: float, mention: Mention) -> None:
