@@ -7,7 +7,9 @@ from .build import BuildError, build_curated, import_file
 from .model import Gazetteer, Name, Person, Post, Tenure
 from .popolo import ImportSummary, PopoloError, import_popolo
 from .sources import DEFAULT_SOURCES, SourceError, load_sources
-from .store import Office, Store, StoreError, read_gazetteer, write_atomically
+from .store import Office, Store, StoreError
+from .store_to_model import read_gazetteer
+from .store_writer import write_atomically
 from .validate import Problem, validate
 
 __all__ = [

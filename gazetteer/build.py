@@ -14,7 +14,9 @@ from pathlib import Path
 from .model import Gazetteer
 from .popolo import ImportSummary, import_popolo
 from .sources import DEFAULT_SOURCES, load_sources, source_files
-from .store import read_gazetteer, read_meta, write_atomically
+from .store import read_meta
+from .store_to_model import read_gazetteer
+from .store_writer import write_atomically
 from .validate import Problem, validate
 
 __all__ = ["BuildError", "build_curated", "import_file", "recorded_imports"]

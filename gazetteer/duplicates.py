@@ -179,7 +179,7 @@ def find_duplicates(store: Store, index: NameIndex, *, min_score: float = MIN_SC
     """Pairs of persons scoring at least `min_score`, best first. Two persons with different
     Wikidata ids, or with birth dates too far apart for a slip, are never listed.
     `progress(done, total)` counts the names queried."""
-    index.warm()
+    index.data.warm()
     coef = load_params().score.coefficients
     persons = _persons(store, index)
     candidates: set[tuple[int, int]] = set()
@@ -221,7 +221,7 @@ def _persons(store: Store, index: NameIndex) -> dict[int, _Person]:
         if (p := persons.get(r[0])) is not None:
             p.wikidata, p.country, p.gender, p.birth = r[1] or "", (r[2] or "").upper(), r[3] or "", r[4] or ""
     by_pos = {p.pos: p for p in persons.values()}
-    for alias_id, pos in enumerate(index.persons_of(range(len(index)))):
+    for alias_id, pos in enumerate(index.data.persons_of(range(len(index)))):
         by_pos[pos].aliases.append(alias_id)
     return by_pos
 
@@ -243,12 +243,12 @@ class _Forms:
 
     def __init__(self, index: NameIndex, *, bulk: bool):
         self._index = index
-        self._held = {i: alias.forms for i, alias in enumerate(index.aliases)} if bulk else None
+        self._held = dict(enumerate(index.data.all_forms())) if bulk else None
 
     def __call__(self, alias_id: int) -> tuple[NameForm, ...]:
         if self._held is not None:
             return self._held[alias_id]
-        return tuple(w.form for w in self._index.weighted(alias_id))
+        return tuple(w.form for w in self._index.data.weighted(alias_id))
 
 
 def _read(p: _Person, index: NameIndex, forms: _Forms) -> _Person:
@@ -260,7 +260,7 @@ def _read(p: _Person, index: NameIndex, forms: _Forms) -> _Person:
     full, readable, seen = [], [], set()
     middle: set[str] = set()
     for alias_id in p.aliases:
-        record, readings = index.record_of(alias_id), forms(alias_id)
+        record, readings = index.data.record_of(alias_id), forms(alias_id)
         if not readings:
             continue
         p.read.append((record, readings))
@@ -277,7 +277,8 @@ def _read(p: _Person, index: NameIndex, forms: _Forms) -> _Person:
             p.names.append((record.name, tuple(pack(w) for w in index.weigh(reduced)), True))
     p.one_word = not full
     p.queries = full or readable
-    p.names = [(index.record_of(a).name, index.readings(a), False) for a in p.queries] + p.names
+    p.names = [(index.data.record_of(a).name, readings, False)
+               for a, readings in zip(p.queries, index.data.readings_of(p.queries))] + p.names
     p.middle = frozenset(middle)
     return p
 
@@ -312,14 +313,14 @@ def _retrieved(index: NameIndex, p: _Person, forms: tuple[NameForm, ...], alias_
     """Persons that the name `alias_id` of `p` (read as `forms`) finds, each with its best
     logit: the lookup's retrieval and scoring, without p's own names and persons p cannot be."""
     retrieved = index.retrieve(forms, _RETRIEVE + len(p.aliases))
-    found = [a for a, q in zip(retrieved, index.persons_of(retrieved)) if q != p.pos and _possible(p, persons[q])]
+    found = [a for a, q in zip(retrieved, index.data.persons_of(retrieved)) if q != p.pos and _possible(p, persons[q])]
     if not found:
         return []
-    index.prefetch(found)
-    scorer = Scorer(index.readings(alias_id))
-    kept = [found[i] for i in scorer.best_covered(index.first_readings(found), _RESCORE)]
+    index.data.prefetch(found)
+    scorer = Scorer(index.data.readings_of([alias_id])[0])
+    kept = [found[i] for i in scorer.best_covered(index.data.first_readings(found), _RESCORE)]
     best: dict[int, float] = {}
-    for q, scored in zip(index.persons_of(kept), scorer.best_pairs(index.readings_of(kept), coef)):
+    for q, scored in zip(index.data.persons_of(kept), scorer.best_pairs(index.data.readings_of(kept), coef)):
         if scored is not None:
             best[q] = max(best.get(q, -math.inf), scored[0])
     return best.items()

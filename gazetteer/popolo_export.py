@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from .files import FileWriteError, staged
-from .store import StoreError, read_gazetteer
+from .store import StoreError
+from .store_to_model import read_gazetteer
 
 __all__ = ["export_popolo"]
 

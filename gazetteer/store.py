@@ -1,199 +1,32 @@
-"""The SQLite store: writes a Gazetteer atomically, reads it back for the matcher and API.
+"""Read access to a built gazetteer database: what the matcher, the article reader and the
+API read (the store_writer module writes databases, store_to_model reads one back whole).
 
-Only this module touches the database file. Writes always go to a temporary file beside the
-target which is renamed over it once complete, so a reader (or a crash) never sees half a
-database.
+Databases are written whole to a temporary file and renamed into place (store_writer), so
+a reader never sees half a database; this module opens them read-only.
 """
 
 from __future__ import annotations
 
-import logging
-import os
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
-from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord, TenureRecord, detect_script, within
+from rollcall.resolvers import AliasRecord, PersonRecord, TenureRecord, within
 from rollcall.resolvers.articles import PostInfo, Vocabulary
 from rollcall.resolvers.types import Office
 
-from .country_names import icu_country_names
-from .files import FileWriteError, staged
-from .index_store import StoredNameIndex, write_index
-from .model import Country, Cue, Gazetteer, Name, Organization, Person, Post, RoleWords, Tenure
+from .model import Name, Person
 
-__all__ = ["SCHEMA_VERSION", "StoreError", "Office", "Store", "write_atomically", "read_gazetteer", "read_meta", "load_name_index"]
+__all__ = ["SCHEMA_VERSION", "StoreError", "Office", "Store", "read_meta", "readonly"]
 
 SCHEMA_VERSION = "3"
-
-log = logging.getLogger(__name__)
 
 
 class StoreError(RuntimeError):
     """The database is missing, unreadable or of another schema."""
-
-
-def _name_rows(owner_col: str, owner: str, names: list[Name]) -> list[dict]:
-    return [
-        {
-            owner_col: owner,
-            "name": n.name,
-            "lang": n.lang,
-            "script": n.script or detect_script(n.name),
-            "kind": n.kind,
-            "until": n.until,
-        }
-        for n in names
-    ]
-
-
-_NAME_COLUMNS = {"name": str, "lang": str, "script": str, "kind": str, "until": str}
-
-# Table → (columns, primary key). Created up front so an empty table still exists.
-_TABLES: dict[str, tuple[dict[str, type], str | None]] = {
-    "meta": ({"key": str, "value": str}, "key"),
-    "countries": ({"code": str, "wikidata": str}, "code"),
-    "country_names": ({"code": str, "name": str, "lang": str, "kind": str}, None),
-    "organizations": (
-        {"id": str, "name": str, "classification": str, "wikidata": str, "country": str}, "id"),
-    "organization_names": ({"organization_id": str, **_NAME_COLUMNS}, None),
-    "posts": ({"id": str, "label": str, "role_type": str, "country": str,
-               "organization_id": str, "wikidata": str}, "id"),
-    "post_labels": ({"post_id": str, **_NAME_COLUMNS}, None),
-    "persons": ({"id": str, "name": str, "wikidata": str, "country": str, "gender": str,
-                 "birth_date": str}, "id"),
-    "names": ({"person_id": str, **_NAME_COLUMNS}, None),
-    "memberships": ({"person_id": str, "post_id": str, "organization_id": str,
-                     "start_date": str, "end_date": str, "acting": int, "role": str,
-                     "source": str}, None),
-    "redirects": ({"from_id": str, "to_id": str}, "from_id"),
-    "role_words": ({"role_type": str, "name": str, "lang": str}, None),
-    "cues": ({"kind": str, "lang": str, "phrase": str}, None),
-}
-
-_INDEXES = (
-    ("names", ["person_id"]),
-    ("memberships", ["person_id"]),
-    ("post_labels", ["post_id"]),
-    ("persons", ["wikidata"]),
-)
-
-
-def _rows(gaz: Gazetteer, meta: dict[str, str]) -> dict[str, Iterable[dict]]:
-    """Every table's rows, generated lazily so a large import is not held twice."""
-    role_languages = {n.lang for r in gaz.roles for n in r.labels if n.lang}
-
-    def country_names() -> Iterator[dict]:
-        for c in gaz.countries.values():
-            yield from ({"code": c.code, "name": n.name, "lang": n.lang, "kind": "name"}
-                        for n in [*c.names, *icu_country_names(c.code, role_languages, c.names)])
-            yield from ({"code": c.code, "name": n.name, "lang": n.lang, "kind": "demonym"}
-                        for n in c.demonyms)
-
-    return {
-        "meta": ({"key": k, "value": v} for k, v in {"schema": SCHEMA_VERSION, **meta}.items()),
-        "countries": ({"code": c.code, "wikidata": c.wikidata} for c in gaz.countries.values()),
-        "country_names": country_names(),
-        "organizations": (
-            {"id": o.id, "name": o.name, "classification": o.classification,
-             "wikidata": o.wikidata, "country": o.country}
-            for o in gaz.organizations.values()),
-        "organization_names": (r for o in gaz.organizations.values()
-                               for r in _name_rows("organization_id", o.id, o.names)),
-        "posts": (
-            {"id": p.id, "label": p.label, "role_type": p.role_type, "country": p.country,
-             "organization_id": p.organization_id, "wikidata": p.wikidata}
-            for p in gaz.posts.values()),
-        "post_labels": (r for p in gaz.posts.values()
-                        for r in _name_rows("post_id", p.id, p.labels)),
-        "persons": (
-            {"id": p.id, "name": p.name, "wikidata": p.wikidata, "country": p.country,
-             "gender": p.gender, "birth_date": p.birth_date}
-            for p in gaz.persons.values()),
-        "names": (r for p in gaz.persons.values() for r in _name_rows("person_id", p.id, p.names)),
-        "memberships": (
-            {"person_id": t.person_id, "post_id": t.post_id,
-             "organization_id": t.organization_id, "start_date": t.start,
-             "end_date": t.end, "acting": int(t.acting), "role": t.role, "source": t.source}
-            for t in gaz.tenures),
-        "redirects": ({"from_id": a, "to_id": b} for a, b in gaz.redirects.items()),
-        "role_words": ({"role_type": r.role_type, "name": n.name, "lang": n.lang}
-                       for r in gaz.roles for n in r.labels),
-        "cues": ({"kind": c.kind, "lang": c.lang, "phrase": p} for c in gaz.cues for p in c.phrases),
-    }
-
-
-def _write(db: sqlite_utils.Database, gaz: Gazetteer, meta: dict[str, str]) -> None:
-    rows = _rows(gaz, meta)
-    for name, (columns, pk) in _TABLES.items():
-        table = db.table(name)
-        table.create(columns, pk=pk)
-        table.insert_all(rows[name], batch_size=5000)
-    for name, cols in _INDEXES:
-        db.table(name).create_index(cols)
-
-
-def write_atomically(path: Path, gaz: Gazetteer, meta: dict[str, str]) -> None:
-    """Write `gaz` to a temporary database beside `path`, check it opens, then rename."""
-    try:
-        with staged(path) as tmp:
-            conn = sqlite3.connect(tmp)
-            # No journal and no sync per transaction: the file is new and private until
-            # renamed, so a crash leaves only a temporary file; it is synced once, below.
-            conn.execute("pragma journal_mode = off")
-            conn.execute("pragma synchronous = off")
-            try:
-                db = sqlite_utils.Database(conn)
-                with conn:
-                    _write(db, gaz, meta)
-                _write_name_index(conn, tmp)
-                count = conn.execute("select count(*) from persons").fetchone()[0]
-                if count != len(gaz.persons):
-                    raise StoreError(f"wrote {count} persons, expected {len(gaz.persons)}")
-                ok = conn.execute("pragma integrity_check").fetchone()[0]
-                if ok != "ok":
-                    raise StoreError(f"integrity check failed: {ok}")
-            finally:
-                conn.close()
-            _sync(tmp)
-    except FileWriteError as err:
-        raise StoreError(str(err)) from None
-
-
-def _sync(path: Path) -> None:
-    """Flush a finished file to disk before it is renamed into place."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_name_index(conn: sqlite3.Connection, path: Path) -> None:
-    """Build the name index from the data just written and store it beside the data."""
-    reader = Store(path)
-    try:
-        index = NameIndex(reader.matcher_persons(), reader.matcher_aliases(), workers=os.cpu_count() or 1)
-    finally:
-        reader.close()
-    with conn:
-        write_index(conn, index)
-
-
-def load_name_index(store: Store) -> NameIndex:
-    """The database's stored name index when this code wrote it, else one built in memory
-    (a database written by another version of rollcall still answers, it starts slower)."""
-    persons = store.matcher_persons()
-    if StoredNameIndex.usable(store, persons):
-        return StoredNameIndex(store, persons)
-    log.warning("%s: no name index for this version of rollcall; building it in memory "
-                "(rebuild the database to start faster)", store.path)
-    return NameIndex(persons, store.matcher_aliases())
 
 
 class Store:
@@ -378,7 +211,7 @@ class Store:
 
 
 @contextmanager
-def _readonly(path: Path) -> Iterator[sqlite3.Connection]:
+def readonly(path: Path) -> Iterator[sqlite3.Connection]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     conn.row_factory = sqlite3.Row
     try:
@@ -387,64 +220,14 @@ def _readonly(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def _names_by(conn: sqlite3.Connection, table: str, owner_col: str) -> dict[str, list[Name]]:
-    out: dict[str, list[Name]] = defaultdict(list)
-    for r in conn.execute(f"select * from {table} order by rowid"):
-        out[r[owner_col]].append(Name(r["name"], r["lang"] or "", r["kind"] or "", r["script"] or "", r["until"] or ""))
-    return out
-
-
 def read_meta(path: Path) -> dict[str, str] | None:
     """The meta table of a rollcall database of any schema version, or None when the file is
     not one (another SQLite file, a text file, a directory): a build must not overwrite it."""
     if not Path(path).is_file():
         return None
     try:
-        with _readonly(path) as conn:
+        with readonly(path) as conn:
             return {r[0]: r[1] for r in conn.execute("select key, value from meta")
                     if isinstance(r[0], str)} or None
     except sqlite3.DatabaseError:
         return None
-
-
-def read_gazetteer(path: Path) -> Gazetteer:
-    """Load a whole database back into a Gazetteer, to extend it with an import."""
-    Store(path).close()  # raises a clear StoreError for a missing or foreign file
-    gaz = Gazetteer()
-    with _readonly(path) as conn:
-        cnames: dict[str, Country] = {}
-        for r in conn.execute("select * from countries"):
-            cnames[r["code"]] = Country(r["code"], r["wikidata"] or "")
-        for r in conn.execute("select * from country_names order by rowid"):
-            target = cnames[r["code"]].names if r["kind"] == "name" else cnames[r["code"]].demonyms
-            target.append(Name(r["name"], r["lang"] or "", ""))
-        gaz.countries = cnames
-        org_names = _names_by(conn, "organization_names", "organization_id")
-        for r in conn.execute("select * from organizations"):
-            gaz.organizations[r["id"]] = Organization(
-                r["id"], r["name"], r["classification"] or "", r["wikidata"] or "",
-                r["country"] or "", org_names.get(r["id"], []))
-        labels = _names_by(conn, "post_labels", "post_id")
-        for r in conn.execute("select * from posts"):
-            gaz.posts[r["id"]] = Post(r["id"], r["label"], r["role_type"] or "", r["country"] or "",
-                                      r["organization_id"] or "", r["wikidata"] or "",
-                                      labels.get(r["id"], []))
-        names = _names_by(conn, "names", "person_id")
-        for r in conn.execute("select * from persons order by rowid"):
-            gaz.persons[r["id"]] = Person(r["id"], r["name"], r["wikidata"] or "", r["country"] or "",
-                                          r["gender"] or "", r["birth_date"] or "",
-                                          names.get(r["id"], []))
-        gaz.redirects = {r["from_id"]: r["to_id"] for r in conn.execute("select * from redirects")}
-        words: dict[str, list[Name]] = defaultdict(list)
-        for r in conn.execute("select * from role_words order by rowid"):
-            words[r["role_type"]].append(Name(r["name"], r["lang"] or "", ""))
-        gaz.roles = [RoleWords(role, tuple(names)) for role, names in words.items()]
-        phrases: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for r in conn.execute("select * from cues order by rowid"):
-            phrases[(r["kind"], r["lang"] or "")].append(r["phrase"])
-        gaz.cues = [Cue(kind, lang, tuple(ps)) for (kind, lang), ps in phrases.items()]
-        for r in conn.execute("select * from memberships order by rowid"):
-            gaz.tenures.append(Tenure(r["person_id"], r["post_id"] or "", r["organization_id"] or "",
-                                      r["start_date"] or "", r["end_date"] or "", bool(r["acting"]),
-                                      r["role"] or "", r["source"] or ""))
-    return gaz

@@ -5,7 +5,10 @@ No I/O here: the index is built from plain records handed in by the gazetteer pa
 """
 
 from .dates import InvalidDate, check_date, within
+from . import readings_codec
 from .index import NameIndex
+from .index_data import IndexData
+from .index_memory import build_name_index
 from .matcher import ALGORITHM, MAX_LIMIT, InvalidQuery, MatcherConfig, match, validate_language, validate_query
 from .normalize import MAX_NAME_CHARS, normalize
 from .script import detect_script
@@ -28,6 +31,7 @@ __all__ = [
     "AliasRecord",
     "Algorithm",
     "Candidate",
+    "IndexData",
     "InvalidDate",
     "InvalidLanguageTag",
     "InvalidQuery",
@@ -37,12 +41,14 @@ __all__ = [
     "PersonRecord",
     "Query",
     "TenureRecord",
+    "build_name_index",
     "check_date",
     "check_language_tag",
     "detect_script",
     "is_country_code",
     "match",
     "normalize",
+    "readings_codec",
     "romanize",
     "validate_language",
     "validate_query",

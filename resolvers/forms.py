@@ -1,7 +1,7 @@
 """Readings of a name: each romanisation of it, tokenised, with the keys retrieval and
 scoring compare (phonetic key, consonant skeleton, consonant classes), and the keys an
 alias is filed under in the index. What this computes is what the stored name index holds
-(see gazetteer/index_store.py, which fingerprints these modules)."""
+(bump readings_codec.INDEX_VERSION when what it computes changes)."""
 
 from __future__ import annotations
 

@@ -15,7 +15,8 @@ from typing import NamedTuple
 from ._display import rounded
 from .context import ContextConfig, context_features
 from .dates import InvalidDate, check_date
-from .index import NameIndex, name_forms
+from .forms import name_forms
+from .index import NameIndex
 from .model import Params, load_params
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
 from .score import FEATURES, PairFeatures, Scorer, pack, scored_pairs
@@ -108,14 +109,15 @@ def score_candidates(
         return []
     # One Scorer for both steps: the pairs of words the first computes, the second reuses.
     scorer = Scorer(tuple(pack(w) for w in query_forms))
+    data = index.data
     retrieved = index.retrieve(forms, config.retrieve)
-    index.prefetch(retrieved)
-    prescored = [retrieved[i] for i in scorer.best_covered(index.first_readings(retrieved), config.rescore)]
-    to_score = set(prescored) | set(index.exact(normalized)) | set(extra_aliases)
+    data.prefetch(retrieved)
+    prescored = [retrieved[i] for i in scorer.best_covered(data.first_readings(retrieved), config.rescore)]
+    to_score = set(prescored) | set(data.exact(normalized)) | set(extra_aliases)
     best: dict[int, tuple[float, int, PairFeatures]] = {}  # person: (logit, alias, features)
     alias_ids = sorted(to_score)
-    scored_aliases = scored_pairs(scorer, index.readings_of(alias_ids), model.coefficients)
-    for alias_id, person, (logit, feats) in zip(alias_ids, index.persons_of(alias_ids), scored_aliases):
+    scored_aliases = scored_pairs(scorer, data.readings_of(alias_ids), model.coefficients)
+    for alias_id, person, (logit, feats) in zip(alias_ids, data.persons_of(alias_ids), scored_aliases):
         known = best.get(person)
         if known is None or logit > known[0]:
             best[person] = (logit, alias_id, feats)
@@ -141,7 +143,7 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
     for i, sp in enumerate(scored[: query.limit]):
         rival = scored[1].logit if i == 0 and len(scored) > 1 else (scored[0].logit if i else None)
         conf = conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features)
-        record = index.record_of(sp.alias_id)
+        record = index.data.record_of(sp.alias_id)
         *shown, shown_score = rounded((*sp.features, sp.logit), 3)  # round() as Python rounds, faster
         features = dict(zip(FEATURES, shown))
         for k in sp.context:

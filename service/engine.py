@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rollcall.gazetteer import Office, Person, Store
-from rollcall.gazetteer.store import load_name_index
+from rollcall.gazetteer.stored_index import load_name_index
 from rollcall.resolvers import (
     Candidate, InvalidDate, InvalidQuery, MatchResult, Query, check_date, match, validate_language,
 )
@@ -49,7 +49,7 @@ class Engine:
         self.store = Store(db_path)
         self.index = load_name_index(self.store)
         if warm:
-            if self.index.warm():
+            if self.index.data.warm():
                 self.store.hold_wikidata()
             compile_transliterators()
         self.load_seconds = time.perf_counter() - started

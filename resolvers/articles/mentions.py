@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..given_names import name_groups
-from ..index import NameIndex, name_forms
+from ..forms import name_forms
+from ..index import NameIndex
 from ..normalize import clean, normalize
 from ..phrases import PhraseMatcher, phrase_tokens
 from ..score import PARTICLES
@@ -64,9 +65,7 @@ class MentionFinder:
         self.index = index
         self.config = config
         self._vocabulary = vocabulary
-        self._aliases: PhraseMatcher[int] = PhraseMatcher(
-            (a.record.name, i) for i, a in enumerate(index.aliases)
-        )
+        self._aliases: PhraseMatcher[int] = PhraseMatcher((r.name, i) for i, r in enumerate(index.data.records()))
         self._cjk: CjkNames | None = None
         # Articles repeat their words: each is read once (a cache of this finder's own, so a
         # reloaded gazetteer's finder does not keep the old one alive).
@@ -74,8 +73,8 @@ class MentionFinder:
         # One-word role phrases ("صدر", "President"), which a name may follow without a space.
         self._role_words = {w[0] for phrase, _ in vocabulary.roles if len(w := phrase_tokens(phrase)) == 1}
         self._name_keys: set[str] = set()
-        for alias in index.aliases:
-            for form in alias.forms:
+        for forms in index.data.all_forms():
+            for form in forms:
                 self._name_keys.update(k for k, t in zip(form.keys, form.tokens) if len(k) >= 2 and t not in PARTICLES)
 
     def clear_cache(self) -> None:
@@ -283,12 +282,13 @@ class MentionFinder:
         """Built on the first Chinese or Japanese article (the segmenter's dictionary)."""
         if self._cjk is None:
             index = self.index
-            names = [a.record.name for a in index.aliases]
+            names = [r.name for r in index.data.records()]
             # Characters of the Han renderings of foreign names: those of people of
             # countries that do not write their own names in Han characters.
-            translit = {c for i, a in enumerate(index.aliases)
-                        if index.persons[index.person_of(i)].country not in HAN_COUNTRIES
-                        for c in a.record.name if is_cjk(c)}
+            owners = index.data.persons_of(range(len(names)))
+            translit = {c for name, person in zip(names, owners)
+                        if index.persons[person].country not in HAN_COUNTRIES
+                        for c in name if is_cjk(c)}
             words = [p for p, _ in self._vocabulary.roles] + [p for p, _ in self._vocabulary.places]
             self._cjk = CjkNames(names, words, translit)
         return self._cjk

@@ -15,7 +15,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..index import NameIndex, name_forms
+from ..forms import name_forms
+from ..index import NameIndex
 from ..matcher import MatcherConfig, match
 from ..normalize import clean, normalize
 from ..text import Token, tokenize
@@ -45,7 +46,7 @@ class DocumentReconciler:
         self._mentions = MentionFinder(index, vocabulary, self.config)
         self._offices = Offices(vocabulary.posts)
         self._attendance = AttendanceJudge(vocabulary.cues, self.config.not_attending_window)
-        self._exact_names = frozenset(normalize(a.record.name) for a in index.aliases)
+        self._exact_names = frozenset(normalize(r.name) for r in index.data.records())
         self._person_pos = {p.id: i for i, p in enumerate(index.persons)}
         # Articles repeat names; the answer for the same query is the same. A cache of this
         # reconciler's own, so a reloaded gazetteer's reconciler does not keep the old alive.
@@ -179,7 +180,7 @@ class DocumentReconciler:
         initial ("Н." of "Нурсултан Абишевич Назарбаев")."""
         first = initials[0].casefold()
         for alias_id in self.index.aliases_of(person_id):
-            words = self.index.record_of(alias_id).name.split()
+            words = self.index.data.record_of(alias_id).name.split()
             if len(words) > 1 and words[0][:1].casefold() == first:
                 return True
         return False
@@ -220,7 +221,7 @@ class DocumentReconciler:
 
     def _match_name(self, name: str, lang: str | None, date: str | None, d: Descriptor | None,
                     single: bool) -> tuple[str | None, float]:
-        owners = {self.index.person_of(a) for a in self.index.exact(normalize(name))}
+        owners = set(self.index.data.persons_of(self.index.data.exact(normalize(name))))
         if len(owners) == 1:
             # Written exactly as one person's alias, and nobody else's: no need to score.
             return self.index.persons[owners.pop()].id, self.config.exact_confidence
@@ -263,7 +264,7 @@ class DocumentReconciler:
         """Whether `word` is, as written, the last word of one of the person's names of
         several words ("Mirziyoyev" of "Shavkat Mirziyoyev", whichever alias matched best)."""
         written = normalize(word)
-        return any(len(words := normalize(self.index.record_of(a).name).split()) > 1 and words[-1] == written
+        return any(len(words := normalize(self.index.data.record_of(a).name).split()) > 1 and words[-1] == written
                    for a in self.index.aliases_of(person_id))
 
     def _match_uncached(self, query: Query) -> MatchResult:

@@ -4,7 +4,7 @@ the cue phrases are data."""
 
 import pytest
 
-from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
+from rollcall.resolvers import AliasRecord, PersonRecord, build_name_index
 from rollcall.resolvers.articles import DocumentReconciler, PostInfo, Vocabulary
 
 PERSONS = [
@@ -32,7 +32,7 @@ VOCAB = Vocabulary(
 
 @pytest.fixture(scope="module")
 def reader() -> DocumentReconciler:
-    return DocumentReconciler(NameIndex(PERSONS, ALIASES), VOCAB)
+    return DocumentReconciler(build_name_index(PERSONS, ALIASES), VOCAB)
 
 
 def attending(reader: DocumentReconciler, text: str, lang: str, date: str = "2024-07-04") -> dict[str, bool]:

@@ -4,7 +4,7 @@ candidates. Sentences made for the rules."""
 
 import pytest
 
-from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
+from rollcall.resolvers import AliasRecord, PersonRecord, build_name_index
 from rollcall.resolvers.articles.cjk import CjkNames
 from rollcall.resolvers.articles import DocumentReconciler, PostInfo, Vocabulary
 
@@ -33,7 +33,7 @@ VOCAB = Vocabulary(
 
 @pytest.fixture(scope="module")
 def reader() -> DocumentReconciler:
-    return DocumentReconciler(NameIndex(PERSONS, ALIASES), VOCAB)
+    return DocumentReconciler(build_name_index(PERSONS, ALIASES), VOCAB)
 
 
 def found(reader: DocumentReconciler, text: str, lang: str) -> dict[str, list[str]]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
+from rollcall.resolvers import AliasRecord, PersonRecord, build_name_index
 from rollcall.resolvers.articles import DocumentReconciler, PostInfo, Vocabulary
 from rollcall.resolvers.text import tokenize
 
@@ -45,7 +45,7 @@ VOCAB = Vocabulary(
 
 @pytest.fixture(scope="module")
 def reconciler() -> DocumentReconciler:
-    return DocumentReconciler(NameIndex(PERSONS, ALIASES), VOCAB)
+    return DocumentReconciler(build_name_index(PERSONS, ALIASES), VOCAB)
 
 
 def people(result):
@@ -113,6 +113,6 @@ def test_of_namesakes_the_one_in_office_on_the_date_is_meant() -> None:
         PostInfo("cn-fm", "Foreign Minister of China", "foreign_minister", "CN", "",
                  (("QW2", "2013-03-16", "", False),)),
     ))
-    rec = DocumentReconciler(NameIndex(persons, [AliasRecord(p.id, p.name, "en") for p in persons]), vocab)
+    rec = DocumentReconciler(build_name_index(persons, [AliasRecord(p.id, p.name, "en") for p in persons]), vocab)
     found = people(rec.reconcile("Wang Yi nahm teil.", "de", "2024-07-04"))
     assert list(found) == ["QW2"] and found["QW2"].office.post_id == "cn-fm"

@@ -15,11 +15,13 @@ from itertools import islice
 import pytest
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from rollcall.gazetteer.store import Store, load_name_index
+from rollcall.gazetteer.store import Store
+from rollcall.gazetteer.stored_index import load_name_index
 from rollcall.resolvers import _fastscore
 from rollcall.resolvers import index as index_module
 from rollcall.resolvers.forms import lookup_keys, name_forms
 from rollcall.resolvers.index import NameIndex
+from rollcall.resolvers.index_memory import build_name_index
 from rollcall.resolvers.model import load_params
 from rollcall.resolvers.normalize import clean
 from rollcall.resolvers.score import (
@@ -43,14 +45,14 @@ def pairs(engine: Engine) -> list[tuple[tuple[WeightedForm, ...], tuple[Weighted
             query = json.loads(line)
             forms = name_forms(clean(query["query"]), query.get("lang"))
             q = index.weigh(forms)
-            out += [(q, index.weighted(a), index.readings(a)) for a in index.retrieve(forms, 20)]
+            out += [(q, index.data.weighted(a), index.data.readings_of([a])[0]) for a in index.retrieve(forms, 20)]
             if len(out) > 8000:
                 break
     rng = random.Random(7)
     ids = range(len(index))
     for _ in range(2000):
         a, b = rng.choice(ids), rng.choice(ids)
-        out.append((index.weighted(a), index.weighted(b), index.readings(b)))
+        out.append((index.data.weighted(a), index.data.weighted(b), index.data.readings_of([b])[0]))
     return out
 
 
@@ -101,16 +103,16 @@ def test_prescoring_order_equals_the_reference(curated_db, warm: bool) -> None:
     warm server's tables."""
     index = load_name_index(Store(curated_db))
     if warm:
-        assert index.warm()
+        assert index.data.warm()
     with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
         for line in islice(lines, 0, 1000, 10):
             query = json.loads(line)
             forms = name_forms(clean(query["query"]), query.get("lang"))
             q = index.weigh(forms)[0]
             retrieved = index.retrieve(forms, 50)
-            weighted = [index.weighted(a)[0] for a in retrieved]
+            weighted = [index.data.weighted(a)[0] for a in retrieved]
             want = sorted(range(len(retrieved)), key=lambda i: -reference.coverage(q, weighted[i]))[:15]
-            assert best_covered(pack(q), index.first_readings(retrieved), 15) == want, query["query"]
+            assert best_covered(pack(q), index.data.first_readings(retrieved), 15) == want, query["query"]
 
 
 def test_best_pair_of_readings_equals_the_reference(pairs) -> None:
@@ -162,7 +164,7 @@ def test_stored_readings_are_the_weighed_ones(engine: Engine) -> None:
     """What the server parses from the stored index is what the build weighed."""
     index = engine.index
     for alias_id in range(0, len(index), 7):
-        weighted, stored = index.weighted(alias_id), index.readings(alias_id)
+        weighted, stored = index.data.weighted(alias_id), index.data.readings_of([alias_id])[0]
         assert [(pack(w).size, w.total, w.rarity) for w in weighted] == [(r.size, r.total, r.rarity) for r in stored]
 
 
@@ -178,13 +180,13 @@ def test_malformed_stored_readings_are_an_error() -> None:
 
 
 def test_an_empty_side_has_no_features() -> None:
-    index = NameIndex([], [])
+    index = build_name_index([], [])
     q = index.weigh(name_forms("Sergei Lavrov", "en"))
     assert score_pair((pack(q[0]),), (), load_params().score.coefficients) == PairFeatures()
 
 
 def test_long_names_past_the_stack_buffers() -> None:
-    index = NameIndex([], [])
+    index = build_name_index([], [])
     long_query = index.weigh(name_forms(" ".join(["Sergei", "Lavrov"] * 60), "en"))
     alias = index.weigh(name_forms(" ".join(["Lavrov", "Sergei", "Viktorovich"] * 15), "en"))
     coef = load_params().score.coefficients
@@ -288,7 +290,7 @@ def test_retrieval_plan_equals_the_reference(engine: Engine, budget: int) -> Non
             keys: set[str] = set()
             for form in name_forms(clean(query["query"]), query.get("lang")):
                 keys |= lookup_keys(form)
-            sizes = index.posting_sizes(keys)
+            sizes = index.data.posting_sizes(keys)
             for common in (139, 1):
                 assert _fastscore.retrieval_plan(sizes, common, budget, 3) == _reference_plan(sizes, common, budget, 3)
     with pytest.raises(ValueError, match="at least 1"):
@@ -304,7 +306,7 @@ def test_retrieval_from_held_postings_equals_the_planned_reads(curated_db, budge
 
     cold_store, warm_store = Store(curated_db), Store(curated_db)
     cold, warm = load_name_index(cold_store), load_name_index(warm_store)
-    assert warm.warm() and warm.held_postings() is not None and cold.held_postings() is None
+    assert warm.data.warm() and warm.data.held_postings() is not None and cold.data.held_postings() is None
     with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
         for line in islice(lines, 0, 2220, 3):
             query = json.loads(line)

@@ -6,6 +6,7 @@ from rollcall.resolvers import (
     AliasRecord,
     InvalidQuery,
     NameIndex,
+    build_name_index,
     PersonRecord,
     Query,
     TenureRecord,
@@ -34,7 +35,7 @@ ALIASES = [
 
 @pytest.fixture(scope="module")
 def index() -> NameIndex:
-    return NameIndex(PERSONS, ALIASES)
+    return build_name_index(PERSONS, ALIASES)
 
 
 def first(index: NameIndex, **kw) -> str:
@@ -138,5 +139,5 @@ CROSS_ALIASES = [AliasRecord(p.id, p.name) for p in CROSS_SCRIPT]
     ],
 )
 def test_cross_script_names_find_the_person(name: str, lang: str, expected: str) -> None:
-    index = NameIndex(CROSS_SCRIPT, CROSS_ALIASES)
+    index = build_name_index(CROSS_SCRIPT, CROSS_ALIASES)
     assert first(index, name=name, lang=lang) == expected

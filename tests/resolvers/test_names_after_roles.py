@@ -5,7 +5,7 @@ rules."""
 
 import pytest
 
-from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
+from rollcall.resolvers import AliasRecord, PersonRecord, build_name_index
 from rollcall.resolvers.articles import DocumentReconciler, PostInfo, Vocabulary
 
 PERSONS = [
@@ -34,7 +34,7 @@ VOCAB = Vocabulary(
 
 @pytest.fixture(scope="module")
 def reader() -> DocumentReconciler:
-    return DocumentReconciler(NameIndex(PERSONS, ALIASES), VOCAB)
+    return DocumentReconciler(build_name_index(PERSONS, ALIASES), VOCAB)
 
 
 def people(reader: DocumentReconciler, text: str, lang: str, date: str) -> dict[str, list[str]]:

@@ -5,7 +5,7 @@ surname written in these letters is. Sentences made for the rules, not taken fro
 
 import pytest
 
-from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
+from rollcall.resolvers import AliasRecord, PersonRecord, build_name_index
 from rollcall.resolvers.articles import DocumentReconciler, Vocabulary
 from rollcall.resolvers.indic import delete_schwa
 from rollcall.resolvers.translit import romanize
@@ -33,7 +33,7 @@ VOCAB = Vocabulary(
 
 @pytest.fixture(scope="module")
 def reader() -> DocumentReconciler:
-    return DocumentReconciler(NameIndex(PERSONS, ALIASES), VOCAB)
+    return DocumentReconciler(build_name_index(PERSONS, ALIASES), VOCAB)
 
 
 def mentions(reader: DocumentReconciler, text: str, lang: str) -> dict[str, list[str]]:

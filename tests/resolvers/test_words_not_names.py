@@ -3,7 +3,7 @@ rules stated in resolvers/wordlike.py, on sentences made for them in several lan
 
 import pytest
 
-from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord
+from rollcall.resolvers import AliasRecord, PersonRecord, build_name_index
 from rollcall.resolvers.articles import DocumentReconciler, PostInfo, Vocabulary
 from rollcall.resolvers.wordlike import commonness, is_capitalised
 
@@ -32,7 +32,7 @@ VOCAB = Vocabulary(
 
 @pytest.fixture(scope="module")
 def reader() -> DocumentReconciler:
-    return DocumentReconciler(NameIndex(PERSONS, ALIASES), VOCAB)
+    return DocumentReconciler(build_name_index(PERSONS, ALIASES), VOCAB)
 
 
 def people(reader: DocumentReconciler, text: str, lang: str, date: str) -> set[str]:
@@ -65,7 +65,7 @@ def test_names_with_evidence_are_found(reader: DocumentReconciler, text: str, la
 
 
 def test_a_lone_surname_of_nobody_in_office_needs_more() -> None:
-    reader = DocumentReconciler(NameIndex(PERSONS, ALIASES), VOCAB)
+    reader = DocumentReconciler(build_name_index(PERSONS, ALIASES), VOCAB)
     # Theresa May held no office in 2024: a lone "May" there is the month's word, not her.
     assert "QMAY" not in people(reader, "On 21 May, May spoke.", "en", "2024-05-21")
 
