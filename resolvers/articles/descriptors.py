@@ -8,16 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..phrases import PhraseMatch, PhraseMatcher, phrase_tokens
 from ..text import Token
-from .types import Vocabulary
+from .types import Descriptor, NameSpan, Vocabulary
 
-if TYPE_CHECKING:
-    from .mentions import NameSpan
-
-__all__ = ["CLAUSE_BREAKS", "GLUE", "Descriptor", "DescriptorFinder", "attach", "glued"]
+__all__ = ["CLAUSE_BREAKS", "GLUE", "DescriptorFinder", "attach", "glued"]
 
 # Words that may stand between the parts of a descriptor ("der Generalsekretär der SOZ",
 # "Minister of Foreign Affairs of the Kyrgyz Republic"). Function words only.
@@ -28,22 +24,6 @@ GLUE = frozenset(
     के की का کے کی کا
     """.split()
 )
-
-
-@dataclass(slots=True)
-class Descriptor:
-    first: int
-    last: int
-    roles: set[str]
-    role_text: str
-    countries: set[str]
-    orgs: set[str]
-    attached: bool = False
-    # Speaks of someone who held the office before the article's date ("former president").
-    former: bool = False
-    # One of a list of places sharing the role ("the presidents of Tajikistan, Kyrgyzstan
-    # and Belarus"): it speaks of several people, none of them by name.
-    collective: bool = False
 
 
 class DescriptorFinder:

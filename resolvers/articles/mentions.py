@@ -19,10 +19,10 @@ from ..score import PARTICLES
 from ..text import Token, quotations
 from ..wordlike import commonness, is_capitalised, script_has_case
 from .cjk import CjkNames, is_cjk
-from .descriptors import GLUE, Descriptor
-from .types import DocumentConfig, Mention, Vocabulary
+from .descriptors import GLUE
+from .types import DocumentConfig, Mention, NameSpan, Vocabulary
 
-__all__ = ["HAN_COUNTRIES", "NameSpan", "MentionFinder", "FUNCTION_WORDS", "attach_surname_endings", "initials_before",
+__all__ = ["HAN_COUNTRIES", "MentionFinder", "FUNCTION_WORDS", "attach_surname_endings", "initials_before",
            "joins", "mention_at"]
 
 # Persian and Urdu often write the ending of a Russian-type surname (-ov, -ev, -yev, -ova,
@@ -47,17 +47,6 @@ FUNCTION_WORDS = GLUE | frozenset(
 # Countries whose people's names are Han characters of their own (not a rendering of a
 # foreign name): their characters say nothing about transliteration.
 HAN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG", "JP", "KR", "KP", ""})
-
-
-@dataclass(slots=True)
-class NameSpan:
-    first: int
-    last: int
-    descriptor: Descriptor | None = None
-    # Where the words the gazetteer knows end, when the span goes on over unknown ones.
-    known_last: int | None = None
-    # Found only by its place after a role phrase, not by its spelling.
-    after_role: bool = False
 
 
 class MentionFinder:

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from ..dates import within
 from ..types import Office
-from .descriptors import Descriptor
+from .types import Descriptor
 from .types import PostInfo
 
 __all__ = ["Offices"]

@@ -24,10 +24,10 @@ from ..types import MatchResult, Office, Query
 from ..wordlike import commonness, script_has_case
 from .attendance import AttendanceJudge
 from .cjk import is_cjk
-from .descriptors import Descriptor, DescriptorFinder, attach
-from .mentions import HAN_COUNTRIES, MentionFinder, NameSpan, attach_surname_endings, initials_before, mention_at
+from .descriptors import DescriptorFinder, attach
+from .mentions import HAN_COUNTRIES, MentionFinder, attach_surname_endings, initials_before, mention_at
 from .offices import Offices
-from .types import DocumentConfig, DocumentResult, Mention, PersonFound, Unresolved, Vocabulary
+from .types import Descriptor, DocumentConfig, DocumentResult, Mention, NameSpan, PersonFound, Unresolved, Vocabulary
 
 __all__ = ["DocumentReconciler"]
 

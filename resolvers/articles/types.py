@@ -9,7 +9,7 @@ from ..types import Algorithm, Office
 
 __all__ = [
     "PostInfo", "Vocabulary", "DocumentConfig", "Mention", "Office", "PersonFound",
-    "Unresolved", "DocumentResult", "DOCUMENT_ALGORITHM", "MAX_DOCUMENT_CHARS",
+    "Unresolved", "DocumentResult", "Descriptor", "NameSpan", "DOCUMENT_ALGORITHM", "MAX_DOCUMENT_CHARS",
 ]
 
 # The article reader's own name and version (the names it resolves carry the name
@@ -112,3 +112,29 @@ class DocumentResult:
     unresolved: tuple[Unresolved, ...]
     algorithm: Algorithm = field(default_factory=lambda: DOCUMENT_ALGORITHM)
 
+
+@dataclass(slots=True)
+class Descriptor:
+    first: int
+    last: int
+    roles: set[str]
+    role_text: str
+    countries: set[str]
+    orgs: set[str]
+    attached: bool = False
+    # Speaks of someone who held the office before the article's date ("former president").
+    former: bool = False
+    # One of a list of places sharing the role ("the presidents of Tajikistan, Kyrgyzstan
+    # and Belarus"): it speaks of several people, none of them by name.
+    collective: bool = False
+
+
+@dataclass(slots=True)
+class NameSpan:
+    first: int
+    last: int
+    descriptor: Descriptor | None = None
+    # Where the words the gazetteer knows end, when the span goes on over unknown ones.
+    known_last: int | None = None
+    # Found only by its place after a role phrase, not by its spelling.
+    after_role: bool = False

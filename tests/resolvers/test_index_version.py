@@ -1,0 +1,39 @@
+"""A stored index is read only by code with the same INDEX_VERSION: any change to the
+readings must bump it, or servers would score new queries against old readings."""
+
+import hashlib
+import json
+
+from rollcall.resolvers import readings_codec
+from rollcall.resolvers.forms import alias_language, name_forms
+from rollcall.resolvers.index import weigh_readings
+from rollcall.resolvers.normalize import clean
+from tests.conftest import SHARED
+
+# The digest of the readings of every dev name, per INDEX_VERSION. When a change makes the
+# test fail, the readings changed: bump readings_codec.INDEX_VERSION and add its digest
+# here. An old version's digest never changes.
+DIGESTS = {
+    "1": "734c5f51a286c822e07137cd61c3ac2510c67f64fe34c0369e462c7ce17231a1",
+}
+
+
+def readings_digest() -> str:
+    digest = hashlib.sha256()
+    with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
+        for q in map(json.loads, lines):
+            cleaned = clean(q["query"])
+            # Read as a query and as an alias of a person of the query's country.
+            for lang in (q.get("lang"), alias_language(q.get("lang") or "", q.get("country") or "", cleaned)):
+                forms = name_forms(cleaned, lang)
+                weighed = weigh_readings(forms, lambda keys: {k: 1 + len(k) % 5 for k in keys}, 5000)
+                digest.update(readings_codec.encode(weighed).encode())
+                digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def test_the_readings_are_those_of_the_index_version() -> None:
+    got = readings_digest()
+    assert DIGESTS.get(readings_codec.INDEX_VERSION) == got, (
+        f"the readings of the dev names changed (digest {got}): bump readings_codec.INDEX_VERSION "
+        "and add the new digest to DIGESTS")
