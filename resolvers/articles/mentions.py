@@ -20,7 +20,7 @@ from ..text import Token, quotations
 from ..wordlike import commonness, is_capitalised, script_has_case
 from .cjk import CjkNames, is_cjk
 from .descriptors import GLUE
-from .types import DocumentConfig, Mention, NameSpan, Vocabulary
+from .types import Descriptor, DocumentConfig, Mention, NameSpan, Vocabulary
 
 __all__ = ["HAN_COUNTRIES", "MentionFinder", "FUNCTION_WORDS", "attach_surname_endings", "initials_before",
            "joins", "mention_at"]
