@@ -9,7 +9,7 @@ from . import readings_codec
 from .index import NameIndex
 from .index_data import IndexData
 from .index_memory import build_name_index
-from .matcher import ALGORITHM, MAX_LIMIT, InvalidQuery, MatcherConfig, match, validate_language, validate_query
+from .matcher import MAX_LIMIT, NAME_MATCHER, InvalidQuery, MatcherConfig, match, validate_language, validate_query
 from .normalize import MAX_NAME_CHARS, normalize
 from .script import detect_script
 from .tags import InvalidLanguageTag, check_language_tag, is_country_code
@@ -25,7 +25,6 @@ from .types import (
 )
 
 __all__ = [
-    "ALGORITHM",
     "MAX_LIMIT",
     "MAX_NAME_CHARS",
     "AliasRecord",
@@ -37,6 +36,7 @@ __all__ = [
     "InvalidQuery",
     "MatchResult",
     "MatcherConfig",
+    "NAME_MATCHER",
     "NameIndex",
     "PersonRecord",
     "Query",

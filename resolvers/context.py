@@ -1,12 +1,11 @@
-"""Context: country, date and role hints re-rank candidates whose names score alike.
+"""Context: which of a query's country, date and role hints hold for a candidate.
 
-The bonuses are small on purpose: context decides between namesakes ("Japarow" the
-president or the prime minister), it never lifts a poor name match above a good one.
+Each hint that holds adds its fitted logit (params.json, score.context) to the candidate's
+score: context decides between namesakes ("Japarow" the president or the prime minister).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -15,20 +14,14 @@ from .dates import within
 from .normalize import fold
 from .types import PersonRecord, Query
 
-__all__ = ["ContextConfig", "context_features"]
+__all__ = ["CONTEXT_HINTS", "context_hints"]
 
-
-@dataclass(frozen=True, slots=True)
-class ContextConfig:
-    # The person is of the hinted country.
-    country_bonus: float = 0.03
-    # The person held an office on the query's date.
-    tenure_bonus: float = 0.02
-    # An office held (on the date, when given) matches the role hint.
-    role_bonus: float = 0.05
-    # Token similarity (0-100) at which two words of a role phrase and a post label are the
-    # same word; below 100 so inflections ("kirgisische"/"kirgisischer") still meet.
-    role_match_ratio: float = 85.0
+# Each hint, and when it holds.
+CONTEXT_HINTS = {
+    "country": "the person is of the query's country",
+    "tenure": "the person held an office on the query's date",
+    "role": "an office the person held (on the date, when given) matches the query's role phrase",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -45,21 +38,19 @@ def _role_matches(role: tuple[str, ...], label: tuple[str, ...], ratio: float) -
     )
 
 
-def context_features(person: PersonRecord, query: Query, config: ContextConfig) -> dict[str, float]:
-    """The context bonuses that apply to `person` for `query`, by name."""
-    out: dict[str, float] = {}
+def context_hints(person: PersonRecord, query: Query, role_match_ratio: float) -> tuple[str, ...]:
+    """The CONTEXT_HINTS that hold for `person`, in that order. `role_match_ratio`: token
+    similarity (0-100) at which a word of the role phrase and one of a post label are the
+    same word."""
+    out = []
     if query.country and person.country.upper() == query.country.upper():
-        out["country"] = config.country_bonus
+        out.append("country")
     tenures = person.tenures
     if query.date:
         tenures = tuple(t for t in tenures if within(query.date, t.start or None, t.end or None))
         if tenures:
-            out["tenure"] = config.tenure_bonus
+            out.append("tenure")
     if query.role and (role := _words(query.role)):
-        if any(
-            _role_matches(role, _words(label), config.role_match_ratio)
-            for t in tenures
-            for label in t.labels
-        ):
-            out["role"] = config.role_bonus
-    return out
+        if any(_role_matches(role, _words(label), role_match_ratio) for t in tenures for label in t.labels):
+            out.append("role")
+    return tuple(out)

@@ -1,4 +1,4 @@
-"""The name matcher: a named, versioned algorithm over a NameIndex.
+"""The name matcher (NAME_MATCHER, `rollcall-name`): a named, versioned algorithm over a NameIndex.
 
 Steps: validate and clean the query; romanise it (several readings); retrieve aliases that
 share keys with it; rank them by a cheap token coverage and score the best of them with the
@@ -13,22 +13,22 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ._display import rounded
-from .context import ContextConfig, context_features
+from .algorithm import AlgorithmDescription, Feature, setting
+from .context import CONTEXT_HINTS, context_hints
 from .dates import InvalidDate, check_date
 from .forms import name_forms
 from .index import NameIndex
-from .model import Params, load_params
+from .params import Params, load_params
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
 from .score import FEATURES, PairFeatures, Scorer, pack, scored_pairs
 from .tags import InvalidLanguageTag, check_language_tag, is_country_code
-from .types import Algorithm, Candidate, MatchResult, Query
+from .types import Candidate, MatchResult, Query
 
 __all__ = [
-    "ALGORITHM", "MatcherConfig", "InvalidQuery", "match", "validate_query", "validate_language", "MAX_LIMIT",
+    "NAME_MATCHER", "MatcherConfig", "InvalidQuery", "match", "validate_query", "validate_language", "MAX_LIMIT",
     "ScoredPerson", "score_candidates",
 ]
 
-ALGORITHM = Algorithm(name="rollcall-name", version="2.0")
 MAX_LIMIT = 50
 
 
@@ -38,15 +38,28 @@ class InvalidQuery(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class MatcherConfig:
-    params: Params = field(default_factory=load_params)
-    context: ContextConfig = field(default_factory=ContextConfig)
-    # Aliases taken from the index by shared keys; each gets a cheap token coverage of its
-    # first reading against the query's first reading ...
-    retrieve: int = 50
-    # ... and this many of them, the best on that, get the full scoring over all pairs of
-    # readings. On the dev set, top-1 is 0.2 points below fully scoring all 50 (top-5 0.5
-    # points), at a third of the time.
-    rescore: int = 15
+    params: Params = field(default_factory=load_params, metadata={
+        "doc": "the fitted ranking and confidence models and the accept threshold (resolvers/params.json, `make fit`)"})
+    retrieve: int = setting(50, "aliases taken from the index by shared keys; each gets a cheap token coverage of "
+                                "its first reading against the query's first reading")
+    rescore: int = setting(15, "the best of them on that coverage that get the full scoring over all pairs of "
+                               "readings (on the dev names, top-1 0.2 points below scoring all 50, at a third of "
+                               "the time)")
+    role_match_ratio: float = setting(85.0, "token similarity (0-100) at which a word of a role hint and one of a "
+                                            "post label are the same word (below 100: inflections meet)")
+
+
+NAME_MATCHER = AlgorithmDescription(
+    name="rollcall-name",
+    version="2.0",
+    summary="ranks the gazetteer's persons for one name in any script, with a calibrated confidence",
+    features=(
+        *(Feature(name, doc) for name, doc in FEATURES.items()),
+        *(Feature(f"context_{name}", doc) for name, doc in CONTEXT_HINTS.items()),
+        Feature("score", "the ranking model's logit over the features above; comparable within a query"),
+    ),
+    config=MatcherConfig,
+)
 
 
 class ScoredPerson(NamedTuple):
@@ -57,7 +70,7 @@ class ScoredPerson(NamedTuple):
     alias_id: int
     logit: float
     features: PairFeatures
-    context: dict[str, float]
+    context: tuple[str, ...]  # the context hints that hold
 
 
 def validate_language(lang: str | None) -> None:
@@ -124,7 +137,7 @@ def score_candidates(
     with_context = bool(query.country or query.date or query.role)  # else none applies
     scored = []
     for person, (logit, alias_id, feats) in best.items():
-        context = context_features(index.persons[person], query, config.context) if with_context else {}
+        context = context_hints(index.persons[person], query, config.role_match_ratio) if with_context else ()
         bonus = sum(model.context.get(k, 0.0) for k in context) if context else 0.0
         scored.append(ScoredPerson(person, alias_id, logit + bonus, feats, context))
     persons = index.persons
@@ -162,4 +175,4 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
             )
         )
     accepted = bool(candidates) and candidates[0].confidence >= conf_model.accept_at
-    return MatchResult(tuple(candidates), accepted, ALGORITHM)
+    return MatchResult(tuple(candidates), accepted, NAME_MATCHER.label)

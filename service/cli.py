@@ -234,11 +234,11 @@ def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
 def _version() -> str:
     from importlib.metadata import version
 
-    from rollcall.resolvers import ALGORITHM
-    from rollcall.resolvers.articles import DOCUMENT_ALGORITHM
+    from rollcall.resolvers import NAME_MATCHER
+    from rollcall.resolvers.articles import ARTICLE_READER
 
-    return (f"rollcall {version('rollcall')} (names: {ALGORITHM.name}/{ALGORITHM.version}, "
-            f"articles: {DOCUMENT_ALGORITHM.name}/{DOCUMENT_ALGORITHM.version})")
+    return (f"rollcall {version('rollcall')} (names: {NAME_MATCHER.name}/{NAME_MATCHER.version}, "
+            f"articles: {ARTICLE_READER.name}/{ARTICLE_READER.version})")
 
 
 def _parser() -> argparse.ArgumentParser:

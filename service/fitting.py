@@ -23,7 +23,7 @@ from rollcall.resolvers import MatcherConfig, Query
 from rollcall.resolvers.fit import fit_conditional_logit, fit_logistic, grouped_folds, predict
 from rollcall.resolvers.index import NameIndex
 from rollcall.resolvers.matcher import score_candidates
-from rollcall.resolvers.model import CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params
+from rollcall.resolvers.params import CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params
 from rollcall.resolvers.normalize import clean, has_qualifier
 from rollcall.resolvers.score import PairFeatures
 

@@ -13,11 +13,11 @@ reconcile.py    the steps together
 from .attendance import CUE_KINDS
 from .reconcile import DocumentReconciler
 from .types import (
-    DOCUMENT_ALGORITHM, MAX_DOCUMENT_CHARS, DocumentConfig, DocumentResult, Mention, Office, PersonFound, PostInfo,
+    ARTICLE_READER, MAX_DOCUMENT_CHARS, DocumentConfig, DocumentResult, Mention, Office, PersonFound, PostInfo,
     Unresolved, Vocabulary,
 )
 
 __all__ = [
-    "CUE_KINDS", "DOCUMENT_ALGORITHM", "MAX_DOCUMENT_CHARS", "DocumentConfig", "DocumentReconciler", "DocumentResult",
+    "ARTICLE_READER", "CUE_KINDS", "MAX_DOCUMENT_CHARS", "DocumentConfig", "DocumentReconciler", "DocumentResult",
     "Mention", "Office", "PersonFound", "PostInfo", "Unresolved", "Vocabulary",
 ]

@@ -7,7 +7,6 @@ describe."""
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
-from dataclasses import dataclass
 
 from ..phrases import PhraseMatch, PhraseMatcher, phrase_tokens
 from ..text import Token

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..algorithm import AlgorithmDescription, Feature, setting
 from ..types import Algorithm, Office
 
 __all__ = [
     "PostInfo", "Vocabulary", "DocumentConfig", "Mention", "Office", "PersonFound",
-    "Unresolved", "DocumentResult", "Descriptor", "NameSpan", "DOCUMENT_ALGORITHM", "MAX_DOCUMENT_CHARS",
+    "Unresolved", "DocumentResult", "Descriptor", "NameSpan", "ARTICLE_READER", "MAX_DOCUMENT_CHARS",
 ]
 
-# The article reader's own name and version (the names it resolves carry the name
-# matcher's); a change to what it finds or decides bumps the version.
-DOCUMENT_ALGORITHM = Algorithm(name="rollcall-document", version="1.2")
 
 MAX_DOCUMENT_CHARS = 1_000_000
 
@@ -44,40 +42,58 @@ class Vocabulary:
 
 @dataclass(frozen=True, slots=True)
 class DocumentConfig:
-    # A name is taken as the person when the matcher's confidence reaches this.
-    accept_confidence: float = 0.5
-    # Confidence of a name shared by namesakes of whom only one held an office on the date.
-    in_office_confidence: float = 0.8
-    # Confidence of a mention written exactly as an alias that only one person has.
-    exact_confidence: float = 0.99
-    # Least similarity of a mention's worst-matched word to the name it is taken for.
-    weakest_word: float = 0.5
-    # Confidence given to a name whose only plausible bearer held the office the article
-    # names on its date (before the matcher's own confidence, if higher).
-    agreement_confidence: float = 0.9
-    # A cue of not attending applies to mentions at most this many words away (Chinese and
-    # Japanese: two characters a word).
-    not_attending_window: int = 16
-    # Tokens allowed between a descriptor and the name it describes.
-    attach_gap: int = 3
-    # A lone word this common in the text's language (Zipf: 5.5 is about three in a hundred
-    # thousand words: "may", "river", "devlet") is an ordinary word, whoever it spells.
-    common_word: float = 5.5
-    # A name made only of words this common ("Devlet Başkanları": state presidents) needs to
-    # be written as an alias.
-    common_name_word: float = 4.0
-    # Least confidence of a Chinese or Japanese name written as no alias, with no role
-    # phrase beside it.
-    unwritten_cjk_confidence: float = 0.8
-    # In a script without case nothing marks a name but its words. One this common (Zipf
-    # 6.5, three in a thousand words: Hindi के, Urdu کے, Persian در, postpositions and
-    # conjunctions) is never part of a name; a name goes on over words this rare (Zipf 3.5,
-    # three in ten million: a foreign surname in Devanagari or Arabic letters) and gives
-    # them back if the whole does not match. Not over commoner ones: Arabic "شرف الزعماء"
-    # ("in honour of the leaders") is no name.
-    function_word: float = 6.5
-    rare_word: float = 3.5
-    longest_name: int = 6
+    accept_confidence: float = setting(0.5, "a name is taken as the person when the matcher's confidence reaches this")
+    in_office_confidence: float = setting(
+        0.8, "confidence of a name shared by namesakes of whom only one held an office on the date")
+    exact_confidence: float = setting(
+        0.99, "confidence of a mention written exactly as an alias that only one person has")
+    weakest_word: float = setting(0.5, "least similarity of a mention's worst-matched word to the name it is taken for")
+    agreement_confidence: float = setting(
+        0.9, "confidence given to a name whose only plausible bearer held the office the article names on its "
+             "date (before the matcher's own confidence, if higher)")
+    not_attending_window: int = setting(
+        16, "a cue of not attending applies to mentions at most this many words away (Chinese and Japanese: "
+            "two characters a word)")
+    attach_gap: int = setting(3, "tokens allowed between a descriptor and the name it describes")
+    common_word: float = setting(
+        5.5, "a lone word this common in the text's language (Zipf: 5.5 is about three in a hundred thousand "
+             "words: \"may\", \"river\", \"devlet\") is an ordinary word, whoever it spells")
+    common_name_word: float = setting(
+        4.0, "a name made only of words this common (\"Devlet Başkanları\": state presidents) needs to be "
+             "written as an alias")
+    unwritten_cjk_confidence: float = setting(
+        0.8, "least confidence of a Chinese or Japanese name written as no alias, with no role phrase beside it")
+    # In a script without case nothing marks a name but its words.
+    function_word: float = setting(
+        6.5, "in a script without case, a word this common (Zipf 6.5, three in a thousand words: Hindi के, Urdu "
+             "کے, Persian در) is never part of a name")
+    rare_word: float = setting(
+        3.5, "in a script without case, a name goes on over words this rare (three in ten million: a foreign "
+             "surname in Devanagari or Arabic letters) and gives them back if the whole does not match; not over "
+             "commoner ones (Arabic \"شرف الزعماء\", \"in honour of the leaders\", is no name)")
+    longest_name: int = setting(6, "most words a name in an article may have")
+
+
+# The article reader's own name and version (the names it resolves carry the name
+# matcher's); a change to what it finds or decides bumps the version.
+ARTICLE_READER = AlgorithmDescription(
+    name="rollcall-document",
+    version="1.2",
+    summary="who an article names, in which office on its date, and whether each attended what it reports",
+    features=(
+        Feature("name", "the name matcher's confidence for the words of a mention"),
+        Feature("exact_alias", "the mention is written exactly as an alias only one person has"),
+        Feature("descriptor", "a role phrase attached to the name: the role, its country or organisation"),
+        Feature("office_on_date", "the person held the described office on the article's date"),
+        Feature("former", "the descriptor says the office was held before the date (\"former president\")"),
+        Feature("collective", "a role shared by a list of countries names nobody"),
+        Feature("common_words", "how common the mention's words are in the article's language (wordfreq)"),
+        Feature("attendance_cues", "participation and absence cues of the article's language near the mention"),
+        Feature("negation", "a negation word turns a participation cue into an absence (\"not only\" does not)"),
+        Feature("quoted_speech", "a name inside quoted speech is spoken of, not present"),
+    ),
+    config=DocumentConfig,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +126,7 @@ class Unresolved:
 class DocumentResult:
     people: tuple[PersonFound, ...]
     unresolved: tuple[Unresolved, ...]
-    algorithm: Algorithm = field(default_factory=lambda: DOCUMENT_ALGORITHM)
+    algorithm: Algorithm = field(default_factory=lambda: ARTICLE_READER.label)
 
 
 @dataclass(slots=True)

@@ -22,7 +22,7 @@ from rollcall.resolvers import index as index_module
 from rollcall.resolvers.forms import lookup_keys, name_forms
 from rollcall.resolvers.index import NameIndex
 from rollcall.resolvers.index_memory import build_name_index
-from rollcall.resolvers.model import load_params
+from rollcall.resolvers.params import load_params
 from rollcall.resolvers.normalize import clean
 from rollcall.resolvers.score import (
     PairFeatures, Reading, Scorer, WeightedForm, best_covered, coverage, pack, score_pair, score_pairs, scored_pairs, weigh,

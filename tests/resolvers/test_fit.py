@@ -41,7 +41,7 @@ def test_grouped_folds_keep_a_group_in_one_fold() -> None:
 def test_the_score_model_weighs_every_feature_by_its_own_weight() -> None:
     import random
 
-    from rollcall.resolvers.model import ScoreModel
+    from rollcall.resolvers.params import ScoreModel
     from rollcall.resolvers.score import FEATURES, PairFeatures
 
     rng = random.Random(7)

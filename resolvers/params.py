@@ -11,12 +11,12 @@ from functools import lru_cache
 from operator import mul
 from pathlib import Path
 
+from .context import CONTEXT_HINTS
 from .score import FEATURES, PairFeatures
 
 __all__ = ["ScoreModel", "ConfidenceModel", "Params", "default_params", "load_params", "PARAMS_PATH", "sigmoid"]
 
 PARAMS_PATH = Path(__file__).with_name("params.json")
-CONTEXT_FEATURES = ("country", "tenure", "role")
 # Margins to the runner-up are capped: beyond this the runner-up is irrelevant.
 _MAX_MARGIN = 8.0
 # Logit added by each context hint that holds. Set by hand: the labelled names carry no
@@ -110,7 +110,7 @@ class Params:
             ScoreModel(
                 float(s["intercept"]),
                 tuple(float(s["weights"][name]) for name in FEATURES),
-                {k: float(s["context"].get(k, 0.0)) for k in CONTEXT_FEATURES},
+                {k: float(s["context"].get(k, 0.0)) for k in CONTEXT_HINTS},
             ),
             ConfidenceModel(tuple(float(x) for x in c["coef"]), float(c["accept_at"])),
             doc.get("fitted_on", ""),
