@@ -19,8 +19,7 @@ from rollcall.resolvers import InvalidDate, check_date, detect_script
 from .build import BuildError
 from .model import NAME_KINDS, ROLE_TYPES
 from .sources import SourceError, load_sources, source_files
-from .checks import check
-from .validate import person_id_problem, post_id_problem
+from .validate import check, person_id_problem, post_id_problem
 
 __all__ = ["CurationError", "Change", "Curator"]
 

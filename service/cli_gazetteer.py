@@ -180,7 +180,7 @@ def _cmd_duplicates(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from rollcall.gazetteer.checks import check
+    from rollcall.gazetteer.validate import check
     from rollcall.gazetteer.sources import load_sources, source_files
 
     sources = args.sources or default_sources()

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 
 from rollcall.resolvers import NameIndex
 from rollcall.resolvers.forms import NameForm
-from rollcall.resolvers.model import load_params
+from rollcall.resolvers.params import load_params
 from rollcall.resolvers.score import Scorer, pack
 
 from ..store import Store

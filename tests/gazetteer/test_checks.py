@@ -2,7 +2,7 @@
 
 import pytest
 
-from rollcall.gazetteer.checks import check
+from rollcall.gazetteer.validate import check
 from rollcall.gazetteer.model import Gazetteer, Name, Person, Post, Tenure
 
 

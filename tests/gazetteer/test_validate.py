@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rollcall.gazetteer import DEFAULT_SOURCES, SourceError, load_sources
-from rollcall.gazetteer.checks import check
+from rollcall.gazetteer.validate import check
 from rollcall.gazetteer.sources import source_files
 
 ROLLCALL = str(Path(sys.executable).parent / "rollcall")
