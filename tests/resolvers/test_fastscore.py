@@ -1,15 +1,12 @@
-"""The C scoring loop and retrieval counting (resolvers/_fastscore.c) against the same rules
-in plain Python (score_reference.py, _reference_top_aliases), on real names: dev queries
+"""The C scoring loop (resolvers/_fastscore.c) against the same rules in plain Python
+(score_reference.py), on real names: dev queries
 against the aliases the curated gazetteer retrieves for them. Equal to the bit, since a
 last-bit difference can reorder candidates."""
 
 from __future__ import annotations
 
 import json
-import math
 import random
-from array import array
-from collections import Counter
 from itertools import islice
 
 import pytest
@@ -17,8 +14,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from rollcall.gazetteer.store import Store, load_name_index
 from rollcall.resolvers import _fastscore
-from rollcall.resolvers import index as index_module
-from rollcall.resolvers.forms import lookup_keys, name_forms
+from rollcall.resolvers.forms import name_forms
 from rollcall.resolvers.index import NameIndex
 from rollcall.resolvers.model import load_params
 from rollcall.resolvers.normalize import clean
@@ -214,102 +210,3 @@ def test_reading_rejects_inconsistent_fields() -> None:
         _fastscore.best_pairs((good,), [(good,)], (1.0,))
     with pytest.raises(TypeError, match="expected a Reading"):
         _fastscore.best_pairs((good,), [(good, "lavrov")], load_params().score.coefficients)
-
-
-def _reference_top_aliases(plan, key_counts, shortlist: int, limit: int) -> list[int]:
-    """What top_aliases computes, in Python (as retrieval did before it moved to C)."""
-    counts: Counter[int] = Counter()
-    for postings, repeat in plan:
-        for _ in range(repeat):
-            counts.update(postings)
-    ranked = sorted((-count / math.sqrt(key_counts[a]), i, a) for i, (a, count) in enumerate(counts.most_common(shortlist)))
-    return [a for _, _, a in ranked[:limit]]
-
-
-def test_retrieval_counting_equals_the_reference(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The real retrieval plans of 400 dev queries (and random ones, with many ties)."""
-    plans = []
-    original = _fastscore.top_aliases
-    monkeypatch.setattr(index_module, "top_aliases", lambda *args: plans.append(args) or original(*args))
-    with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
-        for line in islice(lines, 0, 2000, 5):
-            query = json.loads(line)
-            engine.index.retrieve(name_forms(clean(query["query"]), query.get("lang")), 50)
-    assert len(plans) > 350
-    for plan, key_counts, shortlist, limit in plans:
-        assert original(plan, key_counts, shortlist, limit) == _reference_top_aliases(plan, key_counts, shortlist, limit)
-    rng = random.Random(5)
-    key_counts = array("H", (rng.randint(1, 9) for _ in range(300)))
-    for _ in range(500):
-        plan = [(array("I", rng.sample(range(300), rng.randint(1, 120))), rng.randint(1, 4))
-                for _ in range(rng.randint(0, 6))]
-        shortlist = rng.randint(0, 80)
-        limit = rng.randint(0, 30)
-        assert _fastscore.top_aliases(plan, key_counts, shortlist, limit) == _reference_top_aliases(
-            plan, key_counts, shortlist, limit)
-
-
-def test_retrieval_counting_rejects_wrong_buffers() -> None:
-    key_counts = array("H", [1, 1, 1])
-    with pytest.raises(TypeError, match="unsigned int"):
-        _fastscore.top_aliases([(array("d", [1.0]), 1)], key_counts, 5, 5)
-    with pytest.raises(TypeError, match="unsigned short"):
-        _fastscore.top_aliases([(array("I", [1]), 1)], array("I", [1, 1]), 5, 5)
-    with pytest.raises(ValueError, match="at least once"):
-        _fastscore.top_aliases([(array("I", [1]), 0)], key_counts, 5, 5)
-    with pytest.raises(TypeError, match="unsigned int"):
-        _fastscore.retrieve_held({"k:lavrov"}, {"k:lavrov": array("d", [1.0])}, key_counts, 50, 100, 3, 5, 5)
-    with pytest.raises(TypeError):
-        _fastscore.retrieve_held({"k:lavrov"}, {"k:lavrov": [1, 2]}, key_counts, 50, 100, 3, 5, 5)
-    assert _fastscore.retrieve_held({"k:lavrov", "k:x"}, {"k:lavrov": array("I", [2, 1])}, key_counts, 50, 100, 3, 5, 5) == [2, 1]
-
-
-def _reference_plan(sizes: dict[str, int], common: int, budget: int, min_keys: int) -> list[tuple[str, int]]:
-    """What retrieval_plan computes, in Python (as retrieval did before it moved to C)."""
-    usable = {k: n for k, n in sizes.items() if n <= common} or sizes
-    plan = []
-    for i, (size, key) in enumerate(sorted((n, k) for k, n in usable.items())):
-        repeat = 1 + min(3, int(math.log2(max(common / size, 1.0))))
-        if i >= min_keys and size * repeat > budget:
-            break
-        plan.append((key, repeat))
-        budget -= size * repeat
-    return plan
-
-
-@pytest.mark.parametrize("budget", [30_000, 400, 60])
-def test_retrieval_plan_equals_the_reference(engine: Engine, budget: int) -> None:
-    """The keys counted for 740 dev queries, and how often, on the curated gazetteer (its
-    common-key bound: 139 aliases) and with a bound low enough that no key is usable."""
-    index = engine.index
-    with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
-        for line in islice(lines, 0, 2220, 3):
-            query = json.loads(line)
-            keys: set[str] = set()
-            for form in name_forms(clean(query["query"]), query.get("lang")):
-                keys |= lookup_keys(form)
-            sizes = index.posting_sizes(keys)
-            for common in (139, 1):
-                assert _fastscore.retrieval_plan(sizes, common, budget, 3) == _reference_plan(sizes, common, budget, 3)
-    with pytest.raises(ValueError, match="at least 1"):
-        _fastscore.retrieval_plan({"k:lavrov": 0}, 50, 100, 3)
-
-
-@pytest.mark.parametrize("budget", [30_000, 400, 60])
-def test_retrieval_from_held_postings_equals_the_planned_reads(curated_db, budget, monkeypatch) -> None:
-    """A warm server's index retrieves in one C call (retrieve_held); a large gazetteer's
-    plans its reads in Python first. Both give the same aliases, in the same order, also
-    when the counting budget stops them early."""
-    monkeypatch.setattr(index_module, "COUNT_BUDGET", budget)
-
-    cold_store, warm_store = Store(curated_db), Store(curated_db)
-    cold, warm = load_name_index(cold_store), load_name_index(warm_store)
-    assert warm.warm() and warm.held_postings() is not None and cold.held_postings() is None
-    with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
-        for line in islice(lines, 0, 2220, 3):
-            query = json.loads(line)
-            forms = name_forms(clean(query["query"]), query.get("lang"))
-            for limit in (50, 3):
-                assert warm.retrieve(forms, limit) == cold.retrieve(forms, limit), query["query"]
-    cold_store.close()
-    warm_store.close()
