@@ -64,7 +64,7 @@ V = TypeVar("V")
 # what it calls), the token weights (score.weigh). Retrieval and scoring logic may change
 # without invalidating stored indexes; a change to any of these invalidates them.
 _INDEXED_BY = ("forms.py", "keys.py", "_keys.c", "translit.py", "respell.py", "normalize.py", "script.py",
-               "given_names.py", "score.py", "data/given_names.txt")
+               "given_names.py", "score.py", "rules.py", "data/given_names.txt")
 
 
 @lru_cache(maxsize=1)

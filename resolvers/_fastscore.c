@@ -27,23 +27,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "_rules.h"
 #include "_topk.h"
 
-/* Credit for an initial ("S.") that matches a token's first letter. */
-#define INITIAL 0.85
-/* Similarity of two forms of one given name in different languages ("Wilhelm", "William"). */
-#define SAME_GIVEN_NAME 0.9
-/* Spelling credit for two tokens with the same consonant skeleton (what an abjad writes). */
-#define SAME_SKELETON 0.85
-/* Jaro-Winkler of phonetic keys runs high on unrelated short names: discounted by this. */
-#define KEY_JW_DISCOUNT 0.05
-/* Sound (consonant classes) counts this much of spelling when choosing the better. */
-#define SOUND_SHARE 0.95
-/* Token pairs below this similarity are not aligned at all. */
-#define MIN_ALIGNED 0.3
-/* Alias tokens matched this weakly or not at all weigh UNMATCHED_ALIAS_WEIGHT of a matched one. */
-#define WEAK_MATCH 0.5
-#define UNMATCHED_ALIAS_WEIGHT 0.5
+/* The numbers of the scoring rules, read from resolvers/rules.py (which says what each is
+   for) when the module is imported. */
+static double INITIAL, SAME_GIVEN_NAME, SAME_SKELETON, KEY_JW_DISCOUNT, JW_PREFIX_WEIGHT, SOUND_SHARE,
+    MIN_ALIGNED, WEAK_MATCH, UNMATCHED_ALIAS_WEIGHT;
+static Py_ssize_t MIN_SKELETON, SHORT_CLASS;
+static const RuleNumber RULE_NUMBERS[] = {
+    {"INITIAL", &INITIAL, NULL}, {"SAME_GIVEN_NAME", &SAME_GIVEN_NAME, NULL},
+    {"SAME_SKELETON", &SAME_SKELETON, NULL}, {"KEY_JW_DISCOUNT", &KEY_JW_DISCOUNT, NULL},
+    {"JW_PREFIX_WEIGHT", &JW_PREFIX_WEIGHT, NULL}, {"SOUND_SHARE", &SOUND_SHARE, NULL},
+    {"MIN_ALIGNED", &MIN_ALIGNED, NULL}, {"WEAK_MATCH", &WEAK_MATCH, NULL},
+    {"UNMATCHED_ALIAS_WEIGHT", &UNMATCHED_ALIAS_WEIGHT, NULL},
+    {"MIN_SKELETON", NULL, &MIN_SKELETON}, {"SHORT_CLASS", NULL, &SHORT_CLASS},
+    {NULL, NULL, NULL},
+};
+/* The number of features (rules.FEATURES, checked at import). */
 #define N_FEATURES 8
 
 typedef struct {
@@ -275,7 +276,7 @@ static double jaro(Str p, Str t) {
     return jaro_formula(p_len, t_len, common, transpositions);
 }
 
-/* JaroWinkler.similarity with prefix weight 0.1. */
+/* JaroWinkler.similarity with prefix weight JW_PREFIX_WEIGHT. */
 static double jaro_winkler(Str a, Str b) {
     Py_ssize_t max_prefix = a.n < b.n ? a.n : b.n;
     if (max_prefix > 4) max_prefix = 4;
@@ -283,7 +284,7 @@ static double jaro_winkler(Str a, Str b) {
     while (prefix < max_prefix && a.s[prefix] == b.s[prefix]) prefix++;
     double sim = jaro(a, b);
     if (sim > 0.7) {
-        sim += (double)prefix * 0.1 * (1.0 - sim);
+        sim += (double)prefix * JW_PREFIX_WEIGHT * (1.0 - sim);
         if (sim > 1.0) sim = 1.0;
     }
     return sim;
@@ -300,13 +301,13 @@ static int share_group(const Token *q, const Token *a) {
     return 0;
 }
 
-/* Levenshtein similarity of two consonant-class keys; -1 when either is empty. A one- or
-   two-class key ("rs") says little: its similarity shrinks towards 0.5. */
+/* Levenshtein similarity of two consonant-class keys; -1 when either is empty. A key shorter
+   than SHORT_CLASS ("rs") says little: its similarity shrinks towards 0.5. */
 static double class_similarity(const Pattern *p, Str q, Str a) {
     if (!q.n || !a.n) return -1.0;
     double sim = lev_sim_p(p, q, a);
     Py_ssize_t shortest = q.n < a.n ? q.n : a.n;
-    if (shortest < 3) sim = 0.5 + (sim - 0.5) * (double)shortest / 3;
+    if (shortest < SHORT_CLASS) sim = 0.5 + (sim - 0.5) * (double)shortest / (double)SHORT_CLASS;
     return sim;
 }
 
@@ -340,7 +341,7 @@ static void token_pair(const Token *q, const Token *a, const TokenPatterns *qp, 
     }
     double spell = max2(lev_sim_p(qp ? &qp->tok : NULL, q->tok, a->tok),
                         jaro_winkler(q->key, a->key) - KEY_JW_DISCOUNT);
-    if (q->skel.n >= 2 && str_eq(q->skel, a->skel)) spell = max2(spell, SAME_SKELETON);
+    if (q->skel.n >= MIN_SKELETON && str_eq(q->skel, a->skel)) spell = max2(spell, SAME_SKELETON);
     if (share_group(q, a)) { /* "Ioannes" and "John" */
         *spelling = max2(spell, SAME_GIVEN_NAME);
         *sound = SAME_GIVEN_NAME;
@@ -1222,7 +1223,23 @@ static struct PyModuleDef module_def = {
     PyModuleDef_HEAD_INIT, "_fastscore", "The inner loop of scoring, in C (see score.py).", -1, methods,
 };
 
+/* The rules' numbers from rules.py, and a check that its FEATURES are the N_FEATURES this
+   code computes. */
+static int load_rules(void) {
+    PyObject *rules = PyImport_ImportModule(RULES_MODULE);
+    if (!rules) return -1;
+    int ok = load_rule_numbers(rules, RULE_NUMBERS) == 0;
+    PyObject *features = ok ? PyObject_GetAttrString(rules, "FEATURES") : NULL;
+    Py_ssize_t n = features ? PyObject_Length(features) : -1;
+    Py_XDECREF(features);
+    Py_DECREF(rules);
+    if (n >= 0 && n != N_FEATURES)
+        PyErr_Format(PyExc_ImportError, "rules.FEATURES has %zd features; _fastscore.c computes %d", n, N_FEATURES);
+    return n == N_FEATURES ? 0 : -1;
+}
+
 PyMODINIT_FUNC PyInit__fastscore(void) {
+    if (load_rules() < 0) return NULL;
     if (PyType_Ready(&ReadingType) < 0 || PyType_Ready(&ScorerType) < 0) return NULL;
     PyObject *m = PyModule_Create(&module_def);
     if (!m) return NULL;

@@ -20,7 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "_rules.h"
 #include "_topk.h"
+
+/* How many more times than once a rare key is counted, at most (resolvers/rules.py). */
+static Py_ssize_t MAX_EXTRA_COUNTS;
+static const RuleNumber RULE_NUMBERS[] = {{"MAX_EXTRA_COUNTS", NULL, &MAX_EXTRA_COUNTS}, {NULL, NULL, NULL}};
 
 /* -- counting postings ---------------------------------------------------------------- */
 
@@ -184,8 +189,8 @@ static int keyed_order(const void *x, const void *y) {
 
 /* The retrieval plan over n keys with their posting list sizes: the keys filed under at
    most `common` aliases (all of them when none is), rarest first (ties by key); each
-   counted 1 + min(3, floor(log2(common / size))) times, until counting the next would pass
-   `budget` (the first `min_keys` always counted). Reorders `keys` so that the planned ones
+   counted 1 + min(MAX_EXTRA_COUNTS, floor(log2(common / size))) times, until counting the
+   next would pass `budget` (the first `min_keys` always counted). Reorders `keys` so that the planned ones
    come first, fills `repeats`, returns how many are planned. */
 static Py_ssize_t plan_keys(Keyed *keys, Py_ssize_t n, Py_ssize_t common, Py_ssize_t budget,
                             Py_ssize_t min_keys, Py_ssize_t *repeats) {
@@ -204,7 +209,7 @@ static Py_ssize_t plan_keys(Keyed *keys, Py_ssize_t n, Py_ssize_t common, Py_ssi
         Py_ssize_t size = keys[k].size;
         double ratio = (double)common / (double)size;
         Py_ssize_t steps = (Py_ssize_t)log2(ratio > 1.0 ? ratio : 1.0);
-        Py_ssize_t repeat = 1 + (steps < 3 ? steps : 3);
+        Py_ssize_t repeat = 1 + (steps < MAX_EXTRA_COUNTS ? steps : MAX_EXTRA_COUNTS);
         if (k >= min_keys && size * repeat > budget) break;
         repeats[planned++] = repeat;
         budget -= size * repeat;
@@ -397,4 +402,10 @@ static struct PyModuleDef module_def = {
     PyModuleDef_HEAD_INIT, "_retrieve", "Retrieval's counting of posting lists, in C (see index.py).", -1, methods,
 };
 
-PyMODINIT_FUNC PyInit__retrieve(void) { return PyModule_Create(&module_def); }
+PyMODINIT_FUNC PyInit__retrieve(void) {
+    PyObject *rules = PyImport_ImportModule(RULES_MODULE);
+    if (!rules) return NULL;
+    int failed = load_rule_numbers(rules, RULE_NUMBERS) < 0;
+    Py_DECREF(rules);
+    return failed ? NULL : PyModule_Create(&module_def);
+}

@@ -15,52 +15,18 @@ from __future__ import annotations
 
 import re
 
+from rollcall.resolvers.rules import (
+    CLASS_DIGRAPHS, CLASS_LETTERS, DIGRAPHS, ENDING_MIN_STEM, ENDINGS, GLIDE_BEFORE, LETTERS, R_VOWELS, SKELETON_VOWELS,
+)
+
 __all__ = ["phonetic_key", "skeleton_key", "class_key"]
 
-# Longest patterns first: "tsch" must win over "sch" and "ch".
-_DIGRAPHS = (
-    ("dsch", "j"),
-    ("tsch", "c"),
-    ("shch", "s"),
-    ("dzh", "j"),
-    ("sch", "s"),
-    ("tch", "c"),
-    ("dj", "j"),
-    ("zh", "j"),
-    ("ch", "c"),
-    ("sh", "s"),
-    ("kh", "h"),
-    ("gh", "g"),
-    ("ph", "f"),
-    ("th", "t"),
-    ("ts", "c"),
-    ("tz", "c"),
-    ("ck", "k"),
-    ("ou", "u"),
-    ("oo", "u"),
-    ("ee", "i"),
-    ("iy", "i"),
-    ("yi", "i"),
-    ("ie", "i"),
-)
-_DIGRAPH_RE = re.compile("|".join(p for p, _ in _DIGRAPHS))
-_DIGRAPH_MAP = dict(_DIGRAPHS)
-
-_LETTERS = str.maketrans(
-    {
-        "w": "v",
-        "y": "j",
-        "x": "h",
-        "q": "k",
-        "z": "s",
-        "c": "c",
-    }
-)
-_ENDINGS = (("off", "ov"), ("ow", "ov"), ("ev", "ov"), ("ew", "ov"), ("jev", "ov"))
+_DIGRAPH_RE = re.compile("|".join(p for p, _ in DIGRAPHS))
+_DIGRAPH_MAP = dict(DIGRAPHS)
+_LETTERS = str.maketrans(dict(LETTERS))
 _DOUBLE = re.compile(r"(.)\1+")
-# Russian ия/ие/ию: "iya" (English), "ija" (German), "ia" (French) are one sound.
-_I_GLIDE = re.compile(r"i[jy](?=[aeou])")
-_VOWELS = re.compile(r"[aeiouj]")
+_I_GLIDE = re.compile(f"i[jy](?=[{GLIDE_BEFORE}])")
+_VOWELS = re.compile(f"[{SKELETON_VOWELS}]")
 
 
 def phonetic_key(token: str) -> str:
@@ -68,8 +34,8 @@ def phonetic_key(token: str) -> str:
     key = _I_GLIDE.sub("i", token)
     key = _DIGRAPH_RE.sub(lambda m: _DIGRAPH_MAP[m.group(0)], key)
     key = key.translate(_LETTERS)
-    for ending, folded in _ENDINGS:
-        if len(key) > len(ending) + 2 and key.endswith(ending):
+    for ending, folded in ENDINGS:
+        if len(key) > len(ending) + ENDING_MIN_STEM and key.endswith(ending):
             key = key[: -len(ending)] + folded
             break
     return _DOUBLE.sub(r"\1", key)
@@ -83,23 +49,10 @@ def skeleton_key(token: str) -> str:
     return key[0] + _VOWELS.sub("", key[1:])
 
 
-# Consonant classes: sounds that scripts and listeners exchange fall into one class
-# (b/p/f/v: Korean and Japanese have no f or v, Hebrew ב is b or v; l/r: Chinese and
-# Japanese merge them; s/z/sh/ch/j: Chinese x, q, j). h, w, y and vowels carry little.
-_CLASS_DIGRAPHS = re.compile(r"dzh|tsch|sch|shch|zh|sh|ch|ts|tz|dz|kh|gh|ph|th|ng|ck|qu|x")
-_CLASS_DIGRAPH_MAP = {
-    "dzh": "s", "tsch": "s", "sch": "s", "shch": "s", "zh": "s", "sh": "s", "ch": "s",
-    "ts": "s", "tz": "s", "dz": "s", "kh": "", "gh": "", "ph": "p", "th": "t", "ng": "n",
-    "ck": "k", "qu": "k", "x": "ks",
-}
-_CLASS_LETTERS = str.maketrans(
-    {"b": "p", "f": "p", "v": "p", "d": "t", "g": "k", "c": "k", "q": "k", "z": "s",
-     "j": "s", "l": "r", "a": None, "e": None, "i": None, "o": None, "u": None, "y": None,
-     "h": None, "w": None}
-)
-# An r after a vowel and before a consonant or the end is silent in English and German and
-# absent from Chinese, Japanese and Korean renderings ("Gordon" → ゴードン, 戈登).
-_POSTVOCALIC_R = re.compile(r"(?<=[aeiouy])r+(?=[^aeiouy]|$)")
+_CLASS_DIGRAPHS = re.compile("|".join(p for p, _ in CLASS_DIGRAPHS))
+_CLASS_DIGRAPH_MAP = dict(CLASS_DIGRAPHS)
+_CLASS_LETTERS = str.maketrans(dict(CLASS_LETTERS))
+_POSTVOCALIC_R = re.compile(f"(?<=[{R_VOWELS}])r+(?=[^{R_VOWELS}]|$)")
 
 
 # m before b or p is heard and written as n by many scripts (Japanese ン, Chinese 林布).

@@ -9,11 +9,11 @@ from collections.abc import Callable, Sequence
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from rollcall.resolvers.given_names import name_groups
-from rollcall.resolvers.score import PARTICLES, PairFeatures, WeightedForm
-
-_INITIAL = 0.85
-_SAME_GIVEN_NAME = 0.9
-_UNMATCHED_ALIAS_WEIGHT = 0.5
+from rollcall.resolvers.rules import (
+    INITIAL, JW_PREFIX_WEIGHT, KEY_JW_DISCOUNT, MIN_ALIGNED, MIN_SKELETON, PARTICLES, SAME_GIVEN_NAME, SAME_SKELETON,
+    SHORT_CLASS, SOUND_SHARE, UNMATCHED_ALIAS_WEIGHT, WEAK_MATCH,
+)
+from rollcall.resolvers.score import PairFeatures, WeightedForm
 
 
 def token_pair(q: WeightedForm, i: int, a: WeightedForm, j: int) -> tuple[float, float]:
@@ -23,17 +23,17 @@ def token_pair(q: WeightedForm, i: int, a: WeightedForm, j: int) -> tuple[float,
     if qt == at or qk == ak:
         return 1.0, 1.0
     if len(qt) == 1 or len(at) == 1:
-        sim = _INITIAL if qt[0] == at[0] else 0.0
+        sim = INITIAL if qt[0] == at[0] else 0.0
         return sim, sim
     spelling = max(
         Levenshtein.normalized_similarity(qt, at),
-        JaroWinkler.similarity(qk, ak) - 0.05,
+        JaroWinkler.similarity(qk, ak, prefix_weight=JW_PREFIX_WEIGHT) - KEY_JW_DISCOUNT,
     )
     qs = qf.skeletons[i]
-    if len(qs) >= 2 and qs == af.skeletons[j]:
-        spelling = max(spelling, 0.85)
+    if len(qs) >= MIN_SKELETON and qs == af.skeletons[j]:
+        spelling = max(spelling, SAME_SKELETON)
     if name_groups(qk) & name_groups(ak):
-        return max(spelling, _SAME_GIVEN_NAME), _SAME_GIVEN_NAME
+        return max(spelling, SAME_GIVEN_NAME), SAME_GIVEN_NAME
     sound = max(
         _class_similarity(qf.classes[i], af.classes[j]),
         _class_similarity(qf.classes_r[i], af.classes_r[j]),
@@ -46,8 +46,8 @@ def _class_similarity(qc: str, ac: str) -> float:
         return -1.0
     sim = Levenshtein.normalized_similarity(qc, ac)
     shortest = min(len(qc), len(ac))
-    if shortest < 3:
-        sim = 0.5 + (sim - 0.5) * shortest / 3
+    if shortest < SHORT_CLASS:
+        sim = 0.5 + (sim - 0.5) * shortest / SHORT_CLASS
     return sim
 
 
@@ -61,8 +61,8 @@ def align(q: WeightedForm, a: WeightedForm) -> tuple[float, float, float, float,
     for i in range(len(q_tokens)):
         for j in range(len(a_tokens)):
             spelling, sound = token_pair(q, i, a, j)
-            best = spelling if spelling > sound * 0.95 else sound * 0.95
-            if best > 0.3:
+            best = spelling if spelling > sound * SOUND_SHARE else sound * SOUND_SHARE
+            if best > MIN_ALIGNED:
                 pairs.append((best, spelling, sound, i, j))
     pairs.sort(reverse=True)
     n_q, n_a = len(q_tokens), len(a_tokens)
@@ -82,8 +82,8 @@ def align(q: WeightedForm, a: WeightedForm) -> tuple[float, float, float, float,
     total = q.total or 1.0
     a_weighted = a_total = 0.0
     for w, s in zip(a.weights, a_best):
-        if s <= 0.5:
-            w *= _UNMATCHED_ALIAS_WEIGHT
+        if s <= WEAK_MATCH:
+            w *= UNMATCHED_ALIAS_WEIGHT
         a_weighted += w * s
         a_total += w
     weakest = min((b for t, b in zip(q_tokens, best_of_q) if t not in PARTICLES), default=0.0)
@@ -101,7 +101,7 @@ def coverage(q: WeightedForm, a: WeightedForm) -> float:
         best = 0.0
         for j in range(len(a_tokens)):
             spelling, sound = token_pair(q, i, a, j)
-            sim = spelling if spelling > sound * 0.95 else sound * 0.95
+            sim = spelling if spelling > sound * SOUND_SHARE else sound * SOUND_SHARE
             if sim > best:
                 best = sim
             if sim > a_best[j]:

@@ -17,6 +17,7 @@ from rollcall.resolvers import _retrieve
 from rollcall.resolvers import index as index_module
 from rollcall.resolvers.forms import lookup_keys, name_forms
 from rollcall.resolvers.normalize import clean
+from rollcall.resolvers.rules import MAX_EXTRA_COUNTS
 from rollcall.service.engine import Engine
 from tests.conftest import SHARED
 
@@ -74,7 +75,7 @@ def _reference_plan(sizes: dict[str, int], common: int, budget: int, min_keys: i
     usable = {k: n for k, n in sizes.items() if n <= common} or sizes
     plan = []
     for i, (size, key) in enumerate(sorted((n, k) for k, n in usable.items())):
-        repeat = 1 + min(3, int(math.log2(max(common / size, 1.0))))
+        repeat = 1 + min(MAX_EXTRA_COUNTS, int(math.log2(max(common / size, 1.0))))
         if i >= min_keys and size * repeat > budget:
             break
         plan.append((key, repeat))
