@@ -871,10 +871,70 @@ static PyObject *Reading_total(Reading *self, void *closure) { return PyFloat_Fr
 static PyObject *Reading_rarity(Reading *self, void *closure) { return PyFloat_FromDouble(self->rarity); }
 static PyObject *Reading_len(Reading *self, void *closure) { return PyLong_FromSsize_t(self->n); }
 
+static PyObject *str_of(Str s) { return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, s.s, s.n); }
+
+/* The fields the reading was made of, as the Python statement of the rules reads them
+   (score_py.Reading.of): the strings of each token (closure: which), ... */
+static PyObject *Reading_strings(Reading *self, void *closure) {
+    int which = (int)(intptr_t)closure;
+    PyObject *out = PyTuple_New(self->n);
+    for (Py_ssize_t i = 0; out && i < self->n; i++) {
+        const Token *t = &self->tokens[i];
+        const Str *field[5] = {&t->tok, &t->key, &t->skel, &t->cls, &t->cls_r};
+        PyObject *item = str_of(*field[which]);
+        if (!item) { Py_CLEAR(out); break; }
+        PyTuple_SET_ITEM(out, i, item);
+    }
+    return out;
+}
+
+static PyObject *Reading_groups(Reading *self, void *closure) {
+    PyObject *out = PyTuple_New(self->n);
+    for (Py_ssize_t i = 0; out && i < self->n; i++) {
+        const Token *t = &self->tokens[i];
+        PyObject *ids = PyTuple_New(t->n_groups);
+        for (Py_ssize_t g = 0; ids && g < t->n_groups; g++) {
+            PyObject *id = PyLong_FromLong(t->groups[g]);
+            if (!id) { Py_CLEAR(ids); break; }
+            PyTuple_SET_ITEM(ids, g, id);
+        }
+        if (!ids) { Py_CLEAR(out); break; }
+        PyTuple_SET_ITEM(out, i, ids);
+    }
+    return out;
+}
+
+/* ... each token's particle flag (closure 0) or weight (1). */
+static PyObject *Reading_flags(Reading *self, void *closure) {
+    int weights = (int)(intptr_t)closure;
+    PyObject *out = PyTuple_New(self->n);
+    for (Py_ssize_t i = 0; out && i < self->n; i++) {
+        const Token *t = &self->tokens[i];
+        PyObject *item = weights ? PyFloat_FromDouble(t->weight) : PyBool_FromLong(t->particle);
+        if (!item) { Py_CLEAR(out); break; }
+        PyTuple_SET_ITEM(out, i, item);
+    }
+    return out;
+}
+
+static PyObject *Reading_joined(Reading *self, void *closure) {
+    return str_of(closure ? self->joined_class : self->joined_key);
+}
+
 static PyGetSetDef Reading_getset[] = {
     {"total", (getter)Reading_total, NULL, "sum of the token weights", NULL},
     {"rarity", (getter)Reading_rarity, NULL, "how rare the reading's tokens are", NULL},
     {"size", (getter)Reading_len, NULL, "number of tokens", NULL},
+    {"tokens", (getter)Reading_strings, NULL, "the tokens", (void *)0},
+    {"keys", (getter)Reading_strings, NULL, "each token's phonetic key", (void *)1},
+    {"skeletons", (getter)Reading_strings, NULL, "each token's consonant skeleton", (void *)2},
+    {"classes", (getter)Reading_strings, NULL, "each token's consonant classes", (void *)3},
+    {"classes_r", (getter)Reading_strings, NULL, "each token's consonant classes, every r kept", (void *)4},
+    {"groups", (getter)Reading_groups, NULL, "each token's given-name groups, sorted", NULL},
+    {"particles", (getter)Reading_flags, NULL, "whether each token is a particle", (void *)0},
+    {"weights", (getter)Reading_flags, NULL, "each token's rarity weight", (void *)1},
+    {"joined_key", (getter)Reading_joined, NULL, "the phonetic keys joined", (void *)0},
+    {"joined_class", (getter)Reading_joined, NULL, "the consonant classes joined", (void *)1},
     {NULL},
 };
 

@@ -18,6 +18,16 @@ class Reading:
     def rarity(self) -> float: ...
     @property
     def size(self) -> int: ...
+    tokens: tuple[str, ...]
+    keys: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    classes: tuple[str, ...]
+    classes_r: tuple[str, ...]
+    groups: tuple[tuple[int, ...], ...]
+    particles: tuple[bool, ...]
+    weights: tuple[float, ...]
+    joined_key: str
+    joined_class: str
 
 def readings_from_text(text: str) -> tuple[Reading, ...]: ...
 

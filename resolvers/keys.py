@@ -8,8 +8,8 @@ only consonants, for abjad scripts (Arabic, Persian, Urdu, Hebrew) that omit sho
 b or p as n). All take one lower-case ASCII token; `token_keys` gives the phonetic key, the
 skeleton and the classes without and with every r, in one call.
 
-The rules are computed in C (_keys.c, which lists them); tests/resolvers/keys_reference.py
-states them as regular expressions, and the tests hold the two equal.
+The rules are computed in C (_keys.c); keys_py.py states them as regular expressions, and
+the tests hold the two equal; their tables are rules.py's.
 """
 
 from __future__ import annotations

@@ -1,25 +1,25 @@
-"""The keys of resolvers/keys.py stated with regular expressions, as Python applies them:
-what resolvers/_keys.c must compute, letter for letter (tests/resolvers/test_keys.py).
-
-Keys that fold the noise transliteration adds, so that spellings of one name meet.
+"""The key rules stated in Python, as regular expressions: what _keys.c computes, letter
+for letter.
 
 `phonetic_key` folds the letters romanisation conventions disagree on (w/v, j/y/zh/dzh,
 sch/sh/š, tsch/ch/č, kh/h/x, doubled letters, -ow/-off/-ev endings); `skeleton_key` keeps
 only consonants, for abjad scripts (Arabic, Persian, Urdu, Hebrew) that omit short vowels;
 `class_key` keeps consonant classes only, for scripts that re-syllabify a foreign name
-(Chinese, Japanese, Korean add vowels, merge l and r, drop an r after a vowel).
-All take one lower-case ASCII token.
+(Chinese, Japanese, Korean add vowels, merge l and r, drop an r after a vowel). All take
+one lower-case ASCII token. The tables are rules.py's. The C code is the fast copy
+(tests/resolvers/test_keys.py holds the two equal on every word of the shared gazetteers
+and on random text); ROLLCALL_IMPLEMENTATION=python makes keys.py use this module.
 """
 
 from __future__ import annotations
 
 import re
 
-from rollcall.resolvers.rules import (
+from .rules import (
     CLASS_DIGRAPHS, CLASS_LETTERS, DIGRAPHS, ENDING_MIN_STEM, ENDINGS, GLIDE_BEFORE, LETTERS, R_VOWELS, SKELETON_VOWELS,
 )
 
-__all__ = ["phonetic_key", "skeleton_key", "class_key"]
+__all__ = ["phonetic_key", "skeleton_key", "class_key", "token_keys"]
 
 _DIGRAPH_RE = re.compile("|".join(p for p, _ in DIGRAPHS))
 _DIGRAPH_MAP = dict(DIGRAPHS)
@@ -67,3 +67,10 @@ def class_key(token: str, *, keep_r: bool = False) -> str:
     key = _CLASS_DIGRAPHS.sub(lambda m: _CLASS_DIGRAPH_MAP[m.group(0)], key)
     key = key.translate(_CLASS_LETTERS)
     return _DOUBLE.sub(r"\1", key)
+
+
+def token_keys(token: str) -> tuple[str, str, str, str]:
+    """(phonetic key, skeleton, class key, class key with every r kept) of a token."""
+    if not isinstance(token, str):
+        raise TypeError(f"token must be str, not {type(token).__name__}")
+    return phonetic_key(token), skeleton_key(token), class_key(token), class_key(token, keep_r=True)
