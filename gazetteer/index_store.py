@@ -63,8 +63,8 @@ V = TypeVar("V")
 # The matcher modules whose output the index stores: readings and their keys (forms and
 # what it calls), the token weights (score.weigh). Retrieval and scoring logic may change
 # without invalidating stored indexes; a change to any of these invalidates them.
-_INDEXED_BY = ("forms.py", "keys.py", "_keys.c", "translit.py", "respell.py", "normalize.py", "script.py",
-               "given_names.py", "score.py", "rules.py", "data/given_names.txt")
+_INDEXED_BY = ("forms.py", "keys.py", "_keys.c", "keys_py.py", "translit.py", "respell.py", "normalize.py",
+               "script.py", "given_names.py", "score.py", "rules.py", "data/given_names.txt")
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from sys import intern
 
-from ._retrieve import retrieval_plan, retrieve_held, top_aliases
+from .retrieve import retrieval_plan, retrieve_held, top_aliases
 from .forms import NameForm, alias_language, lookup_keys, name_forms
 from .normalize import clean, normalize
 from .score import Reading, WeightedForm, pack, weigh

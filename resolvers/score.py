@@ -7,7 +7,9 @@ given name counts less than a shared rare surname; alias tokens the query leaves
 0..1; a linear model over them (see model.py) gives the score.
 
 The token similarities, the coverage and the alignment run in C (_fastscore.c): some
-thousand token pairs per query. This module packs readings for it and states the features.
+thousand token pairs per query. score_py.py states the same rules in Python (and runs them
+instead with ROLLCALL_IMPLEMENTATION=python); rules.py holds their numbers. This module
+packs readings for either and names the features.
 """
 
 from __future__ import annotations
@@ -15,19 +17,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ._fastscore import Reading, Scorer
-from ._fastscore import best_covered as _best_covered
-from ._fastscore import coverage as _coverage
 from .forms import NameForm
 from .given_names import name_groups
+from .implementation import IMPLEMENTATION
 from .rules import FEATURES, PARTICLE_WEIGHT, PARTICLES
+
+if TYPE_CHECKING or IMPLEMENTATION == "c":
+    from ._fastscore import Reading, Scorer, readings_from_text
+    from ._fastscore import best_covered as _best_covered
+    from ._fastscore import coverage as _coverage
+else:
+    from .score_py import Reading, Scorer, readings_from_text
+    from .score_py import best_covered as _best_covered
+    from .score_py import coverage as _coverage
 
 __all__ = [
     "FEATURES", "PARTICLES", "PairFeatures", "Reading", "Scorer", "WeightedForm", "best_covered", "coverage", "pack",
-    "score_pair", "score_pairs", "scored_pairs", "token_groups", "token_particles", "weigh",
+    "readings_from_text", "score_pair", "score_pairs", "scored_pairs", "token_groups", "token_particles", "weigh",
 ]
+
 
 class PairFeatures(NamedTuple):
     """The features of one alias for a query (FEATURES says what each means). A named
