@@ -11,13 +11,14 @@
    A Reading is one romanised reading of a name, packed once (for an alias when the index
    is read, for a query once per query): its tokens and their keys as UCS-4 arrays, each
    token's given-name groups, particle flag and rarity weight. Readings are immutable. The
-   scratch memory kept from call to call (the pair memo) is used by one call at a time without a lock because every function here holds the GIL
-   from start to end (a free-threaded Python would need one).
+   scratch memory kept from call to call (the pair memo) is used by one call at a time
+   without a lock because every function here holds the GIL from start to end (a
+   free-threaded Python would need one).
 
-   tests/resolvers/test_fastscore.py checks every function against a plain Python
-   statement of the same rules (tests/resolvers/score_reference.py, and rapidfuzz itself)
-   on real gazetteer names: the features must be equal to the last bit, or answers would
-   change. */
+   tests/resolvers/test_fastscore.py checks every function against the Python statement of
+   the same rules (resolvers/score_py.py, and rapidfuzz itself) on real gazetteer names and
+   random ones: the features must be equal to the last bit, or answers would change. The
+   rules' numbers are read from resolvers/rules.py when the module is imported. */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>

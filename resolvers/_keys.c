@@ -2,12 +2,12 @@
    word of every query needs all four, and as regular expressions they were a tenth of the
    time of a query in a script the server had not seen words of.
 
-   Each step is one substitution of keys.py's statement of the rules, applied the way
-   Python's re.sub applies it: scanning left to right, at each position the first
-   alternative that matches, matches never overlapping, lookbehind and lookahead reading the
-   string as it was before the substitution. tests/resolvers/test_keys.py checks the keys
-   against that statement (tests/resolvers/keys_reference.py) on every word of the shared
-   gazetteers and on random strings. The stored name index holds these keys: this file is
+   Each step is one substitution of the Python statement of the rules (keys_py.py, with the
+   tables of rules.py, which this module reads when imported), applied the way Python's
+   re.sub applies it: scanning left to right, at each position the first alternative that
+   matches, matches never overlapping, lookbehind and lookahead reading the string as it was
+   before the substitution. tests/resolvers/test_keys.py checks the keys against keys_py.py
+   on every word of the shared gazetteers and on random strings. The stored name index holds these keys: this file is
    part of its fingerprint (gazetteer/index_store.py). */
 
 #define PY_SSIZE_T_CLEAN
