@@ -25,17 +25,18 @@ from .implementation import IMPLEMENTATION
 from .rules import FEATURES, PARTICLE_WEIGHT, PARTICLES
 
 if TYPE_CHECKING or IMPLEMENTATION == "c":
-    from ._fastscore import Reading, Scorer, readings_from_text
+    from ._fastscore import Reading, Scorer, readings_from_text, token_pair
     from ._fastscore import best_covered as _best_covered
     from ._fastscore import coverage as _coverage
 else:
-    from .score_py import Reading, Scorer, readings_from_text
+    from .score_py import Reading, Scorer, readings_from_text, token_pair
     from .score_py import best_covered as _best_covered
     from .score_py import coverage as _coverage
 
 __all__ = [
     "FEATURES", "PARTICLES", "PairFeatures", "Reading", "Scorer", "WeightedForm", "best_covered", "coverage", "pack",
-    "readings_from_text", "score_pair", "score_pairs", "scored_pairs", "token_groups", "token_particles", "weigh",
+    "readings_from_text", "score_pair", "score_pairs", "scored_pairs", "token_groups", "token_pair", "token_particles",
+    "weigh",
 ]
 
 
