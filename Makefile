@@ -44,7 +44,7 @@ sysdeps:
 # modules are declared without a setup.py) and that an install is editable: both known.
 QUIET_SETUPTOOLS := ignore:`[tool.setuptools.ext-modules]`,ignore:Editable installation
 
-$(BIN)/rollcall: pyproject.toml $(wildcard resolvers/*.c) | sysdeps
+$(BIN)/rollcall: pyproject.toml $(wildcard resolvers/*.c resolvers/*.h) | sysdeps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	PYTHONWARNINGS='$(QUIET_SETUPTOOLS)' $(BIN)/pip install -q -e '.[dev]'

@@ -26,11 +26,10 @@ from typing import cast
 import icu
 
 from rollcall.resolvers import AliasRecord, NameIndex, build_name_index, readings_codec
-from rollcall.resolvers._fastscore import Reading
 from rollcall.resolvers.forms import NameForm
 from rollcall.resolvers.index_memory import MemoryIndexData
 from rollcall.resolvers.readings_codec import INDEX_VERSION
-from rollcall.resolvers.score import WeightedForm
+from rollcall.resolvers.score import Reading, WeightedForm
 
 from .batch_cache import BatchCache
 from .store import Store

@@ -1,24 +1,24 @@
-/* The inner loops of matching (resolvers/score.py, resolvers/index.py), in C.
+/* The inner loop of scoring (resolvers/score.py), in C.
 
    Every query compares its readings with those of some 50 retrieved aliases: a cheap
    coverage of each, then a one-to-one token alignment and whole-name similarities for the
    best 15. That is about a thousand token-pair similarities per query; in Python they
    were most of a query's time. Here: the token-pair similarities (rapidfuzz's Levenshtein
    and Jaro-Winkler, bit-parallel for words of up to 64 letters), coverage, alignment, the
-   choice of the best pair of readings; counting posting lists for retrieval; and parsing
-   the readings the stored index holds as text.
+   choice of the best pair of readings; and parsing the readings the stored index holds as
+   text. (Retrieval's counting is _retrieve.c.)
 
    A Reading is one romanised reading of a name, packed once (for an alias when the index
    is read, for a query once per query): its tokens and their keys as UCS-4 arrays, each
    token's given-name groups, particle flag and rarity weight. Readings are immutable. The
-   scratch memory kept from call to call (the pair memo, the retrieval counting table) is
-   used by one call at a time without a lock because every function here holds the GIL
-   from start to end (a free-threaded Python would need one).
+   scratch memory kept from call to call (the pair memo) is used by one call at a time
+   without a lock because every function here holds the GIL from start to end (a
+   free-threaded Python would need one).
 
-   tests/resolvers/test_fastscore.py checks every function against a plain Python
-   statement of the same rules (tests/resolvers/score_reference.py, and rapidfuzz itself)
-   on real gazetteer names: the features must be equal to the last bit, or answers would
-   change. */
+   tests/resolvers/test_fastscore.py checks every function against the Python statement of
+   the same rules (resolvers/score_py.py, and rapidfuzz itself) on real gazetteer names and
+   random ones: the features must be equal to the last bit, or answers would change. The
+   rules' numbers are read from resolvers/rules.py when the module is imported. */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -28,21 +28,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Credit for an initial ("S.") that matches a token's first letter. */
-#define INITIAL 0.85
-/* Similarity of two forms of one given name in different languages ("Wilhelm", "William"). */
-#define SAME_GIVEN_NAME 0.9
-/* Spelling credit for two tokens with the same consonant skeleton (what an abjad writes). */
-#define SAME_SKELETON 0.85
-/* Jaro-Winkler of phonetic keys runs high on unrelated short names: discounted by this. */
-#define KEY_JW_DISCOUNT 0.05
-/* Sound (consonant classes) counts this much of spelling when choosing the better. */
-#define SOUND_SHARE 0.95
-/* Token pairs below this similarity are not aligned at all. */
-#define MIN_ALIGNED 0.3
-/* Alias tokens matched this weakly or not at all weigh UNMATCHED_ALIAS_WEIGHT of a matched one. */
-#define WEAK_MATCH 0.5
-#define UNMATCHED_ALIAS_WEIGHT 0.5
+#include "_rules.h"
+#include "_topk.h"
+
+/* The numbers of the scoring rules, read from resolvers/rules.py (which says what each is
+   for) when the module is imported. */
+static double INITIAL, SAME_GIVEN_NAME, SAME_SKELETON, KEY_JW_DISCOUNT, JW_PREFIX_WEIGHT, SOUND_SHARE,
+    MIN_ALIGNED, WEAK_MATCH, UNMATCHED_ALIAS_WEIGHT;
+static Py_ssize_t MIN_SKELETON, SHORT_CLASS;
+static const RuleNumber RULE_NUMBERS[] = {
+    {"INITIAL", &INITIAL, NULL}, {"SAME_GIVEN_NAME", &SAME_GIVEN_NAME, NULL},
+    {"SAME_SKELETON", &SAME_SKELETON, NULL}, {"KEY_JW_DISCOUNT", &KEY_JW_DISCOUNT, NULL},
+    {"JW_PREFIX_WEIGHT", &JW_PREFIX_WEIGHT, NULL}, {"SOUND_SHARE", &SOUND_SHARE, NULL},
+    {"MIN_ALIGNED", &MIN_ALIGNED, NULL}, {"WEAK_MATCH", &WEAK_MATCH, NULL},
+    {"UNMATCHED_ALIAS_WEIGHT", &UNMATCHED_ALIAS_WEIGHT, NULL},
+    {"MIN_SKELETON", NULL, &MIN_SKELETON}, {"SHORT_CLASS", NULL, &SHORT_CLASS},
+    {NULL, NULL, NULL},
+};
+/* The number of features (rules.FEATURES, checked at import). */
 #define N_FEATURES 8
 
 typedef struct {
@@ -274,7 +277,7 @@ static double jaro(Str p, Str t) {
     return jaro_formula(p_len, t_len, common, transpositions);
 }
 
-/* JaroWinkler.similarity with prefix weight 0.1. */
+/* JaroWinkler.similarity with prefix weight JW_PREFIX_WEIGHT. */
 static double jaro_winkler(Str a, Str b) {
     Py_ssize_t max_prefix = a.n < b.n ? a.n : b.n;
     if (max_prefix > 4) max_prefix = 4;
@@ -282,7 +285,7 @@ static double jaro_winkler(Str a, Str b) {
     while (prefix < max_prefix && a.s[prefix] == b.s[prefix]) prefix++;
     double sim = jaro(a, b);
     if (sim > 0.7) {
-        sim += (double)prefix * 0.1 * (1.0 - sim);
+        sim += (double)prefix * JW_PREFIX_WEIGHT * (1.0 - sim);
         if (sim > 1.0) sim = 1.0;
     }
     return sim;
@@ -299,13 +302,13 @@ static int share_group(const Token *q, const Token *a) {
     return 0;
 }
 
-/* Levenshtein similarity of two consonant-class keys; -1 when either is empty. A one- or
-   two-class key ("rs") says little: its similarity shrinks towards 0.5. */
+/* Levenshtein similarity of two consonant-class keys; -1 when either is empty. A key shorter
+   than SHORT_CLASS ("rs") says little: its similarity shrinks towards 0.5. */
 static double class_similarity(const Pattern *p, Str q, Str a) {
     if (!q.n || !a.n) return -1.0;
     double sim = lev_sim_p(p, q, a);
     Py_ssize_t shortest = q.n < a.n ? q.n : a.n;
-    if (shortest < 3) sim = 0.5 + (sim - 0.5) * (double)shortest / 3;
+    if (shortest < SHORT_CLASS) sim = 0.5 + (sim - 0.5) * (double)shortest / (double)SHORT_CLASS;
     return sim;
 }
 
@@ -339,7 +342,7 @@ static void token_pair(const Token *q, const Token *a, const TokenPatterns *qp, 
     }
     double spell = max2(lev_sim_p(qp ? &qp->tok : NULL, q->tok, a->tok),
                         jaro_winkler(q->key, a->key) - KEY_JW_DISCOUNT);
-    if (q->skel.n >= 2 && str_eq(q->skel, a->skel)) spell = max2(spell, SAME_SKELETON);
+    if (q->skel.n >= MIN_SKELETON && str_eq(q->skel, a->skel)) spell = max2(spell, SAME_SKELETON);
     if (share_group(q, a)) { /* "Ioannes" and "John" */
         *spelling = max2(spell, SAME_GIVEN_NAME);
         *sound = SAME_GIVEN_NAME;
@@ -586,160 +589,6 @@ static int align(const Reading *q, const Reading *a, Memo *memo, const TokenPatt
     return 0;
 }
 
-/* -- retrieval: counting postings ------------------------------------------------------ */
-
-typedef struct {
-    unsigned int alias;
-    Py_ssize_t count;
-} Counted;
-
-typedef struct {
-    double score;
-    Py_ssize_t rank;
-    unsigned int alias;
-} Ranked;
-
-/* Ascending on (score, rank). */
-static inline int ranked_before(const Ranked *p, const Ranked *r) {
-    return p->score < r->score || (p->score == r->score && p->rank < r->rank);
-}
-
-/* Scratch memory of top_aliases, kept from one call to the next: the counting table of a
-   query of COUNT_BUDGET postings is half a megabyte, which allocating and zeroing for every
-   query cost more than the counting. A slot is in use in this call only if it carries this
-   call's stamp, so nothing is zeroed. One call at a time uses it: this module's functions
-   hold the GIL throughout and call no Python code while counting. */
-static struct {
-    uint32_t *stamps;    /* per slot: the call that filled it */
-    uint32_t *positions; /* per slot: the alias's position in `counted` */
-    size_t capacity;     /* slots */
-    Counted *counted;    /* the aliases counted, in the order first counted */
-    size_t counted_size;
-    uint32_t stamp;      /* this call's */
-} scratch;
-
-/* Room for `capacity` slots and `entries` counted aliases, and a new stamp; -1 on no memory. */
-static int scratch_reserve(size_t capacity, size_t entries) {
-    if (capacity > scratch.capacity) {
-        uint32_t *stamps = PyMem_Calloc(capacity, sizeof(uint32_t));
-        uint32_t *positions = PyMem_Malloc(capacity * sizeof(uint32_t));
-        if (!stamps || !positions) {
-            PyMem_Free(stamps);
-            PyMem_Free(positions);
-            return -1;
-        }
-        PyMem_Free(scratch.stamps);
-        PyMem_Free(scratch.positions);
-        scratch.stamps = stamps;
-        scratch.positions = positions;
-        scratch.capacity = capacity;
-        scratch.stamp = 0;
-    }
-    if (entries > scratch.counted_size) {
-        Counted *counted = PyMem_Malloc(entries * sizeof(Counted));
-        if (!counted) return -1;
-        PyMem_Free(scratch.counted);
-        scratch.counted = counted;
-        scratch.counted_size = entries;
-    }
-    if (++scratch.stamp == 0) { /* after 2^32 calls: clear the old stamps, once */
-        memset(scratch.stamps, 0, scratch.capacity * sizeof(uint32_t));
-        scratch.stamp = 1;
-    }
-    return 0;
-}
-
-/* The `limit` best of the aliases counted over `lists` (each list counted `repeats[k]`
-   times): the `shortlist` most counted (ties: first counted first), ranked by count over
-   the square root of the alias's number of keys (ties: the shortlist order). Fills `out`,
-   returns how many, or -1 on no memory. */
-static Py_ssize_t top_aliases(const unsigned int **lists, const Py_ssize_t *sizes, const Py_ssize_t *repeats,
-                              Py_ssize_t n_lists, const unsigned short *key_counts, Py_ssize_t n_aliases,
-                              Py_ssize_t shortlist, Py_ssize_t limit, unsigned int *out) {
-    Py_ssize_t total = 0;
-    for (Py_ssize_t k = 0; k < n_lists; k++) total += sizes[k];
-    if (!total || limit <= 0) return 0;
-    if ((size_t)total >= UINT32_MAX / 2) return -1;
-    /* Open addressing, at most half full. */
-    size_t capacity = 16;
-    while (capacity < (size_t)total * 2) capacity <<= 1;
-    if (scratch_reserve(capacity, (size_t)total) < 0) return -1;
-    uint32_t *stamps = scratch.stamps, *positions = scratch.positions, stamp = scratch.stamp;
-    Counted *counted = scratch.counted;
-    size_t mask = capacity - 1;
-    Py_ssize_t n = 0, max_count = 0;
-    for (Py_ssize_t k = 0; k < n_lists; k++) {
-        for (Py_ssize_t p = 0; p < sizes[k]; p++) {
-            unsigned int alias = lists[k][p];
-            size_t h = ((size_t)alias * 2654435761u) & mask;
-            while (stamps[h] == stamp && counted[positions[h]].alias != alias) h = (h + 1) & mask;
-            if (stamps[h] != stamp) {
-                stamps[h] = stamp;
-                positions[h] = (uint32_t)n;
-                counted[n].alias = alias;
-                counted[n].count = 0;
-                n++;
-            }
-            Counted *c = &counted[positions[h]];
-            c->count += repeats[k];
-            if (c->count > max_count) max_count = c->count;
-        }
-    }
-    /* The shortlist: most counted first, first counted first among equals (a counting sort
-       by count, stable). */
-    Py_ssize_t *at_count = PyMem_Calloc((size_t)max_count + 2, sizeof(Py_ssize_t));
-    if (!at_count) return -1;
-    for (Py_ssize_t c = 0; c < n; c++) at_count[counted[c].count]++;
-    Py_ssize_t taken = 0, lowest = max_count;
-    while (lowest > 0 && taken + at_count[lowest] < shortlist) taken += at_count[lowest--];
-    if (lowest < 1) lowest = 1;
-    /* start of each count's run in the shortlist, highest count first */
-    Py_ssize_t start = 0;
-    for (Py_ssize_t c = max_count; c >= lowest; c--) {
-        Py_ssize_t here = at_count[c];
-        at_count[c] = start;
-        start += here;
-    }
-    Py_ssize_t size = start < shortlist ? start : shortlist;
-    Py_ssize_t want = size < limit ? size : limit;
-    Ranked *ranked = PyMem_Malloc((size_t)(start ? start : 1) * sizeof(Ranked));
-    Ranked *best = PyMem_Malloc((size_t)(want ? want : 1) * sizeof(Ranked));
-    if (!ranked || !best) {
-        PyMem_Free(at_count);
-        PyMem_Free(ranked);
-        PyMem_Free(best);
-        return -1;
-    }
-    for (Py_ssize_t c = 0; c < n; c++) {
-        Py_ssize_t count = counted[c].count;
-        if (count < lowest) continue;
-        Py_ssize_t rank = at_count[count]++;
-        unsigned int alias = counted[c].alias;
-        double keys = alias < (size_t)n_aliases ? (double)key_counts[alias] : 1.0;
-        Ranked r = {(double)(-count) / sqrt(keys), rank, alias};
-        ranked[rank] = r;
-    }
-    PyMem_Free(at_count);
-    /* The `want` first of the shortlist in ranked_before order, kept sorted by insertion:
-       most of the shortlist never beats the last of them. (The order is total: ranks
-       differ, so this is what sorting the whole shortlist gives.) */
-    Py_ssize_t n_best = 0;
-    for (Py_ssize_t k = 0; k < size && want; k++) {
-        Ranked r = ranked[k];
-        if (n_best == want && !ranked_before(&r, &best[n_best - 1])) continue;
-        Py_ssize_t at = n_best < want ? n_best++ : want - 1; /* full: the last drops out */
-        while (at > 0 && ranked_before(&r, &best[at - 1])) {
-            best[at] = best[at - 1];
-            at--;
-        }
-        best[at] = r;
-    }
-    for (Py_ssize_t k = 0; k < n_best; k++) out[k] = best[k].alias;
-    PyMem_Free(ranked);
-    PyMem_Free(best);
-    return n_best;
-}
-
 /* -- Python interface ----------------------------------------------------------------- */
 
 static void Reading_dealloc(Reading *self) {
@@ -875,13 +724,15 @@ fail:
     return NULL;
 }
 
-/* -- readings stored as text (gazetteer/index_store.py) --------------------------------
-   Readings are separated by \x1e, their fields by \x1f: tokens, keys, skeletons, classes,
-   classes_r, weights (each a list joined by spaces, one item per token), rarity, groups
+/* -- readings stored as text (resolvers/readings_codec.py writes them) -------------------
+   Readings are separated by rules.READING_SEPARATOR, their fields by rules.FIELD_SEPARATOR:
+   tokens, keys, skeletons, classes, classes_r, weights (each a list joined by spaces, one item per token), rarity, groups
    (per token, comma-joined ids), particles (one 0/1 character per token). Parsing them
    here costs a server about 2 µs an alias instead of some 20 in Python. */
 
 #define STORED_FIELDS 9
+/* rules.READING_SEPARATOR and rules.FIELD_SEPARATOR (one ASCII character each), set at import. */
+static char reading_separator, field_separator;
 
 typedef struct {
     const char *s;
@@ -992,18 +843,18 @@ static PyObject *fs_readings_from_text(PyObject *module, PyObject *arg) {
     const char *text = PyUnicode_AsUTF8AndSize(arg, &len);
     if (!text) return NULL;
     Slice all = {text, len};
-    Py_ssize_t n = len ? 1 + count_char(all, '\x1e') : 0;
+    Py_ssize_t n = len ? 1 + count_char(all, reading_separator) : 0;
     PyObject *out = PyTuple_New(n);
     const char *p = text, *end = text + len;
     for (Py_ssize_t r = 0; out && r < n; r++) {
-        const char *stop = memchr(p, '\x1e', (size_t)(end - p));
+        const char *stop = memchr(p, reading_separator, (size_t)(end - p));
         if (!stop) stop = end;
         Slice fields[STORED_FIELDS], reading_text = {p, stop - p};
         PyObject *reading = NULL;
-        if (count_char(reading_text, '\x1f') == STORED_FIELDS - 1) {
+        if (count_char(reading_text, field_separator) == STORED_FIELDS - 1) {
             const char *q = p;
             for (int k = 0; k < STORED_FIELDS; k++) {
-                const char *sep = k < STORED_FIELDS - 1 ? memchr(q, '\x1f', (size_t)(stop - q)) : stop;
+                const char *sep = k < STORED_FIELDS - 1 ? memchr(q, field_separator, (size_t)(stop - q)) : stop;
                 fields[k].s = q;
                 fields[k].n = sep - q;
                 q = sep + 1;
@@ -1023,10 +874,70 @@ static PyObject *Reading_total(Reading *self, void *closure) { return PyFloat_Fr
 static PyObject *Reading_rarity(Reading *self, void *closure) { return PyFloat_FromDouble(self->rarity); }
 static PyObject *Reading_len(Reading *self, void *closure) { return PyLong_FromSsize_t(self->n); }
 
+static PyObject *str_of(Str s) { return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, s.s, s.n); }
+
+/* The fields the reading was made of, as the Python statement of the rules reads them
+   (score_py.Reading.of): the strings of each token (closure: which), ... */
+static PyObject *Reading_strings(Reading *self, void *closure) {
+    int which = (int)(intptr_t)closure;
+    PyObject *out = PyTuple_New(self->n);
+    for (Py_ssize_t i = 0; out && i < self->n; i++) {
+        const Token *t = &self->tokens[i];
+        const Str *field[5] = {&t->tok, &t->key, &t->skel, &t->cls, &t->cls_r};
+        PyObject *item = str_of(*field[which]);
+        if (!item) { Py_CLEAR(out); break; }
+        PyTuple_SET_ITEM(out, i, item);
+    }
+    return out;
+}
+
+static PyObject *Reading_groups(Reading *self, void *closure) {
+    PyObject *out = PyTuple_New(self->n);
+    for (Py_ssize_t i = 0; out && i < self->n; i++) {
+        const Token *t = &self->tokens[i];
+        PyObject *ids = PyTuple_New(t->n_groups);
+        for (Py_ssize_t g = 0; ids && g < t->n_groups; g++) {
+            PyObject *id = PyLong_FromLong(t->groups[g]);
+            if (!id) { Py_CLEAR(ids); break; }
+            PyTuple_SET_ITEM(ids, g, id);
+        }
+        if (!ids) { Py_CLEAR(out); break; }
+        PyTuple_SET_ITEM(out, i, ids);
+    }
+    return out;
+}
+
+/* ... each token's particle flag (closure 0) or weight (1). */
+static PyObject *Reading_flags(Reading *self, void *closure) {
+    int weights = (int)(intptr_t)closure;
+    PyObject *out = PyTuple_New(self->n);
+    for (Py_ssize_t i = 0; out && i < self->n; i++) {
+        const Token *t = &self->tokens[i];
+        PyObject *item = weights ? PyFloat_FromDouble(t->weight) : PyBool_FromLong(t->particle);
+        if (!item) { Py_CLEAR(out); break; }
+        PyTuple_SET_ITEM(out, i, item);
+    }
+    return out;
+}
+
+static PyObject *Reading_joined(Reading *self, void *closure) {
+    return str_of(closure ? self->joined_class : self->joined_key);
+}
+
 static PyGetSetDef Reading_getset[] = {
     {"total", (getter)Reading_total, NULL, "sum of the token weights", NULL},
     {"rarity", (getter)Reading_rarity, NULL, "how rare the reading's tokens are", NULL},
     {"size", (getter)Reading_len, NULL, "number of tokens", NULL},
+    {"tokens", (getter)Reading_strings, NULL, "the tokens", (void *)0},
+    {"keys", (getter)Reading_strings, NULL, "each token's phonetic key", (void *)1},
+    {"skeletons", (getter)Reading_strings, NULL, "each token's consonant skeleton", (void *)2},
+    {"classes", (getter)Reading_strings, NULL, "each token's consonant classes", (void *)3},
+    {"classes_r", (getter)Reading_strings, NULL, "each token's consonant classes, every r kept", (void *)4},
+    {"groups", (getter)Reading_groups, NULL, "each token's given-name groups, sorted", NULL},
+    {"particles", (getter)Reading_flags, NULL, "whether each token is a particle", (void *)0},
+    {"weights", (getter)Reading_flags, NULL, "each token's rarity weight", (void *)1},
+    {"joined_key", (getter)Reading_joined, NULL, "the phonetic keys joined", (void *)0},
+    {"joined_class", (getter)Reading_joined, NULL, "the consonant classes joined", (void *)1},
     {NULL},
 };
 
@@ -1231,6 +1142,8 @@ static inline int covered_before(const Covered *p, const Covered *r) {
     return p->coverage > r->coverage || (p->coverage == r->coverage && p->position < r->position);
 }
 
+TOP_K(insert_covered, Covered, covered_before)
+
 /* Positions in the list `readings` of the k that cover the query's first reading best, best
    first (equals in their order in the list, as a stable sort leaves them). */
 static PyObject *covered_of(QuerySide *side, PyObject *readings, Py_ssize_t k) {
@@ -1248,19 +1161,9 @@ static PyObject *covered_of(QuerySide *side, PyObject *readings, Py_ssize_t k) {
     if (PyErr_Occurred()) { PyMem_Free(covered); return NULL; }
     if (k > n) k = n;
     if (k < 0) k = 0;
-    /* The k first in covered_before order, sorted by insertion into the front of the array
-       (the order is total: positions differ). */
+    /* The k first, sorted into the front of the array (the order is total: positions differ). */
     Py_ssize_t n_best = 0;
-    for (Py_ssize_t i = 0; i < n && k; i++) {
-        Covered c = covered[i];
-        if (n_best == k && !covered_before(&c, &covered[n_best - 1])) continue;
-        Py_ssize_t at = n_best < k ? n_best++ : k - 1; /* full: the last drops out */
-        while (at > 0 && covered_before(&c, &covered[at - 1])) {
-            covered[at] = covered[at - 1];
-            at--;
-        }
-        covered[at] = c;
-    }
+    for (Py_ssize_t i = 0; i < n && k; i++) insert_covered(covered, &n_best, k, covered[i]);
     PyObject *out = PyList_New(k);
     for (Py_ssize_t i = 0; out && i < k; i++) {
         PyObject *position = PyLong_FromSsize_t(covered[i].position);
@@ -1360,233 +1263,7 @@ static PyTypeObject ScorerType = {
     .tp_methods = Scorer_methods,
 };
 
-/* -- retrieval over posting lists held in memory ---------------------------------------- */
-
-typedef struct {
-    Py_ssize_t size;
-    PyObject *key;
-    Py_buffer view;
-} Keyed;
-
-static int keyed_order(const void *x, const void *y) {
-    const Keyed *p = x, *r = y;
-    if (p->size != r->size) return p->size < r->size ? -1 : 1;
-    return PyUnicode_Compare(p->key, r->key); /* str keys: cannot fail */
-}
-
-/* The retrieval plan over n keys with their posting list sizes: the keys filed under at
-   most `common` aliases (all of them when none is), rarest first (ties by key); each
-   counted 1 + min(3, floor(log2(common / size))) times, until counting the next would pass
-   `budget` (the first `min_keys` always counted). Reorders `keys` so that the planned ones
-   come first, fills `repeats`, returns how many are planned. */
-static Py_ssize_t plan_keys(Keyed *keys, Py_ssize_t n, Py_ssize_t common, Py_ssize_t budget,
-                            Py_ssize_t min_keys, Py_ssize_t *repeats) {
-    Py_ssize_t usable = 0;
-    for (Py_ssize_t k = 0; k < n; k++) {
-        if (keys[k].size <= common) {
-            Keyed t = keys[usable];
-            keys[usable++] = keys[k];
-            keys[k] = t;
-        }
-    }
-    if (!usable) usable = n;
-    qsort(keys, (size_t)usable, sizeof(Keyed), keyed_order);
-    Py_ssize_t planned = 0;
-    for (Py_ssize_t k = 0; k < usable; k++) {
-        Py_ssize_t size = keys[k].size;
-        double ratio = (double)common / (double)size;
-        Py_ssize_t steps = (Py_ssize_t)log2(ratio > 1.0 ? ratio : 1.0);
-        Py_ssize_t repeat = 1 + (steps < 3 ? steps : 3);
-        if (k >= min_keys && size * repeat > budget) break;
-        repeats[planned++] = repeat;
-        budget -= size * repeat;
-    }
-    return planned;
-}
-
-/* retrieval_plan(sizes, common, budget, min_keys) -> [(key, times counted), ...]: plan_keys
-   for keys whose posting lists are still to be read (`sizes`: key -> list length, keys of
-   no alias left out). */
-static PyObject *fs_retrieval_plan(PyObject *module, PyObject *args) {
-    PyObject *sizes, *key, *value;
-    Py_ssize_t common, budget, min_keys, pos = 0, n = 0;
-    if (!PyArg_ParseTuple(args, "O!nnn:retrieval_plan", &PyDict_Type, &sizes, &common, &budget, &min_keys))
-        return NULL;
-    Py_ssize_t count = PyDict_GET_SIZE(sizes);
-    Keyed *keys = PyMem_Calloc((size_t)(count ? count : 1), sizeof(Keyed));
-    Py_ssize_t *repeats = PyMem_Calloc((size_t)(count ? count : 1), sizeof(Py_ssize_t));
-    PyObject *out = NULL;
-    if (!keys || !repeats) { PyErr_NoMemory(); goto done; }
-    while (PyDict_Next(sizes, &pos, &key, &value)) {
-        if (!PyUnicode_Check(key)) { PyErr_SetString(PyExc_TypeError, "keys must be strings"); goto done; }
-        Py_ssize_t size = PyLong_AsSsize_t(value);
-        if (size == -1 && PyErr_Occurred()) goto done;
-        if (size < 1) { PyErr_SetString(PyExc_ValueError, "a size is at least 1"); goto done; }
-        keys[n].key = key; /* borrowed: the dict holds it for this call */
-        keys[n++].size = size;
-    }
-    Py_ssize_t planned = plan_keys(keys, n, common, budget, min_keys, repeats);
-    out = PyList_New(planned);
-    for (Py_ssize_t k = 0; out && k < planned; k++) {
-        PyObject *step = Py_BuildValue("(On)", keys[k].key, repeats[k]);
-        if (!step) { Py_CLEAR(out); break; }
-        PyList_SET_ITEM(out, k, step);
-    }
-done:
-    PyMem_Free(keys);
-    PyMem_Free(repeats);
-    return out;
-}
-
-static PyObject *aliases_list(const unsigned int *aliases, Py_ssize_t n) {
-    PyObject *out = PyList_New(n);
-    for (Py_ssize_t k = 0; out && k < n; k++) {
-        PyObject *alias = PyLong_FromUnsignedLong(aliases[k]);
-        if (!alias) { Py_CLEAR(out); break; }
-        PyList_SET_ITEM(out, k, alias);
-    }
-    return out;
-}
-
-/* retrieve_held(keys, postings, key_counts, common, budget, min_keys, shortlist, limit):
-   NameIndex.retrieve when every posting list is in memory (`postings`: key -> array "I"):
-   plan_keys over the keys found, then top_aliases over their lists. */
-static PyObject *fs_retrieve_held(PyObject *module, PyObject *args) {
-    PyObject *keys, *postings;
-    Py_buffer key_counts;
-    Py_ssize_t common, budget, min_keys, shortlist, limit;
-    if (!PyArg_ParseTuple(args, "OO!y*nnnnn:retrieve_held", &keys, &PyDict_Type, &postings, &key_counts,
-                          &common, &budget, &min_keys, &shortlist, &limit))
-        return NULL;
-    PyObject *result = NULL, *iter = NULL, *key;
-    Py_ssize_t n = 0, capacity = PySet_Check(keys) ? PySet_GET_SIZE(keys) : 64;
-    Keyed *found = PyMem_Calloc((size_t)(capacity ? capacity : 1), sizeof(Keyed));
-    const unsigned int **lists = NULL;
-    Py_ssize_t *sizes = NULL, *repeats = NULL;
-    unsigned int *out = NULL;
-    if (!found) { PyErr_NoMemory(); goto done; }
-    if (key_counts.itemsize != sizeof(unsigned short)) {
-        PyErr_SetString(PyExc_TypeError, "key_counts must be an array of unsigned short ('H')");
-        goto done;
-    }
-    if (!(iter = PyObject_GetIter(keys))) goto done;
-    while ((key = PyIter_Next(iter))) {
-        PyObject *list = PyDict_GetItemWithError(postings, key);
-        if (!list) {
-            Py_DECREF(key);
-            if (PyErr_Occurred()) goto done;
-            continue;
-        }
-        if (n == capacity) {
-            Keyed *more = PyMem_Realloc(found, (size_t)(capacity *= 2) * sizeof(Keyed));
-            if (!more) { Py_DECREF(key); PyErr_NoMemory(); goto done; }
-            found = more;
-        }
-        if (PyObject_GetBuffer(list, &found[n].view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) { Py_DECREF(key); goto done; }
-        found[n].key = key; /* the reference is released with the view */
-        found[n].size = found[n].view.len / (Py_ssize_t)sizeof(unsigned int);
-        n++;
-        if (found[n - 1].view.itemsize != sizeof(unsigned int) || strcmp(found[n - 1].view.format, "I")) {
-            PyErr_SetString(PyExc_TypeError, "posting lists must be arrays of unsigned int ('I')");
-            goto done;
-        }
-        if (!found[n - 1].size) { /* filed under no alias: as if absent */
-            PyBuffer_Release(&found[n - 1].view);
-            Py_DECREF(found[n - 1].key);
-            n--;
-        }
-    }
-    if (PyErr_Occurred()) goto done;
-    lists = PyMem_Calloc((size_t)(n ? n : 1), sizeof(unsigned int *));
-    sizes = PyMem_Calloc((size_t)(n ? n : 1), sizeof(Py_ssize_t));
-    repeats = PyMem_Calloc((size_t)(n ? n : 1), sizeof(Py_ssize_t));
-    out = PyMem_Calloc((size_t)(limit > 0 ? limit : 1), sizeof(unsigned int));
-    if (!lists || !sizes || !repeats || !out) { PyErr_NoMemory(); goto done; }
-    Py_ssize_t planned = plan_keys(found, n, common, budget, min_keys, repeats);
-    for (Py_ssize_t k = 0; k < planned; k++) {
-        lists[k] = found[k].view.buf;
-        sizes[k] = found[k].size;
-    }
-    Py_ssize_t n_out = top_aliases(lists, sizes, repeats, planned, key_counts.buf,
-                                   key_counts.len / (Py_ssize_t)sizeof(unsigned short), shortlist, limit, out);
-    if (n_out < 0) { PyErr_NoMemory(); goto done; }
-    result = aliases_list(out, n_out);
-done:
-    for (Py_ssize_t k = 0; k < n; k++) {
-        PyBuffer_Release(&found[k].view);
-        Py_DECREF(found[k].key);
-    }
-    Py_XDECREF(iter);
-    PyBuffer_Release(&key_counts);
-    PyMem_Free(found);
-    PyMem_Free(lists);
-    PyMem_Free(sizes);
-    PyMem_Free(repeats);
-    PyMem_Free(out);
-    return result;
-}
-
-/* top_aliases(plan, key_counts, shortlist, limit): `plan` is a list of (posting list,
-   times to count it); posting lists and key_counts are buffers of unsigned int / unsigned
-   short (array "I" and "H"). */
-static PyObject *fs_top_aliases(PyObject *module, PyObject *args) {
-    PyObject *plan;
-    Py_buffer key_counts;
-    Py_ssize_t shortlist, limit;
-    if (!PyArg_ParseTuple(args, "O!y*nn:top_aliases", &PyList_Type, &plan, &key_counts, &shortlist, &limit))
-        return NULL;
-    PyObject *result = NULL;
-    Py_ssize_t n_lists = PyList_GET_SIZE(plan), n_views = 0;
-    Py_buffer *views = PyMem_Calloc((size_t)(n_lists ? n_lists : 1), sizeof(Py_buffer));
-    const unsigned int **lists = PyMem_Calloc((size_t)(n_lists ? n_lists : 1), sizeof(unsigned int *));
-    Py_ssize_t *sizes = PyMem_Calloc((size_t)(n_lists ? n_lists : 1), sizeof(Py_ssize_t));
-    Py_ssize_t *repeats = PyMem_Calloc((size_t)(n_lists ? n_lists : 1), sizeof(Py_ssize_t));
-    unsigned int *out = PyMem_Calloc((size_t)(limit > 0 ? limit : 1), sizeof(unsigned int));
-    if (!views || !lists || !sizes || !repeats || !out) { PyErr_NoMemory(); goto done; }
-    if (key_counts.itemsize != sizeof(unsigned short)) {
-        PyErr_SetString(PyExc_TypeError, "key_counts must be an array of unsigned short ('H')");
-        goto done;
-    }
-    for (Py_ssize_t k = 0; k < n_lists; k++) {
-        PyObject *item = PyList_GET_ITEM(plan, k), *list;
-        if (!PyArg_ParseTuple(item, "On:plan item", &list, &repeats[k])) goto done;
-        if (PyObject_GetBuffer(list, &views[k], PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) goto done;
-        n_views++;
-        if (views[k].itemsize != sizeof(unsigned int) || !views[k].format || strcmp(views[k].format, "I")) {
-            PyErr_SetString(PyExc_TypeError, "posting lists must be arrays of unsigned int ('I')");
-            goto done;
-        }
-        if (repeats[k] < 1) { PyErr_SetString(PyExc_ValueError, "a list is counted at least once"); goto done; }
-        lists[k] = views[k].buf;
-        sizes[k] = views[k].len / (Py_ssize_t)sizeof(unsigned int);
-    }
-    Py_ssize_t n_out = top_aliases(lists, sizes, repeats, n_lists, key_counts.buf,
-                                   key_counts.len / (Py_ssize_t)sizeof(unsigned short), shortlist, limit, out);
-    if (n_out < 0) { PyErr_NoMemory(); goto done; }
-    result = PyList_New(n_out);
-    for (Py_ssize_t k = 0; result && k < n_out; k++) {
-        PyObject *alias = PyLong_FromUnsignedLong(out[k]);
-        if (!alias) { Py_CLEAR(result); break; }
-        PyList_SET_ITEM(result, k, alias);
-    }
-done:
-    for (Py_ssize_t k = 0; k < n_views; k++) PyBuffer_Release(&views[k]);
-    PyBuffer_Release(&key_counts);
-    PyMem_Free(views);
-    PyMem_Free(lists);
-    PyMem_Free(sizes);
-    PyMem_Free(repeats);
-    PyMem_Free(out);
-    return result;
-}
-
 static PyMethodDef methods[] = {
-    {"retrieval_plan", fs_retrieval_plan, METH_VARARGS,
-     "retrieval_plan(sizes, common, budget, min_keys) -> [(key, times counted), ...], rarest first."},
-    {"retrieve_held", fs_retrieve_held, METH_VARARGS,
-     "retrieve_held(keys, postings, key_counts, common, budget, min_keys, shortlist, limit) -> the best aliases."},
-    {"top_aliases", fs_top_aliases, METH_VARARGS,
-     "top_aliases(plan, key_counts, shortlist, limit) -> the best-counted aliases, best first."},
     {"levenshtein_similarity", fs_levenshtein, METH_VARARGS,
      "levenshtein_similarity(a, b) -> rapidfuzz's Levenshtein.normalized_similarity."},
     {"jaro_winkler", fs_jaro_winkler, METH_VARARGS,
@@ -1609,7 +1286,39 @@ static struct PyModuleDef module_def = {
     PyModuleDef_HEAD_INIT, "_fastscore", "The inner loop of scoring, in C (see score.py).", -1, methods,
 };
 
+/* A separator of stored readings from rules.py: a str of one ASCII character. */
+static int load_separator(PyObject *rules, const char *name, char *out) {
+    PyObject *value = PyObject_GetAttrString(rules, name);
+    if (!value) return -1;
+    int ok = PyUnicode_Check(value) && PyUnicode_GET_LENGTH(value) == 1 && PyUnicode_READ_CHAR(value, 0) < 0x80;
+    if (ok) *out = (char)PyUnicode_READ_CHAR(value, 0);
+    Py_DECREF(value);
+    if (!ok) PyErr_Format(PyExc_ImportError, "rules.%s must be one ASCII character", name);
+    return ok ? 0 : -1;
+}
+
+/* The rules' numbers from rules.py, and a check that its FEATURES are the N_FEATURES this
+   code computes. */
+static int load_rules(void) {
+    PyObject *rules = PyImport_ImportModule(RULES_MODULE);
+    if (!rules) return -1;
+    int ok = load_rule_numbers(rules, RULE_NUMBERS) == 0;
+    PyObject *features = ok ? PyObject_GetAttrString(rules, "FEATURES") : NULL;
+    Py_ssize_t n = features ? PyObject_Length(features) : -1;
+    Py_XDECREF(features);
+    if (n >= 0 && (load_separator(rules, "READING_SEPARATOR", &reading_separator) < 0
+                   || load_separator(rules, "FIELD_SEPARATOR", &field_separator) < 0)) {
+        Py_DECREF(rules);
+        return -1;
+    }
+    Py_DECREF(rules);
+    if (n >= 0 && n != N_FEATURES)
+        PyErr_Format(PyExc_ImportError, "rules.FEATURES has %zd features; _fastscore.c computes %d", n, N_FEATURES);
+    return n == N_FEATURES ? 0 : -1;
+}
+
 PyMODINIT_FUNC PyInit__fastscore(void) {
+    if (load_rules() < 0) return NULL;
     if (PyType_Ready(&ReadingType) < 0 || PyType_Ready(&ScorerType) < 0) return NULL;
     PyObject *m = PyModule_Create(&module_def);
     if (!m) return NULL;

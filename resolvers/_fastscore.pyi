@@ -1,6 +1,4 @@
 # Types of the C scoring loop (_fastscore.c).
-from typing import Any
-
 class Reading:
     def __init__(
         self,
@@ -20,6 +18,16 @@ class Reading:
     def rarity(self) -> float: ...
     @property
     def size(self) -> int: ...
+    tokens: tuple[str, ...]
+    keys: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    classes: tuple[str, ...]
+    classes_r: tuple[str, ...]
+    groups: tuple[tuple[int, ...], ...]
+    particles: tuple[bool, ...]
+    weights: tuple[float, ...]
+    joined_key: str
+    joined_class: str
 
 def readings_from_text(text: str) -> tuple[Reading, ...]: ...
 
@@ -32,12 +40,6 @@ def align(q: Reading, a: Reading) -> tuple[float, float, float, float, float, fl
 def best_pairs(
     qs: tuple[Reading, ...], aliases: list[tuple[Reading, ...]], coef: tuple[float, ...]
 ) -> list[tuple[float, float, float, float, float, float, float, float, float] | None]: ...  # (score, *features)
-def top_aliases(plan: list[tuple[Any, int]], key_counts: Any, shortlist: int, limit: int) -> list[int]: ...
-def retrieve_held(
-    keys: Any, postings: dict[str, Any], key_counts: Any, common: int, budget: int, min_keys: int,
-    shortlist: int, limit: int,
-) -> list[int]: ...
-def retrieval_plan(sizes: dict[str, int], common: int, budget: int, min_keys: int) -> list[tuple[str, int]]: ...
 
 class Scorer:
     """One query's scoring (its readings), the pairs of words computed once for both steps."""

@@ -2,47 +2,29 @@
    word of every query needs all four, and as regular expressions they were a tenth of the
    time of a query in a script the server had not seen words of.
 
-   Each step is one substitution of keys.py's statement of the rules, applied the way
-   Python's re.sub applies it: scanning left to right, at each position the first
-   alternative that matches, matches never overlapping, lookbehind and lookahead reading the
-   string as it was before the substitution. tests/resolvers/test_keys.py checks the keys
-   against that statement (tests/resolvers/keys_reference.py) on every word of the shared
-   gazetteers and on random strings. The stored name index holds these keys: this file is
+   Each step is one substitution of the Python statement of the rules (keys_py.py, with the
+   tables of rules.py, which this module reads when imported), applied the way Python's
+   re.sub applies it: scanning left to right, at each position the first alternative that
+   matches, matches never overlapping, lookbehind and lookahead reading the string as it was
+   before the substitution. tests/resolvers/test_keys.py checks the keys against keys_py.py
+   on every word of the shared gazetteers and on random strings. The stored name index holds these keys: this file is
    part of its fingerprint (gazetteer/index_store.py). */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <string.h>
 
+#include "_rules.h"
+
 typedef struct {
     const char *from, *to;
 } Rule;
 
-/* phonetic_key: longest first, "tsch" must win over "sch" and "ch". */
-static const Rule DIGRAPHS[] = {
-    {"dsch", "j"}, {"tsch", "c"}, {"shch", "s"}, {"dzh", "j"}, {"sch", "s"}, {"tch", "c"},
-    {"dj", "j"},   {"zh", "j"},   {"ch", "c"},   {"sh", "s"},  {"kh", "h"},  {"gh", "g"},
-    {"ph", "f"},   {"th", "t"},   {"ts", "c"},   {"tz", "c"},  {"ck", "k"},  {"ou", "u"},
-    {"oo", "u"},   {"ee", "i"},   {"iy", "i"},   {"yi", "i"},  {"ie", "i"},  {NULL, NULL},
-};
-/* After the digraphs: w→v, y→j, x→h, q→k, z→s. */
-static const Rule LETTERS[] = {{"w", "v"}, {"y", "j"}, {"x", "h"}, {"q", "k"}, {"z", "s"}, {NULL, NULL}};
-/* The first that ends a key longer than it by more than two letters is replaced. */
-static const Rule ENDINGS[] = {{"off", "ov"}, {"ow", "ov"}, {"ev", "ov"}, {"ew", "ov"}, {"jev", "ov"}, {NULL, NULL}};
-
-/* class_key: in this order (as keys.py lists them). */
-static const Rule CLASS_DIGRAPHS[] = {
-    {"dzh", "s"}, {"tsch", "s"}, {"sch", "s"}, {"shch", "s"}, {"zh", "s"}, {"sh", "s"},
-    {"ch", "s"},  {"ts", "s"},   {"tz", "s"},  {"dz", "s"},   {"kh", ""},  {"gh", ""},
-    {"ph", "p"},  {"th", "t"},   {"ng", "n"},  {"ck", "k"},   {"qu", "k"}, {"x", "ks"},
-    {NULL, NULL},
-};
-/* Then each letter to its class; vowels, h, w and y dropped. */
-static const Rule CLASS_LETTERS[] = {
-    {"b", "p"}, {"f", "p"}, {"v", "p"}, {"d", "t"}, {"g", "k"}, {"c", "k"}, {"q", "k"},
-    {"z", "s"}, {"j", "s"}, {"l", "r"}, {"a", ""},  {"e", ""},  {"i", ""},  {"o", ""},
-    {"u", ""},  {"y", ""},  {"h", ""},  {"w", ""},  {NULL, NULL},
-};
+/* The tables and letter sets of the rules, read from resolvers/rules.py (which says what
+   each is for) when the module is imported; each table ends with a NULL `from`. */
+static Rule *DIGRAPHS, *LETTERS, *ENDINGS, *CLASS_DIGRAPHS, *CLASS_LETTERS;
+static char *GLIDE_BEFORE, *SKELETON_VOWELS, *R_VOWELS;
+static Py_ssize_t ENDING_MIN_STEM;
 
 typedef struct {
     Py_UCS4 *s;
@@ -89,11 +71,11 @@ static Text without_doubles(Text in, Py_UCS4 *out) {
     return text;
 }
 
-/* i[jy](?=[aeou]) → i: Russian ия, ие, ию spelled "iya", "ija", "ia". */
+/* i[jy](?=[GLIDE_BEFORE]) → i: Russian ия, ие, ию spelled "iya", "ija", "ia". */
 static Text without_glides(Text in, Py_UCS4 *out) {
     Py_ssize_t n = 0;
     for (Py_ssize_t p = 0; p < in.n;) {
-        if (in.s[p] == 'i' && p + 2 < in.n && (in.s[p + 1] == 'j' || in.s[p + 1] == 'y') && is_one_of(in.s[p + 2], "aeou")) {
+        if (in.s[p] == 'i' && p + 2 < in.n && (in.s[p + 1] == 'j' || in.s[p + 1] == 'y') && is_one_of(in.s[p + 2], GLIDE_BEFORE)) {
             out[n++] = 'i';
             p += 2;
         } else {
@@ -104,15 +86,15 @@ static Text without_glides(Text in, Py_UCS4 *out) {
     return text;
 }
 
-/* (?<=[aeiouy])r+(?=[^aeiouy]|$) → "": an r after a vowel and before a consonant or the
-   end. A run of r before a vowel loses all but its last r (the regex backtracks). */
+/* (?<=[R_VOWELS])r+(?=[^R_VOWELS]|$) → "": an r after a vowel and before a consonant or
+   the end. A run of r before a vowel loses all but its last r (the regex backtracks). */
 static Text without_postvocalic_r(Text in, Py_UCS4 *out) {
     Py_ssize_t n = 0;
     for (Py_ssize_t p = 0; p < in.n;) {
-        if (in.s[p] == 'r' && p > 0 && is_one_of(in.s[p - 1], "aeiouy")) {
+        if (in.s[p] == 'r' && p > 0 && is_one_of(in.s[p - 1], R_VOWELS)) {
             Py_ssize_t end = p;
             while (end < in.n && in.s[end] == 'r') end++;
-            if (end == in.n || !is_one_of(in.s[end], "aeiouy")) {
+            if (end == in.n || !is_one_of(in.s[end], R_VOWELS)) {
                 p = end;
                 continue;
             }
@@ -152,7 +134,7 @@ static Text phonetic(Text token, Buffers *buf) {
     key = substitute(key, LETTERS, buf->a);
     for (const Rule *r = ENDINGS; r->from; r++) {
         Py_ssize_t len = (Py_ssize_t)strlen(r->from);
-        if (key.n > len + 2 && starts_with(key.s + key.n - len, len, r->from)) {
+        if (key.n > len + ENDING_MIN_STEM && starts_with(key.s + key.n - len, len, r->from)) {
             key.n -= len;
             for (const char *t = r->to; *t; t++) key.s[key.n++] = (Py_UCS4)(unsigned char)*t;
             break;
@@ -161,11 +143,11 @@ static Text phonetic(Text token, Buffers *buf) {
     return without_doubles(key, buf->b);
 }
 
-/* The phonetic key's first letter, then its consonants (j counts as a vowel). */
+/* The phonetic key's first letter, then its letters but SKELETON_VOWELS. */
 static Text skeleton(Text key, Py_UCS4 *out) {
     Py_ssize_t n = 0;
     for (Py_ssize_t p = 0; p < key.n; p++)
-        if (p == 0 || !is_one_of(key.s[p], "aeiouj")) out[n++] = key.s[p];
+        if (p == 0 || !is_one_of(key.s[p], SKELETON_VOWELS)) out[n++] = key.s[p];
     Text text = {out, n};
     return text;
 }
@@ -228,4 +210,75 @@ static struct PyModuleDef module_def = {
     PyModuleDef_HEAD_INIT, "_keys", "The keys of a romanised token, in C (see keys.py).", -1, methods,
 };
 
-PyMODINIT_FUNC PyInit__keys(void) { return PyModule_Create(&module_def); }
+/* An ASCII string of rules.py, copied (kept for the life of the process); NULL on error. */
+static char *ascii_copy(PyObject *text, const char *what) {
+    Py_ssize_t n;
+    const char *s = PyUnicode_Check(text) ? PyUnicode_AsUTF8AndSize(text, &n) : NULL;
+    if (!s || (Py_ssize_t)strlen(s) != n || !PyUnicode_IS_ASCII(text)) {
+        if (!PyErr_Occurred()) PyErr_Format(PyExc_ImportError, "rules.%s: expected ASCII strings", what);
+        return NULL;
+    }
+    char *copy = PyMem_Malloc((size_t)n + 1);
+    if (!copy) return (char *)PyErr_NoMemory();
+    memcpy(copy, s, (size_t)n + 1);
+    return copy;
+}
+
+/* A table of rules.py: a tuple of (from, to) pairs, `from` not empty and `to` at most
+   `growth` times as long. The buffers have room for twice the token: only one step of each
+   key (the class digraphs: x → ks) may lengthen it, to at most twice. */
+static Rule *load_table(PyObject *rules, const char *name, Py_ssize_t growth) {
+    PyObject *table = PyObject_GetAttrString(rules, name);
+    if (!table) return NULL;
+    Rule *out = NULL;
+    if (!PyTuple_Check(table)) {
+        PyErr_Format(PyExc_ImportError, "rules.%s must be a tuple of (from, to) pairs", name);
+        goto done;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(table);
+    out = PyMem_Calloc((size_t)n + 1, sizeof(Rule));
+    if (!out) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *pair = PyTuple_GET_ITEM(table, k);
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            PyErr_Format(PyExc_ImportError, "rules.%s must be a tuple of (from, to) pairs", name);
+            out = NULL; /* the copies made so far are kept: an import that fails once */
+            goto done;
+        }
+        char *from = ascii_copy(PyTuple_GET_ITEM(pair, 0), name);
+        char *to = from ? ascii_copy(PyTuple_GET_ITEM(pair, 1), name) : NULL;
+        if (!to) { out = NULL; goto done; }
+        if (!*from || strlen(to) > (size_t)growth * strlen(from)) {
+            PyErr_Format(PyExc_ImportError, "rules.%s: '%s' -> '%s' is not a rule these buffers hold", name, from, to);
+            out = NULL;
+            goto done;
+        }
+        out[k].from = from;
+        out[k].to = to;
+    }
+done:
+    Py_DECREF(table);
+    return out;
+}
+
+static char *load_letters(PyObject *rules, const char *name) {
+    PyObject *letters = PyObject_GetAttrString(rules, name);
+    if (!letters) return NULL;
+    char *out = ascii_copy(letters, name);
+    Py_DECREF(letters);
+    return out;
+}
+
+PyMODINIT_FUNC PyInit__keys(void) {
+    static const RuleNumber numbers[] = {{"ENDING_MIN_STEM", NULL, &ENDING_MIN_STEM}, {NULL, NULL, NULL}};
+    PyObject *rules = PyImport_ImportModule(RULES_MODULE);
+    if (!rules) return NULL;
+    int ok = (DIGRAPHS = load_table(rules, "DIGRAPHS", 1)) && (LETTERS = load_table(rules, "LETTERS", 1))
+             && (ENDINGS = load_table(rules, "ENDINGS", 1)) && (CLASS_DIGRAPHS = load_table(rules, "CLASS_DIGRAPHS", 2))
+             && (CLASS_LETTERS = load_table(rules, "CLASS_LETTERS", 1))
+             && (GLIDE_BEFORE = load_letters(rules, "GLIDE_BEFORE"))
+             && (SKELETON_VOWELS = load_letters(rules, "SKELETON_VOWELS"))
+             && (R_VOWELS = load_letters(rules, "R_VOWELS")) && load_rule_numbers(rules, numbers) == 0;
+    Py_DECREF(rules);
+    return ok ? PyModule_Create(&module_def) : NULL;
+}

@@ -14,9 +14,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 
-from ._fastscore import retrieval_plan, retrieve_held, top_aliases
 from .forms import NameForm, lookup_keys
 from .index_data import IndexData
+from .retrieve import retrieval_plan, retrieve_held, top_aliases
 from .score import WeightedForm, weigh
 from .types import PersonRecord
 

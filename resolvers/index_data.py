@@ -13,7 +13,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
-from ._fastscore import Reading
+from .score import Reading
 from .forms import NameForm
 from .score import WeightedForm
 from .types import AliasRecord

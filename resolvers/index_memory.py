@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from sys import intern
 
 from . import readings_codec
-from ._fastscore import Reading
+from .score import Reading
 from .forms import NameForm, alias_language, lookup_keys, name_forms
 from .index import NameIndex, weigh_readings
 from .normalize import clean, normalize

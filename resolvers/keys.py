@@ -8,13 +8,21 @@ only consonants, for abjad scripts (Arabic, Persian, Urdu, Hebrew) that omit sho
 b or p as n). All take one lower-case ASCII token; `token_keys` gives the phonetic key, the
 skeleton and the classes without and with every r, in one call.
 
-The rules are computed in C (_keys.c, which lists them); tests/resolvers/keys_reference.py
-states them as regular expressions, and the tests hold the two equal.
+The rules are computed in C (_keys.c); keys_py.py states them as regular expressions (and
+computes them instead with ROLLCALL_IMPLEMENTATION=python), and the tests hold the two
+equal; their tables are rules.py's.
 """
 
 from __future__ import annotations
 
-from ._keys import token_keys
+from typing import TYPE_CHECKING
+
+from .implementation import IMPLEMENTATION
+
+if TYPE_CHECKING or IMPLEMENTATION == "c":
+    from ._keys import token_keys
+else:
+    from .keys_py import token_keys
 
 __all__ = ["phonetic_key", "skeleton_key", "class_key", "token_keys"]
 

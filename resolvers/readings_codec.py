@@ -11,17 +11,16 @@ every token. Per reading, nine fields:
     groups                                        per token its given-name groups, comma-separated
     particles                                     per token "1" (particle) or "0"
 
-Readings are separated by READING_SEPARATOR, fields by FIELD_SEPARATOR: ASCII control
-characters, which normalize.clean() leaves in no romanised token.
+Readings are separated by rules.READING_SEPARATOR, fields by rules.FIELD_SEPARATOR.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ._fastscore import Reading, readings_from_text
 from .forms import NameForm
-from .score import WeightedForm, token_groups, token_particles
+from .rules import FIELD_SEPARATOR, READING_SEPARATOR
+from .score import Reading, WeightedForm, readings_from_text, token_groups, token_particles
 
 __all__ = ["INDEX_VERSION", "FIELD_SEPARATOR", "READING_SEPARATOR", "encode", "encode_unweighed", "decode", "decode_forms", "parse"]
 
@@ -32,7 +31,6 @@ __all__ = ["INDEX_VERSION", "FIELD_SEPARATOR", "READING_SEPARATOR", "encode", "e
 # readings of a sample of names and fails until the version is bumped with the digest.
 INDEX_VERSION = "1"
 
-FIELD_SEPARATOR, READING_SEPARATOR = "\x1f", "\x1e"
 _FIELDS = 9
 
 

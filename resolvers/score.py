@@ -7,7 +7,9 @@ given name counts less than a shared rare surname; alias tokens the query leaves
 0..1; a linear model over them (see model.py) gives the score.
 
 The token similarities, the coverage and the alignment run in C (_fastscore.c): some
-thousand token pairs per query. This module packs readings for it and states the features.
+thousand token pairs per query. score_py.py states the same rules in Python (and runs them
+instead with ROLLCALL_IMPLEMENTATION=python); rules.py holds their numbers. This module
+packs readings for either and names the features.
 """
 
 from __future__ import annotations
@@ -15,39 +17,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ._fastscore import Reading, Scorer
-from ._fastscore import best_covered as _best_covered
-from ._fastscore import coverage as _coverage
 from .forms import NameForm
 from .given_names import name_groups
+from .implementation import IMPLEMENTATION
+from .rules import FEATURES, PARTICLE_WEIGHT, PARTICLES
+
+if TYPE_CHECKING or IMPLEMENTATION == "c":
+    from ._fastscore import Reading, Scorer, readings_from_text, token_pair
+    from ._fastscore import best_covered as _best_covered
+    from ._fastscore import coverage as _coverage
+else:
+    from .score_py import Reading, Scorer, readings_from_text, token_pair
+    from .score_py import best_covered as _best_covered
+    from .score_py import coverage as _coverage
 
 __all__ = [
     "FEATURES", "PARTICLES", "PairFeatures", "Reading", "Scorer", "WeightedForm", "best_covered", "coverage", "pack",
-    "score_pair", "score_pairs", "scored_pairs", "token_groups", "token_particles", "weigh",
+    "readings_from_text", "score_pair", "score_pairs", "scored_pairs", "token_groups", "token_pair", "token_particles",
+    "weigh",
 ]
-
-FEATURES: dict[str, str] = {
-    "spelling": "query tokens covered, by spelling and phonetic-key similarity, rarity-weighted",
-    "sound": "query tokens covered, by consonant-class similarity, rarity-weighted",
-    "alias_coverage": "share of the alias's tokens the query accounts for",
-    "whole": "phonetic-key similarity of the whole names, tokens joined in aligned order",
-    "whole_sound": "consonant-class similarity of the whole names",
-    "weakest": "similarity of the query's worst-matched token (a wrong given name sinks it)",
-    "in_order": "1 when the aligned tokens keep their order (\"Fritz Walter\" is not \"Walter Fritsch\")",
-    "rarity": "how rare the alias's tokens are in the gazetteer: a common name has namesakes",
-}
-
-# Particles and honorifics: they belong to names but say little about which person.
-PARTICLES = frozenset(
-    """
-    von fon van fan de der den del della di da du le la zu zum zur und of bin ibn bint al el
-    ul bey beg bek pasha pasa efendi hanim aga agha graf freiherr baron sir lord
-    oglu ogly ogli uly kyzy kizi qizi gyzy
-    """.split()
-)
-_PARTICLE_WEIGHT = 0.2
 
 
 class PairFeatures(NamedTuple):
@@ -117,7 +107,7 @@ def weigh(form: NameForm, weight: Callable[[str], float], max_weight: float) -> 
     """`weight` gives a token key's rarity, at most `max_weight`."""
     rarities = [weight(k) for k in form.keys]
     particles = token_particles(form)
-    weights = tuple(r * _PARTICLE_WEIGHT if p else r for r, p in zip(rarities, particles))
+    weights = tuple(r * PARTICLE_WEIGHT if p else r for r, p in zip(rarities, particles))
     # The name's rarity leaves particles out, unless it is nothing but particles.
     kept = [r for r, p in zip(rarities, particles) if not p] or rarities
     rarity = sum(kept) / (len(kept) * max_weight) if kept else 0.0

@@ -9,12 +9,11 @@ from functools import cached_property, lru_cache
 import icu
 
 from rollcall.resolvers import AliasRecord
-from rollcall.resolvers._fastscore import token_pair
 from rollcall.resolvers.forms import NameForm
 from rollcall.resolvers.given_names import name_groups
 from rollcall.resolvers.keys import phonetic_key
 from rollcall.resolvers.normalize import clean, normalize
-from rollcall.resolvers.score import PARTICLES, Reading, token_groups
+from rollcall.resolvers.score import PARTICLES, Reading, token_groups, token_pair
 from rollcall.resolvers.script import detect_script
 
 __all__ = ["Person", "middle_positions", "without_middle", "word_for_word", "chinese_surnames", "native_spellings"]

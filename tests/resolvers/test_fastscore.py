@@ -1,25 +1,24 @@
-"""The C scoring loop and retrieval counting (resolvers/_fastscore.c) against the same rules
-in plain Python (score_reference.py, _reference_top_aliases), on real names: dev queries
+"""The C scoring loop (resolvers/_fastscore.c) against the same rules stated in Python
+(resolvers/score_py.py), on real names: dev queries
 against the aliases the curated gazetteer retrieves for them. Equal to the bit, since a
 last-bit difference can reorder candidates."""
 
 from __future__ import annotations
 
 import json
-import math
 import random
-from array import array
-from collections import Counter
 from itertools import islice
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from rollcall.gazetteer.store import Store
 from rollcall.gazetteer.stored_index import load_name_index
-from rollcall.resolvers import _fastscore
-from rollcall.resolvers import index as index_module
-from rollcall.resolvers.forms import lookup_keys, name_forms
+from rollcall.resolvers import readings_codec
+from rollcall.resolvers import _fastscore, score_py
+from rollcall.resolvers.forms import name_forms
 from rollcall.resolvers.index import NameIndex
 from rollcall.resolvers.index_memory import build_name_index
 from rollcall.resolvers.params import load_params
@@ -30,7 +29,18 @@ from rollcall.resolvers.score import (
 from rollcall.service.engine import Engine
 from tests.conftest import SHARED
 
-from . import score_reference as reference
+
+
+def py(w: WeightedForm) -> score_py.Reading:
+    """The reading as the Python statement packs it (from the C Reading's fields)."""
+    return score_py.Reading.of(pack(w))
+
+
+def py_best_pair(qs: tuple[WeightedForm, ...], as_: tuple[WeightedForm, ...]) -> tuple[float, PairFeatures]:
+    """(score, features) of the best pair of readings by the Python statement."""
+    found = score_py.best_pairs(tuple(map(py, qs)), [tuple(map(py, as_))], load_params().score.coefficients)[0]
+    assert found is not None
+    return found[0], PairFeatures(*found[1:])
 
 
 @pytest.fixture(scope="module")
@@ -77,30 +87,30 @@ def test_string_similarities_are_rapidfuzz_ones() -> None:
     assert _fastscore.jaro_winkler(long_a, long_b) == JaroWinkler.similarity(long_a, long_b)
 
 
-def test_token_pairs_equal_the_reference(pairs) -> None:
+def test_token_pairs_equal_the_python_statement(pairs) -> None:
     checked = 0
     for qs, as_, _ in pairs[::4]:
         for q in qs:
             for a in as_:
                 for i in range(len(q.form.tokens)):
                     for j in range(len(a.form.tokens)):
-                        assert _fastscore.token_pair(pack(q), i, pack(a), j) == reference.token_pair(q, i, a, j), (
+                        assert _fastscore.token_pair(pack(q), i, pack(a), j) == score_py.token_pair(py(q), i, py(a), j), (
                             q.form.tokens[i], a.form.tokens[j])
                         checked += 1
     assert checked > 10000
 
 
-def test_coverage_equals_the_reference(pairs) -> None:
+def test_coverage_equals_the_python_statement(pairs) -> None:
     for qs, as_, stored in pairs:
-        assert coverage(pack(qs[0]), stored[0]) == reference.coverage(qs[0], as_[0]), (
+        assert coverage(pack(qs[0]), stored[0]) == score_py.coverage(py(qs[0]), py(as_[0])), (
             qs[0].form.tokens, as_[0].form.tokens)
 
 
 @pytest.mark.parametrize("warm", [False, True])
-def test_prescoring_order_equals_the_reference(curated_db, warm: bool) -> None:
-    """The aliases picked for full scoring: the best covered, in the order a stable sort
-    on the reference coverage gives (ties keep retrieval order); read on demand or from a
-    warm server's tables."""
+def test_prescoring_order_equals_the_python_statement(curated_db, warm: bool) -> None:
+    """The aliases picked for full scoring: the best covered, in the order a stable sort on
+    the Python statement's coverage gives (ties keep retrieval order); read on demand or
+    from a warm server's tables."""
     index = load_name_index(Store(curated_db))
     if warm:
         assert index.data.warm()
@@ -111,11 +121,11 @@ def test_prescoring_order_equals_the_reference(curated_db, warm: bool) -> None:
             q = index.weigh(forms)[0]
             retrieved = index.retrieve(forms, 50)
             weighted = [index.data.weighted(a)[0] for a in retrieved]
-            want = sorted(range(len(retrieved)), key=lambda i: -reference.coverage(q, weighted[i]))[:15]
+            want = score_py.best_covered(py(q), [py(w) for w in weighted], 15)
             assert best_covered(pack(q), index.data.first_readings(retrieved), 15) == want, query["query"]
 
 
-def test_best_pair_of_readings_equals_the_reference(pairs) -> None:
+def test_best_pair_of_readings_equals_the_python_statement(pairs) -> None:
     """Each query's aliases scored in one call (as the matcher does: token pairs computed
     once per call) and one by one."""
     model = load_params().score
@@ -127,14 +137,14 @@ def test_best_pair_of_readings_equals_the_reference(pairs) -> None:
         query = tuple(pack(q) for q in group[0][0])
         together = score_pairs(query, [stored for _, _, stored in group], model.coefficients)
         for (qs, as_, stored), fast in zip(group, together):
-            want = reference.score_pair(qs, as_, model.logit)
-            assert fast == want, (qs[0].form.tokens, as_[0].form.tokens)
+            logit, want = py_best_pair(qs, as_)
+            assert fast == want and logit == model.logit(want), (qs[0].form.tokens, as_[0].form.tokens)
             assert score_pair(query, stored, model.coefficients) == want
             distinct.add(fast)
     assert len(distinct) > 1000  # real variety, not one answer
 
 
-def test_one_scorer_for_both_steps_equals_the_reference(pairs) -> None:
+def test_one_scorer_for_both_steps_equals_the_python_statement(pairs) -> None:
     """The matcher's way: one Scorer prescoring the aliases' first readings, then scoring
     them fully, its token pairs computed once for both steps."""
     model = load_params().score
@@ -145,12 +155,12 @@ def test_one_scorer_for_both_steps_equals_the_reference(pairs) -> None:
         qs = group[0][0]
         scorer = Scorer(tuple(pack(q) for q in qs))
         stored = [s for _, _, s in group]
-        want_order = sorted(range(len(group)), key=lambda i: -reference.coverage(qs[0], group[i][1][0]))[:15]
+        want_order = score_py.best_covered(py(qs[0]), [py(as_[0]) for _, as_, _ in group], 15)
         assert scorer.best_covered([s[0] for s in stored], 15) == want_order
         got = scored_pairs(scorer, stored, model.coefficients)
         for (_, as_, _), (logit, fast) in zip(group, got):
-            want = reference.score_pair(qs, as_, model.logit)
-            assert fast == want and logit == model.logit(want), (qs[0].form.tokens, as_[0].form.tokens)
+            want_logit, want = py_best_pair(qs, as_)
+            assert fast == want and logit == want_logit == model.logit(want), (qs[0].form.tokens, as_[0].form.tokens)
 
 
 def test_scorer_rejects_what_it_cannot_score() -> None:
@@ -191,8 +201,8 @@ def test_long_names_past_the_stack_buffers() -> None:
     alias = index.weigh(name_forms(" ".join(["Lavrov", "Sergei", "Viktorovich"] * 15), "en"))
     coef = load_params().score.coefficients
     packed = tuple(pack(w) for w in long_query), tuple(pack(w) for w in alias)
-    assert score_pair(*packed, coef) == reference.score_pair(long_query, alias, load_params().score.logit)
-    assert coverage(packed[0][0], packed[1][0]) == reference.coverage(long_query[0], alias[0])
+    assert score_pair(*packed, coef) == py_best_pair(long_query, alias)[1]
+    assert coverage(packed[0][0], packed[1][0]) == score_py.coverage(py(long_query[0]), py(alias[0]))
 
 
 def test_reading_rejects_inconsistent_fields() -> None:
@@ -218,100 +228,68 @@ def test_reading_rejects_inconsistent_fields() -> None:
         _fastscore.best_pairs((good,), [(good, "lavrov")], load_params().score.coefficients)
 
 
-def _reference_top_aliases(plan, key_counts, shortlist: int, limit: int) -> list[int]:
-    """What top_aliases computes, in Python (as retrieval did before it moved to C)."""
-    counts: Counter[int] = Counter()
-    for postings, repeat in plan:
-        for _ in range(repeat):
-            counts.update(postings)
-    ranked = sorted((-count / math.sqrt(key_counts[a]), i, a) for i, (a, count) in enumerate(counts.most_common(shortlist)))
-    return [a for _, _, a in ranked[:limit]]
+_FIELDS = ("tokens", "keys", "skeletons", "classes", "classes_r", "groups", "particles", "weights", "rarity", "total",
+           "size", "joined_key", "joined_class")
 
 
-def test_retrieval_counting_equals_the_reference(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The real retrieval plans of 400 dev queries (and random ones, with many ties)."""
-    plans = []
-    original = _fastscore.top_aliases
-    monkeypatch.setattr(index_module, "top_aliases", lambda *args: plans.append(args) or original(*args))
-    with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
-        for line in islice(lines, 0, 2000, 5):
-            query = json.loads(line)
-            engine.index.retrieve(name_forms(clean(query["query"]), query.get("lang")), 50)
-    assert len(plans) > 350
-    for plan, key_counts, shortlist, limit in plans:
-        assert original(plan, key_counts, shortlist, limit) == _reference_top_aliases(plan, key_counts, shortlist, limit)
-    rng = random.Random(5)
-    key_counts = array("H", (rng.randint(1, 9) for _ in range(300)))
-    for _ in range(500):
-        plan = [(array("I", rng.sample(range(300), rng.randint(1, 120))), rng.randint(1, 4))
-                for _ in range(rng.randint(0, 6))]
-        shortlist = rng.randint(0, 80)
-        limit = rng.randint(0, 30)
-        assert _fastscore.top_aliases(plan, key_counts, shortlist, limit) == _reference_top_aliases(
-            plan, key_counts, shortlist, limit)
+def _fields(reading) -> tuple:
+    return tuple(getattr(reading, f) for f in _FIELDS)
 
 
-def test_retrieval_counting_rejects_wrong_buffers() -> None:
-    key_counts = array("H", [1, 1, 1])
-    with pytest.raises(TypeError, match="unsigned int"):
-        _fastscore.top_aliases([(array("d", [1.0]), 1)], key_counts, 5, 5)
-    with pytest.raises(TypeError, match="unsigned short"):
-        _fastscore.top_aliases([(array("I", [1]), 1)], array("I", [1, 1]), 5, 5)
-    with pytest.raises(ValueError, match="at least once"):
-        _fastscore.top_aliases([(array("I", [1]), 0)], key_counts, 5, 5)
-    with pytest.raises(TypeError, match="unsigned int"):
-        _fastscore.retrieve_held({"k:lavrov"}, {"k:lavrov": array("d", [1.0])}, key_counts, 50, 100, 3, 5, 5)
-    with pytest.raises(TypeError):
-        _fastscore.retrieve_held({"k:lavrov"}, {"k:lavrov": [1, 2]}, key_counts, 50, 100, 3, 5, 5)
-    assert _fastscore.retrieve_held({"k:lavrov", "k:x"}, {"k:lavrov": array("I", [2, 1])}, key_counts, 50, 100, 3, 5, 5) == [2, 1]
-
-
-def _reference_plan(sizes: dict[str, int], common: int, budget: int, min_keys: int) -> list[tuple[str, int]]:
-    """What retrieval_plan computes, in Python (as retrieval did before it moved to C)."""
-    usable = {k: n for k, n in sizes.items() if n <= common} or sizes
-    plan = []
-    for i, (size, key) in enumerate(sorted((n, k) for k, n in usable.items())):
-        repeat = 1 + min(3, int(math.log2(max(common / size, 1.0))))
-        if i >= min_keys and size * repeat > budget:
-            break
-        plan.append((key, repeat))
-        budget -= size * repeat
-    return plan
-
-
-@pytest.mark.parametrize("budget", [30_000, 400, 60])
-def test_retrieval_plan_equals_the_reference(engine: Engine, budget: int) -> None:
-    """The keys counted for 740 dev queries, and how often, on the curated gazetteer (its
-    common-key bound: 139 aliases) and with a bound low enough that no key is usable."""
+def test_stored_readings_parse_alike_in_python(engine: Engine) -> None:
+    """What the stored index holds reads into the same readings in Python and in C, and
+    the C Reading gives back the fields it was made of."""
     index = engine.index
-    with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
-        for line in islice(lines, 0, 2220, 3):
-            query = json.loads(line)
-            keys: set[str] = set()
-            for form in name_forms(clean(query["query"]), query.get("lang")):
-                keys |= lookup_keys(form)
-            sizes = index.data.posting_sizes(keys)
-            for common in (139, 1):
-                assert _fastscore.retrieval_plan(sizes, common, budget, 3) == _reference_plan(sizes, common, budget, 3)
-    with pytest.raises(ValueError, match="at least 1"):
-        _fastscore.retrieval_plan({"k:lavrov": 0}, 50, 100, 3)
+    for alias_id in range(0, len(index), 3):
+        weighted = index.data.weighted(alias_id)
+        text = readings_codec.encode(weighted)
+        c, p = _fastscore.readings_from_text(text), score_py.readings_from_text(text)
+        assert [_fields(r) for r in c] == [_fields(r) for r in p] == [_fields(py(w)) for w in weighted], text
 
 
-@pytest.mark.parametrize("budget", [30_000, 400, 60])
-def test_retrieval_from_held_postings_equals_the_planned_reads(curated_db, budget, monkeypatch) -> None:
-    """A warm server's index retrieves in one C call (retrieve_held); a large gazetteer's
-    plans its reads in Python first. Both give the same aliases, in the same order, also
-    when the counting budget stops them early."""
-    monkeypatch.setattr(index_module, "COUNT_BUDGET", budget)
+@pytest.mark.parametrize("impl", [_fastscore, score_py], ids=["c", "python"])
+def test_malformed_stored_readings_are_an_error_in_both(impl) -> None:
+    with pytest.raises(ValueError, match="malformed"):
+        impl.readings_from_text("lavrov\x1flavrov")
+    fields = ["sergei lavrov", "sergei lavrov", "srg lvrv", "srk rpr", "srk rpr", "1.0 2.0", "0.5", "3 ", "00"]
+    assert impl.readings_from_text("\x1f".join(fields))[0].total == 3.0
+    for k, bad in [(5, "1.0 x"), (7, "3,3 "), (8, "0"), (0, "sergei  lavrov"), (6, ""), (8, "02"), (7, "-3 ")]:
+        with pytest.raises(ValueError, match="malformed"):
+            impl.readings_from_text("\x1f".join(fields[:k] + [bad] + fields[k + 1:]))
+    assert impl.readings_from_text("") == ()
 
-    cold_store, warm_store = Store(curated_db), Store(curated_db)
-    cold, warm = load_name_index(cold_store), load_name_index(warm_store)
-    assert warm.data.warm() and warm.data.held_postings() is not None and cold.data.held_postings() is None
-    with (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8") as lines:
-        for line in islice(lines, 0, 2220, 3):
-            query = json.loads(line)
-            forms = name_forms(clean(query["query"]), query.get("lang"))
-            for limit in (50, 3):
-                assert warm.retrieve(forms, limit) == cold.retrieve(forms, limit), query["query"]
-    cold_store.close()
-    warm_store.close()
+
+def test_python_scorer_rejects_what_the_c_one_does() -> None:
+    with pytest.raises(ValueError, match="at least one reading"):
+        score_py.Scorer(())
+    with pytest.raises(TypeError, match="expected a Reading"):
+        score_py.Scorer(("lavrov",))  # type: ignore[arg-type]
+    good = score_py.Reading(("lavrov",), ("lavrov",), ("lvrv",), ("rpr",), ("rpr",), ((),), (False,), (1.0,), 1.0)
+    with pytest.raises(ValueError, match="intercept and 8 weights"):
+        score_py.best_pairs((good,), [(good,)], (1.0,))
+    with pytest.raises(ValueError, match="sorted"):
+        score_py.Reading(("lavrov",), ("lavrov",), ("lvrv",), ("rpr",), ("rpr",), ((3, 1),), (False,), (1.0,), 1.0)
+
+
+_WORDS = st.lists(st.text(alphabet="abdeghiklmnorsuvyz", min_size=1, max_size=9), min_size=1, max_size=5)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDS, _WORDS, st.lists(st.floats(0.1, 9.0), min_size=10, max_size=10))
+def test_random_names_score_alike(query: list[str], alias: list[str], weights: list[float]) -> None:
+    """Random names (initials, particles, given-name groups and short class keys among
+    them): token pairs, coverage and features equal in C and in Python."""
+    coef = load_params().score.coefficients
+    forms = [name_forms(" ".join(words), "en") for words in (query, alias)]
+    if not forms[0] or not forms[1]:
+        return
+    rarity = iter(weights * 10)
+    q, a = (tuple(weigh(f, lambda _: next(rarity), 9.0) for f in fs) for fs in forms)
+    cq, ca = tuple(map(pack, q)), tuple(map(pack, a))
+    pq, pa = tuple(map(py, q)), tuple(map(py, a))
+    for i in range(cq[0].size):
+        for j in range(ca[0].size):
+            assert _fastscore.token_pair(cq[0], i, ca[0], j) == score_py.token_pair(pq[0], i, pa[0], j)
+    assert _fastscore.coverage(cq[0], ca[0]) == score_py.coverage(pq[0], pa[0])
+    assert _fastscore.align(cq[0], ca[0]) == score_py.align(pq[0], pa[0])
+    assert _fastscore.best_pairs(cq, [ca], coef) == score_py.best_pairs(pq, [pa], coef)

@@ -9,7 +9,7 @@ from rollcall.resolvers.normalize import clean
 from rollcall.resolvers.translit import romanize
 from tests.conftest import EVERYPOLITICIAN, OFFICIALS, SHARED
 
-from . import keys_reference as reference
+from rollcall.resolvers import keys_py as reference
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,9 @@
+# Types of retrieval's counting (_retrieve.c).
+from typing import Any
+
+def top_aliases(plan: list[tuple[Any, int]], key_counts: Any, shortlist: int, limit: int) -> list[int]: ...
+def retrieve_held(
+    keys: Any, postings: dict[str, Any], key_counts: Any, common: int, budget: int, min_keys: int,
+    shortlist: int, limit: int,
+) -> list[int]: ...
+def retrieval_plan(sizes: dict[str, int], common: int, budget: int, min_keys: int) -> list[tuple[str, int]]: ...
