@@ -191,8 +191,8 @@ def _read_file(path: str) -> bytes:
 
 
 def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
-    from .attendee_eval import run_article_eval
-    from .evaluation import run_names_eval
+    from .lab.attendee_eval import run_article_eval
+    from .lab.evaluation import run_names_eval
 
     for path in (args.names, args.gazetteer, args.attendees, args.articles, args.scorer):
         if path and not path.is_file():
@@ -215,7 +215,7 @@ def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_fit(args: argparse.Namespace, out: TextIO) -> int:
-    from .fitting import fit_params
+    from .lab.fitting import fit_params
 
     for path in (args.names, args.gazetteer):
         if not path.is_file():
@@ -225,7 +225,7 @@ def _cmd_fit(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
-    from .bench import run_bench
+    from .lab.bench import run_bench
 
     run_bench(args.shared, out, args.queries, args.scale_aliases)
     return 0
