@@ -41,13 +41,11 @@ def _display_width(text: str) -> int:
 
 
 def office_text(o: Office, *, tenure: bool = False) -> str:
-    """An office as text: its post; with `tenure`, whether acting and from when to when (an
-    entity's offices are all those held, so their dates matter; an answer's are those held
-    on the query's date)."""
-    if not tenure:
-        return o.post
-    acting = " (acting)" if o.acting else ""
-    return f"{o.post}{acting}: {o.start or '?'} – {o.end or 'now'}"
+    """An office as text: its post, and whether the holder was acting; with `tenure`, from
+    when to when (an entity's offices are all those held, so their dates matter; an answer's
+    are those held on the query's date)."""
+    text = o.post + (" (acting)" if o.acting else "")
+    return f"{text}: {o.start or '?'} – {o.end or 'now'}" if tenure else text
 
 
 def write_answer(out: TextIO, answer: Answer, query: Query, *, as_json: bool) -> None:
