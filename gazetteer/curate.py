@@ -22,8 +22,8 @@ from rollcall.resolvers import InvalidDate, check_date, detect_script
 from .build import BuildError, build_curated
 from .model import NAME_KINDS, ROLE_TYPES
 from .popolo import PopoloError
-from .sources import SourceError, load_sources, source_files
 from .store import StoreError
+from .sources import SourceError, load_sources, source_files
 from .checks import check
 from .validate import person_id_problem, post_id_problem
 
