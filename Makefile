@@ -85,7 +85,7 @@ bench: setup
 # 10,000 hostile inputs through a real server on a free port (never INTERNAL, never a crash).
 fuzz: build
 	@set -e; $(BIN)/rollcall serve --db $(DB) --port 50999 2> var/fuzz-server.log & pid=$$!; \
-	  trap "kill $$pid" EXIT; sleep 3; $(BIN)/python -m rollcall.service.fuzz 127.0.0.1:50999 10000 1
+	  trap "kill $$pid" EXIT; sleep 3; $(BIN)/python -m rollcall.service.lab.fuzz 127.0.0.1:50999 10000 1
 
 # 8 concurrent clients for 60 s mixing the three calls, while the served gazetteer is
 # replaced every 10 s (the server re-reads it); fails on any error or any non-atomic switch.
@@ -93,7 +93,7 @@ load: build
 	@set -e; cp $(DB) var/load.db; \
 	  ROLLCALL_RELOAD_INTERVAL=1 $(BIN)/rollcall serve --db var/load.db --port 50998 2> var/load-server.log & pid=$$!; \
 	  trap "kill $$pid" EXIT; sleep 3; \
-	  $(BIN)/python -m rollcall.service.load 127.0.0.1:50998 8 60 $(SHARED)/seeds/002_e7706126799bb1c7.txt \
+	  $(BIN)/python -m rollcall.service.lab.load 127.0.0.1:50998 8 60 $(SHARED)/seeds/002_e7706126799bb1c7.txt \
 	    --swap-db var/load.db --swap-every 10; \
 	  echo "server: $$(grep -c reloaded var/load-server.log) reloads logged"
 

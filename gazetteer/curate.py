@@ -1,7 +1,10 @@
 """Edits of the curated source files: every change is applied to a copy of the sources,
 the whole gazetteer is loaded and validated from that copy, and only then is the changed
 file renamed over the original. Nobody edits JSON or SQLite by hand, and a bad edit writes
-nothing."""
+nothing.
+
+`curate` is the whole workflow a curator runs: one edit, then the database rebuilt from the
+files (with the Popolo imports it was built with)."""
 
 from __future__ import annotations
 
@@ -16,18 +19,29 @@ from typing import Any
 
 from rollcall.resolvers import InvalidDate, check_date, detect_script
 
-from .build import BuildError
+from .build import BuildError, build_curated
 from .model import NAME_KINDS, ROLE_TYPES
+from .popolo import PopoloError
+from .store import StoreError
 from .sources import SourceError, load_sources, source_files
 from .validate import check, person_id_problem, post_id_problem
 
-__all__ = ["CurationError", "Change", "Curator"]
+__all__ = ["CurationError", "Change", "Curator", "RebuildError", "curate", "rebuild_after"]
 
 REDIRECTS_FILE = "redirects.json"
 
 
 class CurationError(ValueError):
     """The edit is not possible as asked; nothing was written."""
+
+
+class RebuildError(Exception):
+    """The edit was written to the curated files, but the database could not be rebuilt
+    from them: the files are right, the database is stale."""
+
+    def __init__(self, change: Change, db: Path, cause: Exception):
+        super().__init__(f"{change}; but the rebuild of {db} failed: {cause}")
+        self.change, self.db, self.cause = change, db, cause
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +57,11 @@ class Change:
 
 def _dump(doc: dict) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _default_file(area: str) -> str:
+    """The curated file a new record goes to: its country's or organization's, else misc."""
+    return f"{(area or 'misc').lower()}.json"
 
 
 def _date(value: str | None, what: str) -> str | None:
@@ -113,8 +132,10 @@ class Curator:
 
     # -- edits ------------------------------------------------------------------------
 
-    def add_person(self, person_id: str, name: str, *, file: str, lang: str = "en",
+    def add_person(self, person_id: str, name: str, *, file: str | None = None, lang: str = "en",
                    country: str = "", wikidata: str = "", birth_date: str | None = None) -> Change:
+        """A new person with one name; into `file`, by default their country's (<cc>.json)."""
+        file = file or _default_file(country)
         if problem := person_id_problem(person_id):
             raise CurationError(problem)
         if self._file_of("persons", "id", person_id):
@@ -172,8 +193,10 @@ class Curator:
         self._commit({file: edit})
         return Change(file, "removed alias", {"person": person_id, "name": name, "count": len(removed)})
 
-    def add_post(self, post_id: str, label: str, *, role_type: str, file: str, country: str = "",
-                 organization: str = "", lang: str = "en") -> Change:
+    def add_post(self, post_id: str, label: str, *, role_type: str, file: str | None = None,
+                 country: str = "", organization: str = "", lang: str = "en") -> Change:
+        """A new office; into `file`, by default its country's or organization's."""
+        file = file or _default_file(country or organization)
         if role_type not in ROLE_TYPES:
             raise CurationError(f"role type {role_type!r} is not one of {', '.join(ROLE_TYPES)}")
         if problem := post_id_problem(post_id, country.upper(), organization, self._ids("organizations")):
@@ -271,3 +294,26 @@ class Curator:
             self._commit({retire_file: take, keep_file: give, REDIRECTS_FILE: redirect})
         return Change(keep_file, "merged", {"kept": keep, "retired": retire,
                                              "names_moved": len(moved["names"]), "tenures_moved": len(moved["tenures"])})
+
+
+def rebuild_after(change: Change, sources: Path, db: Path) -> None:
+    """The database at `db` built again from `sources` after `change` was written to them,
+    with the Popolo imports it had; RebuildError when that fails."""
+    try:
+        build_curated(db, sources)
+    except (SourceError, BuildError, StoreError, PopoloError) as err:
+        raise RebuildError(change, db, err) from None
+
+
+def curate(curator: Curator, db: Path, edit: str, **fields: Any) -> Change:
+    """Apply one edit (a Curator method's name: "add_person", "merge", ...) to the curator's
+    files, then rebuild `db` from them. Fields given as None take the method's defaults, so
+    that a caller can pass every option it has, given or not.
+
+    Raises CurationError, SourceError or BuildError when the edit is refused (nothing was
+    written), RebuildError when it was written but the database could not be rebuilt."""
+    if edit.startswith("_") or not callable(getattr(Curator, edit, None)):
+        raise CurationError(f"no such edit: {edit!r}")
+    change = getattr(curator, edit)(**{k: v for k, v in fields.items() if v is not None})
+    rebuild_after(change, curator.sources, Path(db))
+    return change

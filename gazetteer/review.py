@@ -2,6 +2,8 @@
 recorded (opt-in) for curators to turn into aliases or dismiss.
 
 A small SQLite file of its own, apart from the gazetteer database, which builds replace.
+`accept` and `reject` are the curator's workflow over it: an accepted name becomes an alias in
+the curated files and the database is rebuilt.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from pathlib import Path
 
 from rollcall.resolvers import normalize
 
-__all__ = ["ReviewLog", "ReviewGroup"]
+from .curate import Change, Curator, rebuild_after
+
+__all__ = ["ReviewError", "ReviewGroup", "ReviewLog", "Settled", "accept", "open_review_log", "reject"]
 
 _SCHEMA = """
 create table if not exists review (
@@ -33,6 +37,19 @@ create index if not exists review_norm on review(norm, status);
 
 # Characters of context kept on each side of a mention.
 _CONTEXT = 60
+
+
+class ReviewError(ValueError):
+    """No such queue or entry, or the entry is settled already; nothing was changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """What accepting or rejecting an entry did."""
+
+    text: str  # the entry's name as recorded
+    entries: int  # entries of the same form settled with it
+    change: Change | None = None  # the alias added (accept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,3 +123,45 @@ class ReviewLog:
                 "update review set status = ? where norm = ? and status = 'pending'", (status, row[0])
             )
             return cur.rowcount
+
+
+def open_review_log(path: Path | str | None) -> ReviewLog:
+    """An existing queue, for curators: a missing one is an error, not a new empty file (only
+    the server creates one)."""
+    if path is None:
+        raise ReviewError("no review queue: pass --review-db or set ROLLCALL_REVIEW_DB")
+    if not Path(path).exists():
+        raise ReviewError(f"{path}: no review queue there yet (the server creates it)")
+    return ReviewLog(path)
+
+
+def _pending(log: ReviewLog, number: int) -> tuple[str, str]:
+    entry = log.entry(number)
+    if entry is None:
+        raise ReviewError(f"no review entry #{number}")
+    text, lang, status = entry
+    if status != "pending":
+        raise ReviewError(f"review entry #{number} is {status} already")
+    return text, lang
+
+
+def accept(log: ReviewLog, number: int, person_id: str, curator: Curator, db: Path,
+           lang: str | None = None) -> Settled:
+    """Make entry `number`'s name an alias of `person_id` in the curated files (in the
+    language the queue recorded unless `lang` says another; "und" when neither knows), rebuild
+    `db`, and only then settle every pending entry of the same form as accepted. A refused
+    edit leaves the entries pending and the files as they were; after a failed rebuild the
+    alias is in the files but the entries stay pending (the RebuildError says so).
+
+    Raises ReviewError; the Curator's errors when the edit is refused (nothing written);
+    RebuildError when the alias was written but `db` could not be rebuilt."""
+    text, recorded_lang = _pending(log, number)
+    change = curator.add_alias(person_id, text, lang=lang or recorded_lang or "und")
+    rebuild_after(change, curator.sources, Path(db))
+    return Settled(text, log.settle(number, "accepted"), change)
+
+
+def reject(log: ReviewLog, number: int) -> Settled:
+    """Dismiss entry `number` and every pending entry of the same form."""
+    text, _ = _pending(log, number)
+    return Settled(text, log.settle(number, "rejected"))

@@ -1,19 +1,21 @@
-"""The JSON shapes of answers, shared by `lookup --json`, `match`, `attendees --json` and
-`eval`. Field for field they are the gRPC messages (MatchNameResponse, ReconcileDocumentResponse),
+"""The JSON shapes of answers, shared by `lookup --json`, `match`, `entity --json`,
+`attendees --json` and `eval`. Field for field they are the gRPC messages (MatchNameResponse,
+Entity, ReconcileDocumentResponse),
 so that a pipeline can move between the CLI and the API without remapping: the tests hold
 the two equal."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from rollcall.gazetteer import Person
 from rollcall.resolvers.articles import DocumentResult
 from rollcall.resolvers.types import Algorithm, Office
 
 from .engine import Answer
 
-__all__ = ["algorithm_json", "answer_json", "document_json", "office_json"]
+__all__ = ["algorithm_json", "answer_json", "document_json", "entity_json", "office_json"]
 
 
 def algorithm_json(algo: Algorithm) -> dict[str, str]:
@@ -46,6 +48,17 @@ def answer_json(answer: Answer, query_id: Any = None, with_id: bool = False) -> 
     out["match"] = answer.result.match
     out["algorithm"] = algorithm_json(answer.result.algorithm)
     return out
+
+
+def entity_json(person: Person, offices: Sequence[Office]) -> dict[str, Any]:
+    """The `entity --json` shape: one person with every name and every office held."""
+    return {
+        "id": person.id, "name": person.name, "wikidata": person.wikidata or None,
+        "country": person.country or None, "birth_date": person.birth_date or None,
+        "names": [{"name": n.name, "lang": n.lang, "script": n.script, "kind": n.kind}
+                  for n in person.names],
+        "offices": [office_json(o) for o in offices],
+    }
 
 
 def document_json(result: DocumentResult, wikidata: Callable[[str], str]) -> dict:

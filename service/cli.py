@@ -1,5 +1,6 @@
-"""The `rollcall` command: lookup, match (JSONL), attendees, entity, serve, eval, fit; the
-`gazetteer` commands live in cli_gazetteer."""
+"""The `rollcall` command: lookup, match (JSONL), attendees, entity, serve, eval, fit, bench;
+the `gazetteer` commands live in cli_gazetteer. A command parses its arguments, calls the
+engine (or the lab) once, and hands the answer to its renderer (render.py)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from rollcall.gazetteer import BuildError, PopoloError, Store, StoreError
-from rollcall.resolvers import MAX_LIMIT, InvalidQuery, Query
-from rollcall.resolvers.types import DEFAULT_LIMIT
+from rollcall.resolvers import InvalidQuery
 
-from .answers import answer_json, document_json, office_json
-from .cli_common import CliError, db_option, open_engine, write_table
+from .answers import answer_json
+from .cli_common import CliError, db_option, json_option, limit_option, open_engine, user_errors
 from .cli_gazetteer import add_gazetteer_commands
-from .engine import Engine, UnknownEntity
+from .engine import Engine, UnknownEntity, make_query
+from .render import write_answer, write_document, write_entity, write_json
 from .settings import Settings
 
 __all__ = ["main"]
@@ -26,28 +27,10 @@ __all__ = ["main"]
 
 def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
     engine = open_engine(args.db)
-    query = Query(args.name, args.lang, args.date, args.country, args.role, args.limit)
-    try:
+    query = make_query(args.name, args.lang, args.date, args.country, args.role, args.limit)
+    with user_errors(InvalidQuery):
         answer = engine.match(query)
-    except InvalidQuery as err:
-        raise CliError(str(err)) from None
-    if args.json:
-        json.dump(answer_json(answer), out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return 0
-    if not answer.candidates:
-        out.write(f"no candidates for {args.name!r}\n")
-        return 0
-    rows = [("#", "confidence", "id", "name", "matched alias", "offices" + (f" on {args.date}" if args.date else ""))]
-    for i, rc in enumerate(answer.candidates, 1):
-        c = rc.candidate
-        alias = f"{c.matched_alias} ({c.matched_alias_lang or 'und'})"
-        offices = "; ".join(o.post for o in rc.offices) or "-"
-        rows.append((str(i), f"{c.confidence:.3f}", c.person_id, c.name, alias, offices))
-    write_table(out, rows)
-    verdict = "accept" if answer.result.match else "review"
-    algo = answer.result.algorithm
-    out.write(f"\nmatch: {verdict} (first candidate)  algorithm: {algo.name}/{algo.version}\n")
+    write_answer(out, answer, query, as_json=args.json)
     return 0
 
 
@@ -80,8 +63,8 @@ def _match_line(engine: Engine, raw: bytes, lineno: int) -> dict:
             return {"id": qid, "error": f"line {lineno}: '{key}' must be a {typ.__name__}"}
     if not isinstance(obj.get("query"), str):
         return {"id": qid, "error": f"line {lineno}: 'query' (or 'name') is missing"}
-    query = Query(obj["query"], obj.get("lang") or None, obj.get("date") or None,
-                  obj.get("country") or None, obj.get("role") or None, obj.get("limit") or DEFAULT_LIMIT)
+    query = make_query(obj["query"], obj.get("lang") or None, obj.get("date") or None,
+                       obj.get("country") or None, obj.get("role") or None, obj.get("limit") or None)
     try:
         return answer_json(engine.match(query), qid, with_id=True)
     except InvalidQuery as err:
@@ -98,7 +81,7 @@ def _cmd_match(args: argparse.Namespace, out: TextIO) -> int:
         raw = raw.rstrip(b"\r\n")
         if not raw.strip():
             continue
-        out.write(json.dumps(_match_line(engine, raw, lineno), ensure_ascii=False) + "\n")
+        write_json(out, _match_line(engine, raw, lineno), indent=None)
         if interactive:
             out.flush()
     return 0
@@ -110,23 +93,7 @@ def _cmd_entity(args: argparse.Namespace, out: TextIO) -> int:
         person, offices = engine.entity(args.id)
     except UnknownEntity:
         raise CliError(f"no person with id {args.id!r}") from None
-    doc = {
-        "id": person.id, "name": person.name, "wikidata": person.wikidata or None,
-        "country": person.country or None, "birth_date": person.birth_date or None,
-        "names": [{"name": n.name, "lang": n.lang, "script": n.script, "kind": n.kind}
-                  for n in person.names],
-        "offices": [office_json(o) for o in offices],
-    }
-    if args.json:
-        json.dump(doc, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return 0
-    out.write(f"{person.name}  [{person.id}]  {person.country}\n")
-    for n in person.names:
-        out.write(f"  name    {n.name}  ({n.lang or 'und'}, {n.script}{', ' + n.kind if n.kind else ''})\n")
-    for o in offices:
-        acting = " (acting)" if o.acting else ""
-        out.write(f"  office  {o.post}{acting}: {o.start or '?'} – {o.end or 'now'}\n")
+    write_entity(out, person, offices, as_json=args.json)
     return 0
 
 
@@ -145,15 +112,13 @@ def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     if settings.processes < 1:
         raise CliError(f"--processes must be at least 1, not {settings.processes}")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    try:
+    with user_errors(StoreError, OSError):
         if settings.processes > 1:
             from .workers import serve_workers
 
             Store(settings.db).close()  # a missing or foreign database fails here, once
             return serve_workers(settings, settings.processes)
         serve(settings)
-    except (StoreError, OSError) as err:
-        raise CliError(str(err)) from None
     return 0
 
 
@@ -164,22 +129,9 @@ def _cmd_attendees(args: argparse.Namespace, out: TextIO) -> int:
     except UnicodeDecodeError as err:
         raise CliError(f"{args.file}: not UTF-8 ({err.reason} at byte {err.start})") from None
     engine = open_engine(args.db)
-    try:
+    with user_errors(InvalidQuery):
         result = engine.reconcile_document(text, args.lang, args.date)
-    except InvalidQuery as err:
-        raise CliError(str(err)) from None
-    if args.json:
-        json.dump(document_json(result, engine.wikidata), out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return 0
-    for p in result.people:
-        office = p.office.post if p.office else "-"
-        mark = "attending" if p.attending else "mentioned"
-        spans = ", ".join(f"{m.text!r}@{m.start}" for m in p.mentions)
-        out.write(f"{mark:<10} {p.confidence:.2f}  {p.id:<14} {p.name}  [{office}]  {spans}\n")
-    for u in result.unresolved:
-        extra = " ".join(x for x in (u.role, u.country) if x)
-        out.write(f"unresolved       {u.text!r}@{u.start} {extra}\n")
+    write_document(out, result, engine.wikidata, as_json=args.json)
     return 0
 
 
@@ -191,8 +143,8 @@ def _read_file(path: str) -> bytes:
 
 
 def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
-    from .attendee_eval import run_article_eval
-    from .evaluation import run_names_eval
+    from .lab.attendee_eval import run_article_eval
+    from .lab.evaluation import run_names_eval
 
     for path in (args.names, args.gazetteer, args.attendees, args.articles, args.scorer):
         if path and not path.is_file():
@@ -201,7 +153,7 @@ def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
         ("seeds", args.attendees, args.seeds), ("articles", args.articles, None)) if gold]
     if sets and not args.scorer:
         raise CliError("--attendees and --articles need --scorer (../shared/eval/score_attendees.py)")
-    try:
+    with user_errors(PopoloError, BuildError, StoreError):
         if args.names and args.gazetteer:
             run_names_eval(args.names, args.gazetteer, args.predictions, out)
         if sets:
@@ -209,13 +161,11 @@ def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"\narticles, on the gazetteer {engine.store.path}:\n")
             run_article_eval(engine, args.scorer, sets, args.article_predictions, out)
             engine.close()
-    except (PopoloError, BuildError, StoreError) as err:
-        raise CliError(str(err)) from None
     return 0
 
 
 def _cmd_fit(args: argparse.Namespace, out: TextIO) -> int:
-    from .fitting import fit_params
+    from .lab.fitting import fit_params
 
     for path in (args.names, args.gazetteer):
         if not path.is_file():
@@ -225,7 +175,7 @@ def _cmd_fit(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
-    from .bench import run_bench
+    from .lab.bench import run_bench
 
     run_bench(args.shared, out, args.queries, args.scale_aliases)
     return 0
@@ -254,8 +204,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="ISO date; shows the offices held on it")
     p.add_argument("--country", help="ISO 3166-1 alpha-2 country hint")
     p.add_argument("--role", help="free-text role hint")
-    p.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help=f"candidates to show (1-{MAX_LIMIT})")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    limit_option(p, "candidates")
+    json_option(p)
     db_option(p)
     p.set_defaults(func=_cmd_lookup)
 
@@ -265,7 +215,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("entity", help="show one person with names and offices")
     p.add_argument("id")
-    p.add_argument("--json", action="store_true")
+    json_option(p)
     db_option(p)
     p.set_defaults(func=_cmd_entity)
 
@@ -281,7 +231,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the article (UTF-8 text), or - for standard input")
     p.add_argument("--lang", help="BCP-47 language of the article")
     p.add_argument("--date", help="ISO date of the events the article reports")
-    p.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    json_option(p)
     db_option(p)
     p.set_defaults(func=_cmd_attendees)
 

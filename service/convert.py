@@ -7,29 +7,31 @@ from collections.abc import Callable
 from rollcall.gazetteer import Office, Person
 from rollcall.resolvers.articles import DocumentResult
 from rollcall.resolvers import Query
-from rollcall.resolvers.types import DEFAULT_LIMIT
 
 from ._pb.rollcall.v1 import rollcall_pb2 as pb
-from .engine import Answer
+from .engine import Answer, make_query
 
 __all__ = ["query_from_pb", "answer_to_pb", "document_to_pb", "entity_to_pb", "office_to_pb"]
 
 def query_from_pb(req: pb.MatchNameRequest) -> Query:
-    return Query(
+    return make_query(
         name=req.name,
         lang=req.language.strip() or None,
         date=req.date.strip() or None,
         country=req.country.strip() or None,
         role=req.role.strip() or None,
-        limit=req.limit if req.limit else DEFAULT_LIMIT,
+        limit=req.limit or None,  # 0, the field's default, asks for the default
     )
+
+
+def _office_fields(o: Office) -> dict:
+    """An office's fields, shared by the two messages that carry one (Office, DocumentOffice)."""
+    return dict(post_id=o.post_id, post=o.post, organization=o.organization, country=o.country,
+                start_date=o.start, end_date=o.end, acting=o.acting, role_type=o.role_type)
 
 
 def office_to_pb(o: Office) -> pb.Office:
-    return pb.Office(
-        post_id=o.post_id, post=o.post, organization=o.organization, country=o.country,
-        start_date=o.start, end_date=o.end, acting=o.acting, role_type=o.role_type,
-    )
+    return pb.Office(**_office_fields(o))
 
 
 def answer_to_pb(answer: Answer, into: pb.MatchNameResponse | None = None) -> pb.MatchNameResponse:
@@ -64,12 +66,7 @@ def entity_to_pb(person: Person, offices: list[Office]) -> pb.Entity:
 def document_to_pb(result: DocumentResult, wikidata: Callable[[str], str]) -> pb.ReconcileDocumentResponse:
     people = []
     for p in result.people:
-        office = None
-        if p.office:
-            o = p.office
-            office = pb.DocumentOffice(post=o.post, organization=o.organization, country=o.country,
-                                       start_date=o.start, end_date=o.end, post_id=o.post_id,
-                                       acting=o.acting, role_type=o.role_type)
+        office = pb.DocumentOffice(**_office_fields(p.office)) if p.office else None
         people.append(pb.DocumentPerson(
             id=p.id, name=p.name, wikidata=wikidata(p.id), confidence=p.confidence,
             attending=p.attending, office=office,

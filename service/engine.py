@@ -20,7 +20,16 @@ from rollcall.resolvers import (
 from rollcall.resolvers.articles import MAX_DOCUMENT_CHARS, DocumentReconciler, DocumentResult
 from rollcall.resolvers.translit import compile_all as compile_transliterators
 
-__all__ = ["Engine", "RankedCandidate", "Answer", "UnknownEntity"]
+__all__ = ["Engine", "RankedCandidate", "Answer", "UnknownEntity", "make_query"]
+
+
+def make_query(name: str, lang: str | None = None, date: str | None = None, country: str | None = None,
+               role: str | None = None, limit: int | None = None) -> Query:
+    """A Query from an entry point's fields. No limit (None) is the matcher's own default
+    number of candidates, so that the number is written in one place."""
+    if limit is None:
+        return Query(name, lang, date, country, role)
+    return Query(name, lang, date, country, role, limit)
 
 
 class UnknownEntity(KeyError):

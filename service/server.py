@@ -20,7 +20,7 @@ from .auth import BearerTokenInterceptor
 from .engine import Engine
 from .reloader import EngineHolder
 from .servicer import ReconcilerServicer
-from .tolerant import add_reconciler
+from .handlers import add_reconciler
 from .settings import Settings
 
 __all__ = ["Server", "serve"]

@@ -1,13 +1,18 @@
-"""Shared fixtures: a curated database built once per session, the shared data paths."""
+"""Shared fixtures: a curated database built once per session, the shared data paths, a
+real server on a free port (shared by the gRPC tests of a module)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import grpc
 import pytest
 
 from rollcall.gazetteer import build_curated
 from rollcall.service.engine import Engine
+from rollcall.service.server import Server
+from rollcall.service.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -33,3 +38,17 @@ def shared_data() -> Path:
     not a skip: these tests are the proof that imports work."""
     assert OFFICIALS.is_file() and EVERYPOLITICIAN.is_file(), f"shared data missing under {SHARED}"
     return SHARED / "data"
+
+
+@pytest.fixture(scope="module")
+def grpc_server(curated_db: Path) -> Iterator[Server]:
+    server = Server(Settings(db=curated_db, host="127.0.0.1", port=0, max_workers=4, grace=1))
+    server.start()
+    yield server
+    server.stop(0)
+
+
+@pytest.fixture(scope="module")
+def channel(grpc_server: Server) -> Iterator[grpc.Channel]:
+    with grpc.insecure_channel(f"127.0.0.1:{grpc_server.port}") as ch:
+        yield ch

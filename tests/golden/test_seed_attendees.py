@@ -4,7 +4,7 @@ attending, nobody the article does not name at confidence ≥ 0.9)."""
 
 from pathlib import Path
 
-from rollcall.service.attendee_eval import evaluate_articles, load_scorer, read_articles, run_article_eval, total
+from rollcall.service.lab.attendee_eval import evaluate_articles, load_scorer, read_articles, run_article_eval, total
 
 from ..conftest import SHARED
 
@@ -32,7 +32,7 @@ def test_eval_tables_agree_with_the_official_scorer(engine, shared_data, tmp_pat
 
 
 def test_office_judged_by_the_place_the_annotation_names(engine) -> None:
-    from rollcall.service.attendee_eval import _OfficeJudge
+    from rollcall.service.lab.attendee_eval import _OfficeJudge
 
     judge = _OfficeJudge(engine)
     moldova = {"post_id": "md-head-of-state", "post": "President of Moldova", "role_type": "head_of_state",

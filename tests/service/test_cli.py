@@ -1,10 +1,10 @@
-"""The `rollcall` command as a user runs it: a real process, real files."""
+"""The `rollcall` command as a user runs it, on real files: in process through main(argv),
+and as a real process where that is the point (exit codes of the console script, piped
+standard input, serving and signals)."""
 
 import json
-import os
 import re
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -12,7 +12,7 @@ from typing import IO
 
 import pytest
 
-ROLLCALL = str(Path(sys.executable).parent / "rollcall")
+from tests.service.runner import ROLLCALL, process, rollcall
 
 # Bounds for waiting on a server process (start, answer, stop). Generous: they only decide
 # how long a broken server takes to fail a test on a loaded machine, never what passes.
@@ -78,30 +78,26 @@ def wait_until_stopped(pids: set[int], timeout: float = WAIT) -> set[int]:
     return alive
 
 
-def run(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([ROLLCALL, *args], input=stdin, capture_output=True, timeout=120, env=env)
-
-
 def test_lookup_prints_a_table_with_lavrov_first(curated_db: Path) -> None:
-    out = run("lookup", "Sergej Lawrow", "--lang", "de", "--date", "2024-05-21", "--db", str(curated_db))
+    out = rollcall("lookup", "Sergej Lawrow", "--lang", "de", "--date", "2024-05-21", "--db", str(curated_db))
     assert out.returncode == 0, out.stderr
-    lines = out.stdout.decode().splitlines()
+    lines = out.stdout.splitlines()
     assert lines[0].split()[:4] == ["#", "confidence", "id", "name"]
     assert "Sergey Lavrov" in lines[1] and "Q58217" in lines[1]
     assert "Minister of Foreign Affairs of Russia" in lines[1]
-    assert "match: accept" in out.stdout.decode()
+    assert "match: accept" in out.stdout
 
 
 def test_lookup_json(curated_db: Path) -> None:
-    out = run("lookup", "Тоқаев", "--lang", "kk", "--json", "--limit", "3", "--db", str(curated_db))
+    out = rollcall("lookup", "Тоқаев", "--lang", "kk", "--json", "--limit", "3", "--db", str(curated_db))
     doc = json.loads(out.stdout)
     assert doc["candidates"][0]["id"] == "Q200881"
     assert len(doc["candidates"]) <= 3 and doc["algorithm"]["name"] == "rollcall-name"
 
 
-def test_database_from_environment(curated_db: Path) -> None:
-    env = {**os.environ, "ROLLCALL_DB": str(curated_db)}
-    out = run("lookup", "Wladimir Putin", "--json", env=env)
+def test_database_from_environment(curated_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROLLCALL_DB", str(curated_db))
+    out = rollcall("lookup", "Wladimir Putin", "--json")
     assert json.loads(out.stdout)["candidates"][0]["id"] == "Q7747"
 
 
@@ -116,15 +112,23 @@ def test_database_from_environment(curated_db: Path) -> None:
     ],
 )
 def test_bad_input_exits_2_with_a_message(curated_db: Path, args: list, message: str) -> None:
-    out = run(*args, "--db", str(curated_db))
+    out = rollcall(*args, "--db", str(curated_db))
     assert out.returncode == 2
-    assert message in out.stderr.decode()
-    assert "Traceback" not in out.stderr.decode()
+    assert out.stderr.startswith("rollcall: error: ") and message in out.stderr
+    assert out.stdout == ""
+
+
+@pytest.mark.parametrize("args, status", [(["lookup", ""], 2), (["lookup", "Lavrov", "--limit", "x"], 2),
+                                          (["lookup", "Lavrov", "--json"], 0)])
+def test_the_console_script_exits_with_the_status(curated_db: Path, args: list, status: int) -> None:
+    out = process(*args, "--db", str(curated_db))
+    assert out.returncode == status, out.stderr
+    assert "Traceback" not in out.stderr
 
 
 def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
-    out = run("lookup", "Lavrov", "--db", str(tmp_path / "none.db"))
-    assert out.returncode == 2 and "rollcall gazetteer build" in out.stderr.decode()
+    out = rollcall("lookup", "Lavrov", "--db", str(tmp_path / "none.db"))
+    assert out.returncode == 2 and "rollcall gazetteer build" in out.stderr
 
 
 def test_match_streams_jsonl_in_order_and_survives_bad_lines(curated_db: Path) -> None:
@@ -137,9 +141,9 @@ def test_match_streams_jsonl_in_order_and_survives_bad_lines(curated_db: Path) -
         json.dumps({"id": "d", "query": "Lavrov", "date": "someday"}).encode(),
         json.dumps(["not", "an", "object"]).encode(),
     ]
-    out = run("match", "--db", str(curated_db), stdin=b"\n".join(lines) + b"\n")
+    out = process("match", "--db", str(curated_db), stdin=b"\n".join(lines) + b"\n")
     assert out.returncode == 0, out.stderr
-    results = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    results = [json.loads(line) for line in out.stdout.splitlines()]
     assert len(results) == len(lines)
     assert results[0]["id"] == "a" and results[0]["candidates"][0]["id"] == "Q58217"
     assert results[0]["match"] is True
@@ -153,7 +157,7 @@ def test_match_streams_jsonl_in_order_and_survives_bad_lines(curated_db: Path) -
 
 
 def test_entity_shows_names_and_offices(curated_db: Path) -> None:
-    out = run("entity", "Q58217", "--json", "--db", str(curated_db))
+    out = rollcall("entity", "Q58217", "--json", "--db", str(curated_db))
     doc = json.loads(out.stdout)
     assert doc["name"] == "Sergey Lavrov"
     assert any(n["script"] == "Cyrillic" for n in doc["names"])
@@ -162,21 +166,21 @@ def test_entity_shows_names_and_offices(curated_db: Path) -> None:
 
 def test_gazetteer_build_and_import_popolo(tmp_path: Path, shared_data: Path) -> None:
     db = tmp_path / "g.db"
-    built = run("gazetteer", "build", "--db", str(db))
-    assert built.returncode == 0 and "persons" in built.stdout.decode()
-    imported = run("gazetteer", "import-popolo", str(shared_data / "everypolitician-2015" / "gazetteer.popolo.json"),
+    built = rollcall("gazetteer", "build", "--db", str(db))
+    assert built.returncode == 0 and "persons" in built.stdout
+    imported = rollcall("gazetteer", "import-popolo", str(shared_data / "everypolitician-2015" / "gazetteer.popolo.json"),
                    "--db", str(db), "--json")
     assert imported.returncode == 0, imported.stderr
     summary = json.loads(imported.stdout)
     assert summary["persons_added"] + summary["persons_merged"] == 9628
     # The curated people are still there after the import.
-    out = run("lookup", "Sergej Lawrow", "--lang", "de", "--json", "--db", str(db))
+    out = rollcall("lookup", "Sergej Lawrow", "--lang", "de", "--json", "--db", str(db))
     assert json.loads(out.stdout)["candidates"][0]["id"] == "Q58217"
 
 
 def test_import_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
-    out = run("gazetteer", "import-popolo", str(tmp_path / "nope.json"), "--db", str(tmp_path / "g.db"))
-    assert out.returncode == 2 and "cannot read Popolo JSON" in out.stderr.decode()
+    out = rollcall("gazetteer", "import-popolo", str(tmp_path / "nope.json"), "--db", str(tmp_path / "g.db"))
+    assert out.returncode == 2 and "cannot read Popolo JSON" in out.stderr
 
 
 def test_serve_answers_then_stops_cleanly_on_sigterm(curated_db: Path) -> None:
@@ -206,8 +210,8 @@ def test_attendees_json_from_a_file_and_stdin(curated_db: Path, tmp_path: Path) 
     article = tmp_path / "a.txt"
     text = "Der chinesische Außenminister Wang Yi nahm an dem Treffen teil."
     article.write_text(text, encoding="utf-8")
-    from_file = run("attendees", str(article), "--lang", "de", "--date", "2024-05-21", "--json", "--db", str(curated_db))
-    from_stdin = run("attendees", "-", "--lang", "de", "--date", "2024-05-21", "--json", "--db", str(curated_db),
+    from_file = rollcall("attendees", str(article), "--lang", "de", "--date", "2024-05-21", "--json", "--db", str(curated_db))
+    from_stdin = process("attendees", "-", "--lang", "de", "--date", "2024-05-21", "--json", "--db", str(curated_db),
                      stdin=text.encode())
     assert from_file.returncode == 0, from_file.stderr
     assert json.loads(from_file.stdout) == json.loads(from_stdin.stdout)
@@ -224,21 +228,21 @@ def test_attendees_json_from_a_file_and_stdin(curated_db: Path, tmp_path: Path) 
 def test_attendees_bad_input(curated_db: Path, tmp_path: Path, content: bytes, message: str) -> None:
     article = tmp_path / "a.txt"
     article.write_bytes(content)
-    out = run("attendees", str(article), "--db", str(curated_db))
-    assert out.returncode == 2 and message in out.stderr.decode()
+    out = rollcall("attendees", str(article), "--db", str(curated_db))
+    assert out.returncode == 2 and message in out.stderr
 
 
 def test_attendees_bad_date(curated_db: Path, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Wang Yi")
-    out = run("attendees", str(article), "--date", "2024-13-01", "--db", str(curated_db))
-    assert out.returncode == 2 and "does not exist" in out.stderr.decode()
+    out = rollcall("attendees", str(article), "--date", "2024-13-01", "--db", str(curated_db))
+    assert out.returncode == 2 and "does not exist" in out.stderr
 
 
 def test_gazetteer_validate_passes_on_the_curated_files() -> None:
-    out = run("gazetteer", "validate")
-    assert out.returncode == 0, out.stdout.decode()[-2000:]
-    assert "0 errors" in out.stdout.decode()
+    out = rollcall("gazetteer", "validate")
+    assert out.returncode == 0, out.stdout[-2000:]
+    assert "0 errors" in out.stdout
 
 
 def test_gazetteer_validate_fails_on_an_overlapping_office(tmp_path: Path) -> None:
@@ -251,18 +255,18 @@ def test_gazetteer_validate_fails_on_an_overlapping_office(tmp_path: Path) -> No
         ],
     }
     (tmp_path / "ru.json").write_text(json.dumps(doc), encoding="utf-8")
-    out = run("gazetteer", "validate", "--sources", str(tmp_path), "--json")
+    out = process("gazetteer", "validate", "--sources", str(tmp_path), "--json")  # exit 1 through the script
     assert out.returncode == 1
     [error] = json.loads(out.stdout)["errors"]
     assert "Q1" in error and "Q2" in error and "same time" in error
 
 
 def test_gazetteer_stats_and_export_roundtrip(curated_db: Path, tmp_path: Path) -> None:
-    stats = json.loads(run("gazetteer", "stats", "--json", "--db", str(curated_db)).stdout)
+    stats = json.loads(rollcall("gazetteer", "stats", "--json", "--db", str(curated_db)).stdout)
     assert stats["persons"] > 100 and stats["aliases_per_script"]["Cyrillic"] > 0
     exported = tmp_path / "out.popolo.json"
-    assert run("gazetteer", "export-popolo", str(exported), "--db", str(curated_db)).returncode == 0
-    summary = json.loads(run("gazetteer", "import-popolo", str(exported), "--db", str(tmp_path / "re.db"),
+    assert rollcall("gazetteer", "export-popolo", str(exported), "--db", str(curated_db)).returncode == 0
+    summary = json.loads(rollcall("gazetteer", "import-popolo", str(exported), "--db", str(tmp_path / "re.db"),
                              "--json").stdout)
     assert summary["persons_added"] == stats["persons"] and summary["tenures_added"] == stats["tenures"]
 
@@ -338,5 +342,5 @@ def test_a_second_server_on_a_taken_port_fails_instead_of_sharing_it(curated_db:
 
 
 def test_serve_refuses_a_process_count_below_one(curated_db: Path) -> None:
-    out = run("serve", "--port", "0", "--processes", "0", "--db", str(curated_db))
-    assert out.returncode == 2 and "--processes must be at least 1, not 0" in out.stderr.decode()
+    out = rollcall("serve", "--port", "0", "--processes", "0", "--db", str(curated_db))
+    assert out.returncode == 2 and "--processes must be at least 1, not 0" in out.stderr

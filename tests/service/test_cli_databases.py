@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.service.test_cli import run
+from tests.service.runner import rollcall
 
 POPOLO = {
     "persons": [
@@ -35,36 +35,36 @@ def persons(db: Path) -> set[str]:
 def test_build_keeps_what_was_imported_into_the_database(tmp_path: Path, popolo: Path) -> None:
     db = tmp_path / "g.db"
     imported = {"Aigerim Importova", "Bolat Importov"}
-    assert run("gazetteer", "build", "--db", str(db)).returncode == 0
-    assert run("gazetteer", "import-popolo", str(popolo), "--db", str(db)).returncode == 0
+    assert rollcall("gazetteer", "build", "--db", str(db)).returncode == 0
+    assert rollcall("gazetteer", "import-popolo", str(popolo), "--db", str(db)).returncode == 0
     assert imported <= persons(db) and "Sergey Lavrov" in persons(db)
 
-    rebuilt = run("gazetteer", "build", "--db", str(db))
+    rebuilt = rollcall("gazetteer", "build", "--db", str(db))
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert imported <= persons(db) and "Sergey Lavrov" in persons(db)
-    assert f"with {popolo}: 2 persons added" in rebuilt.stdout.decode()
+    assert f"with {popolo}: 2 persons added" in rebuilt.stdout
 
-    dropped = run("gazetteer", "build", "--drop-imports", "--db", str(db))
+    dropped = rollcall("gazetteer", "build", "--drop-imports", "--db", str(db))
     assert dropped.returncode == 0
     assert not imported & persons(db) and "Sergey Lavrov" in persons(db)
 
 
 def test_build_refuses_when_an_imported_file_is_gone(tmp_path: Path, popolo: Path) -> None:
     db = tmp_path / "g.db"
-    assert run("gazetteer", "build", "--with", str(popolo), "--db", str(db)).returncode == 0
+    assert rollcall("gazetteer", "build", "--with", str(popolo), "--db", str(db)).returncode == 0
     before = db.read_bytes()
     popolo.unlink()
-    out = run("gazetteer", "build", "--db", str(db))
+    out = rollcall("gazetteer", "build", "--db", str(db))
     assert out.returncode == 2
-    assert "--drop-imports" in out.stderr.decode() and str(popolo) in out.stderr.decode()
+    assert "--drop-imports" in out.stderr and str(popolo) in out.stderr
     assert db.read_bytes() == before
 
 
 def test_build_never_overwrites_a_file_that_is_not_a_gazetteer(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("my notes\n")
-    out = run("gazetteer", "build", "--db", str(notes))
-    assert out.returncode == 2 and "not a rollcall gazetteer" in out.stderr.decode()
+    out = rollcall("gazetteer", "build", "--db", str(notes))
+    assert out.returncode == 2 and "not a rollcall gazetteer" in out.stderr
     assert notes.read_text() == "my notes\n"
 
 
@@ -78,22 +78,22 @@ def test_bad_paths_are_errors_not_tracebacks(tmp_path: Path, curated_db: Path, p
     args = {"build": ["build", "--db", str(bad)],
             "import-popolo": ["import-popolo", str(popolo), "--db", str(bad)],
             "export-popolo": ["export-popolo", str(bad), "--db", str(curated_db)]}[command]
-    out = run("gazetteer", *args)
-    err = out.stderr.decode()
+    out = rollcall("gazetteer", *args)
+    err = out.stderr
     assert out.returncode == 2 and err.startswith("rollcall: error:"), err
     assert str(bad) in err and "Traceback" not in err
 
 
 def test_a_new_database_gets_its_folders(tmp_path: Path, popolo: Path) -> None:
     db = tmp_path / "no" / "such" / "dir" / "g.db"
-    out = run("gazetteer", "import-popolo", str(popolo), "--db", str(db))
+    out = rollcall("gazetteer", "import-popolo", str(popolo), "--db", str(db))
     assert out.returncode == 0, out.stderr
     assert persons(db) == {"Aigerim Importova", "Bolat Importov"}
 
 
 def test_export_creates_its_folder_and_a_readable_file(tmp_path: Path, curated_db: Path) -> None:
     target = tmp_path / "new" / "out.popolo.json"
-    out = run("gazetteer", "export-popolo", str(target), "--db", str(curated_db))
+    out = rollcall("gazetteer", "export-popolo", str(target), "--db", str(curated_db))
     assert out.returncode == 0, out.stderr
     mask = os.umask(0)
     os.umask(mask)
@@ -104,7 +104,7 @@ def test_export_creates_its_folder_and_a_readable_file(tmp_path: Path, curated_d
 def test_stats_counts_the_aliases_a_server_indexes(curated_db: Path) -> None:
     from rollcall.gazetteer import Store
 
-    stats = json.loads(run("gazetteer", "stats", "--json", "--db", str(curated_db)).stdout)
+    stats = json.loads(rollcall("gazetteer", "stats", "--json", "--db", str(curated_db)).stdout)
     store = Store(curated_db)
     assert stats["aliases"] == len(store.matcher_aliases())
     assert sum(stats["aliases_per_script"].values()) == stats["aliases"]

@@ -10,7 +10,7 @@ from google.protobuf import json_format
 
 from rollcall.service._pb.rollcall.v1 import rollcall_pb2 as pb
 from rollcall.service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
-from tests.service.test_cli import run
+from tests.service.runner import rollcall
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 WAIT = 120
@@ -48,7 +48,7 @@ def same_shape(cli: Any, grpc_: Any, path: str = "") -> None:
 
 def test_attendees_json_is_the_reconcile_document_response(stub, curated_db: Path) -> None:
     seed = SEEDS / "002_e7706126799bb1c7.txt"
-    out = run("attendees", str(seed), "--lang", "de", "--date", "2024-07-04", "--json", "--db", str(curated_db))
+    out = rollcall("attendees", str(seed), "--lang", "de", "--date", "2024-07-04", "--json", "--db", str(curated_db))
     assert out.returncode == 0, out.stderr
     cli = json.loads(out.stdout)
     reply = stub.ReconcileDocument(pb.ReconcileDocumentRequest(
@@ -64,7 +64,7 @@ def test_attendees_json_is_the_reconcile_document_response(stub, curated_db: Pat
 
 
 def test_lookup_json_is_the_match_name_response(stub, curated_db: Path) -> None:
-    out = run("lookup", "Sergej Lawrow", "--lang", "de", "--date", "2024-05-21", "--json", "--db", str(curated_db))
+    out = rollcall("lookup", "Sergej Lawrow", "--lang", "de", "--date", "2024-05-21", "--json", "--db", str(curated_db))
     cli = json.loads(out.stdout)
     reply = stub.MatchName(pb.MatchNameRequest(name="Sergej Lawrow", language="de", date="2024-05-21"),
                            timeout=WAIT)
@@ -94,9 +94,9 @@ def test_jsonl_takes_the_grpc_field_names_too(curated_db: Path) -> None:
         {"id": 2, "query": "Сергей Лавров", "lang": "ru"},
         {"id": 3, "name": "Lavrov", "query": "Putin"},
     ]
-    out = run("match", "--db", str(curated_db),
+    out = rollcall("match", "--db", str(curated_db),
               stdin="".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines).encode())
-    first, second, third = (json.loads(x) for x in out.stdout.decode().splitlines())
+    first, second, third = (json.loads(x) for x in out.stdout.splitlines())
     assert first["candidates"][0]["id"] == second["candidates"][0]["id"] == "Q58217"
     assert first["candidates"] == second["candidates"]
     assert third["id"] == 3 and "differ" in third["error"]

@@ -2,15 +2,12 @@
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from rollcall.gazetteer import DEFAULT_SOURCES
-
-ROLLCALL = str(Path(sys.executable).parent / "rollcall")
+from tests.service.runner import Result, rollcall
 
 
 @pytest.fixture
@@ -20,16 +17,14 @@ def sources(tmp_path: Path) -> Path:
     return copy
 
 
-def gz(sources: Path, *args: str) -> subprocess.CompletedProcess:
+def gz(sources: Path, *args: str) -> Result:
     db = sources.parent / "g.db"
-    return subprocess.run([ROLLCALL, "gazetteer", *args, "--sources", str(sources), "--db", str(db), "--json"],
-                          capture_output=True, timeout=120)
+    return rollcall("gazetteer", *args, "--sources", str(sources), "--db", str(db), "--json")
 
 
 def lookup(sources: Path, name: str, *extra: str) -> dict:
     db = sources.parent / "g.db"
-    out = subprocess.run([ROLLCALL, "lookup", name, "--json", "--db", str(db), *extra], capture_output=True, timeout=60)
-    return json.loads(out.stdout)
+    return json.loads(rollcall("lookup", name, "--json", "--db", str(db), *extra).stdout)
 
 
 def test_add_person_alias_post_and_tenure(sources: Path) -> None:
@@ -62,8 +57,7 @@ def test_merge_leaves_a_redirect(sources: Path) -> None:
     assert gz(sources, "add-person", "--id", "rc-lavrov-dup", "--name", "S. V. Lavrov", "--country", "RU").returncode == 0
     out = gz(sources, "merge", "Q58217", "rc-lavrov-dup")
     assert out.returncode == 0, out.stderr
-    entity = subprocess.run([ROLLCALL, "entity", "rc-lavrov-dup", "--json", "--db", str(sources.parent / "g.db")],
-                            capture_output=True, timeout=60)
+    entity = rollcall("entity", "rc-lavrov-dup", "--json", "--db", str(sources.parent / "g.db"))
     doc = json.loads(entity.stdout)
     assert doc["id"] == "Q58217" and any(n["name"] == "S. V. Lavrov" for n in doc["names"])
 
@@ -105,7 +99,7 @@ def test_wrong_edits_change_nothing(sources: Path, args: list, message: str) -> 
     before = {p.name: p.read_bytes() for p in sources.iterdir()}
     out = gz(sources, *args)
     assert out.returncode == 2
-    assert "nothing changed" in out.stderr.decode() and message in out.stderr.decode()
+    assert "nothing changed" in out.stderr and message in out.stderr
     assert {p.name: p.read_bytes() for p in sources.iterdir()} == before  # no file created either
 
 
@@ -116,10 +110,8 @@ def test_duplicates_finds_a_person_imported_twice(tmp_path: Path) -> None:
         {"id": "x-lavrov", "name": "Sergey Lavrov", "other_names": [{"name": "Сергей Лавров", "lang": "ru"}]},
         {"id": "x-other", "name": "Petra Unrelated"},
     ]}), encoding="utf-8")
-    assert subprocess.run([ROLLCALL, "gazetteer", "build", "--db", str(db), "--with", str(popolo)],
-                          capture_output=True, timeout=120).returncode == 0
-    out = subprocess.run([ROLLCALL, "gazetteer", "duplicates", "--db", str(db), "--json"],
-                         capture_output=True, timeout=300)
+    assert rollcall("gazetteer", "build", "--db", str(db), "--with", str(popolo)).returncode == 0
+    out = rollcall("gazetteer", "duplicates", "--db", str(db), "--json")
     pairs = json.loads(out.stdout)
     assert {(p["a"], p["b"]) for p in pairs} >= {("Q58217", "x-lavrov")} or \
         {(p["b"], p["a"]) for p in pairs} >= {("Q58217", "x-lavrov")}

@@ -3,8 +3,6 @@ item 8): gRPC answers INVALID_ARGUMENT, `rollcall lookup` and `attendees` exit 2
 "rollcall: error:", `rollcall match` reports the line and goes on."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import grpc
@@ -12,13 +10,9 @@ import pytest
 
 from rollcall.service._pb.rollcall.v1 import rollcall_pb2 as pb
 from rollcall.service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+from tests.service.runner import rollcall
 
-ROLLCALL = str(Path(sys.executable).parent / "rollcall")
 WAIT = 120  # a bound for a loaded machine, never what the tests check
-
-
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([ROLLCALL, *args], input=stdin, capture_output=True, timeout=WAIT)
 
 
 @pytest.fixture
@@ -73,17 +67,17 @@ def test_the_tags_the_data_uses_still_pass(stub) -> None:
     ],
 )
 def test_lookup_with_a_bad_language_or_country_exits_2(curated_db: Path, args: list, message: str) -> None:
-    out = run(*args, "--db", str(curated_db))
+    out = rollcall(*args, "--db", str(curated_db))
     assert out.returncode == 2
-    assert message in out.stderr.decode() and "Traceback" not in out.stderr.decode()
+    assert message in out.stderr and "Traceback" not in out.stderr
 
 
 def test_match_reports_a_bad_language_on_its_line_and_goes_on(curated_db: Path) -> None:
     lines = [json.dumps({"id": "a", "query": "Lavrov", "lang": "xx-!!"}),
              json.dumps({"id": "b", "query": "Лавров", "lang": "und-Cyrl"})]
-    out = run("match", "--db", str(curated_db), stdin="\n".join(lines).encode() + b"\n")
+    out = rollcall("match", "--db", str(curated_db), stdin="\n".join(lines).encode() + b"\n")
     assert out.returncode == 0, out.stderr
-    bad, good = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    bad, good = [json.loads(line) for line in out.stdout.splitlines()]
     assert bad["id"] == "a" and bad["error"].startswith("line 1: language 'xx-!!' is not BCP-47")
     assert good["candidates"][0]["id"] == "Q58217"
 
@@ -91,6 +85,6 @@ def test_match_reports_a_bad_language_on_its_line_and_goes_on(curated_db: Path) 
 def test_attendees_with_a_bad_language_exits_2(curated_db: Path, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Wang Yi", encoding="utf-8")
-    out = run("attendees", str(article), "--lang", "xx-!!", "--db", str(curated_db))
+    out = rollcall("attendees", str(article), "--lang", "xx-!!", "--db", str(curated_db))
     assert out.returncode == 2
-    assert "rollcall: error: language 'xx-!!' is not BCP-47" in out.stderr.decode()
+    assert "rollcall: error: language 'xx-!!' is not BCP-47" in out.stderr

@@ -3,8 +3,6 @@ accept (the name becomes an alias) or reject."""
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import grpc
@@ -14,15 +12,14 @@ from rollcall.service._pb.rollcall.v1 import rollcall_pb2 as pb
 from rollcall.service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 from rollcall.service.server import Server
 from rollcall.service.settings import Settings
-
-ROLLCALL = str(Path(sys.executable).parent / "rollcall")
+from tests.service.runner import Result, rollcall
 
 # Bound on a call: generous, for a loaded machine; these tests check answers, not speed.
 WAIT = 120
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([ROLLCALL, "gazetteer", *args], capture_output=True, timeout=120)
+def cli(*args: str) -> Result:
+    return rollcall("gazetteer", *args)
 
 
 def test_record_list_accept_and_reject(tmp_path: Path) -> None:
@@ -58,7 +55,7 @@ def test_record_list_accept_and_reject(tmp_path: Path) -> None:
     assert "Qwzx Vbnmlk" in (sources / "ru.json").read_text(encoding="utf-8")
     again = cli("review", "accept", str(number), "--person", "Q58217", "--review-db", str(queue),
                 "--sources", str(sources), "--db", str(db))
-    assert again.returncode == 2 and "accepted already" in again.stderr.decode()
+    assert again.returncode == 2 and "accepted already" in again.stderr
 
     rejected = cli("review", "reject", str(forms["vertreter indiens"]["number"]), "--review-db", str(queue))
     assert rejected.returncode == 0

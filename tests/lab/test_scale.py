@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rollcall.service.scale import synthetic_gazetteer
+from rollcall.service.lab.scale import synthetic_gazetteer
 from tests.conftest import SHARED
 
 
@@ -23,7 +23,7 @@ def test_the_synthetic_gazetteer_is_reproducible_and_written_in_four_scripts() -
 
 def test_scale_build_then_query_reports_figures(tmp_path: Path) -> None:
     db, queries = tmp_path / "scale.db", tmp_path / "q.jsonl"
-    step = [sys.executable, "-m", "rollcall.service.scale"]
+    step = [sys.executable, "-m", "rollcall.service.lab.scale"]
     built = json.loads(subprocess.run([*step, "build", "--shared", str(SHARED), "--aliases", "4000",
                                        "--db", str(db), "--queries", str(queries)],
                                       check=True, capture_output=True, text=True).stdout)

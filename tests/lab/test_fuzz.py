@@ -3,7 +3,7 @@
 
 import io
 
-from rollcall.service.fuzz import run_fuzz
+from rollcall.service.lab.fuzz import run_fuzz
 
 
 def test_hostile_inputs_never_fail_the_server(grpc_server) -> None:

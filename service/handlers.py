@@ -1,6 +1,7 @@
-"""Registering the Reconciler so that an undecodable request (invalid UTF-8 in a string field,
-a truncated message) is answered INVALID_ARGUMENT. grpc's own handling answers INTERNAL, which
-would tell a client the server is at fault."""
+"""The Reconciler's method handlers, registered on a server (`add_reconciler`) so that an
+undecodable request (invalid UTF-8 in a string field, a truncated message) is answered
+INVALID_ARGUMENT. grpc's own handling answers INTERNAL, which would tell a client the server
+is at fault."""
 
 from __future__ import annotations
 

@@ -31,8 +31,8 @@ from rapidfuzz import fuzz
 from rollcall.resolvers.phrases import PhraseMatcher
 from rollcall.resolvers.text import tokenize
 
-from .answers import document_json
-from .engine import Engine
+from ..answers import document_json
+from ..engine import Engine
 from .evaluation import expected_calibration_error
 
 __all__ = ["ArticleScore", "evaluate_articles", "format_article_table", "load_scorer", "read_articles",

@@ -7,7 +7,7 @@ person is written in four scripts by ICU transliteration (Latin, Cyrillic, Arabi
 Queries are other spellings of sampled persons: their name in Katakana (a script the
 gazetteer does not hold) and their Latin name with one letter changed.
 
-Run as `python -m service.scale build|query ...`; the benchmark runs each step in its own
+Run as `python -m rollcall.service.lab.scale build|query ...`; the benchmark runs each step in its own
 process so that build memory and serving memory are measured apart.
 """
 
@@ -96,7 +96,7 @@ def build(shared: Path, db: Path, n_aliases: int, queries_path: Path) -> dict:
 def query(db: Path, queries_path: Path) -> dict:
     """Open the gazetteer cold, answer the queries; time, memory and accuracy."""
     started = time.perf_counter()
-    from .engine import Engine  # imports count towards the cold start
+    from ..engine import Engine  # imports count towards the cold start
 
     engine = Engine(db, warm=True)
     queries = [json.loads(line) for line in queries_path.open(encoding="utf-8")]
@@ -117,7 +117,7 @@ def query(db: Path, queries_path: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m service.scale", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m rollcall.service.lab.scale", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="step", required=True)
     b = sub.add_parser("build")
     b.add_argument("--shared", type=Path, required=True)

@@ -28,8 +28,8 @@ from typing import Any
 
 import grpc
 
-from ._pb.rollcall.v1 import rollcall_pb2 as pb
-from ._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+from .._pb.rollcall.v1 import rollcall_pb2 as pb
+from .._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 
 __all__ = ["run_load"]
 
@@ -217,7 +217,7 @@ def run_load(target: str, clients: int, seconds: float, article: Path, swap_db: 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m service.load", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m rollcall.service.lab.load", description=__doc__.split("\n")[0])
     parser.add_argument("target", help="host:port of a running server")
     parser.add_argument("clients", type=int)
     parser.add_argument("seconds", type=float)

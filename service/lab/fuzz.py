@@ -12,8 +12,8 @@ from typing import TextIO
 
 import grpc
 
-from ._pb.rollcall.v1 import rollcall_pb2 as pb
-from ._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+from .._pb.rollcall.v1 import rollcall_pb2 as pb
+from .._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 
 __all__ = ["hostile_inputs", "run_fuzz"]
 

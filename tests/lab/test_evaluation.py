@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from rollcall.service.evaluation import Outcome, expected_calibration_error, format_table, metrics
+from rollcall.service.lab.evaluation import Outcome, expected_calibration_error, format_table, metrics
 
 
 def outcome(expected, ranked, conf, accepted, group="Latin"):

@@ -7,7 +7,7 @@ rapidfuzz WRatio scan over all aliases (the reference ratio), batch throughput (
 one and two server processes: a fresh server's first batch, the batch again, a batch of
 names it has not seen; `rollcall match` in one and two processes), cold start to the first
 answer and the server's RSS, the scale run on a
-synthetic gazetteer of a million aliases (service/scale.py), and article reconciliation
+synthetic gazetteer of a million aliases (service/lab/scale.py), and article reconciliation
 times for the seed articles.
 """
 
@@ -32,9 +32,9 @@ from rapidfuzz import fuzz, process
 from rollcall.gazetteer import build_curated, import_file
 from rollcall.resolvers import Query
 
-from ._pb.rollcall.v1 import rollcall_pb2 as pb
-from ._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
-from .engine import Engine
+from .._pb.rollcall.v1 import rollcall_pb2 as pb
+from .._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+from ..engine import Engine
 
 __all__ = ["run_bench"]
 
@@ -244,9 +244,9 @@ def _dev_articles_bench(engine: Engine, shared: Path, out: TextIO) -> None:
 
 
 def _scale_bench(shared: Path, tmp: Path, n_aliases: int, out: TextIO) -> None:
-    """The synthetic million-alias gazetteer: each step in its own process (service/scale.py)."""
+    """The synthetic million-alias gazetteer: each step in its own process (service/lab/scale.py)."""
     db, queries = tmp / "scale.db", tmp / "scale-queries.jsonl"
-    step = [sys.executable, "-m", "rollcall.service.scale"]
+    step = [sys.executable, "-m", "rollcall.service.lab.scale"]
     built = json.loads(subprocess.run(
         [*step, "build", "--shared", str(shared), "--aliases", str(n_aliases), "--db", str(db),
          "--queries", str(queries)], check=True, capture_output=True, text=True).stdout)

@@ -21,8 +21,8 @@ from rollcall.gazetteer import import_file
 from rollcall.resolvers import MatcherConfig, Query
 from rollcall.resolvers.matcher import score_candidates
 
-from .answers import answer_json
-from .engine import Engine
+from ..answers import answer_json
+from ..engine import Engine
 
 __all__ = ["Outcome", "Metrics", "metrics", "evaluate_names", "format_table"]
 

@@ -23,7 +23,7 @@ def test_swapping_the_gazetteer_under_load_fails_no_call_and_is_atomic(curated_d
     server.start()
     try:
         run = subprocess.run(
-            [sys.executable, "-m", "rollcall.service.load", f"127.0.0.1:{server.port}", "2", "8",
+            [sys.executable, "-m", "rollcall.service.lab.load", f"127.0.0.1:{server.port}", "2", "8",
              str(SHARED / "seeds" / "002_e7706126799bb1c7.txt"), "--swap-db", str(served), "--swap-every", "1.5",
              "--min-swaps", "3", "--pickup-timeout", "120", "--call-timeout", "120"],
             capture_output=True, text=True, timeout=900,

@@ -27,7 +27,7 @@ from rollcall.resolvers.params import CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceM
 from rollcall.resolvers.normalize import clean, has_qualifier
 from rollcall.resolvers.score import PairFeatures
 
-from .engine import Engine
+from ..engine import Engine
 from .evaluation import expected_calibration_error
 
 __all__ = ["fit_params"]
