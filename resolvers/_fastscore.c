@@ -1024,7 +1024,7 @@ static int best_pair_of(PyObject *qs, PyObject *as, const double *coef, Memo *me
             if (align((Reading *)PyTuple_GET_ITEM(qs, x), (Reading *)PyTuple_GET_ITEM(as, y), memo,
                       q_patterns ? q_patterns[x] : NULL, f) < 0)
                 return -1;
-            /* Summed in the order of resolvers/model.py ScoreModel.logit: equal to the bit. */
+            /* Summed in the order of resolvers/params.py ScoreModel.logit: equal to the bit. */
             double score = coef[0];
             for (int k = 0; k < N_FEATURES; k++) score = score + coef[k + 1] * f[k];
             if (!found || score > *best_score) {

@@ -7,8 +7,8 @@
    re.sub applies it: scanning left to right, at each position the first alternative that
    matches, matches never overlapping, lookbehind and lookahead reading the string as it was
    before the substitution. tests/resolvers/test_keys.py checks the keys against keys_py.py
-   on every word of the shared gazetteers and on random strings. The stored name index holds these keys: this file is
-   part of its fingerprint (gazetteer/index_store.py). */
+   on every word of the shared gazetteers and on random strings. The stored name index holds
+   these keys: a change to them bumps readings_codec.INDEX_VERSION. */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>

@@ -1,4 +1,4 @@
-"""The `rollcall` command: lookup, match (JSONL), attendees, entity, serve, eval, fit, bench;
+"""The `rollcall` command: lookup, match (JSONL), attendees, entity, serve, algorithms, eval, fit, bench;
 the `gazetteer` commands live in cli_gazetteer. A command parses its arguments, calls the
 engine (or the lab) once, and hands the answer to its renderer (render.py)."""
 
@@ -19,7 +19,7 @@ from .answers import answer_json
 from .cli_common import CliError, db_option, json_option, limit_option, open_engine, user_errors
 from .cli_gazetteer import add_gazetteer_commands
 from .engine import Engine, UnknownEntity, make_query
-from .render import write_answer, write_document, write_entity, write_json
+from .render import write_algorithms, write_answer, write_document, write_entity, write_json
 from .settings import Settings
 
 __all__ = ["main"]
@@ -181,6 +181,14 @@ def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_algorithms(args: argparse.Namespace, out: TextIO) -> int:
+    from rollcall.resolvers import NAME_MATCHER
+    from rollcall.resolvers.articles import ARTICLE_READER
+
+    write_algorithms(out, [NAME_MATCHER, ARTICLE_READER], as_json=args.json)
+    return 0
+
+
 def _version() -> str:
     from importlib.metadata import version
 
@@ -234,6 +242,10 @@ def _parser() -> argparse.ArgumentParser:
     json_option(p)
     db_option(p)
     p.set_defaults(func=_cmd_attendees)
+
+    p = sub.add_parser("algorithms", help="the name matcher's and the article reader's features and settings")
+    json_option(p)
+    p.set_defaults(func=_cmd_algorithms)
 
     p = sub.add_parser("eval", help="accuracy, calibration and speed on labelled names")
     p.add_argument("--names", type=Path, help="labelled queries (JSONL)")

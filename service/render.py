@@ -1,5 +1,5 @@
 """How the CLI shows an answer: one renderer per kind (a match, an entity, an article's
-attendees), each writing either text for a person at a terminal or the JSON of answers.py
+attendees, the algorithms' descriptions), each writing either text for a person at a terminal or the JSON of answers.py
 (field for field the gRPC messages). Every command that shows one of them goes through here,
 so that an office, say, reads the same wherever it appears."""
 
@@ -13,12 +13,13 @@ from wcwidth import wcswidth
 
 from rollcall.gazetteer import Office, Person
 from rollcall.resolvers import Query
+from rollcall.resolvers.algorithm import AlgorithmDescription
 from rollcall.resolvers.articles import DocumentResult
 
 from .answers import answer_json, document_json, entity_json
 from .engine import Answer
 
-__all__ = ["office_text", "write_answer", "write_document", "write_entity", "write_json", "write_table"]
+__all__ = ["office_text", "write_algorithms", "write_answer", "write_document", "write_entity", "write_json", "write_table"]
 
 
 def write_json(out: TextIO, doc: Any, *, indent: int | None = 2) -> None:
@@ -95,3 +96,16 @@ def write_document(out: TextIO, result: DocumentResult, wikidata: Callable[[str]
     for u in result.unresolved:
         extra = " ".join(x for x in (u.role, u.country) if x)
         out.write(f"unresolved       {u.text!r}@{u.start} {extra}\n")
+
+
+def write_algorithms(out: TextIO, algorithms: Sequence[AlgorithmDescription], *, as_json: bool) -> None:
+    """Each algorithm's name, version, features and settings (as the README shows them)."""
+    if as_json:
+        write_json(out, [{
+            "name": a.name, "version": a.version, "summary": a.summary,
+            "features": [{"name": f.name, "doc": f.doc} for f in a.features],
+            "settings": [{"name": s.name, "default": s.default if isinstance(s.default, (int, float, str)) else None,
+                          "doc": s.doc} for s in a.settings()],
+        } for a in algorithms])
+        return
+    out.write("\n".join(a.markdown() for a in algorithms))

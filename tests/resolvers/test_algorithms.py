@@ -40,3 +40,16 @@ def test_the_readme_shows_both_descriptions() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for algorithm in ALGORITHMS:
         assert algorithm.markdown() in readme, f"README lacks the current description of {algorithm.name}"
+
+
+def test_rollcall_algorithms_prints_both(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from rollcall.service.cli import main
+
+    assert main(["algorithms", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [(a["name"], a["version"]) for a in shown] == [(a.name, a.version) for a in ALGORITHMS]
+    assert {s["name"]: s["default"] for s in shown[0]["settings"]}["retrieve"] == 50
+    assert main(["algorithms"]) == 0
+    assert capsys.readouterr().out == "\n".join(a.markdown() for a in ALGORITHMS)
