@@ -88,7 +88,7 @@ class MemoryIndexData:
         self.alias_person: array[int] = array("I")
         self.alias_records: list[AliasRecord] = []
         self.alias_normalized: list[str] = []
-        unweighed: list[str] = []
+        readings: list[str] = []  # encoded; not weighed until every token is counted
         postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
         exact: dict[str, list[int]] = defaultdict(list)
         self._key_counts = array("H")
@@ -100,7 +100,7 @@ class MemoryIndexData:
             self.alias_person.append(pos)
             self.alias_records.append(record)
             self.alias_normalized.append(normalized)
-            unweighed.append(encoded)
+            readings.append(encoded)
             exact[normalized].append(alias_id)
             for form_keys in reading_keys:
                 token_counts.update(set(form_keys))
@@ -110,12 +110,13 @@ class MemoryIndexData:
         self.postings: dict[str, array[int]] = dict(postings)
         self._exact = dict(exact)
         self.token_counts: dict[str, int] = dict(token_counts)
-        # Weighed once every token is counted; held encoded, parsed on first use (as
-        # NameForm objects, the readings of a million aliases took about 1.5 KB each).
-        self.alias_readings: list[str] = [
-            readings_codec.encode(weigh_readings(readings_codec.decode_forms(text), self.token_counts_of, len(unweighed)))
-            for text in unweighed
-        ]
+        # Weighed once every token is counted, in place (a million aliases' readings are
+        # held once, not twice); held encoded, parsed on first use (as NameForm objects, the
+        # readings of a million aliases took about 1.5 KB each).
+        for i, text in enumerate(readings):
+            forms = readings_codec.decode_forms(text)
+            readings[i] = readings_codec.encode(weigh_readings(forms, self.token_counts_of, len(readings)))
+        self.alias_readings: list[str] = readings
         self._readings: list[tuple[Reading, ...] | None] = [None] * len(self.alias_readings)
 
     def __len__(self) -> int:
