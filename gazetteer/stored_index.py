@@ -64,9 +64,8 @@ def write_index(conn: sqlite3.Connection, data: MemoryIndexData, n_persons: int)
     conn.execute("create table index_blobs (name text primary key, data blob)")
     conn.executemany(
         "insert into index_aliases values (?, ?, ?, ?, ?, ?, ?, ?)",
-        ((i, person, r.person_id, r.name, r.lang, r.kind, normalized, readings)
-         for i, (person, r, normalized, readings) in enumerate(zip(
-             data.alias_person, data.alias_records, data.alias_normalized, data.alias_readings))),
+        ((i, person, r.person_id, r.name, r.lang, r.kind, normalized, data.weighed_text(i))
+         for i, (person, r, normalized) in enumerate(zip(data.alias_person, data.alias_records, data.alias_normalized))),
     )
     conn.execute("create index index_aliases_normalized on index_aliases(normalized)")
     conn.execute("create index index_aliases_person on index_aliases(person)")

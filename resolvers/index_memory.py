@@ -82,13 +82,14 @@ class MemoryIndexData:
         person_pos = {p.id: i for i, p in enumerate(persons)}
         records = [(r, pos) for r in aliases if (pos := person_pos.get(r.person_id)) is not None]
         jobs = [(r.name, r.lang, persons[pos].country) for r, pos in records]
-        # Per alias: its person, record, normalised name and encoded readings. Posting lists
+        # Per alias: its person, record, normalised name and readings (encoded, not weighed:
+        # weights need every token counted, and are computed when first read). Posting lists
         # grow as arrays of 4-byte ids: as lists of int objects, a million aliases' forty
         # million postings alone took over a gigabyte.
         self.alias_person: array[int] = array("I")
         self.alias_records: list[AliasRecord] = []
         self.alias_normalized: list[str] = []
-        readings: list[str] = []  # encoded; not weighed until every token is counted
+        self.alias_unweighed: list[str] = []
         postings: dict[str, array[int]] = defaultdict(lambda: array("I"))
         exact: dict[str, list[int]] = defaultdict(list)
         self._key_counts = array("H")
@@ -100,7 +101,7 @@ class MemoryIndexData:
             self.alias_person.append(pos)
             self.alias_records.append(record)
             self.alias_normalized.append(normalized)
-            readings.append(encoded)
+            self.alias_unweighed.append(encoded)
             exact[normalized].append(alias_id)
             for form_keys in reading_keys:
                 token_counts.update(set(form_keys))
@@ -110,14 +111,9 @@ class MemoryIndexData:
         self.postings: dict[str, array[int]] = dict(postings)
         self._exact = dict(exact)
         self.token_counts: dict[str, int] = dict(token_counts)
-        # Weighed once every token is counted, in place (a million aliases' readings are
-        # held once, not twice); held encoded, parsed on first use (as NameForm objects, the
-        # readings of a million aliases took about 1.5 KB each).
-        for i, text in enumerate(readings):
-            forms = readings_codec.decode_forms(text)
-            readings[i] = readings_codec.encode(weigh_readings(forms, self.token_counts_of, len(readings)))
-        self.alias_readings: list[str] = readings
-        self._readings: list[tuple[Reading, ...] | None] = [None] * len(self.alias_readings)
+        # Parsed for scoring on first use (as NameForm objects, the readings of a million
+        # aliases took about 1.5 KB each; weighed text, about twice the unweighed).
+        self._readings: list[tuple[Reading, ...] | None] = [None] * len(self.alias_unweighed)
 
     def __len__(self) -> int:
         return len(self.alias_records)
@@ -129,10 +125,14 @@ class MemoryIndexData:
     def exact(self, normalized: str) -> Sequence[int]:
         return self._exact.get(normalized, ())
 
+    def weighed_text(self, alias_id: int) -> str:
+        """The alias's readings weighed, encoded as the database stores them."""
+        return readings_codec.encode(self.weighted(alias_id))
+
     def _parsed(self, alias_id: int) -> tuple[Reading, ...]:
         found = self._readings[alias_id]
         if found is None:
-            found = self._readings[alias_id] = readings_codec.parse(self.alias_readings[alias_id])
+            found = self._readings[alias_id] = readings_codec.parse(self.weighed_text(alias_id))
         return found
 
     def readings_of(self, alias_ids: Sequence[int]) -> list[tuple[Reading, ...]]:
@@ -169,10 +169,11 @@ class MemoryIndexData:
         return iter(self.alias_records)
 
     def all_forms(self) -> Iterator[tuple[NameForm, ...]]:
-        return map(readings_codec.decode_forms, self.alias_readings)
+        return map(readings_codec.decode_forms, self.alias_unweighed)
 
     def weighted(self, alias_id: int) -> tuple[WeightedForm, ...]:
-        return readings_codec.decode(self.alias_readings[alias_id])
+        forms = readings_codec.decode_forms(self.alias_unweighed[alias_id])
+        return weigh_readings(forms, self.token_counts_of, len(self.alias_unweighed))
 
     def aliases_of(self, person: int) -> list[int]:
         return [i for i, p in enumerate(self.alias_person) if p == person]
