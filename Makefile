@@ -6,13 +6,14 @@ BIN := $(VENV)/bin
 DB ?= $(or $(ROLLCALL_DB),var/gazetteer.db)
 HOST ?= $(or $(ROLLCALL_HOST),127.0.0.1)
 PORT ?= $(or $(ROLLCALL_PORT),50051)
+HTTP_PORT ?= $(or $(ROLLCALL_HTTP_PORT),8080)
 
 SHARED ?= ../shared
 
 .PHONY: help setup sysdeps run test typecheck build eval fit bench fuzz load proto proto-check clean
 
 help:
-	@echo "make run        set up, build the curated gazetteer into $(DB), serve gRPC on $(HOST):$(PORT)"
+	@echo "make run        set up, build the curated gazetteer into $(DB), serve gRPC on $(HOST):$(PORT), HTTP on $(HTTP_PORT)"
 	@echo "make test       set up and run the test suite (with the type check)"
 	@echo "make setup      create .venv and install rollcall with its dependencies"
 	@echo "make build      (re)build the curated gazetteer into $(DB), keeping its Popolo imports"
@@ -56,7 +57,7 @@ build: setup
 	$(BIN)/rollcall gazetteer build --db $(DB)
 
 run: build
-	exec $(BIN)/rollcall serve --db $(DB) --host $(HOST) --port $(PORT)
+	exec $(BIN)/rollcall serve --db $(DB) --host $(HOST) --port $(PORT) --http-port $(HTTP_PORT)
 
 # mypy reads the folders under their installed names (rollcall.resolvers, ...) through a
 # tree of links in var/, as it cannot follow the editable install's name mapping.
@@ -84,14 +85,14 @@ bench: setup
 
 # 10,000 hostile inputs through a real server on a free port (never INTERNAL, never a crash).
 fuzz: build
-	@set -e; $(BIN)/rollcall serve --db $(DB) --port 50999 2> var/fuzz-server.log & pid=$$!; \
+	@set -e; $(BIN)/rollcall serve --db $(DB) --port 50999 --http-port 0 2> var/fuzz-server.log & pid=$$!; \
 	  trap "kill $$pid" EXIT; sleep 3; $(BIN)/python -m rollcall.service.lab.fuzz 127.0.0.1:50999 10000 1
 
 # 8 concurrent clients for 60 s mixing the three calls, while the served gazetteer is
 # replaced every 10 s (the server re-reads it); fails on any error or any non-atomic switch.
 load: build
 	@set -e; cp $(DB) var/load.db; \
-	  ROLLCALL_RELOAD_INTERVAL=1 $(BIN)/rollcall serve --db var/load.db --port 50998 2> var/load-server.log & pid=$$!; \
+	  ROLLCALL_RELOAD_INTERVAL=1 $(BIN)/rollcall serve --db var/load.db --port 50998 --http-port 0 2> var/load-server.log & pid=$$!; \
 	  trap "kill $$pid" EXIT; sleep 3; \
 	  $(BIN)/python -m rollcall.service.lab.load 127.0.0.1:50998 8 60 $(SHARED)/seeds/002_e7706126799bb1c7.txt \
 	    --swap-db var/load.db --swap-every 10; \

@@ -105,6 +105,7 @@ def _cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
         db=args.db or base.db,
         host=args.host or base.host,
         port=base.port if args.port is None else args.port,
+        http_port=base.http_port if args.http_port is None else args.http_port,
         max_workers=base.max_workers,
         grace=base.grace,
         processes=base.processes if args.processes is None else args.processes,
@@ -230,6 +231,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="run the gRPC server in the foreground")
     p.add_argument("--host", help="address to bind (default 127.0.0.1, $ROLLCALL_HOST)")
     p.add_argument("--port", type=int, help="port (default 50051, $ROLLCALL_PORT; 0 = any)")
+    p.add_argument("--http-port", type=int,
+                   help="port of the W3C Reconciliation API over HTTP (default 8080, $ROLLCALL_HTTP_PORT; 0 = off)")
     p.add_argument("--processes", type=int,
                    help="server processes sharing the port, one core each (default 1, $ROLLCALL_PROCESSES)")
     db_option(p)

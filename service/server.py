@@ -21,6 +21,7 @@ from .engine import Engine
 from .reloader import EngineHolder
 from .servicer import ReconcilerServicer
 from .handlers import add_reconciler
+from .http_server import HttpServer
 from .settings import Settings
 
 __all__ = ["Server", "serve"]
@@ -60,6 +61,7 @@ class Server:
             ("grpc.so_reuseport", 1 if settings.reuse_port else 0),
         ]
         interceptors = []
+        token = None
         if settings.token_file:
             token = settings.token_file.read_text(encoding="utf-8").strip()
             if not token:
@@ -96,6 +98,15 @@ class Server:
         if self.port == 0:
             self.engines.close()
             raise OSError(f"cannot bind {address}: the port is taken or the address is not this machine's")
+        self.http: HttpServer | None = None
+        if settings.http_port:
+            try:
+                self.http = HttpServer(self.engines.current, settings.host, settings.http_port, token=token,
+                                       reuse_port=settings.reuse_port)
+            except OSError:
+                self._grpc.stop(None)
+                self.engines.close()
+                raise
 
     @property
     def engine(self) -> Engine:
@@ -103,6 +114,8 @@ class Server:
 
     def start(self) -> None:
         self._grpc.start()
+        if self.http:
+            self.http.start()
         if self.settings.reload_interval > 0:
             self.engines.watch(self.settings.reload_interval)
         for name in ("", SERVICE_NAME):
@@ -111,6 +124,8 @@ class Server:
     def stop(self, grace: float | None = None) -> None:
         """Report NOT_SERVING, let in-flight calls finish within `grace`, then stop."""
         self.health.enter_graceful_shutdown()
+        if self.http:
+            self.http.stop()
         self._grpc.stop(self.settings.grace if grace is None else grace).wait()
         self.engines.close()
         if self.review:
@@ -130,6 +145,8 @@ def serve(settings: Settings, announce: bool = True, on_ready: Callable[[], None
         "rollcall serving" if announce else f"worker {os.getpid()} ready", settings.host, server.port,
         settings.db, len(server.engine.index), server.engine.load_seconds,
     )
+    if server.http and announce:
+        log.info("Reconciliation API (W3C, 0.2) on %s", server.http.url)
     if on_ready:
         # Only after the line above is written: the supervisor's "serving on" line, which
         # waits for every worker's on_ready, then always comes after every "worker N ready".

@@ -35,6 +35,8 @@ class Settings:
     # Loopback only unless told otherwise: the API has no authentication yet.
     host: str = field(default_factory=lambda: os.environ.get("ROLLCALL_HOST", "127.0.0.1"))
     port: int = field(default_factory=lambda: int(os.environ.get("ROLLCALL_PORT", "50051")))
+    # The Reconciliation API over HTTP, on the same host (0: not served).
+    http_port: int = field(default_factory=lambda: int(os.environ.get("ROLLCALL_HTTP_PORT", "8080")))
     max_workers: int = field(
         default_factory=lambda: int(os.environ.get("ROLLCALL_MAX_WORKERS", "8"))
     )

@@ -3,6 +3,7 @@ real server on a free port (shared by the gRPC tests of a module)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,10 @@ from rollcall.gazetteer import build_curated
 from rollcall.service.engine import Engine
 from rollcall.service.server import Server
 from rollcall.service.settings import Settings
+
+# Servers the tests start (in process or as processes) serve no HTTP unless a test asks for
+# it on a free port: two servers would both want the default 8080.
+os.environ["ROLLCALL_HTTP_PORT"] = "0"
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -5,6 +5,7 @@ gazetteer, ../shared beside it).
 Each fenced block is preceded by a directive saying how it runs:
   <!-- readme-test: run -->           run it (sh with bash -euo pipefail, python with the venv)
   <!-- readme-test: server -->        run it while a server listens where the block says
+  <!-- readme-test: http -->          run it while the Reconciliation API listens where it says
   <!-- readme-test: review-queue -->  run it with a review queue holding two pending names
   <!-- readme-test: grpcurl -->       each grpcurl line's method and JSON body are sent to a
                                       server through reflection (grpcurl is not installed here)
@@ -29,7 +30,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DIRECTIVE = re.compile(r"<!-- readme-test: ([a-z-]+)(?::\s*(.*?))? -->")
-KINDS = {"run", "server", "review-queue", "grpcurl", "not-run"}
+KINDS = {"run", "server", "http", "review-queue", "grpcurl", "not-run"}
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,9 @@ def environment(work: Path) -> dict[str, str]:
     return env
 
 
-def run_block(block: Block, work: Path, port: int | None = None) -> subprocess.CompletedProcess:
+def run_block(block: Block, work: Path, port: int | None = None, http_port: int | None = None) -> subprocess.CompletedProcess:
     text = block.text if port is None else block.text.replace("127.0.0.1:50051", f"127.0.0.1:{port}")
+    text = text if http_port is None else text.replace("127.0.0.1:8080", f"127.0.0.1:{http_port}")
     command = ["bash", "-euo", "pipefail", "-c", text] if block.lang == "sh" else [sys.executable, "-c", text]
     out = subprocess.run(command, cwd=work, env=environment(work), capture_output=True, timeout=300)
     assert out.returncode == 0, f"{block} failed:\n{out.stdout.decode()[-2000:]}\n{out.stderr.decode()[-3000:]}"
@@ -129,6 +131,25 @@ def server(checkout: Path) -> Iterator[int]:
 @pytest.mark.parametrize("block", ran("server"), ids=str)
 def test_example_against_a_server_runs(block: Block, checkout: Path, server: int) -> None:
     out = run_block(block, checkout, port=server)
+    assert b"Q58217" in out.stdout
+
+
+@pytest.fixture(scope="module")
+def http_server(checkout: Path) -> Iterator[int]:
+    from rollcall.service.engine import Engine
+    from rollcall.service.http_server import HttpServer
+
+    engine = Engine(checkout / "var" / "gazetteer.db")
+    srv = HttpServer(lambda: engine, "127.0.0.1", 0)
+    srv.start()
+    yield srv.port
+    srv.stop()
+    engine.close()
+
+
+@pytest.mark.parametrize("block", ran("http"), ids=str)
+def test_example_against_the_reconciliation_api_runs(block: Block, checkout: Path, http_server: int) -> None:
+    out = run_block(block, checkout, http_port=http_server)
     assert b"Q58217" in out.stdout
 
 

@@ -65,7 +65,7 @@ def _reference_scan(engine: Engine, queries: list[dict]) -> list[float]:
 
 def _serve(db: Path, processes: int = 1) -> tuple[subprocess.Popen, int, float]:
     started = time.perf_counter()
-    proc = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--db", str(db), "--processes", str(processes)],
+    proc = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--http-port", "0", "--db", str(db), "--processes", str(processes)],
                             stderr=subprocess.PIPE, text=True, env={**os.environ, "ROLLCALL_RELOAD_INTERVAL": "0"})
     assert proc.stderr is not None
     for line in proc.stderr:
