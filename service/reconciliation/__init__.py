@@ -4,5 +4,6 @@ same engine as gRPC: the manifest, query batches, and their answers.
 queries.py  a query batch → rollcall Queries (or a 400 naming the problem)
 results.py  an answer → the API's candidates
 manifest.py the service manifest
+preview.py  an entity's HTML card
 app.py      the ASGI application (Starlette), with CORS, the bearer token and the limits
 """

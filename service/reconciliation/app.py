@@ -3,6 +3,7 @@ gRPC server uses.
 
 GET /reconcile                    the manifest
 GET or POST /reconcile?queries=   a query batch (POST: a form field, as OpenRefine sends it)
+GET /preview?id=                  an entity's HTML card
 
 Every answer carries CORS headers (OpenRefine and browser tools call from other origins).
 Errors are JSON ({"error": "..."}) with 400 for a bad request, 401 without the bearer token
@@ -22,13 +23,14 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from rollcall.resolvers import InvalidQuery
 
-from ..engine import Engine
+from ..engine import Engine, UnknownEntity
 from .manifest import manifest
+from .preview import preview_html
 from .queries import BadRequest, BatchQuery, parse_batch
 from .results import candidates_json
 
@@ -81,11 +83,17 @@ def reconciliation_app(engines: Callable[[], Engine], token: str | None = None) 
     """`engines()` gives the current engine (a reloaded gazetteer is picked up per request);
     `token`: the bearer token every request must carry, or None."""
 
-    async def reconcile(request: Request) -> Response:
+    def _denied(request: Request) -> Response | None:
+        """401 without the bearer token, when one is set."""
         if token is not None:
             given = request.headers.get("authorization", "")
             if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
                 return _error(401, "missing or wrong bearer token (Authorization: Bearer <token>)")
+        return None
+
+    async def reconcile(request: Request) -> Response:
+        if (denied := _denied(request)) is not None:
+            return denied
         queries = request.query_params.get("queries")
         if request.method == "POST":
             body = await _read_body(request)
@@ -98,7 +106,7 @@ def reconciliation_app(engines: Callable[[], Engine], token: str | None = None) 
             except MultiPartException as err:
                 return _error(400, f"the body is not a form: {err.message}")
         if queries is None:
-            return JSONResponse(manifest())
+            return JSONResponse(manifest(str(request.base_url)))
         try:
             batch = parse_batch(queries)
             # Matching is CPU work: in the thread pool, not on the event loop.
@@ -107,8 +115,20 @@ def reconciliation_app(engines: Callable[[], Engine], token: str | None = None) 
             return _error(400, str(err))
         return JSONResponse(answers)
 
+    async def preview(request: Request) -> Response:
+        if (denied := _denied(request)) is not None:
+            return denied
+        person_id = request.query_params.get("id", "").strip()
+        if not person_id:
+            return _error(400, "give the entity's id: /preview?id=Q58217")
+        try:
+            person, offices = await run_in_threadpool(engines().entity, person_id)
+        except UnknownEntity:
+            return _error(404, f"no person with id {person_id!r}")
+        return HTMLResponse(preview_html(person, offices))
+
     return Starlette(
-        routes=[Route("/reconcile", reconcile, methods=["GET", "POST"])],
+        routes=[Route("/reconcile", reconcile, methods=["GET", "POST"]), Route("/preview", preview, methods=["GET"])],
         middleware=[Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                                allow_headers=["Authorization", "Content-Type"])],
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from rollcall.resolvers import NAME_MATCHER
 
+from .preview import PREVIEW_SIZE
 from .results import PERSON_TYPE
 
 __all__ = ["BATCH_SIZE", "manifest"]
@@ -20,7 +21,9 @@ IDENTIFIER_SPACE = "http://www.wikidata.org/entity/"
 SCHEMA_SPACE = "http://www.wikidata.org/prop/direct/"
 
 
-def manifest() -> dict[str, Any]:
+def manifest(base_url: str) -> dict[str, Any]:
+    """The manifest of the service at `base_url` (ending in /)."""
+    width, height = PREVIEW_SIZE
     return {
         "versions": ["0.2"],
         "name": f"rollcall: officials by name ({NAME_MATCHER.name}/{NAME_MATCHER.version})",
@@ -29,5 +32,6 @@ def manifest() -> dict[str, Any]:
         "serviceVersion": version("rollcall"),
         "defaultTypes": [PERSON_TYPE],
         "view": {"url": "https://www.wikidata.org/wiki/{{id}}"},
+        "preview": {"url": f"{base_url}preview?id={{{{id}}}}", "width": width, "height": height},
         "batchSize": BATCH_SIZE,
     }

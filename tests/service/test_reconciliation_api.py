@@ -173,3 +173,18 @@ def test_the_grpc_server_serves_the_api_too(curated_db: Path) -> None:
     with pytest.raises(OSError, match="cannot bind HTTP"):
         Server(Settings(db=curated_db, port=0, http_port=taken.port, reload_interval=0))
     taken.stop()
+
+
+def test_the_preview_shows_name_link_and_offices(api: str) -> None:
+    _, _, manifest = call(api, method="GET")
+    url = manifest["preview"]["url"].replace("{{id}}", "Q58217")
+    assert url.startswith(api.removesuffix("reconcile"))
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Origin": "https://x.example"}), timeout=30) as r:
+        html = r.read().decode("utf-8")
+        assert r.headers["content-type"].startswith("text/html") and r.headers["access-control-allow-origin"] == "*"
+    assert "<h1>Sergey Lavrov</h1>" in html and 'href="https://www.wikidata.org/wiki/Q58217"' in html
+    assert "Minister of Foreign Affairs of Russia: 2004-03-09 – now" in html
+    base = api.removesuffix("reconcile")
+    assert call(f"{base}preview?id=Q404404404", method="GET")[0] == 404
+    status, _, doc = call(f"{base}preview", method="GET")
+    assert status == 400 and "id" in doc["error"]
