@@ -7,7 +7,8 @@ GET /preview?id=                  an entity's HTML card
 
 Every answer carries CORS headers (OpenRefine and browser tools call from other origins).
 Errors are JSON ({"error": "..."}) with 400 for a bad request, 401 without the bearer token
-when one is set, 413 for a body over MAX_BODY_BYTES.
+when one is set, 404 for an unknown entity, 413 for a body over MAX_BODY_BYTES, 503 when the
+gazetteer closed under the request.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from rollcall.gazetteer import StoreError
 from rollcall.resolvers import InvalidQuery
 
 from ..engine import Engine, UnknownEntity
@@ -113,6 +115,8 @@ def reconciliation_app(engines: Callable[[], Engine], token: str | None = None) 
             answers = await run_in_threadpool(_answer, engines(), batch)
         except (BadRequest, InvalidQuery) as err:
             return _error(400, str(err))
+        except StoreError as err:  # the gazetteer closed under the request (a server stopping)
+            return _error(503, f"the gazetteer is not available: {err}")
         return JSONResponse(answers)
 
     async def preview(request: Request) -> Response:
@@ -125,6 +129,8 @@ def reconciliation_app(engines: Callable[[], Engine], token: str | None = None) 
             person, offices = await run_in_threadpool(engines().entity, person_id)
         except UnknownEntity:
             return _error(404, f"no person with id {person_id!r}")
+        except StoreError as err:
+            return _error(503, f"the gazetteer is not available: {err}")
         return HTMLResponse(preview_html(person, offices))
 
     return Starlette(

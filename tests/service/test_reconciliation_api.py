@@ -188,3 +188,16 @@ def test_the_preview_shows_name_link_and_offices(api: str) -> None:
     assert call(f"{base}preview?id=Q404404404", method="GET")[0] == 404
     status, _, doc = call(f"{base}preview", method="GET")
     assert status == 400 and "id" in doc["error"]
+
+
+def test_a_closed_gazetteer_is_503_not_a_crash(curated_db: Path) -> None:
+    closed = Engine(curated_db)
+    closed.close()
+    server = HttpServer(lambda: closed, "127.0.0.1", 0)
+    server.start()
+    try:
+        status, _, doc = call(server.url, queries={"q": {"query": "Lavrov"}})
+        assert status == 503 and "not available" in doc["error"]
+        assert call(server.url.replace("reconcile", "preview") + "?id=Q58217", method="GET")[0] == 503
+    finally:
+        server.stop()
