@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from .types import Algorithm
@@ -30,8 +31,11 @@ class Setting:
     doc: str
 
 
-def setting(default: Any, doc: str) -> Any:
-    """A field of an algorithm's config dataclass, with what it does."""
+def setting(default: Any, doc: str, *, factory: Callable[[], Any] | None = None) -> Any:
+    """A field of an algorithm's config dataclass, with what it does (`factory`: made anew
+    for each config, as dataclasses' default_factory)."""
+    if factory is not None:
+        return dataclasses.field(default_factory=factory, metadata={"doc": doc})
     return dataclasses.field(default=default, metadata={"doc": doc})
 
 
@@ -60,6 +64,15 @@ class AlgorithmDescription:
             out.append(Setting(f.name, default, f.metadata.get("doc", "")))
         return tuple(out)
 
+    def as_json(self) -> dict[str, Any]:
+        """The description as data; a setting whose default is no plain value shows null."""
+        return {
+            "name": self.name, "version": self.version, "summary": self.summary,
+            "features": [{"name": f.name, "doc": f.doc} for f in self.features],
+            "settings": [{"name": s.name, "default": s.default if _plain(s.default) else None, "doc": s.doc}
+                         for s in self.settings()],
+        }
+
     def markdown(self) -> str:
         """The description as the README shows it: the features, then the settings."""
         lines = [f"`{self.name}/{self.version}`: {self.summary}", "", "| feature | what it measures |", "|---|---|"]
@@ -69,5 +82,9 @@ class AlgorithmDescription:
         return "\n".join(lines) + "\n"
 
 
+def _plain(value: Any) -> bool:
+    return isinstance(value, (int, float, str))
+
+
 def _shown(value: Any) -> str:
-    return f"`{value}`" if isinstance(value, (int, float, str)) else "(see its doc)"
+    return f"`{value}`" if _plain(value) else "(see its doc)"

@@ -9,7 +9,7 @@ candidate's score and margin into a confidence; auto-accept by the fitted thresh
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from ._display import rounded
@@ -38,8 +38,8 @@ class InvalidQuery(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class MatcherConfig:
-    params: Params = field(default_factory=load_params, metadata={
-        "doc": "the fitted ranking and confidence models and the accept threshold (resolvers/params.json, `make fit`)"})
+    params: Params = setting(None, "the fitted ranking and confidence models and the accept threshold "
+                                   "(resolvers/params.json, `make fit`)", factory=load_params)
     retrieve: int = setting(50, "aliases taken from the index by shared keys; each gets a cheap token coverage of "
                                 "its first reading against the query's first reading")
     rescore: int = setting(15, "the best of them on that coverage that get the full scoring over all pairs of "

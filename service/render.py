@@ -101,11 +101,6 @@ def write_document(out: TextIO, result: DocumentResult, wikidata: Callable[[str]
 def write_algorithms(out: TextIO, algorithms: Sequence[AlgorithmDescription], *, as_json: bool) -> None:
     """Each algorithm's name, version, features and settings (as the README shows them)."""
     if as_json:
-        write_json(out, [{
-            "name": a.name, "version": a.version, "summary": a.summary,
-            "features": [{"name": f.name, "doc": f.doc} for f in a.features],
-            "settings": [{"name": s.name, "default": s.default if isinstance(s.default, (int, float, str)) else None,
-                          "doc": s.doc} for s in a.settings()],
-        } for a in algorithms])
+        write_json(out, [a.as_json() for a in algorithms])
         return
     out.write("\n".join(a.markdown() for a in algorithms))

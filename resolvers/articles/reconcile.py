@@ -47,7 +47,6 @@ class DocumentReconciler:
         self._offices = Offices(vocabulary.posts)
         self._attendance = AttendanceJudge(vocabulary.cues, self.config.not_attending_window)
         self._exact_names = frozenset(normalize(r.name) for r in index.data.records())
-        self._person_pos = {p.id: i for i, p in enumerate(index.persons)}
         # Articles repeat names; the answer for the same query is the same. A cache of this
         # reconciler's own, so a reloaded gazetteer's reconciler does not keep the old alive.
         self._match = lru_cache(maxsize=4096)(self._match_uncached)
@@ -108,8 +107,8 @@ class DocumentReconciler:
         in_office = (lambda person_id: self._offices.holds_office(person_id, date)) if date else (lambda _: False)
         self._attendance.decide(people.values(), tokens, text, blocked, in_office)
         for person_id, p in people.items():
-            pos = self._person_pos.get(person_id)
-            p.name = self._name_on(person_id, date) or (self.index.persons[pos].name if pos is not None else person_id)
+            known = self.index.person(person_id)
+            p.name = self._name_on(person_id, date) or (known.name if known else person_id)
             p.office = self._offices.office_on(person_id, date, roles_of.get(person_id, set()))
             p.mentions.sort(key=lambda m: m.start)
         ordered = sorted(people.values(), key=lambda p: p.mentions[0].start)
@@ -194,8 +193,8 @@ class DocumentReconciler:
         words ("Devlet Başkanları") only when it is written exactly as an alias (checked
         by the caller's scoring: every word must then match closely)."""
         if all(is_cjk(c) for c in name if c.isalpha()) and normalize(name) not in self._exact_names:
-            pos = self._person_pos.get(person_id)
-            country = self.index.persons[pos].country if pos is not None else ""
+            known = self.index.person(person_id)
+            country = known.country if known else ""
             if country and country in HAN_COUNTRIES:
                 # Chinese, Japanese and Korean names have fixed characters: other characters
                 # that read alike ("刘洁妍", an editor in a byline) are another person.

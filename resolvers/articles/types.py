@@ -63,7 +63,6 @@ class DocumentConfig:
              "written as an alias")
     unwritten_cjk_confidence: float = setting(
         0.8, "least confidence of a Chinese or Japanese name written as no alias, with no role phrase beside it")
-    # In a script without case nothing marks a name but its words.
     function_word: float = setting(
         6.5, "in a script without case, a word this common (Zipf 6.5, three in a thousand words: Hindi के, Urdu "
              "کے, Persian در) is never part of a name")

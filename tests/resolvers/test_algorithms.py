@@ -2,12 +2,14 @@
 settings. What they answer carries the name and version; what they explain is described."""
 
 import dataclasses
+import json
 
 import pytest
 
 from rollcall.resolvers import NAME_MATCHER, AliasRecord, PersonRecord, Query, TenureRecord, build_name_index, match
 from rollcall.resolvers.algorithm import AlgorithmDescription
 from rollcall.resolvers.articles import ARTICLE_READER, DocumentReconciler, Vocabulary
+from rollcall.service.cli import main
 from tests.conftest import ROOT
 
 ALGORITHMS = [NAME_MATCHER, ARTICLE_READER]
@@ -43,10 +45,6 @@ def test_the_readme_shows_both_descriptions() -> None:
 
 
 def test_rollcall_algorithms_prints_both(capsys: pytest.CaptureFixture[str]) -> None:
-    import json
-
-    from rollcall.service.cli import main
-
     assert main(["algorithms", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert [(a["name"], a["version"]) for a in shown] == [(a.name, a.version) for a in ALGORITHMS]
