@@ -179,6 +179,10 @@ class Store:
                            " and wikidata != ''", tuple(person_ids))
         return {r[0]: r[1] for r in rows if r[1]}
 
+    def countries_by_wikidata(self) -> dict[str, str]:
+        """The ISO 3166-1 code of each country the gazetteer knows, by its Wikidata id."""
+        return {q: code for code, q in self._query("select code, wikidata from countries where wikidata != ''")}
+
     def offices(self, person_id: str, date: str | None = None) -> list[Office]:
         """The person's offices, oldest first; with `date`, only those held on it."""
         canonical = self.resolve_id(person_id)

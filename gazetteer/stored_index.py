@@ -27,6 +27,7 @@ import icu
 
 from rollcall.resolvers import AliasRecord, NameIndex, build_name_index, readings_codec
 from rollcall.resolvers.forms import NameForm
+from rollcall.resolvers.index_data import prefix_end
 from rollcall.resolvers.index_memory import MemoryIndexData
 from rollcall.resolvers.readings_codec import INDEX_VERSION
 from rollcall.resolvers.score import Reading, WeightedForm
@@ -203,6 +204,12 @@ class StoredIndexData:
 
     def held_postings(self) -> dict[str, array[int]] | None:
         return self._postings.held()
+
+    def keys_with_prefix(self, prefix: str, limit: int) -> list[str]:
+        # A range over the table's primary key.
+        rows = self._store.rows("select key from index_postings where key >= ? and key < ?"
+                                " order by length(key), key limit ?", (prefix, prefix_end(prefix), limit))
+        return [r[0] for r in rows]
 
     def warm(self) -> bool:
         """A gazetteer of at most _WARM_ALIASES aliases is read whole: queries then read

@@ -14,7 +14,11 @@ from .respell import LANGUAGE_OF_COUNTRY
 from .script import LATIN, detect_script
 from .translit import romanize
 
-__all__ = ["NameForm", "name_forms", "alias_language", "lookup_keys"]
+__all__ = ["NameForm", "PHONETIC_KEY", "name_forms", "alias_language", "lookup_keys"]
+
+# The prefix of an index key filed from a token's (or a reading's joined) phonetic key; the
+# other kinds: s: skeleton, c: consonant classes, b: their bigrams, g: given-name group.
+PHONETIC_KEY = "k:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +71,7 @@ def lookup_keys(form: NameForm) -> set[str]:
         out |= _token_lookup_keys(token)
     if len(form.keys) > 1:
         if len(form.joined_key) >= 4:
-            out.add("k:" + form.joined_key)
+            out.add(PHONETIC_KEY + form.joined_key)
         if len(form.joined_class) >= 3:
             out.add("c:" + form.joined_class)
     return out
@@ -79,7 +83,7 @@ def _token_lookup_keys(token: str) -> frozenset[str]:
     out: set[str] = set()
     key, skel, cls, cls_r = _token_keys(token)
     if len(key) >= 2:
-        out.add("k:" + key)
+        out.add(PHONETIC_KEY + key)
     if len(skel) >= 2:
         out.add("s:" + skel)
     out.update(f"g:{group}" for group in name_groups(key))

@@ -18,7 +18,13 @@ from .forms import NameForm
 from .score import WeightedForm
 from .types import AliasRecord
 
-__all__ = ["IndexData"]
+__all__ = ["IndexData", "prefix_end"]
+
+
+def prefix_end(prefix: str) -> str:
+    """The least key after every key that starts with `prefix`: those keys are the range
+    [prefix, prefix_end(prefix)). Keys are ASCII, so "\x7f" is after all of them."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else "\x7f"
 
 
 class IndexData(Protocol):
@@ -67,6 +73,12 @@ class IndexData(Protocol):
 
     def held_postings(self) -> dict[str, array[int]] | None:
         """Every posting list, when all are in memory (else None: read them as needed)."""
+        ...
+
+    def keys_with_prefix(self, prefix: str, limit: int) -> list[str]:
+        """Retrieval keys that start with `prefix`, shortest first (then in key order), at
+        most `limit`: the entity suggest service completes what a user has typed so far,
+        and the shortest completions are the closest."""
         ...
 
     @property

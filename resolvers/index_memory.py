@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -18,6 +19,7 @@ from . import readings_codec
 from .score import Reading
 from .forms import NameForm, alias_language, lookup_keys, name_forms
 from .index import NameIndex, weigh_readings
+from .index_data import prefix_end
 from .normalize import clean, normalize
 from .score import WeightedForm
 from .types import AliasRecord, PersonRecord
@@ -114,6 +116,7 @@ class MemoryIndexData:
         # Parsed for scoring on first use (as NameForm objects, the readings of a million
         # aliases took about 1.5 KB each; weighed text, about twice the unweighed).
         self._readings: list[tuple[Reading, ...] | None] = [None] * len(self.alias_unweighed)
+        self._sorted_keys: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self.alias_records)
@@ -161,6 +164,14 @@ class MemoryIndexData:
 
     def held_postings(self) -> dict[str, array[int]] | None:
         return self.postings
+
+    def keys_with_prefix(self, prefix: str, limit: int) -> list[str]:
+        if self._sorted_keys is None:  # sorted on first use: only the suggest service asks
+            self._sorted_keys = sorted(self.postings)
+        keys = self._sorted_keys
+        start = bisect_left(keys, prefix)
+        end = bisect_left(keys, prefix_end(prefix), lo=start)
+        return sorted(keys[start:end], key=lambda k: (len(k), k))[:limit]
 
     def warm(self) -> bool:
         return True

@@ -17,6 +17,8 @@ from rollcall.gazetteer.stored_index import load_name_index
 from rollcall.resolvers import (
     Candidate, InvalidDate, InvalidQuery, MatchResult, Query, check_date, match, validate_language,
 )
+from rollcall.resolvers.normalize import MAX_NAME_CHARS
+from rollcall.resolvers.suggest import Suggestion, suggest_persons
 from rollcall.resolvers.articles import MAX_DOCUMENT_CHARS, DocumentReconciler, DocumentResult
 from rollcall.resolvers.translit import compile_all as compile_transliterators
 
@@ -98,6 +100,18 @@ class Engine:
         ranked = [RankedCandidate(c, qids.get(c.person_id, ""), tuple(offices.get(c.person_id, ())))
                   for c in result.candidates]
         return Answer(result, tuple(ranked))
+
+    def suggest(self, typed: str, lang: str | None, limit: int) -> list[Suggestion]:
+        """Persons whose names complete what was typed, in any script (the Reconciliation
+        API's entity suggest)."""
+        if len(typed) > MAX_NAME_CHARS:
+            raise InvalidQuery(f"prefix is {len(typed)} characters long; the limit is {MAX_NAME_CHARS}")
+        validate_language(lang)
+        return suggest_persons(self.index, typed, lang, limit)
+
+    @cached_property
+    def countries_by_wikidata(self) -> dict[str, str]:
+        return self.store.countries_by_wikidata()
 
     def wikidata(self, person_id: str) -> str:
         return self.store.wikidata(person_id)

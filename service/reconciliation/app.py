@@ -1,9 +1,22 @@
 """The Reconciliation API as an ASGI application (Starlette), answering from the engine the
-gRPC server uses.
+gRPC server uses. Two versions of the specification, on the same code:
 
-GET /reconcile                    the manifest
-GET or POST /reconcile?queries=   a query batch (POST: a form field, as OpenRefine sends it)
-GET /preview?id=                  an entity's HTML card
+Version 0.2 (what OpenRefine speaks), under /reconcile:
+  GET /reconcile                             the manifest
+  GET or POST /reconcile?queries=            a query batch (POST: a form field)
+  GET or POST /reconcile?extend=             a data extension query
+  GET /reconcile/suggest/{entity,type,property}?prefix=&cursor=
+  GET /reconcile/propose_properties?type=Q5
+
+Version 1.0-draft, at the root:
+  GET /                                      the manifest
+  POST /match                                a query batch (a JSON body)
+  GET /suggest/{entity,type,property}?prefix=&cursor=
+  POST /extend                               a data extension query (a JSON body)
+  GET /extend/propose?type=Q5
+
+Both: GET /preview?id= (an entity's HTML card) and GET /view?id= (a Q-id: on to Wikidata;
+a local id: its card).
 
 Every answer carries CORS headers (OpenRefine and browser tools call from other origins).
 Errors are JSON ({"error": "..."}) with 400 for a bad request, 401 without the bearer token
@@ -14,127 +27,166 @@ gazetteer closed under the request.
 from __future__ import annotations
 
 import hmac
-from collections.abc import AsyncGenerator, Callable
+from functools import partial
+from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from rollcall.gazetteer import StoreError
 from rollcall.resolvers import InvalidQuery
 
 from ..engine import Engine, UnknownEntity
-from .manifest import manifest
+from .extend import extend, parse_extend, proposed_properties
+from .http_input import MAX_BODY_BYTES, BodyTooLarge, form_field, int_param, read_body
+from .manifest import manifest, manifest_v1
 from .preview import preview_html
-from .queries import BadRequest, BatchQuery, parse_batch
-from .results import candidates_json
+from .queries import BadRequest, BatchQuery, parse_batch, parse_match_batch
+from .results import candidates_json, entity_candidate
+from .suggest import entity_suggestions, property_suggestions, type_suggestions
 
 __all__ = ["MAX_BODY_BYTES", "reconciliation_app"]
 
-# A form body larger than this is refused (1,000 queries of a long name and four properties
-# fit in about a megabyte).
-MAX_BODY_BYTES = 4 * 1024 * 1024
+Handler = Callable[[Request], Awaitable[Response]]
 
 
 def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-async def _read_body(request: Request) -> bytes | None:
-    """The body, or None when it is over MAX_BODY_BYTES. One over it is read on to its end
-    (to four times the limit: a client still sending would otherwise see the connection
-    reset, not the 413)."""
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size <= MAX_BODY_BYTES:
-            chunks.append(chunk)
-        elif size > 4 * MAX_BODY_BYTES:
-            break
-    return b"".join(chunks) if size <= MAX_BODY_BYTES else None
-
-
-async def _form_field(request: Request, body: bytes, name: str) -> str | None:
-    """A field of a form body: URL-encoded (what OpenRefine sends) or multipart."""
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type == "multipart/form-data":
-        async def stream() -> AsyncGenerator[bytes, None]:
-            yield body
-        form = await MultiPartParser(request.headers, stream()).parse()
-        value = form.get(name)
-        return value if isinstance(value, str) else None
-    try:
-        values = parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False).get(name)
-    except UnicodeDecodeError as err:
-        raise BadRequest(f"the form is not UTF-8 ({err.reason} at byte {err.start})") from None
-    return values[-1] if values else None
-
-
-def _answer(engine: Engine, batch: list[BatchQuery]) -> dict[str, dict[str, Any]]:
+def _answer_v02(engine: Engine, batch: list[BatchQuery]) -> dict[str, Any]:
     return {q.key: {"result": candidates_json(engine.match(q.query)) if q.query else []} for q in batch}
+
+
+def _answer_v1(engine: Engine, batch: list[BatchQuery]) -> dict[str, Any]:
+    results = []
+    for q in batch:
+        by_id = []
+        for person_id in q.ids:  # "id" conditions: the entities themselves, when known
+            try:
+                person, _ = engine.entity(person_id)
+            except UnknownEntity:
+                continue
+            by_id.append(entity_candidate(person.id, person.name))
+        named = candidates_json(engine.match(q.query), feature_names=True) if q.query else []
+        seen = {c["id"] for c in by_id}
+        results.append({"candidates": by_id + [c for c in named if c["id"] not in seen]})
+    return {"results": results}
 
 
 def reconciliation_app(engines: Callable[[], Engine], token: str | None = None) -> Starlette:
     """`engines()` gives the current engine (a reloaded gazetteer is picked up per request);
     `token`: the bearer token every request must carry, or None."""
 
-    def _denied(request: Request) -> Response | None:
-        """401 without the bearer token, when one is set."""
-        if token is not None:
-            given = request.headers.get("authorization", "")
-            if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
-                return _error(401, "missing or wrong bearer token (Authorization: Bearer <token>)")
-        return None
+    def endpoint(handle: Callable[[Request], Awaitable[Response]]) -> Handler:
+        """The handler behind the bearer-token check, with errors as JSON statuses."""
+        async def guarded(request: Request) -> Response:
+            if token is not None:
+                given = request.headers.get("authorization", "")
+                if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+                    return _error(401, "missing or wrong bearer token (Authorization: Bearer <token>)")
+            try:
+                return await handle(request)
+            except (BadRequest, InvalidQuery) as err:
+                return _error(400, str(err))
+            except BodyTooLarge as err:
+                return _error(413, str(err))
+            except UnknownEntity as err:
+                return _error(404, f"no person with id {err.args[0]!r}")
+            except StoreError as err:  # the gazetteer closed under the request (a server stopping)
+                return _error(503, f"the gazetteer is not available: {err}")
+        return guarded
+
+    async def in_threads(work: Callable[..., Any], *args: Any) -> Any:
+        """Matching and reading the gazetteer are CPU and disk work: in the thread pool, not
+        on the event loop; on the engine current when the request came."""
+        return await run_in_threadpool(work, engines(), *args)
+
+    # -- version 0.2 ---------------------------------------------------------------------------
 
     async def reconcile(request: Request) -> Response:
-        if (denied := _denied(request)) is not None:
-            return denied
-        queries = request.query_params.get("queries")
+        params = request.query_params
+        queries, extension = params.get("queries"), params.get("extend")
         if request.method == "POST":
-            body = await _read_body(request)
-            if body is None:
-                return _error(413, f"the request body is over {MAX_BODY_BYTES} bytes")
-            try:
-                queries = await _form_field(request, body, "queries") or queries
-            except BadRequest as err:
-                return _error(400, str(err))
-            except MultiPartException as err:
-                return _error(400, f"the body is not a form: {err.message}")
-        if queries is None:
-            return JSONResponse(manifest(str(request.base_url)))
-        try:
-            batch = parse_batch(queries)
-            # Matching is CPU work: in the thread pool, not on the event loop.
-            answers = await run_in_threadpool(_answer, engines(), batch)
-        except (BadRequest, InvalidQuery) as err:
-            return _error(400, str(err))
-        except StoreError as err:  # the gazetteer closed under the request (a server stopping)
-            return _error(503, f"the gazetteer is not available: {err}")
-        return JSONResponse(answers)
+            body = await read_body(request)
+            queries = await form_field(request, body, "queries") or queries
+            extension = await form_field(request, body, "extend") or extension
+        if queries is not None:
+            batch = parse_batch(queries, engines().countries_by_wikidata)
+            return JSONResponse(await in_threads(_answer_v02, batch))
+        if extension is not None:
+            return JSONResponse(await in_threads(extend, parse_extend(extension)))
+        return JSONResponse(manifest(str(request.base_url)))
 
-    async def preview(request: Request) -> Response:
-        if (denied := _denied(request)) is not None:
-            return denied
+    async def propose_properties(request: Request) -> Response:
+        limit = int_param(request.query_params, "limit", None, least=1)
+        return JSONResponse(proposed_properties(request.query_params.get("type"), limit))
+
+    # -- version 1.0-draft ---------------------------------------------------------------------
+
+    async def root(request: Request) -> Response:
+        return JSONResponse(manifest_v1(str(request.base_url)))
+
+    async def match(request: Request) -> Response:
+        batch = parse_match_batch(await read_body(request), engines().countries_by_wikidata)
+        return JSONResponse(await in_threads(_answer_v1, batch))
+
+    async def extend_v1(request: Request) -> Response:
+        query = parse_extend(await read_body(request))
+        return JSONResponse(await in_threads(partial(extend, v1=True), query))
+
+    # -- both ----------------------------------------------------------------------------------
+
+    async def suggest_entity(request: Request) -> Response:
+        params = request.query_params
+        prefix = params.get("prefix", "")
+        cursor = int_param(params, "cursor", 0, least=0) or 0
+        limit = int_param(params, "limit", None, least=1)
+        lang = params.get("lang", "").strip() or None
+        return JSONResponse(await in_threads(entity_suggestions, prefix, lang, cursor, limit))
+
+    async def suggest_type(request: Request) -> Response:
+        return JSONResponse(type_suggestions(request.query_params.get("prefix", "")))
+
+    async def suggest_property(request: Request) -> Response:
+        return JSONResponse(property_suggestions(request.query_params.get("prefix", "")))
+
+    def _entity_id(request: Request) -> str:
         person_id = request.query_params.get("id", "").strip()
         if not person_id:
-            return _error(400, "give the entity's id: /preview?id=Q58217")
-        try:
-            person, offices = await run_in_threadpool(engines().entity, person_id)
-        except UnknownEntity:
-            return _error(404, f"no person with id {person_id!r}")
-        except StoreError as err:
-            return _error(503, f"the gazetteer is not available: {err}")
+            raise BadRequest(f"give the entity's id: {request.url.path}?id=Q58217")
+        return person_id
+
+    async def preview(request: Request) -> Response:
+        person, offices = await in_threads(Engine.entity, _entity_id(request))
         return HTMLResponse(preview_html(person, offices))
 
+    async def view(request: Request) -> Response:
+        person, offices = await in_threads(Engine.entity, _entity_id(request))
+        if person.wikidata:
+            return RedirectResponse(f"https://www.wikidata.org/wiki/{person.wikidata}", status_code=302)
+        return HTMLResponse(preview_html(person, offices))
+
+    routes = [
+        ("/reconcile", reconcile, ["GET", "POST"]),
+        ("/reconcile/propose_properties", propose_properties, ["GET"]),
+        ("/", root, ["GET"]),
+        ("/match", match, ["POST"]),
+        ("/extend", extend_v1, ["POST"]),
+        ("/extend/propose", propose_properties, ["GET"]),
+        ("/preview", preview, ["GET"]),
+        ("/view", view, ["GET"]),
+    ]
+    for kind, handler in (("entity", suggest_entity), ("type", suggest_type), ("property", suggest_property)):
+        routes += [(f"/reconcile/suggest/{kind}", handler, ["GET"]), (f"/suggest/{kind}", handler, ["GET"])]
     return Starlette(
-        routes=[Route("/reconcile", reconcile, methods=["GET", "POST"]), Route("/preview", preview, methods=["GET"])],
+        routes=[Route(path, endpoint(handler), methods=methods) for path, handler, methods in routes],
         middleware=[Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                                allow_headers=["Authorization", "Content-Type"])],
     )

@@ -1,42 +1,36 @@
-"""A reconciliation query batch (the `queries` parameter) read into rollcall Queries.
+"""Reconciliation query batches read into rollcall Queries: version 0.2's (`queries`, an
+object of queries by key, each with `query` and `properties`) and 1.0-draft's (a JSON body
+with a list of queries, each with `conditions`).
 
-Properties give the same context the gRPC call takes, named as Wikidata names them where it
-has a property (P27 country of citizenship, P39 position held, P585 point in time) or
-plainly (country, role, office, date, language). A value is a string, or an object with an
-`id`; a country is an ISO 3166-1 alpha-2 code.
+Context properties (properties.QUERY_PROPERTIES) give the same context the gRPC call takes.
+A value is a string, a number, or an object with an `id`; a country is an ISO 3166-1
+alpha-2 code or a Wikidata id (a Wikidata country the gazetteer does not know gives no
+hint: nobody in it is of that country).
 
 Properties of other services (the specification's own examples send "affiliation" and
 "uid") are not refused: OpenRefine sends what a user mapped, and rollcall matches on what
-it knows. Malformed ones (no pid, no value, an empty list) are a 400.
+it knows. Malformed ones (no property id, no value, an empty list) are a 400.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from rollcall.resolvers import MAX_LIMIT, InvalidQuery, Query, validate_query
 
 from ..engine import make_query
+from .properties import QUERY_FIELD
 
-__all__ = ["BadRequest", "BatchQuery", "MAX_QUERIES", "PROPERTIES", "parse_batch"]
+__all__ = ["BadRequest", "BatchQuery", "MAX_QUERIES", "parse_batch", "parse_json", "parse_match_batch"]
 
-# Most queries in one batch (the manifest's batchSize is what OpenRefine sends at once).
+# Most queries in one batch (the 0.2 manifest's batchSize is what OpenRefine sends at once).
 MAX_QUERIES = 1000
 
-# Property id → the Query field it sets, and what it means (for the manifest and errors).
-PROPERTIES: dict[str, tuple[str, str]] = {
-    "P27": ("country", "country of citizenship (ISO 3166-1 alpha-2 code)"),
-    "country": ("country", "country (ISO 3166-1 alpha-2 code)"),
-    "P39": ("role", "position held (a role phrase in any language: \"foreign minister\")"),
-    "role": ("role", "a role phrase in any language"),
-    "office": ("role", "an office, as a role phrase"),
-    "P585": ("date", "point in time (YYYY-MM-DD): offices held on it count"),
-    "date": ("date", "date (YYYY-MM-DD)"),
-    "language": ("lang", "BCP-47 language of the name (de, fa, zh-Hant)"),
-    "lang": ("lang", "BCP-47 language of the name"),
-}
+_WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 
 
 class BadRequest(ValueError):
@@ -46,7 +40,8 @@ class BadRequest(ValueError):
 @dataclass(frozen=True, slots=True)
 class BatchQuery:
     key: str
-    query: Query | None  # None: no query string, nothing to match (an empty result)
+    query: Query | None  # None: no name to match (an empty result, or only ids)
+    ids: tuple[str, ...] = ()  # 1.0-draft "id" conditions: these entities are candidates
 
 
 def _value(pid: str, v: Any) -> str:
@@ -62,49 +57,126 @@ def _value(pid: str, v: Any) -> str:
     return str(v).strip()
 
 
-def _query(key: str, doc: Any) -> BatchQuery:
+class _Context:
+    """The context one query's properties give, collected as they are read."""
+
+    def __init__(self, key: str, countries: Mapping[str, str]):
+        self.key, self._countries, self.fields = key, countries, dict[str, str]()
+
+    def add(self, pid: Any, value: Any) -> None:
+        if not isinstance(pid, str) or not pid:
+            raise BadRequest(f"query {self.key!r}: a property id must be a non-empty string")
+        field = QUERY_FIELD.get(pid)
+        if field is None:
+            return  # another service's property
+        text = _value(pid, value)
+        if field == "country" and _WIKIDATA_ID.fullmatch(text.upper()):
+            code = self._countries.get(text.upper())
+            if code is None:
+                return
+            text = code
+        self.fields[field] = text
+
+    def query(self, name: str, limit: Any) -> Query:
+        if not isinstance(name, str):
+            raise BadRequest(f"query {self.key!r}: the name must be a string")
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, (int, float))
+                                  or limit != int(limit) or limit < 1):
+            raise BadRequest(f"query {self.key!r}: limit must be a positive integer")
+        f = self.fields
+        query = make_query(name, f.get("lang"), f.get("date"), f.get("country", "").upper() or None,
+                           f.get("role"), min(int(limit), MAX_LIMIT) if limit else None)
+        try:
+            validate_query(query)
+        except InvalidQuery as err:
+            raise BadRequest(f"query {self.key!r}: {err}") from None
+        return query
+
+
+def _query_v02(key: str, doc: Any, countries: Mapping[str, str]) -> BatchQuery:
     if not isinstance(doc, dict):
         raise BadRequest(f"query {key!r}: expected an object")
     unknown = set(doc) - {"query", "type", "limit", "properties", "type_strict"}
     if unknown:
         raise BadRequest(f"query {key!r}: unknown field(s) {', '.join(sorted(unknown))}")
-    limit = doc.get("limit")
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit):
-        raise BadRequest(f"query {key!r}: limit must be a positive integer")
     properties = doc.get("properties", [])
     if not isinstance(properties, list) or ("properties" in doc and not properties):
         raise BadRequest(f"query {key!r}: properties must be a non-empty list")
-    context: dict[str, str] = {}
+    context = _Context(key, countries)
     for prop in properties:
         if not isinstance(prop, dict) or "pid" not in prop or "v" not in prop:
             raise BadRequest(f"query {key!r}: each property needs a pid and a v")
-        pid = str(prop["pid"])
-        if pid in PROPERTIES:
-            context[PROPERTIES[pid][0]] = _value(pid, prop["v"])
-    text = doc.get("query")
-    if text is None:
+        context.add(prop["pid"], prop["v"])
+    if doc.get("query") is None:
         if not properties:
             raise BadRequest(f"query {key!r}: give a query string or properties")
         return BatchQuery(key, None)  # rollcall matches names: nothing to match
-    if not isinstance(text, str):
-        raise BadRequest(f"query {key!r}: query must be a string")
-    query = make_query(text, context.get("lang"), context.get("date"), context.get("country", "").upper() or None,
-                       context.get("role"), min(limit, MAX_LIMIT) if limit else None)
-    try:
-        validate_query(query)
-    except InvalidQuery as err:
-        raise BadRequest(f"query {key!r}: {err}") from None
-    return BatchQuery(key, query)
+    return BatchQuery(key, context.query(doc["query"], doc.get("limit")))
 
 
-def parse_batch(text: str) -> list[BatchQuery]:
-    """The queries of a batch, in its order; BadRequest for anything malformed."""
+def parse_json(text: str | bytes, what: str) -> Any:
+    """A JSON document of a request; BadRequest naming `what` when it is not one."""
     try:
-        doc = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as err:
-        raise BadRequest(f"queries is not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})") from None
+        raise BadRequest(f"{what} is not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})") from None
+    except UnicodeDecodeError as err:
+        raise BadRequest(f"{what} is not UTF-8 ({err.reason} at byte {err.start})") from None
+
+
+def parse_batch(text: str, countries: Mapping[str, str]) -> list[BatchQuery]:
+    """The queries of a 0.2 batch (`queries`), in its order; BadRequest for anything
+    malformed. `countries`: ISO codes by Wikidata id."""
+    doc = parse_json(text, "queries")
     if not isinstance(doc, dict) or not doc:
         raise BadRequest("queries must be a non-empty JSON object of queries by key")
     if len(doc) > MAX_QUERIES:
         raise BadRequest(f"{len(doc)} queries in one batch; the limit is {MAX_QUERIES}")
-    return [_query(str(key), q) for key, q in doc.items()]
+    return [_query_v02(str(key), q, countries) for key, q in doc.items()]
+
+
+def _query_v1(i: int, doc: Any, countries: Mapping[str, str]) -> BatchQuery:
+    key = f"queries[{i}]"
+    if not isinstance(doc, dict):
+        raise BadRequest(f"{key}: expected an object")
+    unknown = set(doc) - {"type", "limit", "lang", "dir", "conditions"}
+    if unknown:
+        raise BadRequest(f"{key}: unknown field(s) {', '.join(sorted(unknown))}")
+    if "type" in doc and not isinstance(doc["type"], str):
+        raise BadRequest(f"{key}: type must be one type id (a string)")
+    conditions = doc.get("conditions")
+    if not isinstance(conditions, list) or not conditions:
+        raise BadRequest(f"{key}: conditions must be a non-empty list")
+    context = _Context(key, countries)
+    if doc.get("lang") is not None:
+        context.add("lang", doc["lang"])
+    names: list[str] = []
+    ids: list[str] = []
+    for c in conditions:
+        if not isinstance(c, dict) or "propertyValue" not in c:
+            raise BadRequest(f"{key}: each condition needs a matchType and a propertyValue")
+        kind = c.get("matchType")
+        if kind == "name":
+            names.append(_value("name", c["propertyValue"]))
+        elif kind == "id":
+            values = c["propertyValue"] if isinstance(c["propertyValue"], list) else [c["propertyValue"]]
+            ids.extend(_value("id", v) for v in values)
+        elif kind == "property":
+            context.add(c.get("propertyId"), c["propertyValue"])
+        else:
+            raise BadRequest(f"{key}: matchType must be name, id or property, not {kind!r}")
+    if len(names) > 1:
+        raise BadRequest(f"{key}: give one name condition, not {len(names)}")
+    query = context.query(names[0], doc.get("limit")) if names else None
+    return BatchQuery(key, query, tuple(ids))
+
+
+def parse_match_batch(body: bytes, countries: Mapping[str, str]) -> list[BatchQuery]:
+    """The queries of a 1.0-draft batch (a JSON body {"queries": [...]}), in order."""
+    doc = parse_json(body, "the request body")
+    if not isinstance(doc, dict) or not isinstance(doc.get("queries"), list) or not doc["queries"]:
+        raise BadRequest('the body must be a JSON object {"queries": [...]} with at least one query')
+    queries = doc["queries"]
+    if len(queries) > MAX_QUERIES:
+        raise BadRequest(f"{len(queries)} queries in one batch; the limit is {MAX_QUERIES}")
+    return [_query_v1(i, q, countries) for i, q in enumerate(queries)]

@@ -15,6 +15,7 @@ from rollcall.resolvers import MatcherConfig, NameIndex, Query, build_name_index
 from rollcall.resolvers.index_memory import MemoryIndexData
 from rollcall.resolvers.matcher import score_candidates
 from rollcall.resolvers.normalize import normalize
+from rollcall.resolvers.suggest import suggest_persons
 
 # Names in several scripts, spelled as coverage spells them (not as the gazetteer does).
 QUERIES = [
@@ -93,3 +94,21 @@ def test_an_index_written_by_other_code_is_rebuilt_in_memory(
     assert isinstance(index.data, MemoryIndexData)
     assert "building it in memory" in caplog.text
     assert _answers(index) == _answers(load_name_index(Store(curated_db)))
+
+
+@pytest.mark.parametrize("prefix", ["k:lav", "k:s", "k:sergejlav", "c:", "k:zzzz", "", "g:"])
+def test_keys_with_a_prefix_are_the_same_stored_and_in_memory(store: Store, built: NameIndex, prefix: str) -> None:
+    stored = load_name_index(store).data
+    for limit in (1, 7, 400):
+        keys = stored.keys_with_prefix(prefix, limit)
+        assert keys == built.data.keys_with_prefix(prefix, limit)
+        assert len(keys) <= limit and all(k.startswith(prefix) for k in keys)
+        assert keys == sorted(keys, key=lambda k: (len(k), k))  # the shortest completions first
+    every = set(built.data.keys_with_prefix(prefix, 10**6))
+    assert every == {k for k in built.data.postings if k.startswith(prefix)}
+
+
+def test_suggestions_are_the_same_stored_and_in_memory(store: Store, built: NameIndex) -> None:
+    stored = load_name_index(store)
+    for typed, lang in [("Lawr", "de"), ("Лавр", None), ("Ma", None), ("王", None), ("Olaf Sch", None), ("x", None)]:
+        assert suggest_persons(stored, typed, lang) == suggest_persons(built, typed, lang)

@@ -5,71 +5,19 @@ from __future__ import annotations
 
 import json
 import socket
-import urllib.error
-import urllib.parse
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import Draft7Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT7
 
 from rollcall.service.engine import Engine
 from rollcall.service.http_server import HttpServer
 from rollcall.service.server import Server
 from rollcall.service.settings import Settings
-from tests.conftest import SHARED
+from tests.service.reconciliation_http import V02, api, call, examples, load, root_of, valid
 
-SPEC = SHARED / "reconciliation-api" / "0.2"
-
-
-def _schemas() -> tuple[Registry, dict[str, dict]]:
-    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (SPEC / "schemas").glob("*.json")}
-    registry = Registry().with_resources(
-        (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT7)) for doc in schemas.values() if "$id" in doc
-    )
-    return registry, schemas
-
-
-REGISTRY, SCHEMAS = _schemas()
-
-
-def valid(schema: str, doc: Any) -> list[str]:
-    """The schema's complaints about `doc` (none: valid)."""
-    validator = Draft7Validator(SCHEMAS[schema], registry=REGISTRY)
-    return [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(doc)]
-
-
-@pytest.fixture(scope="module")
-def api(engine: Engine) -> Iterator[str]:
-    server = HttpServer(lambda: engine, "127.0.0.1", 0)
-    server.start()
-    yield server.url
-    server.stop()
-
-
-def call(url: str, *, queries: Any = None, method: str = "POST", headers: dict[str, str] | None = None,
-         raw: bytes | None = None) -> tuple[int, dict[str, str], Any]:
-    """(status, headers, JSON body) of one request; `queries` as a form field (POST) or a
-    GET parameter."""
-    data = raw
-    if queries is not None:
-        encoded = urllib.parse.urlencode({"queries": queries if isinstance(queries, str) else json.dumps(queries)})
-        if method == "GET":
-            url = f"{url}?{encoded}"
-        else:
-            data = encoded.encode()
-    request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
-    if data is not None and "Content-Type" not in (headers or {}):
-        request.add_header("Content-Type", "application/x-www-form-urlencoded")
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, dict(response.headers), json.loads(response.read())
-    except urllib.error.HTTPError as err:
-        return err.code, dict(err.headers), json.loads(err.read())
+__all__ = ["api"]  # the fixture, used by name
 
 
 def test_the_manifest_is_valid_and_names_the_identifier_space(api: str) -> None:
@@ -80,20 +28,18 @@ def test_the_manifest_is_valid_and_names_the_identifier_space(api: str) -> None:
     assert headers.get("access-control-allow-origin") == "*"
 
 
-@pytest.mark.parametrize("example", sorted((SPEC / "examples" / "reconciliation-query-batch" / "valid").glob("*.json")),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize("example", examples(V02, "reconciliation-query-batch", "valid"), ids=lambda p: p.name)
 @pytest.mark.parametrize("method", ["POST", "GET"])
 def test_every_valid_example_batch_is_answered_validly(api: str, example: Path, method: str) -> None:
-    queries = json.loads(example.read_text(encoding="utf-8"))
+    queries = load(example)
     status, _, doc = call(api, queries=queries, method=method)
     assert status == 200, doc
     assert set(doc) == set(queries) and valid("reconciliation-result-batch.json", doc) == []
 
 
-@pytest.mark.parametrize("example", sorted((SPEC / "examples" / "reconciliation-query-batch" / "invalid").glob("*.json")),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize("example", examples(V02, "reconciliation-query-batch", "invalid"), ids=lambda p: p.name)
 def test_every_invalid_example_batch_is_a_400_with_a_message(api: str, example: Path) -> None:
-    status, headers, doc = call(api, queries=json.loads(example.read_text(encoding="utf-8")))
+    status, headers, doc = call(api, queries=load(example))
     assert status == 400 and doc["error"]
     assert headers.get("access-control-allow-origin") == "*" or "access-control-allow-origin" not in headers
 
