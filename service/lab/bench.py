@@ -6,7 +6,7 @@ opened as a server opens it, and a second pass), the same queries through a plai
 rapidfuzz WRatio scan over all aliases (the reference ratio), batch throughput (MatchNames on
 one and two server processes: a fresh server's first batch, the batch again, a batch of
 names it has not seen; `rollcall match` in one and two processes), cold start to the first
-answer and the server's RSS, the scale run on a
+answer and the server's RSS, the Reconciliation API over HTTP (bench_http.py), the scale run on a
 synthetic gazetteer of a million aliases (service/lab/scale.py), and article reconciliation
 times for the seed articles.
 """
@@ -35,6 +35,7 @@ from rollcall.resolvers import Query
 from .._pb.rollcall.v1 import rollcall_pb2 as pb
 from .._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 from ..engine import Engine
+from .bench_http import http_bench
 
 __all__ = ["run_bench"]
 
@@ -289,6 +290,8 @@ def run_bench(shared: Path, out: TextIO, n_queries: int = 600, scale_aliases: in
             proc.wait()
         out.write(f"\n== cold start (curated gazetteer): process start to serving {ready:.2f}s, "
                   f"to first answer {ready + first:.2f}s\n")
+        http_bench(curated, queries, (queries + other_queries)[:1000], out)
+        out.flush()
         engine = Engine(curated)
         engine.documents  # noqa: B018 - compile the vocabulary before timing
         attendees = [json.loads(line) for line in (shared / "eval" / "attendees-dev.jsonl").open(encoding="utf-8")]
