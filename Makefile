@@ -20,7 +20,7 @@ help:
 	@echo "make eval       accuracy/calibration/speed table on $(SHARED)/eval (predictions in var/eval/)"
 	@echo "make fit        refit the matcher's parameters (resolvers/params.json) on the dev names"
 	@echo "make bench      latency, throughput, memory and cold start on this machine (10-15 min)"
-	@echo "make fuzz       10,000 hostile inputs through a real server"
+	@echo "make fuzz       10,000 hostile inputs through a real server, over gRPC and over HTTP"
 	@echo "make load       8 clients for 60 s while the gazetteer is swapped every 10 s"
 	@echo "make typecheck  mypy over the three packages"
 	@echo "make proto      regenerate service/_pb from proto/ (proto-check: fail if stale)"
@@ -83,10 +83,12 @@ eval: build
 bench: setup
 	$(BIN)/rollcall bench --shared $(SHARED)
 
-# 10,000 hostile inputs through a real server on a free port (never INTERNAL, never a crash).
+# 10,000 hostile inputs through a real server's gRPC API (never INTERNAL, never a crash), and
+# 10,000 through its Reconciliation API (never a 500).
 fuzz: build
-	@set -e; $(BIN)/rollcall serve --db $(DB) --port 50999 --http-port 0 2> var/fuzz-server.log & pid=$$!; \
-	  trap "kill $$pid" EXIT; sleep 3; $(BIN)/python -m rollcall.service.lab.fuzz 127.0.0.1:50999 10000 1
+	@set -e; $(BIN)/rollcall serve --db $(DB) --port 50999 --http-port 50998 2> var/fuzz-server.log & pid=$$!; \
+	  trap "kill $$pid" EXIT; sleep 3; $(BIN)/python -m rollcall.service.lab.fuzz 127.0.0.1:50999 10000 1; \
+	  $(BIN)/python -m rollcall.service.lab.fuzz_http 127.0.0.1 50998 10000 1
 
 # 8 concurrent clients for 60 s mixing the three calls, while the served gazetteer is
 # replaced every 10 s (the server re-reads it); fails on any error or any non-atomic switch.

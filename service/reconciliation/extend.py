@@ -74,6 +74,8 @@ def parse_extend(text: str | bytes) -> ExtendQuery:
         pid = prop.get("id") if isinstance(prop, dict) else None
         if pid not in _PROPERTIES:
             raise BadRequest(f"unknown property {pid!r}; known: {', '.join(_PROPERTIES)}")
+        if any(pid == seen for seen, _ in wanted):  # a row holds one list of values a property
+            raise BadRequest(f"property {pid!r} is asked for twice")
         wanted.append((pid, _settings(pid, prop.get("settings"))))
     return ids, wanted
 

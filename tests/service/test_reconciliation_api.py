@@ -147,3 +147,19 @@ def test_a_closed_gazetteer_is_503_not_a_crash(curated_db: Path) -> None:
         assert call(server.url.replace("reconcile", "preview") + "?id=Q58217", method="GET")[0] == 503
     finally:
         server.stop()
+
+
+def test_a_country_may_be_its_wikidata_id(api: str) -> None:
+    def first(country: Any) -> dict[str, Any]:
+        query = {"query": "Japarov", "properties": [{"pid": "P27", "v": country}, {"pid": "P585", "v": "2024-07-04"}]}
+        status, _, doc = call(api, queries={"q": query})
+        assert status == 200, doc
+        return doc["q"]["result"][0]
+
+    by_code = first("KG")
+    assert first({"id": "Q813", "name": "Kyrgyzstan"}) == by_code == first("Q813")  # Q813: Kyrgyzstan
+    assert {f["id"]: f["value"] for f in by_code["features"]}["context_country"] == 1.0
+    # A Wikidata country the gazetteer does not know (Q664: New Zealand) gives no hint.
+    nowhere = call(api, queries={"q": {"query": "Japarov", "properties": [{"pid": "P27", "v": "Q664"}]}})[2]
+    plain = call(api, queries={"q": {"query": "Japarov"}})[2]
+    assert nowhere == plain

@@ -132,6 +132,7 @@ def test_offices_on_a_date_and_names_in_a_language(api: str) -> None:
     ({"ids": ["Q58217"], "properties": [{"id": "names", "settings": {"limit": -1}}]}, "negative"),
     ({"ids": ["Q404404404"], "properties": [{"id": "P27"}]}, "no person with id 'Q404404404'"),
     ({"ids": ["Q58217"], "properties": []}, "at least one property"),
+    ({"ids": ["Q58217"], "properties": [{"id": "P39"}, {"id": "P39", "settings": {"date": "2020-01-01"}}]}, "twice"),
     ({"ids": "Q58217", "properties": [{"id": "P27"}]}, '{"ids": [...]'),
     ({"ids": ["Q1"] * 1001, "properties": [{"id": "P27"}]}, "limit is 1000"),
     ("{nope", "not valid JSON"),
