@@ -86,7 +86,7 @@ class MentionFinder:
         out: list[Token] = []
         for i, tok in enumerate(tokens):
             parts = None
-            if not script_has_case(tok.text) and len(tok.text) >= 5 and self._is_rare(tok, lang) \
+            if not script_has_case(tok.text) and 5 <= len(tok.text) <= _MAX_COMPOUND_CHARS and self._is_rare(tok, lang) \
                     and not self._is_name_token(tok, lang):
                 beside = any(0 <= j < len(tokens) and self._is_name_token(tokens[j], lang) for j in (i - 1, i + 1))
                 parts = self._compound_parts(tok, lang, beside)
@@ -295,6 +295,12 @@ class MentionFinder:
 # ("Тиграну Саркисяну", "с Назарбаевым"): a declined name's stem is the name the gazetteer
 # knows. Longest first.
 _SLAVIC_CASE_ENDINGS = ("ому", "ого", "ым", "ой", "ом", "ем", "ою", "ей", "а", "у", "е", "ю", "я", "ы", "и")
+
+
+# Two words of a name, or a role word and a name word, run together are far shorter than
+# this; a longer run (a hostile input, a script written without spaces) is not split, as
+# trying every split point reads each part and would cost the square of its length.
+_MAX_COMPOUND_CHARS = 40
 
 
 def _token_part(tok: Token, a: int, b: int) -> Token:

@@ -85,3 +85,19 @@ def test_words_of_a_name_written_without_a_space(engine, lang, date, text, perso
 def test_an_ordinary_word_is_not_split_into_a_name(engine) -> None:
     text = "وناقش المشاركون الاستراتيجيات الاقتصادية والتكنولوجية."  # "strategies", "technological"
     assert _read(engine, "ar", "2025-08-31", text).people == ()
+
+
+def test_a_long_run_without_spaces_is_read_whole(engine, monkeypatch) -> None:
+    """A run far longer than two words (a hostile input: a name repeated 1,200 times without
+    a space) is not tried at every split point: that costs the square of its length (a fuzz
+    input held a server thread for minutes). Read whole, it is nobody."""
+    from rollcall.resolvers.articles import mentions
+
+    parts_read = []
+    real_part = mentions._token_part
+    monkeypatch.setattr(mentions, "_token_part", lambda tok, a, b: parts_read.append(b - a) or real_part(tok, a, b))
+    run = "ممنون" * 1200
+    result = _read(engine, "ur", "2018-06-09", f"پاکستان کی نمائندگی صدر{run} کریں گے۔")
+    assert result.people == () and parts_read == []
+    _read(engine, "ur", "2018-06-09", "پاکستان کی نمائندگی صدرممنون حسین کریں گے۔")
+    assert parts_read  # a glued title and name is still split
