@@ -4,12 +4,15 @@ grpc's sync server asks the handler's generator for an answer, sends it, waits u
 transport has taken it, and only then asks for the next; the generator reads the next
 request only when asked. So one item per stream is in the server's hands at a time, and
 flow control does the rest: a client that stops reading fills its HTTP/2 window, the server's
-send waits, the server stops reading requests, and the client's own sends wait in turn. What
-a stalled stream holds is the two windows' worth of bytes, whatever its length.
+send waits, the server stops reading requests, and the client's own sends wait in turn. A
+stalled stream holds in the server one answer and at most its HTTP/2 receive window of
+requests (64 KiB, which grpc widens to a few MiB on a fast link), whatever its length.
 
 A worker thread answering a few requests ahead while grpc sends was tried and measured no
-faster: the server's CPU is the limit, not the waits (grpc's own share is about 0.15 ms of
-CPU per streamed message on the 2-core bench machine), and it cost a thread per stream.
+faster, and it cost a thread per stream: the server's CPU is the limit, not the waits. On the
+2-core bench machine a streamed name costs about 0.25 ms of CPU more than one in a MatchNames
+batch: about 0.13 ms of grpc's per-message work (measured with a canned answer), the rest
+matching names one at a time between messages rather than in a batch's tight loop.
 
 When grpc ends the call (cancelled, past its deadline, the server stopping), it asks for no
 more answers: the item in hand is finished and nothing after it is read or answered.
