@@ -1,6 +1,6 @@
 """The JSON shapes of answers, shared by `lookup --json`, `match`, `entity --json`,
 `attendees --json` and `eval`. Field for field they are the gRPC messages (MatchNameResponse,
-Entity, ReconcileDocumentResponse),
+Entity, ReconcileDocumentResponse; less client_id and the error fields of batches and streams),
 so that a pipeline can move between the CLI and the API without remapping: the tests hold
 the two equal."""
 

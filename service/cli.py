@@ -178,7 +178,9 @@ def _cmd_fit(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
     from .lab.bench import run_bench
 
-    run_bench(args.shared, out, args.queries, args.scale_aliases)
+    if args.stream_names < 0 or (args.only_stream and not args.stream_names):
+        raise CliError(f"--stream-names must be at least {1 if args.only_stream else 0}, not {args.stream_names}")
+    run_bench(args.shared, out, args.queries, args.scale_aliases, args.stream_names, args.only_stream)
     return 0
 
 
@@ -275,6 +277,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--queries", type=int, default=600, help="dev queries per measurement")
     p.add_argument("--scale-aliases", type=int, default=1_000_000,
                    help="aliases in the synthetic scale run (0: skip it; default 1,000,000)")
+    p.add_argument("--stream-names", type=int, default=100_000,
+                   help="names through MatchStream and MatchNames (0: skip it; default 100,000)")
+    p.add_argument("--only-stream", action="store_true", help="run only that stream section")
     p.set_defaults(func=_cmd_bench)
 
     add_gazetteer_commands(sub)

@@ -8,7 +8,8 @@ Each fenced block is preceded by a directive saying how it runs:
   <!-- readme-test: http -->          run it while the Reconciliation API listens where it says
   <!-- readme-test: review-queue -->  run it with a review queue holding two pending names
   <!-- readme-test: grpcurl -->       each grpcurl line's method and JSON body are sent to a
-                                      server through reflection (grpcurl is not installed here)
+                                      server through reflection (grpcurl is not installed here);
+                                      `-d @` reads the messages from the here-document after it
   <!-- readme-test: not-run: why -->  only `make` targets may be left out (CI runs make test)
 """
 
@@ -167,6 +168,33 @@ def test_review_example_runs(block: Block, checkout: Path) -> None:
     assert "Lawrowa Sergeja" not in (ROOT / "gazetteer" / "data" / "ru.json").read_text(encoding="utf-8")
 
 
+def grpcurl_commands(text: str) -> Iterator[tuple[list[str], str | None]]:
+    """Each grpcurl command of a block: its arguments and its JSON body (`-d BODY`, or with
+    `-d @` the here-document that follows the command, as grpcurl reads standard input)."""
+    lines = iter(text.splitlines())
+    for line in lines:
+        if not line.strip():
+            continue
+        command, _, heredoc = line.partition("<<")
+        args = shlex.split(command)
+        body = args[args.index("-d") + 1] if "-d" in args else None
+        if body == "@":
+            delimiter = shlex.split(heredoc)[0]
+            body = "\n".join(iter(lines.__next__, delimiter))
+        yield args, body
+
+
+def json_messages(body: str) -> list[str]:
+    """The JSON objects of a body, one after another as grpcurl reads them."""
+    decoder, messages, at = json.JSONDecoder(), [], 0
+    while body[at:].strip():
+        at += len(body[at:]) - len(body[at:].lstrip())
+        message, end = decoder.raw_decode(body, at)
+        messages.append(json.dumps(message))
+        at = end
+    return messages
+
+
 @pytest.mark.parametrize("block", ran("grpcurl"), ids=str)
 def test_grpcurl_examples_are_valid_requests(block: Block, server: int) -> None:
     """What grpcurl would do with each line: look the method up by reflection, read the
@@ -178,20 +206,23 @@ def test_grpcurl_examples_are_valid_requests(block: Block, server: int) -> None:
     with grpc.insecure_channel(f"127.0.0.1:{server}") as channel:
         reflection = ProtoReflectionDescriptorDatabase(channel)
         pool = descriptor_pool.DescriptorPool(reflection)
-        for line in filter(str.strip, block.text.splitlines()):
-            args = shlex.split(line)
-            assert args[:2] == ["grpcurl", "-plaintext"], line
-            body = args[args.index("-d") + 1] if "-d" in args else None
+        for args, body in grpcurl_commands(block.text):
+            assert args[:2] == ["grpcurl", "-plaintext"], args
             target = args[-1]
             if target == "list":
                 assert "rollcall.v1.Reconciler" in set(reflection.get_services())
                 continue
             service_name, method_name = target.rsplit("/", 1)
             method = pool.FindServiceByName(service_name).FindMethodByName(method_name)
-            request = message_factory.GetMessageClass(method.input_type)()
-            json_format.Parse(body or "{}", request)
+            request_class = message_factory.GetMessageClass(method.input_type)
+            requests = [json_format.Parse(m, request_class()) for m in json_messages(body or "{}")]
             response_class = message_factory.GetMessageClass(method.output_type)
-            call = channel.unary_unary(f"/{target}", request_serializer=lambda m: m.SerializeToString(),
-                                       response_deserializer=response_class.FromString)
-            answer = json.loads(json_format.MessageToJson(call(request, timeout=120)))
-            assert "Q58217" in json.dumps(answer), line
+            kind = "stream_stream" if method.client_streaming else "unary_unary"
+            assert method.client_streaming == method.server_streaming and (len(requests) == 1 or kind == "stream_stream")
+            call = getattr(channel, kind)(f"/{target}", request_serializer=lambda m: m.SerializeToString(),
+                                          response_deserializer=response_class.FromString)
+            replies = list(call(iter(requests), timeout=120)) if method.client_streaming else [call(requests[0], timeout=120)]
+            answers = [json.loads(json_format.MessageToJson(r)) for r in replies]
+            assert "Q58217" in json.dumps(answers), args
+            if method.client_streaming:  # one answer a message, in order, each echoing its id
+                assert [a.get("clientId") for a in answers] == [r.client_id or None for r in requests]

@@ -6,16 +6,16 @@ opened as a server opens it, and a second pass), the same queries through a plai
 rapidfuzz WRatio scan over all aliases (the reference ratio), batch throughput (MatchNames on
 one and two server processes: a fresh server's first batch, the batch again, a batch of
 names it has not seen; `rollcall match` in one and two processes), cold start to the first
-answer and the server's RSS, the Reconciliation API over HTTP (bench_http.py), the scale run on a
-synthetic gazetteer of a million aliases (service/lab/scale.py), and article reconciliation
-times for the seed articles.
+answer and the server's RSS, the Reconciliation API over HTTP (bench_http.py), 100,000 names
+through MatchStream and through MatchNames batches (service/lab/stream_bench.py), the scale
+run on a synthetic gazetteer of a million aliases (service/lab/scale.py), and article
+reconciliation times for the seed articles.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -36,10 +36,10 @@ from .._pb.rollcall.v1 import rollcall_pb2 as pb
 from .._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 from ..engine import Engine
 from .bench_http import http_bench
+from .serving import ROLLCALL, peak_rss_mb, serve_process
+from .stream_bench import stream_bench
 
 __all__ = ["run_bench"]
-
-ROLLCALL = str(Path(sys.executable).parent / "rollcall")
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -62,25 +62,6 @@ def _reference_scan(engine: Engine, queries: list[dict]) -> list[float]:
         process.extract(translit.transliterate(q["query"]), choices, scorer=fuzz.WRatio, limit=5)
         millis.append((time.perf_counter() - started) * 1000)
     return millis
-
-
-def _serve(db: Path, processes: int = 1) -> tuple[subprocess.Popen, int, float]:
-    started = time.perf_counter()
-    proc = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--http-port", "0", "--db", str(db), "--processes", str(processes)],
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "ROLLCALL_RELOAD_INTERVAL": "0"})
-    assert proc.stderr is not None
-    for line in proc.stderr:
-        if m := re.search(r"serving on [\d.]+:(\d+)", line):
-            return proc, int(m.group(1)), time.perf_counter() - started
-    raise RuntimeError("server did not start")
-
-
-def _peak_rss_mb(pid: int) -> float:
-    """Peak resident memory of a running process (VmHWM), in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def _request(query: dict) -> pb.MatchNameRequest:
@@ -142,7 +123,7 @@ def _server_rates(db: Path, queries: list[dict], other_queries: list[dict], proc
     """MatchNames names/s on a fresh server: its first batch, the same batch again, then a
     batch of names it has not seen (a running server's usual case: its caches hold what
     earlier names touched, not these names)."""
-    proc, port, _ = _serve(db, processes)
+    proc, port, _ = serve_process(db, processes)
     try:
         _first_answer(port, queries[0])
         first = _batch_rate(port, queries, connections)
@@ -192,11 +173,11 @@ def _gazetteer_bench(label: str, popolo: Path, db: Path, queries: list[dict], ot
     out.write(_line("reference: ICU Any-Latin + WRatio scan", ref) + "\n")
     out.write(f"{'':<44} rollcall second-pass p50 / reference p50 = {_pct(millis, .5) / _pct(ref, .5):.2f}\n")
     engine.close()
-    proc, port, ready = _serve(db)
+    proc, port, ready = serve_process(db)
     try:
         first = _first_answer(port, queries[0])
         passes = _grpc_latency(port, queries)
-        rss = _peak_rss_mb(proc.pid)
+        rss = peak_rss_mb(proc.pid)
     finally:
         proc.terminate()
         proc.wait()
@@ -221,6 +202,14 @@ def _gazetteer_bench(label: str, popolo: Path, db: Path, queries: list[dict], ot
                   f"after start-up ({startup:.2f}s)\n")
     out.write(f"{'server: start to serving / to first answer':<44} {ready:.2f}s / {ready + first:.2f}s; "
               f"peak RSS {rss:.0f} MB\n")
+
+
+def _only_stream(shared: Path, n: int, out: TextIO) -> None:
+    """The stream section alone (`rollcall bench --only-stream`), on the gazetteer it uses."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "officials-2022.db"
+        import_file(db, shared / "data" / "officials-2022" / "officials.popolo.json")
+        stream_bench(db, shared, n, out)
 
 
 def _dev_articles_bench(engine: Engine, shared: Path, out: TextIO) -> None:
@@ -253,10 +242,10 @@ def _scale_bench(shared: Path, tmp: Path, n_aliases: int, out: TextIO) -> None:
          "--queries", str(queries)], check=True, capture_output=True, text=True).stdout)
     served = json.loads(subprocess.run([*step, "query", "--db", str(db), "--queries", str(queries)],
                                        check=True, capture_output=True, text=True).stdout)
-    proc, port, ready = _serve(db)
+    proc, port, ready = serve_process(db)
     try:
         first = _first_answer(port, json.loads(queries.open(encoding="utf-8").readline()))
-        rss = _peak_rss_mb(proc.pid)
+        rss = peak_rss_mb(proc.pid)
     finally:
         proc.terminate()
         proc.wait()
@@ -270,7 +259,11 @@ def _scale_bench(shared: Path, tmp: Path, n_aliases: int, out: TextIO) -> None:
     out.write(f"  server: start to serving {ready:.2f}s, to first answer {ready + first:.2f}s; peak RSS {rss:.0f} MB\n")
 
 
-def run_bench(shared: Path, out: TextIO, n_queries: int = 600, scale_aliases: int = 1_000_000) -> None:
+def run_bench(shared: Path, out: TextIO, n_queries: int = 600, scale_aliases: int = 1_000_000,
+              stream_names: int = 100_000, only_stream: bool = False) -> None:
+    if only_stream:
+        _only_stream(shared, stream_names, out)
+        return
     names = [json.loads(line) for line in (shared / "eval" / "names-dev.jsonl").open(encoding="utf-8")]
     # The measured queries, and as many others for "new names" (no dev name is in both).
     queries, other_queries = names[:n_queries], names[n_queries : 2 * n_queries]
@@ -280,9 +273,11 @@ def run_bench(shared: Path, out: TextIO, n_queries: int = 600, scale_aliases: in
                               ("officials-2022", shared / "data" / "officials-2022" / "officials.popolo.json")):
             _gazetteer_bench(label, popolo, Path(tmp) / f"{label}.db", queries, other_queries, out)
             out.flush()
+        if stream_names:
+            stream_bench(Path(tmp) / "officials-2022.db", shared, stream_names, out)
         curated = Path(tmp) / "curated.db"
         build_curated(curated)
-        proc, port, ready = _serve(curated)
+        proc, port, ready = serve_process(curated)
         try:
             first = _first_answer(port, queries[0])
         finally:

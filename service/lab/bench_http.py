@@ -10,36 +10,22 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
-import re
 import socket
 import statistics
-import subprocess
-import sys
 import time
 import urllib.parse
 from pathlib import Path
 from typing import Any, TextIO
 
-__all__ = ["http_bench"]
+from .serving import serve_process
 
-ROLLCALL = str(Path(sys.executable).parent / "rollcall")
+__all__ = ["http_bench"]
 
 
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def _serve(db: Path, http_port: int) -> subprocess.Popen:
-    proc = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--http-port", str(http_port), "--db", str(db)],
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "ROLLCALL_RELOAD_INTERVAL": "0"})
-    assert proc.stderr is not None
-    for line in proc.stderr:
-        if re.search(r"serving on [\d.]+:\d+", line):
-            return proc
-    raise RuntimeError("server did not start")
 
 
 def _post(conn: http.client.HTTPConnection, path: str, form: dict[str, str]) -> Any:
@@ -83,11 +69,11 @@ def http_bench(db: Path, queries: list[dict], batch_queries: list[dict], out: Te
     """`queries` one at a time (two passes), `batch_queries` (1,000) as one batch, three
     times; suggest for the first 3 and 5 letters of each query's name."""
     port = _free_port()
-    proc = _serve(db, port)
+    proc, _, _ = serve_process(db, http_port=port)
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         _post(conn, "/reconcile", {"queries": json.dumps({"q": {"query": "warm up"}})})
-        out.write(f"\n== Reconciliation API over HTTP (curated gazetteer; one keep-alive connection)\n")
+        out.write("\n== Reconciliation API over HTTP (curated gazetteer; one keep-alive connection)\n")
         for label in ("single-name queries, first pass", "single-name queries, second pass"):
             millis = _timed(queries, lambda q: _post(conn, "/reconcile",
                                                      {"queries": json.dumps({"q0": _query(q)}, ensure_ascii=False)}))

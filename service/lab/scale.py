@@ -27,14 +27,14 @@ from rollcall.gazetteer import Gazetteer, Name, Person, write_atomically
 from rollcall.resolvers import Query, detect_script
 from rollcall.resolvers.script import LATIN
 
-__all__ = ["synthetic_gazetteer", "build", "query"]
+__all__ = ["synthetic_gazetteer", "real_name_parts", "SCRIPTS", "build", "query"]
 
 SEED = 2015
-_SCRIPTS = (("", ""), ("ru", "Latin-Cyrillic"), ("ar", "Latin-Arabic"), ("el", "Latin-Greek"))
+SCRIPTS = (("", ""), ("ru", "Latin-Cyrillic"), ("ar", "Latin-Arabic"), ("el", "Latin-Greek"))
 _SOURCES = ("everypolitician-2015/gazetteer.popolo.json", "officials-2022/officials.popolo.json")
 
 
-def _real_name_parts(shared: Path) -> tuple[list[str], list[str]]:
+def real_name_parts(shared: Path) -> tuple[list[str], list[str]]:
     """Given and family names of the real persons, one entry per occurrence."""
     given, family = [], []
     for source in _SOURCES:
@@ -51,10 +51,10 @@ def _real_name_parts(shared: Path) -> tuple[list[str], list[str]]:
 def synthetic_gazetteer(shared: Path, n_aliases: int) -> tuple[Gazetteer, list[dict]]:
     """A gazetteer of about `n_aliases` aliases and 1,000 queries with their answers."""
     rng = random.Random(SEED)
-    given, family = _real_name_parts(shared)
-    to_script = {lang: icu.Transliterator.createInstance(rule) for lang, rule in _SCRIPTS if rule}
+    given, family = real_name_parts(shared)
+    to_script = {lang: icu.Transliterator.createInstance(rule) for lang, rule in SCRIPTS if rule}
     gaz = Gazetteer()
-    for i in range(n_aliases // len(_SCRIPTS)):
+    for i in range(n_aliases // len(SCRIPTS)):
         latin = f"{rng.choice(given)} {rng.choice(family)}"
         names = [Name(latin, "", "")]
         names += [Name(to_script[lang].transliterate(latin), lang, "") for lang in to_script]

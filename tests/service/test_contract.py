@@ -54,6 +54,8 @@ def test_attendees_json_is_the_reconcile_document_response(stub, curated_db: Pat
     reply = stub.ReconcileDocument(pb.ReconcileDocumentRequest(
         text=seed.read_text(encoding="utf-8"), language="de", date="2024-07-04"), timeout=WAIT)
     grpc_ = as_json(reply)
+    # Set only when the request has them: an id of the caller's, a bad article in a stream.
+    assert (grpc_.pop("client_id"), grpc_.pop("error"), grpc_.pop("error_code")) == ("", "", "")
     # A person without an office on the date has no office message at all over gRPC.
     for person in grpc_["people"]:
         person.setdefault("office", None)
@@ -69,7 +71,8 @@ def test_lookup_json_is_the_match_name_response(stub, curated_db: Path) -> None:
     reply = stub.MatchName(pb.MatchNameRequest(name="Sergej Lawrow", language="de", date="2024-05-21"),
                            timeout=WAIT)
     grpc_ = as_json(reply)
-    assert grpc_.pop("error") == ""  # set only on a bad request inside a batch
+    # Set only on a bad request inside a batch or stream, or when the request has an id.
+    assert (grpc_.pop("error"), grpc_.pop("error_code"), grpc_.pop("client_id")) == ("", "", "")
     same_shape(cli, grpc_)
     assert cli["algorithm"]["name"] == "rollcall-name"
 
@@ -85,6 +88,7 @@ def test_match_names_answers_a_bad_request_alone(stub) -> None:
     for i, words in ((1, "empty"), (3, "1000"), (5, "does not exist")):
         bad = reply.responses[i]
         assert bad.error.startswith(f"requests[{i}]:") and words in bad.error
+        assert bad.error_code == "INVALID_ARGUMENT"
         assert not bad.candidates and not bad.match
 
 

@@ -36,7 +36,10 @@ def test_reflection_lists_and_describes_the_services(channel) -> None:
         iter([reflection_pb2.ServerReflectionRequest(file_containing_symbol="rollcall.v1.Reconciler")]), timeout=WAIT
     )
     fd = descriptor_pb2.FileDescriptorProto.FromString(described.file_descriptor_response.file_descriptor_proto[0])
-    assert [m.name for m in fd.service[0].method] == ["MatchName", "MatchNames", "GetEntity", "ReconcileDocument"]
+    assert [m.name for m in fd.service[0].method] == [
+        "MatchName", "MatchNames", "GetEntity", "ReconcileDocument", "MatchStream", "ReconcileDocumentStream"]
+    streaming = {m.name: (m.client_streaming, m.server_streaming) for m in fd.service[0].method}
+    assert streaming["MatchStream"] == streaming["ReconcileDocumentStream"] == (True, True)
 
 
 def test_reflection_also_answers_under_the_v1_name(channel) -> None:

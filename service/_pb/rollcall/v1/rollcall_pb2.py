@@ -24,45 +24,45 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n/rollcall/service/_pb/rollcall/v1/rollcall.proto\x12\x0brollcall.v1\"n\n\x10MatchNameRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x03 \x01(\t\x12\x0f\n\x07\x63ountry\x18\x04 \x01(\t\x12\x0c\n\x04role\x18\x05 \x01(\t\x12\r\n\x05limit\x18\x06 \x01(\x05\"\x97\x01\n\x06Office\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x0c\n\x04post\x18\x02 \x01(\t\x12\x14\n\x0corganization\x18\x03 \x01(\t\x12\x0f\n\x07\x63ountry\x18\x04 \x01(\t\x12\x12\n\nstart_date\x18\x05 \x01(\t\x12\x10\n\x08\x65nd_date\x18\x06 \x01(\t\x12\x0e\n\x06\x61\x63ting\x18\x07 \x01(\x08\x12\x11\n\trole_type\x18\x08 \x01(\t\"\xbd\x01\n\tCandidate\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x12\n\nconfidence\x18\x03 \x01(\x01\x12\x15\n\rmatched_alias\x18\x04 \x01(\t\x12\x1e\n\x16matched_alias_language\x18\x05 \x01(\t\x12$\n\x07offices\x18\x06 \x03(\x0b\x32\x13.rollcall.v1.Office\x12\x13\n\x0b\x65xplanation\x18\x07 \x01(\t\x12\x10\n\x08wikidata\x18\x08 \x01(\t\"*\n\tAlgorithm\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\"\x88\x01\n\x11MatchNameResponse\x12*\n\ncandidates\x18\x01 \x03(\x0b\x32\x16.rollcall.v1.Candidate\x12\r\n\x05match\x18\x02 \x01(\x08\x12)\n\talgorithm\x18\x03 \x01(\x0b\x32\x16.rollcall.v1.Algorithm\x12\r\n\x05\x65rror\x18\x04 \x01(\t\"D\n\x11MatchNamesRequest\x12/\n\x08requests\x18\x01 \x03(\x0b\x32\x1d.rollcall.v1.MatchNameRequest\"G\n\x12MatchNamesResponse\x12\x31\n\tresponses\x18\x01 \x03(\x0b\x32\x1e.rollcall.v1.MatchNameResponse\"\x1e\n\x10GetEntityRequest\x12\n\n\x02id\x18\x01 \x01(\t\"D\n\x04Name\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x0e\n\x06script\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\"\xb1\x01\n\x06\x45ntity\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x10\n\x08wikidata\x18\x03 \x01(\t\x12\x0f\n\x07\x63ountry\x18\x04 \x01(\t\x12\x0e\n\x06gender\x18\x05 \x01(\t\x12\x12\n\nbirth_date\x18\x06 \x01(\t\x12 \n\x05names\x18\x07 \x03(\x0b\x32\x11.rollcall.v1.Name\x12$\n\x07offices\x18\x08 \x03(\x0b\x32\x13.rollcall.v1.Office\"H\n\x18ReconcileDocumentRequest\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x03 \x01(\t\"4\n\x08TextSpan\x12\r\n\x05start\x18\x01 \x01(\x05\x12\x0b\n\x03\x65nd\x18\x02 \x01(\x05\x12\x0c\n\x04text\x18\x03 \x01(\t\"\x9f\x01\n\x0e\x44ocumentOffice\x12\x0c\n\x04post\x18\x01 \x01(\t\x12\x14\n\x0corganization\x18\x02 \x01(\t\x12\x0f\n\x07\x63ountry\x18\x03 \x01(\t\x12\x12\n\nstart_date\x18\x04 \x01(\t\x12\x10\n\x08\x65nd_date\x18\x05 \x01(\t\x12\x0f\n\x07post_id\x18\x06 \x01(\t\x12\x0e\n\x06\x61\x63ting\x18\x07 \x01(\x08\x12\x11\n\trole_type\x18\x08 \x01(\t\"\xb9\x01\n\x0e\x44ocumentPerson\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x10\n\x08wikidata\x18\x03 \x01(\t\x12\x12\n\nconfidence\x18\x04 \x01(\x01\x12\x11\n\tattending\x18\x05 \x01(\x08\x12+\n\x06office\x18\x06 \x01(\x0b\x32\x1b.rollcall.v1.DocumentOffice\x12\'\n\x08mentions\x18\x07 \x03(\x0b\x32\x15.rollcall.v1.TextSpan\"\\\n\x11UnresolvedMention\x12\r\n\x05start\x18\x01 \x01(\x05\x12\x0b\n\x03\x65nd\x18\x02 \x01(\x05\x12\x0c\n\x04text\x18\x03 \x01(\t\x12\x0c\n\x04role\x18\x04 \x01(\t\x12\x0f\n\x07\x63ountry\x18\x05 \x01(\t\"\xa7\x01\n\x19ReconcileDocumentResponse\x12+\n\x06people\x18\x01 \x03(\x0b\x32\x1b.rollcall.v1.DocumentPerson\x12\x32\n\nunresolved\x18\x02 \x03(\x0b\x32\x1e.rollcall.v1.UnresolvedMention\x12)\n\talgorithm\x18\x03 \x01(\x0b\x32\x16.rollcall.v1.Algorithm2\xcc\x02\n\nReconciler\x12J\n\tMatchName\x12\x1d.rollcall.v1.MatchNameRequest\x1a\x1e.rollcall.v1.MatchNameResponse\x12M\n\nMatchNames\x12\x1e.rollcall.v1.MatchNamesRequest\x1a\x1f.rollcall.v1.MatchNamesResponse\x12?\n\tGetEntity\x12\x1d.rollcall.v1.GetEntityRequest\x1a\x13.rollcall.v1.Entity\x12\x62\n\x11ReconcileDocument\x12%.rollcall.v1.ReconcileDocumentRequest\x1a&.rollcall.v1.ReconcileDocumentResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n/rollcall/service/_pb/rollcall/v1/rollcall.proto\x12\x0brollcall.v1\"\x81\x01\n\x10MatchNameRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x03 \x01(\t\x12\x0f\n\x07\x63ountry\x18\x04 \x01(\t\x12\x0c\n\x04role\x18\x05 \x01(\t\x12\r\n\x05limit\x18\x06 \x01(\x05\x12\x11\n\tclient_id\x18\x07 \x01(\t\"\x97\x01\n\x06Office\x12\x0f\n\x07post_id\x18\x01 \x01(\t\x12\x0c\n\x04post\x18\x02 \x01(\t\x12\x14\n\x0corganization\x18\x03 \x01(\t\x12\x0f\n\x07\x63ountry\x18\x04 \x01(\t\x12\x12\n\nstart_date\x18\x05 \x01(\t\x12\x10\n\x08\x65nd_date\x18\x06 \x01(\t\x12\x0e\n\x06\x61\x63ting\x18\x07 \x01(\x08\x12\x11\n\trole_type\x18\x08 \x01(\t\"\xbd\x01\n\tCandidate\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x12\n\nconfidence\x18\x03 \x01(\x01\x12\x15\n\rmatched_alias\x18\x04 \x01(\t\x12\x1e\n\x16matched_alias_language\x18\x05 \x01(\t\x12$\n\x07offices\x18\x06 \x03(\x0b\x32\x13.rollcall.v1.Office\x12\x13\n\x0b\x65xplanation\x18\x07 \x01(\t\x12\x10\n\x08wikidata\x18\x08 \x01(\t\"*\n\tAlgorithm\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\"\xaf\x01\n\x11MatchNameResponse\x12*\n\ncandidates\x18\x01 \x03(\x0b\x32\x16.rollcall.v1.Candidate\x12\r\n\x05match\x18\x02 \x01(\x08\x12)\n\talgorithm\x18\x03 \x01(\x0b\x32\x16.rollcall.v1.Algorithm\x12\r\n\x05\x65rror\x18\x04 \x01(\t\x12\x11\n\tclient_id\x18\x05 \x01(\t\x12\x12\n\nerror_code\x18\x06 \x01(\t\"D\n\x11MatchNamesRequest\x12/\n\x08requests\x18\x01 \x03(\x0b\x32\x1d.rollcall.v1.MatchNameRequest\"G\n\x12MatchNamesResponse\x12\x31\n\tresponses\x18\x01 \x03(\x0b\x32\x1e.rollcall.v1.MatchNameResponse\"\x1e\n\x10GetEntityRequest\x12\n\n\x02id\x18\x01 \x01(\t\"D\n\x04Name\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x0e\n\x06script\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\"\xb1\x01\n\x06\x45ntity\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x10\n\x08wikidata\x18\x03 \x01(\t\x12\x0f\n\x07\x63ountry\x18\x04 \x01(\t\x12\x0e\n\x06gender\x18\x05 \x01(\t\x12\x12\n\nbirth_date\x18\x06 \x01(\t\x12 \n\x05names\x18\x07 \x03(\x0b\x32\x11.rollcall.v1.Name\x12$\n\x07offices\x18\x08 \x03(\x0b\x32\x13.rollcall.v1.Office\"[\n\x18ReconcileDocumentRequest\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x03 \x01(\t\x12\x11\n\tclient_id\x18\x04 \x01(\t\"4\n\x08TextSpan\x12\r\n\x05start\x18\x01 \x01(\x05\x12\x0b\n\x03\x65nd\x18\x02 \x01(\x05\x12\x0c\n\x04text\x18\x03 \x01(\t\"\x9f\x01\n\x0e\x44ocumentOffice\x12\x0c\n\x04post\x18\x01 \x01(\t\x12\x14\n\x0corganization\x18\x02 \x01(\t\x12\x0f\n\x07\x63ountry\x18\x03 \x01(\t\x12\x12\n\nstart_date\x18\x04 \x01(\t\x12\x10\n\x08\x65nd_date\x18\x05 \x01(\t\x12\x0f\n\x07post_id\x18\x06 \x01(\t\x12\x0e\n\x06\x61\x63ting\x18\x07 \x01(\x08\x12\x11\n\trole_type\x18\x08 \x01(\t\"\xb9\x01\n\x0e\x44ocumentPerson\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x10\n\x08wikidata\x18\x03 \x01(\t\x12\x12\n\nconfidence\x18\x04 \x01(\x01\x12\x11\n\tattending\x18\x05 \x01(\x08\x12+\n\x06office\x18\x06 \x01(\x0b\x32\x1b.rollcall.v1.DocumentOffice\x12\'\n\x08mentions\x18\x07 \x03(\x0b\x32\x15.rollcall.v1.TextSpan\"\\\n\x11UnresolvedMention\x12\r\n\x05start\x18\x01 \x01(\x05\x12\x0b\n\x03\x65nd\x18\x02 \x01(\x05\x12\x0c\n\x04text\x18\x03 \x01(\t\x12\x0c\n\x04role\x18\x04 \x01(\t\x12\x0f\n\x07\x63ountry\x18\x05 \x01(\t\"\xdd\x01\n\x19ReconcileDocumentResponse\x12+\n\x06people\x18\x01 \x03(\x0b\x32\x1b.rollcall.v1.DocumentPerson\x12\x32\n\nunresolved\x18\x02 \x03(\x0b\x32\x1e.rollcall.v1.UnresolvedMention\x12)\n\talgorithm\x18\x03 \x01(\x0b\x32\x16.rollcall.v1.Algorithm\x12\x11\n\tclient_id\x18\x04 \x01(\t\x12\r\n\x05\x65rror\x18\x05 \x01(\t\x12\x12\n\nerror_code\x18\x06 \x01(\t2\x8c\x04\n\nReconciler\x12J\n\tMatchName\x12\x1d.rollcall.v1.MatchNameRequest\x1a\x1e.rollcall.v1.MatchNameResponse\x12M\n\nMatchNames\x12\x1e.rollcall.v1.MatchNamesRequest\x1a\x1f.rollcall.v1.MatchNamesResponse\x12?\n\tGetEntity\x12\x1d.rollcall.v1.GetEntityRequest\x1a\x13.rollcall.v1.Entity\x12\x62\n\x11ReconcileDocument\x12%.rollcall.v1.ReconcileDocumentRequest\x1a&.rollcall.v1.ReconcileDocumentResponse\x12P\n\x0bMatchStream\x12\x1d.rollcall.v1.MatchNameRequest\x1a\x1e.rollcall.v1.MatchNameResponse(\x01\x30\x01\x12l\n\x17ReconcileDocumentStream\x12%.rollcall.v1.ReconcileDocumentRequest\x1a&.rollcall.v1.ReconcileDocumentResponse(\x01\x30\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'rollcall.service._pb.rollcall.v1.rollcall_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_MATCHNAMEREQUEST']._serialized_start=64
-  _globals['_MATCHNAMEREQUEST']._serialized_end=174
-  _globals['_OFFICE']._serialized_start=177
-  _globals['_OFFICE']._serialized_end=328
-  _globals['_CANDIDATE']._serialized_start=331
-  _globals['_CANDIDATE']._serialized_end=520
-  _globals['_ALGORITHM']._serialized_start=522
-  _globals['_ALGORITHM']._serialized_end=564
-  _globals['_MATCHNAMERESPONSE']._serialized_start=567
-  _globals['_MATCHNAMERESPONSE']._serialized_end=703
-  _globals['_MATCHNAMESREQUEST']._serialized_start=705
-  _globals['_MATCHNAMESREQUEST']._serialized_end=773
-  _globals['_MATCHNAMESRESPONSE']._serialized_start=775
-  _globals['_MATCHNAMESRESPONSE']._serialized_end=846
-  _globals['_GETENTITYREQUEST']._serialized_start=848
-  _globals['_GETENTITYREQUEST']._serialized_end=878
-  _globals['_NAME']._serialized_start=880
-  _globals['_NAME']._serialized_end=948
-  _globals['_ENTITY']._serialized_start=951
-  _globals['_ENTITY']._serialized_end=1128
-  _globals['_RECONCILEDOCUMENTREQUEST']._serialized_start=1130
-  _globals['_RECONCILEDOCUMENTREQUEST']._serialized_end=1202
-  _globals['_TEXTSPAN']._serialized_start=1204
-  _globals['_TEXTSPAN']._serialized_end=1256
-  _globals['_DOCUMENTOFFICE']._serialized_start=1259
-  _globals['_DOCUMENTOFFICE']._serialized_end=1418
-  _globals['_DOCUMENTPERSON']._serialized_start=1421
-  _globals['_DOCUMENTPERSON']._serialized_end=1606
-  _globals['_UNRESOLVEDMENTION']._serialized_start=1608
-  _globals['_UNRESOLVEDMENTION']._serialized_end=1700
-  _globals['_RECONCILEDOCUMENTRESPONSE']._serialized_start=1703
-  _globals['_RECONCILEDOCUMENTRESPONSE']._serialized_end=1870
-  _globals['_RECONCILER']._serialized_start=1873
-  _globals['_RECONCILER']._serialized_end=2205
+  _globals['_MATCHNAMEREQUEST']._serialized_start=65
+  _globals['_MATCHNAMEREQUEST']._serialized_end=194
+  _globals['_OFFICE']._serialized_start=197
+  _globals['_OFFICE']._serialized_end=348
+  _globals['_CANDIDATE']._serialized_start=351
+  _globals['_CANDIDATE']._serialized_end=540
+  _globals['_ALGORITHM']._serialized_start=542
+  _globals['_ALGORITHM']._serialized_end=584
+  _globals['_MATCHNAMERESPONSE']._serialized_start=587
+  _globals['_MATCHNAMERESPONSE']._serialized_end=762
+  _globals['_MATCHNAMESREQUEST']._serialized_start=764
+  _globals['_MATCHNAMESREQUEST']._serialized_end=832
+  _globals['_MATCHNAMESRESPONSE']._serialized_start=834
+  _globals['_MATCHNAMESRESPONSE']._serialized_end=905
+  _globals['_GETENTITYREQUEST']._serialized_start=907
+  _globals['_GETENTITYREQUEST']._serialized_end=937
+  _globals['_NAME']._serialized_start=939
+  _globals['_NAME']._serialized_end=1007
+  _globals['_ENTITY']._serialized_start=1010
+  _globals['_ENTITY']._serialized_end=1187
+  _globals['_RECONCILEDOCUMENTREQUEST']._serialized_start=1189
+  _globals['_RECONCILEDOCUMENTREQUEST']._serialized_end=1280
+  _globals['_TEXTSPAN']._serialized_start=1282
+  _globals['_TEXTSPAN']._serialized_end=1334
+  _globals['_DOCUMENTOFFICE']._serialized_start=1337
+  _globals['_DOCUMENTOFFICE']._serialized_end=1496
+  _globals['_DOCUMENTPERSON']._serialized_start=1499
+  _globals['_DOCUMENTPERSON']._serialized_end=1684
+  _globals['_UNRESOLVEDMENTION']._serialized_start=1686
+  _globals['_UNRESOLVEDMENTION']._serialized_end=1778
+  _globals['_RECONCILEDOCUMENTRESPONSE']._serialized_start=1781
+  _globals['_RECONCILEDOCUMENTRESPONSE']._serialized_end=2002
+  _globals['_RECONCILER']._serialized_start=2005
+  _globals['_RECONCILER']._serialized_end=2529
 # @@protoc_insertion_point(module_scope)

@@ -7,20 +7,22 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class MatchNameRequest(_message.Message):
-    __slots__ = ("name", "language", "date", "country", "role", "limit")
+    __slots__ = ("name", "language", "date", "country", "role", "limit", "client_id")
     NAME_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     DATE_FIELD_NUMBER: _ClassVar[int]
     COUNTRY_FIELD_NUMBER: _ClassVar[int]
     ROLE_FIELD_NUMBER: _ClassVar[int]
     LIMIT_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
     name: str
     language: str
     date: str
     country: str
     role: str
     limit: int
-    def __init__(self, name: _Optional[str] = ..., language: _Optional[str] = ..., date: _Optional[str] = ..., country: _Optional[str] = ..., role: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+    client_id: str
+    def __init__(self, name: _Optional[str] = ..., language: _Optional[str] = ..., date: _Optional[str] = ..., country: _Optional[str] = ..., role: _Optional[str] = ..., limit: _Optional[int] = ..., client_id: _Optional[str] = ...) -> None: ...
 
 class Office(_message.Message):
     __slots__ = ("post_id", "post", "organization", "country", "start_date", "end_date", "acting", "role_type")
@@ -71,16 +73,20 @@ class Algorithm(_message.Message):
     def __init__(self, name: _Optional[str] = ..., version: _Optional[str] = ...) -> None: ...
 
 class MatchNameResponse(_message.Message):
-    __slots__ = ("candidates", "match", "algorithm", "error")
+    __slots__ = ("candidates", "match", "algorithm", "error", "client_id", "error_code")
     CANDIDATES_FIELD_NUMBER: _ClassVar[int]
     MATCH_FIELD_NUMBER: _ClassVar[int]
     ALGORITHM_FIELD_NUMBER: _ClassVar[int]
     ERROR_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ERROR_CODE_FIELD_NUMBER: _ClassVar[int]
     candidates: _containers.RepeatedCompositeFieldContainer[Candidate]
     match: bool
     algorithm: Algorithm
     error: str
-    def __init__(self, candidates: _Optional[_Iterable[_Union[Candidate, _Mapping]]] = ..., match: _Optional[bool] = ..., algorithm: _Optional[_Union[Algorithm, _Mapping]] = ..., error: _Optional[str] = ...) -> None: ...
+    client_id: str
+    error_code: str
+    def __init__(self, candidates: _Optional[_Iterable[_Union[Candidate, _Mapping]]] = ..., match: _Optional[bool] = ..., algorithm: _Optional[_Union[Algorithm, _Mapping]] = ..., error: _Optional[str] = ..., client_id: _Optional[str] = ..., error_code: _Optional[str] = ...) -> None: ...
 
 class MatchNamesRequest(_message.Message):
     __slots__ = ("requests",)
@@ -133,14 +139,16 @@ class Entity(_message.Message):
     def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., wikidata: _Optional[str] = ..., country: _Optional[str] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., names: _Optional[_Iterable[_Union[Name, _Mapping]]] = ..., offices: _Optional[_Iterable[_Union[Office, _Mapping]]] = ...) -> None: ...
 
 class ReconcileDocumentRequest(_message.Message):
-    __slots__ = ("text", "language", "date")
+    __slots__ = ("text", "language", "date", "client_id")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     DATE_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
     text: str
     language: str
     date: str
-    def __init__(self, text: _Optional[str] = ..., language: _Optional[str] = ..., date: _Optional[str] = ...) -> None: ...
+    client_id: str
+    def __init__(self, text: _Optional[str] = ..., language: _Optional[str] = ..., date: _Optional[str] = ..., client_id: _Optional[str] = ...) -> None: ...
 
 class TextSpan(_message.Message):
     __slots__ = ("start", "end", "text")
@@ -205,11 +213,17 @@ class UnresolvedMention(_message.Message):
     def __init__(self, start: _Optional[int] = ..., end: _Optional[int] = ..., text: _Optional[str] = ..., role: _Optional[str] = ..., country: _Optional[str] = ...) -> None: ...
 
 class ReconcileDocumentResponse(_message.Message):
-    __slots__ = ("people", "unresolved", "algorithm")
+    __slots__ = ("people", "unresolved", "algorithm", "client_id", "error", "error_code")
     PEOPLE_FIELD_NUMBER: _ClassVar[int]
     UNRESOLVED_FIELD_NUMBER: _ClassVar[int]
     ALGORITHM_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    ERROR_CODE_FIELD_NUMBER: _ClassVar[int]
     people: _containers.RepeatedCompositeFieldContainer[DocumentPerson]
     unresolved: _containers.RepeatedCompositeFieldContainer[UnresolvedMention]
     algorithm: Algorithm
-    def __init__(self, people: _Optional[_Iterable[_Union[DocumentPerson, _Mapping]]] = ..., unresolved: _Optional[_Iterable[_Union[UnresolvedMention, _Mapping]]] = ..., algorithm: _Optional[_Union[Algorithm, _Mapping]] = ...) -> None: ...
+    client_id: str
+    error: str
+    error_code: str
+    def __init__(self, people: _Optional[_Iterable[_Union[DocumentPerson, _Mapping]]] = ..., unresolved: _Optional[_Iterable[_Union[UnresolvedMention, _Mapping]]] = ..., algorithm: _Optional[_Union[Algorithm, _Mapping]] = ..., client_id: _Optional[str] = ..., error: _Optional[str] = ..., error_code: _Optional[str] = ...) -> None: ...

@@ -54,6 +54,16 @@ class ReconcilerStub:
                 request_serializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.SerializeToString,
                 response_deserializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.FromString,
                 _registered_method=True)
+        self.MatchStream = channel.stream_stream(
+                '/rollcall.v1.Reconciler/MatchStream',
+                request_serializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameRequest.SerializeToString,
+                response_deserializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameResponse.FromString,
+                _registered_method=True)
+        self.ReconcileDocumentStream = channel.stream_stream(
+                '/rollcall.v1.Reconciler/ReconcileDocumentStream',
+                request_serializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.SerializeToString,
+                response_deserializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.FromString,
+                _registered_method=True)
 
 
 class ReconcilerServicer:
@@ -89,6 +99,25 @@ class ReconcilerServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def MatchStream(self, request_iterator, context):
+        """Any number of names on one stream: one answer per request, in request order, each
+        echoing its request's `client_id`. A bad request gets an answer with `error` and
+        `error_code` set and the stream goes on. The server reads a request only when the
+        answer before it has been sent, so a client that reads slowly slows the server down
+        (HTTP/2 flow control) instead of filling its memory. Each name is answered by the
+        gazetteer loaded when it is read, as a MatchName call would be.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReconcileDocumentStream(self, request_iterator, context):
+        """The same for articles: one ReconcileDocumentResponse per request, in order.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReconcilerServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -109,6 +138,16 @@ def add_ReconcilerServicer_to_server(servicer, server):
             ),
             'ReconcileDocument': grpc.unary_unary_rpc_method_handler(
                     servicer.ReconcileDocument,
+                    request_deserializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.FromString,
+                    response_serializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.SerializeToString,
+            ),
+            'MatchStream': grpc.stream_stream_rpc_method_handler(
+                    servicer.MatchStream,
+                    request_deserializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameRequest.FromString,
+                    response_serializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameResponse.SerializeToString,
+            ),
+            'ReconcileDocumentStream': grpc.stream_stream_rpc_method_handler(
+                    servicer.ReconcileDocumentStream,
                     request_deserializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.FromString,
                     response_serializer=rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.SerializeToString,
             ),
@@ -219,6 +258,60 @@ class Reconciler:
             request,
             target,
             '/rollcall.v1.Reconciler/ReconcileDocument',
+            rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.SerializeToString,
+            rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MatchStream(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_stream(
+            request_iterator,
+            target,
+            '/rollcall.v1.Reconciler/MatchStream',
+            rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameRequest.SerializeToString,
+            rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.MatchNameResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReconcileDocumentStream(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_stream(
+            request_iterator,
+            target,
+            '/rollcall.v1.Reconciler/ReconcileDocumentStream',
             rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentRequest.SerializeToString,
             rollcall_dot_service_dot___pb_dot_rollcall_dot_v1_dot_rollcall__pb2.ReconcileDocumentResponse.FromString,
             options,

@@ -1,0 +1,45 @@
+"""A `rollcall serve` process for the lab's measurements, and its memory as the kernel sees it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+__all__ = ["ROLLCALL", "serve_process", "peak_rss_mb", "rss_mb"]
+
+ROLLCALL = str(Path(sys.executable).parent / "rollcall")
+
+
+def serve_process(db: Path, processes: int = 1, http_port: int = 0) -> tuple[subprocess.Popen, int, float]:
+    """A server on a free port (HTTP on `http_port`, none for 0; no reloading): the process,
+    its gRPC port and the seconds from start to serving."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--http-port", str(http_port), "--db", str(db),
+                             "--processes", str(processes)],
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, "ROLLCALL_RELOAD_INTERVAL": "0"})
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if m := re.search(r"serving on [\d.]+:(\d+)", line):
+            return proc, int(m.group(1)), time.perf_counter() - started
+    raise RuntimeError("server did not start")
+
+
+def _status_mb(pid: int, field: str) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_rss_mb(pid: int) -> float:
+    """Peak resident memory of a running process (VmHWM), in MB."""
+    return _status_mb(pid, "VmHWM")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a running process now (VmRSS), in MB."""
+    return _status_mb(pid, "VmRSS")

@@ -1,0 +1,121 @@
+"""`make bench`'s stream section: the same 100,000 names through one MatchStream and through
+MatchNames batches of 10,000 (the largest a server takes), each on a fresh server over one
+connection: names per second, their ratio, and the server's resident memory when the names
+start, half-way and at the end.
+
+The names are generated reproducibly as the scale run generates its gazetteer (scale.py):
+real given and family names recombined with a fixed seed, a quarter each in Latin, Cyrillic,
+Arabic and Greek script, so that nearly every name is new to the server's caches.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+import grpc
+import icu
+
+from .._pb.rollcall.v1 import rollcall_pb2 as pb
+from .._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+from .scale import SCRIPTS, SEED, real_name_parts
+from .serving import rss_mb, serve_process
+
+__all__ = ["stream_names", "stream_bench"]
+
+BATCH = 10_000  # Settings.max_batch
+
+
+def stream_names(shared: Path, n: int) -> list[tuple[str, str]]:
+    """`n` generated names with their language hint, the same for the same `n`."""
+    rng = random.Random(SEED)
+    given, family = real_name_parts(shared)
+    to_script = {lang: icu.Transliterator.createInstance(rule) for lang, rule in SCRIPTS if rule}
+    names = []
+    for i in range(n):
+        latin = f"{rng.choice(given)} {rng.choice(family)}"
+        lang = SCRIPTS[i % len(SCRIPTS)][0]
+        names.append((to_script[lang].transliterate(latin) if lang else latin, lang))
+    return names
+
+
+@dataclass(frozen=True)
+class _Run:
+    seconds: float
+    rss_mb: tuple[float, float, float]  # when the names start, half-way, at the end
+
+
+def _request(i: int, name: str, lang: str) -> pb.MatchNameRequest:
+    return pb.MatchNameRequest(name=name, language=lang, client_id=str(i))
+
+
+def _check(reply: pb.MatchNameResponse, i: int) -> None:
+    # A wrong or failed answer must not pass for a fast one.
+    if reply.client_id != str(i) or reply.error:
+        raise RuntimeError(f"answer {i}: client_id {reply.client_id!r}, error {reply.error!r}")
+
+
+def _through_stream(stub: pb_grpc.ReconcilerStub, pid: int, names: list[tuple[str, str]]) -> _Run:
+    def requests() -> Iterator[pb.MatchNameRequest]:
+        for i, (name, lang) in enumerate(names):
+            yield _request(i, name, lang)
+
+    start, middle = rss_mb(pid), float("nan")
+    started = time.perf_counter()
+    count = 0
+    for count, reply in enumerate(stub.MatchStream(requests(), timeout=3600), 1):
+        _check(reply, count - 1)
+        if count == len(names) // 2:
+            middle = rss_mb(pid)
+    seconds = time.perf_counter() - started
+    if count != len(names):
+        raise RuntimeError(f"MatchStream answered {count} of {len(names)} names")
+    return _Run(seconds, (start, middle, rss_mb(pid)))
+
+
+def _through_batches(stub: pb_grpc.ReconcilerStub, pid: int, names: list[tuple[str, str]]) -> _Run:
+    start, middle = rss_mb(pid), float("nan")
+    started = time.perf_counter()
+    for first in range(0, len(names), BATCH):
+        chunk = names[first:first + BATCH]
+        batch = pb.MatchNamesRequest(requests=[_request(first + i, n, lang) for i, (n, lang) in enumerate(chunk)])
+        for i, reply in enumerate(stub.MatchNames(batch, timeout=3600).responses):
+            _check(reply, first + i)
+        if first < len(names) // 2 <= first + len(chunk):
+            middle = rss_mb(pid)
+    return _Run(time.perf_counter() - started, (start, middle, rss_mb(pid)))
+
+
+def _on_fresh_server(db: Path, names: list[tuple[str, str]],
+                     run: Callable[[pb_grpc.ReconcilerStub, int, list[tuple[str, str]]], _Run]) -> _Run:
+    proc, port, _ = serve_process(db)
+    try:
+        # The answers to 10,000 names are about 12 MB, past a client's default 4 MiB.
+        options = [("grpc.max_receive_message_length", 64 * 1024 * 1024)]
+        with grpc.insecure_channel(f"127.0.0.1:{port}", options=options) as channel:
+            stub = pb_grpc.ReconcilerStub(channel)
+            stub.MatchName(pb.MatchNameRequest(name="warm up"), timeout=60, wait_for_ready=True)
+            return run(stub, proc.pid, names)
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def stream_bench(db: Path, shared: Path, n: int, out: TextIO) -> None:
+    names = stream_names(shared, n)
+    out.write(f"\n== {n:,} generated names (4 scripts, seed {SEED}) on {db.stem}, "
+              "one connection, a fresh server each\n")
+    runs = {}
+    for label, run in (("MatchStream, one stream", _through_stream),
+                       (f"MatchNames, batches of {BATCH:,}", _through_batches)):
+        runs[label] = result = _on_fresh_server(db, names, run)
+        start, middle, end = result.rss_mb
+        out.write(f"  {label:<32} {n / result.seconds:7.0f} names/s; server RSS {start:.0f} MB at the "
+                  f"start, {middle:.0f} MB half-way, {end:.0f} MB at the end\n")
+        out.flush()
+    stream, batches = runs.values()
+    out.write(f"  MatchStream / MatchNames throughput: {batches.seconds / stream.seconds:.2f}\n")
