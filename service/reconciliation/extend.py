@@ -69,7 +69,7 @@ def parse_extend(text: str | bytes) -> ExtendQuery:
         raise BadRequest(f"{len(ids)} ids in one extension query; the limit is {MAX_QUERIES}")
     if not properties:
         raise BadRequest("give at least one property")
-    wanted = []
+    wanted: list[tuple[str, dict[str, Any]]] = []
     for prop in properties:
         pid = prop.get("id") if isinstance(prop, dict) else None
         if pid not in _PROPERTIES:
