@@ -1,6 +1,6 @@
 """How far `rollcall batch` has got: rows done, rows per second and the time left, on one
 line of standard error redrawn in place while it is a terminal (a log file gets no stream of
-redrawn lines), then a summary line whatever standard error is."""
+redrawn lines). The command then reports, whatever standard error is, a summary line."""
 
 from __future__ import annotations
 
@@ -58,9 +58,8 @@ class Progress:
             self._stream.write("\r\033[K" + self.line())
             self._stream.flush()
 
-    def finish(self, summary: str) -> None:
-        """Clears the live line and writes the summary."""
-        if self._live:
+    def clear(self) -> None:
+        """Takes the live line away, for the report that follows it."""
+        if self._live and self._drawn:
             self._stream.write("\r\033[K")
-        self._stream.write(summary + "\n")
-        self._stream.flush()
+            self._stream.flush()

@@ -32,6 +32,8 @@ __all__ = ["BatchFailed", "BatchJob", "BatchReport", "run_batch"]
 # Partitions in flight per worker thread: one running, the next ones queued on the worker
 # so that it never waits for the client between two.
 _WINDOW_PER_THREAD = 3
+# Seconds a run on a running cluster waits for its first worker.
+_WORKER_WAIT = 120
 
 
 class BatchFailed(RuntimeError):
@@ -79,6 +81,12 @@ def _client(job: BatchJob) -> Iterator[Client]:
         except (OSError, TimeoutError, ValueError) as err:
             raise BatchFailed(f"cannot reach the Dask scheduler at {job.scheduler}: {err}") from None
         with client:
+            # Workers started with the scheduler may still be joining: the run waits for
+            # one, and the ones after it join the run as they come.
+            try:
+                client.wait_for_workers(1, timeout=_WORKER_WAIT)
+            except TimeoutError:
+                raise BatchFailed(f"no worker joined the scheduler at {job.scheduler} within {_WORKER_WAIT} s") from None
             yield client
         return
     # One thread a process: the matcher holds the GIL (its C loops share scratch memory
@@ -106,6 +114,7 @@ class _Writer:
         self.ready: dict[int, tuple[bytes, int] | None] = {}  # None: failed, nothing to write
         self.next = 0
         self.errors = 0
+        self.threads = 0  # the most worker threads the cluster had during the run
 
     def put(self, index: int, rows: int, result: tuple[bytes, int] | None) -> None:
         self.ready[index] = result
@@ -148,7 +157,6 @@ def run_batch(job: BatchJob, stderr: TextIO, *, live: bool) -> BatchReport:
     with AtomicOutput(job.output) as out, _client(job) as client:
         try:
             _open_gazetteer(client, job, run_id)
-            report.threads = sum(client.nthreads().values())
             report.startup_seconds = progress.elapsed
             progress.start()
             writer = _Writer(out, progress)
@@ -157,12 +165,13 @@ def run_batch(job: BatchJob, stderr: TextIO, *, live: bool) -> BatchReport:
                                 if isinstance(e, dict) and e.get("run") == run_id and e.get("opened"))
             report.notes = _notes(client, run_id, keys, {k for k, _ in failures})
         finally:
+            progress.clear()
             client.unregister_worker_plugin(plugin_name(run_id))
         if failures:
             lines = [f"{keys[key]}: {why}" for key, why in failures]
             raise BatchFailed("partitions failed after their retries, so the output was not written:\n  "
                               + "\n  ".join(lines + report.notes))
-        report.rows, report.errors = progress.done, writer.errors
+        report.rows, report.errors, report.threads = progress.done, writer.errors, writer.threads
         out.commit()
         report.seconds = progress.elapsed
     return report
@@ -172,7 +181,6 @@ def _run(client: Client, job: BatchJob, run_id: str, columns: dict[str, str], pa
          writer: _Writer) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """Submits partitions through the window and writes their answers; the rows of every
     partition (by key) and the partitions that failed for good, with why."""
-    window = _WINDOW_PER_THREAD * max(1, sum(client.nthreads().values()))
     keys: dict[str, str] = {}
     failures: list[tuple[str, str]] = []
     running: dict[Future, Partition] = {}
@@ -190,8 +198,14 @@ def _run(client: Client, job: BatchJob, run_id: str, columns: dict[str, str], pa
         tasks.add(future)
         return True
 
-    while len(running) < window and submit_next():
-        pass
+    def fill() -> None:
+        # The cluster's threads are counted again each time: workers may join or leave.
+        threads = sum(client.nthreads().values())
+        writer.threads = max(writer.threads, threads)
+        while len(running) + len(writer.ready) < _WINDOW_PER_THREAD * max(1, threads) and submit_next():
+            pass
+
+    fill()
     for future in tasks:
         part = running.pop(future)
         result: Any = None
@@ -203,6 +217,5 @@ def _run(client: Client, job: BatchJob, run_id: str, columns: dict[str, str], pa
         writer.put(part.index, len(part.rows), result)
         # The window counts partitions answered but not yet written too: a slow partition
         # holds back the ones after it, and their answers wait in memory.
-        while len(running) + len(writer.ready) < window and submit_next():
-            pass
+        fill()
     return keys, failures

@@ -27,7 +27,7 @@ from rollcall.gazetteer import Gazetteer, Name, Person, write_atomically
 from rollcall.resolvers import Query, detect_script
 from rollcall.resolvers.script import LATIN
 
-__all__ = ["synthetic_gazetteer", "build", "query"]
+__all__ = ["synthetic_gazetteer", "synthetic_names", "build", "query"]
 
 SEED = 2015
 _SCRIPTS = (("", ""), ("ru", "Latin-Cyrillic"), ("ar", "Latin-Arabic"), ("el", "Latin-Greek"))
@@ -72,6 +72,24 @@ def synthetic_gazetteer(shared: Path, n_aliases: int) -> tuple[Gazetteer, list[d
         chars[at] = rng.choice([c for c in "aeioukrstnlm" if c != chars[at].lower()])
         queries.append({"query": "".join(chars), "lang": "", "expected": person.id, "name": person.name})
     return gaz, queries
+
+
+def synthetic_names(shared: Path, n: int) -> list[dict]:
+    """`n` name queries for a batch run, generated reproducibly as the gazetteer above is:
+    real given and family names recombined with their real frequencies, a quarter each in
+    Latin (no language given), Cyrillic (ru), Arabic (ar) and Katakana (ja)."""
+    rng = random.Random(SEED + 1)
+    given, family = _real_name_parts(shared)
+    scripts = [("", None), ("ru", icu.Transliterator.createInstance("Latin-ASCII; Latin-Cyrillic")),
+               ("ar", icu.Transliterator.createInstance("Latin-ASCII; Latin-Arabic")),
+               ("ja", icu.Transliterator.createInstance("Latin-ASCII; Latin-Katakana"))]
+    names = []
+    for i in range(n):
+        latin = f"{rng.choice(given)} {rng.choice(family)}"
+        lang, to_script = scripts[i % len(scripts)]
+        names.append({"id": f"n{i:06d}", "query": to_script.transliterate(latin) if to_script else latin,
+                      "lang": lang or None})
+    return names
 
 
 def _rss_mb() -> float:

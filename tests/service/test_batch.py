@@ -61,23 +61,60 @@ def match_output(db: Path, path: Path) -> str:
     return out.stdout
 
 
-def test_dev_names_on_a_local_cluster_equal_rollcall_match(curated_db: Path, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def dev_match(curated_db: Path) -> str:
+    """`rollcall match`'s output for the dev names, what every run on them must write."""
+    return match_output(curated_db, DEV_NAMES)
+
+
+def test_dev_names_on_a_local_cluster_equal_rollcall_match(curated_db: Path, dev_match: str, tmp_path: Path) -> None:
     """The user's path: the console script starts two worker processes itself."""
     out = tmp_path / "answers.jsonl"
     run = process("batch", "names", str(DEV_NAMES), str(out), "--workers", "2", "--partition-size", "300",
                   "--db", str(curated_db))
     assert run.returncode == 0, run.stderr
-    assert out.read_text(encoding="utf-8") == match_output(curated_db, DEV_NAMES)
+    assert out.read_text(encoding="utf-8") == dev_match
     assert "2,220 rows" in run.stderr and "2 worker thread(s)" in run.stderr and "\r" not in run.stderr
 
 
-def test_each_worker_opens_the_gazetteer_once(cluster: Client, curated_db: Path, tmp_path: Path) -> None:
+def test_a_terminal_sees_the_progress_line(cluster: Client, curated_db: Path, tmp_path: Path) -> None:
+    """Standard error on a terminal (a pseudo-terminal here): the line is redrawn in place
+    with rows, rate and time left, then cleared for the summary."""
+    import os
+    import pty
+    import subprocess
+
+    from tests.service.runner import ROLLCALL
+
+    controller, terminal = pty.openpty()
+    proc = subprocess.Popen([ROLLCALL, "batch", "names", str(DEV_NAMES), str(tmp_path / "out.jsonl"), "--scheduler",
+                             cluster.scheduler.address, "--partition-size", "100", "--db", str(curated_db)],
+                            stdout=subprocess.DEVNULL, stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    assert proc.wait(timeout=120) == 0, shown
+    text = shown.decode()
+    assert "\r\x1b[K" in text and " / 2,220 rows " in text and " rows/s  ETA " in text
+    assert text.rsplit("\r\x1b[K", 1)[1].startswith("rollcall batch: 2,220 rows")  # the last line
+
+
+def test_each_worker_opens_the_gazetteer_once(cluster: Client, curated_db: Path, dev_match: str,
+                                             tmp_path: Path) -> None:
     job = BatchJob("names", DEV_NAMES, tmp_path / "out.jsonl", "jsonl", curated_db, partition_size=100,
                    scheduler=cluster.scheduler.address)
     report = run_batch(job, io.StringIO(), live=False)
     assert report.rows == 2220 and report.threads == 2
     assert report.opened == 2  # 23 partitions, two processes, two openings
-    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == match_output(curated_db, DEV_NAMES)
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == dev_match
 
 
 def test_bad_rows_answer_their_errors_as_match_and_lookup_do(cluster: Client, curated_db: Path,
@@ -186,23 +223,25 @@ def test_dev_articles_equal_rollcall_attendees(cluster: Client, curated_db: Path
     assert answers[-1]["error"] == "line 27: " + cli.stderr.removeprefix("rollcall: error: ").strip()
 
 
-def test_a_killed_workers_partition_is_redone(cluster: Client, plugin, curated_db: Path, tmp_path: Path) -> None:
+def test_a_killed_workers_partition_is_redone(cluster: Client, plugin, curated_db: Path, dev_match: str,
+                                              tmp_path: Path) -> None:
     plugin(KillWorkerOnce(tmp_path / "killed", tmp_path / "victim"), "kill-once")
     out = tmp_path / "out.jsonl"
     run = batch(cluster, curated_db, "names", str(DEV_NAMES), str(out), "--partition-size", "200")
     assert run.returncode == 0, run.stderr
     victim = (tmp_path / "victim").read_text()
     assert f"worker {victim} died while answering lines " in run.stderr and "redone on another worker" in run.stderr
-    assert out.read_text(encoding="utf-8") == match_output(curated_db, DEV_NAMES)
+    assert out.read_text(encoding="utf-8") == dev_match
 
 
-def test_a_failed_partition_is_retried_and_reported(cluster: Client, plugin, curated_db: Path, tmp_path: Path) -> None:
+def test_a_failed_partition_is_retried_and_reported(cluster: Client, plugin, curated_db: Path, dev_match: str,
+                                                    tmp_path: Path) -> None:
     plugin(FailingRows(250, tmp_path / "fault", times=1), "fail-once")
     out = tmp_path / "out.jsonl"
     run = batch(cluster, curated_db, "names", str(DEV_NAMES), str(out), "--partition-size", "200")
     assert run.returncode == 0, run.stderr
     assert "lines 201-400 failed on tcp://" in run.stderr and "(RuntimeError: injected fault at line 250); retried" in run.stderr
-    assert out.read_text(encoding="utf-8") == match_output(curated_db, DEV_NAMES)
+    assert out.read_text(encoding="utf-8") == dev_match
 
 
 def test_a_partition_failing_for_good_names_its_rows_and_writes_nothing(cluster: Client, plugin, curated_db: Path,
@@ -218,7 +257,7 @@ def test_a_partition_failing_for_good_names_its_rows_and_writes_nothing(cluster:
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("fault")) == ["out.jsonl"]
 
 
-def test_a_rerun_after_a_failed_run_writes_each_row_once(cluster: Client, plugin, curated_db: Path,
+def test_a_rerun_after_a_failed_run_writes_each_row_once(cluster: Client, plugin, curated_db: Path, dev_match: str,
                                                          tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     plugin(FailingRows(1500, tmp_path / "fault", times=3), "fail-a-run")  # the first run's three tries
@@ -226,7 +265,7 @@ def test_a_rerun_after_a_failed_run_writes_each_row_once(cluster: Client, plugin
     assert not out.exists()
     rerun = batch(cluster, curated_db, "names", str(DEV_NAMES), str(out), "--partition-size", "200")
     assert rerun.returncode == 0, rerun.stderr
-    assert out.read_text(encoding="utf-8") == match_output(curated_db, DEV_NAMES)
+    assert out.read_text(encoding="utf-8") == dev_match
 
 
 def test_the_output_appears_only_when_complete(cluster: Client, plugin, curated_db: Path, tmp_path: Path) -> None:
