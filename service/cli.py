@@ -142,7 +142,7 @@ def _cmd_fit(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
     from .lab.bench import run_bench
 
-    run_bench(args.shared, out, args.queries, args.scale_aliases)
+    run_bench(args.shared, out, args.queries, args.scale_aliases, args.batch_names)
     return 0
 
 
@@ -239,6 +239,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--queries", type=int, default=600, help="dev queries per measurement")
     p.add_argument("--scale-aliases", type=int, default=1_000_000,
                    help="aliases in the synthetic scale run (0: skip it; default 1,000,000)")
+    p.add_argument("--batch-names", type=int, default=100_000,
+                   help="synthetic names through rollcall match and rollcall batch (0: skip it; default 100,000)")
     p.set_defaults(func=_cmd_bench)
 
     add_gazetteer_commands(sub)

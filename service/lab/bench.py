@@ -6,7 +6,8 @@ opened as a server opens it, and a second pass), the same queries through a plai
 rapidfuzz WRatio scan over all aliases (the reference ratio), batch throughput (MatchNames on
 one and two server processes: a fresh server's first batch, the batch again, a batch of
 names it has not seen; `rollcall match` in one and two processes), cold start to the first
-answer and the server's RSS, the scale run on a
+answer and the server's RSS, a batch of 100,000 synthetic names through `rollcall match` and
+`rollcall batch --workers 1|2` (service/lab/batch_bench.py), the scale run on a
 synthetic gazetteer of a million aliases (service/lab/scale.py), and article reconciliation
 times for the seed articles.
 """
@@ -35,6 +36,7 @@ from rollcall.resolvers import Query
 from .._pb.rollcall.v1 import rollcall_pb2 as pb
 from .._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 from ..engine import Engine
+from .batch_bench import run_batch_bench
 
 __all__ = ["run_bench"]
 
@@ -269,7 +271,8 @@ def _scale_bench(shared: Path, tmp: Path, n_aliases: int, out: TextIO) -> None:
     out.write(f"  server: start to serving {ready:.2f}s, to first answer {ready + first:.2f}s; peak RSS {rss:.0f} MB\n")
 
 
-def run_bench(shared: Path, out: TextIO, n_queries: int = 600, scale_aliases: int = 1_000_000) -> None:
+def run_bench(shared: Path, out: TextIO, n_queries: int = 600, scale_aliases: int = 1_000_000,
+              batch_names: int = 100_000) -> None:
     names = [json.loads(line) for line in (shared / "eval" / "names-dev.jsonl").open(encoding="utf-8")]
     # The measured queries, and as many others for "new names" (no dev name is in both).
     queries, other_queries = names[:n_queries], names[n_queries : 2 * n_queries]
@@ -278,6 +281,9 @@ def run_bench(shared: Path, out: TextIO, n_queries: int = 600, scale_aliases: in
         for label, popolo in (("everypolitician-2015", shared / "data" / "everypolitician-2015" / "gazetteer.popolo.json"),
                               ("officials-2022", shared / "data" / "officials-2022" / "officials.popolo.json")):
             _gazetteer_bench(label, popolo, Path(tmp) / f"{label}.db", queries, other_queries, out)
+            out.flush()
+        if batch_names:
+            run_batch_bench(shared, Path(tmp) / "everypolitician-2015.db", batch_names, out, Path(tmp))
             out.flush()
         curated = Path(tmp) / "curated.db"
         build_curated(curated)
