@@ -1,11 +1,11 @@
 """The `rollcall` command: lookup, match (JSONL), attendees, entity, serve, algorithms, eval, fit, bench;
-the `gazetteer` commands live in cli_gazetteer. A command parses its arguments, calls the
-engine (or the lab) once, and hands the answer to its renderer (render.py)."""
+the `gazetteer` commands live in cli_gazetteer, the `batch` ones in cli_batch. A command
+parses its arguments, calls the engine (or the lab) once, and hands the answer to its
+renderer (render.py)."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -15,11 +15,12 @@ from typing import TextIO
 from rollcall.gazetteer import BuildError, PopoloError, Store, StoreError
 from rollcall.resolvers import InvalidQuery
 
-from .answers import answer_json
 from .cli_common import CliError, db_option, json_option, limit_option, open_engine, user_errors
+from .cli_batch import add_batch_commands
 from .cli_gazetteer import add_gazetteer_commands
-from .engine import Engine, UnknownEntity, make_query
+from .engine import UnknownEntity, make_query
 from .render import write_algorithms, write_answer, write_document, write_entity, write_json
+from .rows import match_line
 from .settings import Settings
 
 __all__ = ["main"]
@@ -34,43 +35,6 @@ def _cmd_lookup(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-# MatchNameRequest's field names → the JSONL names of design.md's contract.
-_JSONL_SYNONYMS = {"name": "query", "language": "lang"}
-
-
-def _match_line(engine: Engine, raw: bytes, lineno: int) -> dict:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return {"id": None, "error": f"line {lineno}: not UTF-8 ({err.reason} at byte {err.start})"}
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as err:
-        return {"id": None, "error": f"line {lineno}: invalid JSON: {err.msg}"}
-    if not isinstance(obj, dict):
-        return {"id": None, "error": f"line {lineno}: expected a JSON object"}
-    qid = obj.get("id")
-    # The gRPC request's field names are accepted too (name, language), so one request
-    # shape serves both; a line giving both spellings of a field must agree with itself.
-    for grpc_name, ours in _JSONL_SYNONYMS.items():
-        if grpc_name in obj:
-            if ours in obj and obj[ours] != obj[grpc_name]:
-                return {"id": qid, "error": f"line {lineno}: '{ours}' and '{grpc_name}' differ"}
-            obj[ours] = obj.pop(grpc_name)
-    fields = {"query": str, "lang": str, "date": str, "country": str, "role": str, "limit": int}
-    for key, typ in fields.items():
-        if key in obj and obj[key] is not None and not isinstance(obj[key], typ):
-            return {"id": qid, "error": f"line {lineno}: '{key}' must be a {typ.__name__}"}
-    if not isinstance(obj.get("query"), str):
-        return {"id": qid, "error": f"line {lineno}: 'query' (or 'name') is missing"}
-    query = make_query(obj["query"], obj.get("lang") or None, obj.get("date") or None,
-                       obj.get("country") or None, obj.get("role") or None, obj.get("limit") or None)
-    try:
-        return answer_json(engine.match(query), qid, with_id=True)
-    except InvalidQuery as err:
-        return {"id": qid, "error": f"line {lineno}: {err}"}
-
-
 def _cmd_match(args: argparse.Namespace, out: TextIO) -> int:
     interactive = sys.stdin.isatty()
     # Names piped in are a batch: reading a small gazetteer whole and compiling every
@@ -81,7 +45,7 @@ def _cmd_match(args: argparse.Namespace, out: TextIO) -> int:
         raw = raw.rstrip(b"\r\n")
         if not raw.strip():
             continue
-        write_json(out, _match_line(engine, raw, lineno), indent=None)
+        write_json(out, match_line(engine, raw, lineno), indent=None)
         if interactive:
             out.flush()
     return 0
@@ -180,7 +144,8 @@ def _cmd_bench(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.stream_names < 0 or (args.only_stream and not args.stream_names):
         raise CliError(f"--stream-names must be at least {1 if args.only_stream else 0}, not {args.stream_names}")
-    run_bench(args.shared, out, args.queries, args.scale_aliases, args.stream_names, args.only_stream)
+    run_bench(args.shared, out, args.queries, args.scale_aliases, args.stream_names, args.only_stream,
+              args.batch_names)
     return 0
 
 
@@ -280,9 +245,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--stream-names", type=int, default=100_000,
                    help="names through MatchStream and MatchNames (0: skip it; default 100,000)")
     p.add_argument("--only-stream", action="store_true", help="run only that stream section")
+    p.add_argument("--batch-names", type=int, default=100_000,
+                   help="synthetic names through rollcall match and rollcall batch (0: skip it; default 100,000)")
     p.set_defaults(func=_cmd_bench)
 
     add_gazetteer_commands(sub)
+    add_batch_commands(sub)
     return parser
 
 

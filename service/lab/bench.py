@@ -7,9 +7,10 @@ rapidfuzz WRatio scan over all aliases (the reference ratio), batch throughput (
 one and two server processes: a fresh server's first batch, the batch again, a batch of
 names it has not seen; `rollcall match` in one and two processes), cold start to the first
 answer and the server's RSS, the Reconciliation API over HTTP (bench_http.py), 100,000 names
-through MatchStream and through MatchNames batches (service/lab/stream_bench.py), the scale
-run on a synthetic gazetteer of a million aliases (service/lab/scale.py), and article
-reconciliation times for the seed articles.
+through MatchStream and through MatchNames batches (service/lab/stream_bench.py), a batch of
+100,000 synthetic names through `rollcall match` and `rollcall batch --workers 1|2`
+(service/lab/batch_bench.py), the scale run on a synthetic gazetteer of a million aliases
+(service/lab/scale.py), and article reconciliation times for the seed articles.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from rollcall.resolvers import Query
 from .._pb.rollcall.v1 import rollcall_pb2 as pb
 from .._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 from ..engine import Engine
+from .batch_bench import run_batch_bench
 from .bench_http import http_bench
 from .serving import ROLLCALL, peak_rss_mb, serve_process
 from .stream_bench import stream_bench
@@ -260,7 +262,7 @@ def _scale_bench(shared: Path, tmp: Path, n_aliases: int, out: TextIO) -> None:
 
 
 def run_bench(shared: Path, out: TextIO, n_queries: int = 600, scale_aliases: int = 1_000_000,
-              stream_names: int = 100_000, only_stream: bool = False) -> None:
+              stream_names: int = 100_000, only_stream: bool = False, batch_names: int = 100_000) -> None:
     if only_stream:
         _only_stream(shared, stream_names, out)
         return
@@ -275,6 +277,9 @@ def run_bench(shared: Path, out: TextIO, n_queries: int = 600, scale_aliases: in
             out.flush()
         if stream_names:
             stream_bench(Path(tmp) / "officials-2022.db", shared, stream_names, out)
+        if batch_names:
+            run_batch_bench(shared, Path(tmp) / "everypolitician-2015.db", batch_names, out, Path(tmp))
+            out.flush()
         curated = Path(tmp) / "curated.db"
         build_curated(curated)
         proc, port, ready = serve_process(curated)

@@ -27,14 +27,14 @@ from rollcall.gazetteer import Gazetteer, Name, Person, write_atomically
 from rollcall.resolvers import Query, detect_script
 from rollcall.resolvers.script import LATIN
 
-__all__ = ["synthetic_gazetteer", "real_name_parts", "SCRIPTS", "build", "query"]
+__all__ = ["synthetic_gazetteer", "synthetic_names", "build", "query"]
 
 SEED = 2015
-SCRIPTS = (("", ""), ("ru", "Latin-Cyrillic"), ("ar", "Latin-Arabic"), ("el", "Latin-Greek"))
+_SCRIPTS = (("", ""), ("ru", "Latin-Cyrillic"), ("ar", "Latin-Arabic"), ("el", "Latin-Greek"))
 _SOURCES = ("everypolitician-2015/gazetteer.popolo.json", "officials-2022/officials.popolo.json")
 
 
-def real_name_parts(shared: Path) -> tuple[list[str], list[str]]:
+def _real_name_parts(shared: Path) -> tuple[list[str], list[str]]:
     """Given and family names of the real persons, one entry per occurrence."""
     given, family = [], []
     for source in _SOURCES:
@@ -51,10 +51,10 @@ def real_name_parts(shared: Path) -> tuple[list[str], list[str]]:
 def synthetic_gazetteer(shared: Path, n_aliases: int) -> tuple[Gazetteer, list[dict]]:
     """A gazetteer of about `n_aliases` aliases and 1,000 queries with their answers."""
     rng = random.Random(SEED)
-    given, family = real_name_parts(shared)
-    to_script = {lang: icu.Transliterator.createInstance(rule) for lang, rule in SCRIPTS if rule}
+    given, family = _real_name_parts(shared)
+    to_script = {lang: icu.Transliterator.createInstance(rule) for lang, rule in _SCRIPTS if rule}
     gaz = Gazetteer()
-    for i in range(n_aliases // len(SCRIPTS)):
+    for i in range(n_aliases // len(_SCRIPTS)):
         latin = f"{rng.choice(given)} {rng.choice(family)}"
         names = [Name(latin, "", "")]
         names += [Name(to_script[lang].transliterate(latin), lang, "") for lang in to_script]
@@ -72,6 +72,24 @@ def synthetic_gazetteer(shared: Path, n_aliases: int) -> tuple[Gazetteer, list[d
         chars[at] = rng.choice([c for c in "aeioukrstnlm" if c != chars[at].lower()])
         queries.append({"query": "".join(chars), "lang": "", "expected": person.id, "name": person.name})
     return gaz, queries
+
+
+def synthetic_names(shared: Path, n: int) -> list[dict]:
+    """`n` name queries for a batch run, generated reproducibly as the gazetteer above is:
+    real given and family names recombined with their real frequencies, a quarter each in
+    Latin (no language given), Cyrillic (ru), Arabic (ar) and Katakana (ja)."""
+    rng = random.Random(SEED + 1)
+    given, family = _real_name_parts(shared)
+    scripts = [("", None), ("ru", icu.Transliterator.createInstance("Latin-ASCII; Latin-Cyrillic")),
+               ("ar", icu.Transliterator.createInstance("Latin-ASCII; Latin-Arabic")),
+               ("ja", icu.Transliterator.createInstance("Latin-ASCII; Latin-Katakana"))]
+    names = []
+    for i in range(n):
+        latin = f"{rng.choice(given)} {rng.choice(family)}"
+        lang, to_script = scripts[i % len(scripts)]
+        names.append({"id": f"n{i:06d}", "query": to_script.transliterate(latin) if to_script else latin,
+                      "lang": lang or None})
+    return names
 
 
 def _rss_mb() -> float:

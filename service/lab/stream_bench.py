@@ -5,12 +5,11 @@ start, half-way and at the end.
 
 The names are generated reproducibly as the scale run generates its gazetteer (scale.py):
 real given and family names recombined with a fixed seed, a quarter each in Latin, Cyrillic,
-Arabic and Greek script, so that nearly every name is new to the server's caches.
+Arabic and Katakana script, so that nearly every name is new to the server's caches.
 """
 
 from __future__ import annotations
 
-import random
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,11 +17,10 @@ from pathlib import Path
 from typing import TextIO
 
 import grpc
-import icu
 
 from .._pb.rollcall.v1 import rollcall_pb2 as pb
 from .._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
-from .scale import SCRIPTS, SEED, real_name_parts
+from .scale import SEED, synthetic_names
 from .serving import rss_mb, serve_process
 
 __all__ = ["stream_names", "stream_bench"]
@@ -31,16 +29,9 @@ BATCH = 10_000  # Settings.max_batch
 
 
 def stream_names(shared: Path, n: int) -> list[tuple[str, str]]:
-    """`n` generated names with their language hint, the same for the same `n`."""
-    rng = random.Random(SEED)
-    given, family = real_name_parts(shared)
-    to_script = {lang: icu.Transliterator.createInstance(rule) for lang, rule in SCRIPTS if rule}
-    names = []
-    for i in range(n):
-        latin = f"{rng.choice(given)} {rng.choice(family)}"
-        lang = SCRIPTS[i % len(SCRIPTS)][0]
-        names.append((to_script[lang].transliterate(latin) if lang else latin, lang))
-    return names
+    """`n` generated names with their language hint, the same for the same `n` (the batch
+    section's names: scale.synthetic_names)."""
+    return [(q["query"], q["lang"] or "") for q in synthetic_names(shared, n)]
 
 
 @dataclass(frozen=True)
