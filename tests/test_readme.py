@@ -9,6 +9,8 @@ Each fenced block is preceded by a directive saying how it runs:
   <!-- readme-test: review-queue -->  run it with a review queue holding two pending names
   <!-- readme-test: grpcurl -->       each grpcurl line's method and JSON body are sent to a
                                       server through reflection (grpcurl is not installed here)
+  <!-- readme-test: dask -->          run it on a free port instead of Dask's 8786; the Dask
+                                      processes it starts in the background are stopped after
   <!-- readme-test: not-run: why -->  only `make` targets may be left out (CI runs make test)
 """
 
@@ -30,7 +32,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DIRECTIVE = re.compile(r"<!-- readme-test: ([a-z-]+)(?::\s*(.*?))? -->")
-KINDS = {"run", "server", "http", "review-queue", "grpcurl", "not-run"}
+KINDS = {"run", "server", "http", "review-queue", "grpcurl", "dask", "not-run"}
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,22 @@ def test_review_example_runs(block: Block, checkout: Path) -> None:
     names = (checkout / "gazetteer" / "data" / "ru.json").read_text(encoding="utf-8")
     assert "Lawrowa Sergeja" in names  # accepted into the curated copy, not the repository's
     assert "Lawrowa Sergeja" not in (ROOT / "gazetteer" / "data" / "ru.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("block", ran("dask"), ids=str)
+def test_example_on_a_dask_cluster_runs(block: Block, checkout: Path) -> None:
+    """The scheduler and workers the block starts in the background (their logs in files)
+    are stopped when it ends, last started first."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    stop = "trap 'for job in $(jobs -p | tac); do kill $job; wait $job || true; done' EXIT\n"
+    text = stop + block.text.replace("8786", str(port))
+    out = run_block(Block(block.line, block.lang, block.kind, text), checkout)
+    assert out.stdout.split() == [b"2220"]
+    assert b"rollcall batch: 2,220 rows" in out.stderr
 
 
 @pytest.mark.parametrize("block", ran("grpcurl"), ids=str)
