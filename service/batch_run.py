@@ -13,6 +13,8 @@ not written (exit status 1)."""
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -91,9 +93,26 @@ def _client(job: BatchJob) -> Iterator[Client]:
         return
     # One thread a process: the matcher holds the GIL (its C loops share scratch memory
     # under it), so threads would not add cores. No dashboard: no port to collide on.
-    with LocalCluster(n_workers=job.workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    with _workers_ignore_ctrl_c():
+        cluster = LocalCluster(n_workers=job.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.ERROR)
+    with cluster, Client(cluster) as client:
         yield client
+
+
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Ctrl-C at a terminal reaches every process of the command: the worker processes,
+    started while SIGINT is ignored, inherit that, and leave stopping to the client (which
+    closes the cluster), instead of each printing a traceback."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _open_gazetteer(client: Client, job: BatchJob, run_id: str) -> None:

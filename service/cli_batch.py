@@ -50,6 +50,9 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
     except BatchFailed as err:
         sys.stderr.write(f"rollcall: batch failed: {err}\n")
         return 1
+    except KeyboardInterrupt:  # Ctrl-C: the cluster and the partial file are gone by now
+        sys.stderr.write(f"\nrollcall: batch interrupted; {args.output} was not written\n")
+        return 130
     for note in report.notes:
         sys.stderr.write(f"rollcall: {note}\n")
     sys.stderr.write(report.summary(args.output) + "\n")

@@ -10,6 +10,8 @@ Each fenced block is preceded by a directive saying how it runs:
   <!-- readme-test: grpcurl -->       each grpcurl line's method and JSON body are sent to a
                                       server through reflection (grpcurl is not installed here);
                                       `-d @` reads the messages from the here-document after it
+  <!-- readme-test: dask -->          run it on a free port instead of Dask's 8786; the Dask
+                                      processes it starts in the background are stopped when it ends
   <!-- readme-test: not-run: why -->  only `make` targets may be left out (CI runs make test)
 """
 
@@ -31,7 +33,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DIRECTIVE = re.compile(r"<!-- readme-test: ([a-z-]+)(?::\s*(.*?))? -->")
-KINDS = {"run", "server", "http", "review-queue", "grpcurl", "not-run"}
+KINDS = {"run", "server", "http", "review-queue", "grpcurl", "dask", "not-run"}
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,22 @@ def json_messages(body: str) -> list[str]:
         messages.append(json.dumps(message))
         at = end
     return messages
+
+
+@pytest.mark.parametrize("block", ran("dask"), ids=str)
+def test_example_on_a_dask_cluster_runs(block: Block, checkout: Path) -> None:
+    """The scheduler and workers the block starts in the background (their logs in files)
+    are stopped when it ends, last started first."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    stop = "trap 'for job in $(jobs -p | tac); do kill $job; wait $job || true; done' EXIT\n"
+    text = stop + block.text.replace("8786", str(port))
+    out = run_block(Block(block.line, block.lang, block.kind, text), checkout)
+    assert out.stdout.split() == [b"2220"]
+    assert b"rollcall batch: 2,220 rows" in out.stderr
 
 
 @pytest.mark.parametrize("block", ran("grpcurl"), ids=str)
