@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+import dask
 from distributed import Client, Future, LocalCluster, as_completed
 
 from .batch_input import Partition, count_rows, read_partitions
@@ -92,9 +93,14 @@ def _client(job: BatchJob) -> Iterator[Client]:
             yield client
         return
     # One thread a process: the matcher holds the GIL (its C loops share scratch memory
-    # under it), so threads would not add cores. No dashboard: no port to collide on.
-    with _workers_ignore_ctrl_c():
-        cluster = LocalCluster(n_workers=job.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    # under it), so threads would not add cores. The scheduler's HTTP endpoints (health, and
+    # the dashboard where bokeh is installed) on a free loopback port: 8787, Dask's default,
+    # may be another cluster's, and nothing outside this machine needs them. No
+    # statistical profiler: its sampling every 10 ms takes the GIL from the matcher, and cost
+    # 5-10% of a worker's rows per second here.
+    with _workers_ignore_ctrl_c(), dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(n_workers=job.workers, threads_per_worker=1, processes=True,
+                               dashboard_address="127.0.0.1:0",
                                silence_logs=logging.ERROR)
     with cluster, Client(cluster) as client:
         yield client

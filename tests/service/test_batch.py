@@ -26,7 +26,7 @@ DEV_ARTICLES = SHARED / "eval" / "articles-dev.jsonl"
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Client]:
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0") as local, \
             Client(local) as client:
         yield client
 
