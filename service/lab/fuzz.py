@@ -15,7 +15,7 @@ import grpc
 from .._pb.rollcall.v1 import rollcall_pb2 as pb
 from .._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 
-__all__ = ["hostile_inputs", "run_fuzz"]
+__all__ = ["hostile_inputs", "report", "run_fuzz"]
 
 _PIECES = (
     "Sergej Lawrow", "Лавров", "سراج الدین", "拉夫罗夫", "ラブロフ", "라브로프", "Σεργκέι", "סרגיי",
@@ -69,8 +69,12 @@ def run_fuzz(target: str, n: int, seed: int, out: TextIO) -> int:
                 statuses[code] += 1
                 if code in ("INTERNAL", "UNKNOWN", "UNAVAILABLE"):
                     bad.append(f"#{i} {code}: {name[:60]!r} lang={lang!r} date={date!r}: {err.details()}")
-    elapsed = time.perf_counter() - started
-    out.write(f"{n} hostile inputs in {elapsed:.0f}s (seed {seed}): "
+    return report(out, f"{n} hostile inputs", seed, time.perf_counter() - started, statuses, bad)
+
+
+def report(out: TextIO, what: str, seed: int, seconds: float, statuses: Counter, bad: list[str]) -> int:
+    """The run's statuses and its first failures; the exit status (1 if anything failed)."""
+    out.write(f"{what} in {seconds:.0f}s (seed {seed}): "
               + ", ".join(f"{k} {v}" for k, v in statuses.most_common()) + "\n")
     for line in bad[:20]:
         out.write(f"  FAIL {line}\n")

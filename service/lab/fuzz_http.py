@@ -13,7 +13,7 @@ import urllib.parse
 from collections import Counter
 from typing import TextIO
 
-from .fuzz import hostile_inputs
+from .fuzz import hostile_inputs, report
 
 __all__ = ["run_http_fuzz"]
 
@@ -74,12 +74,7 @@ def run_http_fuzz(host: str, port: int, n: int, seed: int, out: TextIO) -> int:
         if status not in _FINE or (status != 200 and b'"error"' not in answer):
             bad.append(f"#{i} {method} {path[:60]!r} -> {status}: {answer[:120]!r}")
     conn.close()
-    elapsed = time.perf_counter() - started
-    out.write(f"{n} hostile HTTP requests in {elapsed:.0f}s (seed {seed}): "
-              + ", ".join(f"{k} {v}" for k, v in statuses.most_common()) + "\n")
-    for line in bad[:20]:
-        out.write(f"  FAIL {line}\n")
-    return 1 if bad else 0
+    return report(out, f"{n} hostile HTTP requests", seed, time.perf_counter() - started, statuses, bad)
 
 
 if __name__ == "__main__":
