@@ -16,7 +16,7 @@ from rollcall.gazetteer.review import ReviewLog
 
 from .engine import Engine, UnknownEntity
 from .handlers import Undecodable
-from .streams import StreamAnswerer
+from .streams import DOCUMENTS_AT_ONCE, NAMES_AT_ONCE, StreamAnswerer
 
 __all__ = ["ReconcilerServicer"]
 
@@ -101,14 +101,14 @@ class ReconcilerServicer(pb_grpc.ReconcilerServicer):
     def MatchStream(
         self, requests: Iterator[pb.MatchNameRequest | Undecodable], context: grpc.ServicerContext
     ) -> Iterator[pb.MatchNameResponse]:
-        """One answer per request, in order, one name at a time; a client that reads slowly
-        holds the server back through flow control (streams.py).
+        """One answer per request, in order, the names that have arrived answered together;
+        a client that reads slowly holds the server back through flow control (streams.py).
 
         Each name is answered by the gazetteer current when it is read, not one fixed for the
         stream: a stream may last hours, and the reloader closes a replaced gazetteer 30 s
         after the swap (reloader.py). So a stream behaves as a series of MatchName calls;
         a client that needs one gazetteer for a set of names sends them as one MatchNames."""
-        return self.streams.answers(requests, context, self._stream_name)
+        return self.streams.answers(requests, context, self._stream_name, NAMES_AT_ONCE)
 
     def MatchNames(self, request: pb.MatchNamesRequest, context: grpc.ServicerContext) -> pb.MatchNamesResponse:
         if len(request.requests) > self._max_batch:
@@ -156,7 +156,7 @@ class ReconcilerServicer(pb_grpc.ReconcilerServicer):
     ) -> Iterator[pb.ReconcileDocumentResponse]:
         """Articles as MatchStream takes names: in order, each on the gazetteer current when
         it is read; a bad article is answered with ReconcileDocument's error text."""
-        return self.streams.answers(requests, context, self._stream_document)
+        return self.streams.answers(requests, context, self._stream_document, DOCUMENTS_AT_ONCE)
 
     def GetEntity(self, request: pb.GetEntityRequest, context: grpc.ServicerContext) -> pb.Entity:
         if not request.id.strip():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import queue
 import threading
 import time
 from collections.abc import Iterator
@@ -54,6 +55,23 @@ def test_answers_come_in_request_order_with_their_ids(stub) -> None:
     for request, answer in zip(requests, answers):
         assert answer == stub.MatchName(request, timeout=WAIT)
     assert answers[0].candidates[0].id == "Q58217" and answers[1].candidates[0].id == "Q7747"
+
+
+def test_a_client_that_waits_for_each_answer_gets_it(stub) -> None:
+    """Names that arrive together are answered together, but the server never waits for a
+    batch to fill: a client sending the next name only after the last answer is not stuck."""
+    answered: queue.Queue[str] = queue.Queue()
+
+    def requests() -> Iterator[pb.MatchNameRequest]:
+        for i, name in enumerate(NAMES):
+            yield pb.MatchNameRequest(name=name, client_id=str(i))
+            assert answered.get(timeout=WAIT) == str(i)
+
+    ids = []
+    for answer in stub.MatchStream(requests(), timeout=WAIT):
+        ids.append(answer.client_id)
+        answered.put(answer.client_id)
+    assert ids == [str(i) for i in range(len(NAMES))]
 
 
 def test_an_empty_stream_is_answered_with_nothing(stub) -> None:
@@ -125,11 +143,15 @@ def test_a_cancelled_stream_stops_working(curated_db: Path) -> None:
     engine = GatedEngine(curated_db)
     # One call at a time: another call is admitted only once the stream's handler has returned.
     server = start(curated_db, engine, max_concurrent_rpcs=1)
-    sent = 0
+    sent, first_answers_read = 0, threading.Event()
 
     def requests() -> Iterator[pb.MatchNameRequest]:
         nonlocal sent
         for i in range(3000):
+            if i == 20:
+                # Names that arrive together are answered together (streams.py): the held
+                # name comes after the first 20 are answered, so that they are not held too.
+                first_answers_read.wait(WAIT)
             sent += 1
             yield pb.MatchNameRequest(name=HOLD if i == 20 else f"Sergej Lawrow {i}", client_id=str(i))
 
@@ -138,6 +160,7 @@ def test_a_cancelled_stream_stops_working(curated_db: Path) -> None:
             stub = pb_grpc.ReconcilerStub(ch)
             stream = stub.MatchStream(requests(), timeout=WAIT)
             assert [next(stream).client_id for _ in range(20)] == [str(i) for i in range(20)]
+            first_answers_read.set()
             assert engine.holding.wait(WAIT), "the stream never reached the held name"
             assert wait_for(lambda: sent >= 500), "the client did not send ahead"  # work is there to do
             assert server.servicer.stream_names_matched == 20

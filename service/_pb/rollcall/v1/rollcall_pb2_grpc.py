@@ -102,9 +102,9 @@ class ReconcilerServicer:
     def MatchStream(self, request_iterator, context):
         """Any number of names on one stream: one answer per request, in request order, each
         echoing its request's `client_id`. A bad request gets an answer with `error` and
-        `error_code` set and the stream goes on. The server reads a request only when the
-        answer before it has been sent, so a client that reads slowly slows the server down
-        (HTTP/2 flow control) instead of filling its memory. Each name is answered by the
+        `error_code` set and the stream goes on. The server reads at most two batches of 64
+        names ahead of the answers it has sent, so a client that reads slowly slows the server
+        down (HTTP/2 flow control) instead of filling its memory. Each name is answered by the
         gazetteer loaded when it is read, as a MatchName call would be.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
