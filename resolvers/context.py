@@ -29,13 +29,20 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(fold(text).split())
 
 
-def _role_matches(role: tuple[str, ...], label: tuple[str, ...], ratio: float) -> bool:
-    """Every word of the shorter phrase appears (fuzzily) in the longer one: "Präsident"
-    matches "der kirgisische Präsident", but not "Ministerpräsident"."""
-    shorter, longer = sorted((role, label), key=len)
-    return bool(shorter) and all(
-        any(fuzz.ratio(w, v) >= ratio for v in longer) for w in shorter
-    )
+# Words of a role phrase shorter than this are function words ("of", "der", "la"): they
+# say nothing about the office.
+_MIN_ROLE_WORD = 4
+
+
+def _role_fits(role: tuple[str, ...], labels: tuple[str, ...], ratio: float) -> bool:
+    """Every word of the role phrase that can say something (4 letters or more) appears,
+    fuzzily, in one of the post's labels: "prime minister" fits "Prime Minister of
+    Kyrgyzstan", "der kirgisische Präsident" fits a post labelled "kirgisischer Präsident";
+    "Präsident" does not fit "Ministerpräsident", nor "Minister of Foreign Affairs of
+    Pakistan" a British post whose labels say "Foreign Minister" but never "Pakistan"."""
+    words = [w for w in role if len(w) >= _MIN_ROLE_WORD]
+    label_words = {v for label in labels for v in _words(label)}
+    return bool(words) and all(any(fuzz.ratio(w, v) >= ratio for v in label_words) for w in words)
 
 
 def context_hints(person: PersonRecord, query: Query, role_match_ratio: float) -> tuple[str, ...]:
@@ -51,6 +58,6 @@ def context_hints(person: PersonRecord, query: Query, role_match_ratio: float) -
         if tenures:
             out.append("tenure")
     if query.role and (role := _words(query.role)):
-        if any(_role_matches(role, _words(label), role_match_ratio) for t in tenures for label in t.labels):
+        if any(_role_fits(role, t.labels, role_match_ratio) for t in tenures):
             out.append("role")
     return tuple(out)

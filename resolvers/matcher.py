@@ -42,16 +42,21 @@ class MatcherConfig:
                                    "(resolvers/params.json, `make fit`)", factory=load_params)
     retrieve: int = setting(50, "aliases taken from the index by shared keys; each gets a cheap token coverage of "
                                 "its first reading against the query's first reading")
+    retrieve_with_office: int = setting(200, "aliases taken from the index when the query has a date or a role: "
+                                             "the office holders among them are scored too")
     rescore: int = setting(15, "the best of them on that coverage that get the full scoring over all pairs of "
                                "readings (on the dev names, top-1 0.2 points below scoring all 50, at a third of "
                                "the time)")
+    namesake_tolerance: float = setting(0.05, "how much less of the query's words (spelling, weakest token) a "
+                                              "person may fit than the best-fitting one and still be a namesake, "
+                                              "between whom the context decides")
     role_match_ratio: float = setting(85.0, "token similarity (0-100) at which a word of a role hint and one of a "
                                             "post label are the same word (below 100: inflections meet)")
 
 
 NAME_MATCHER = AlgorithmDescription(
     name="rollcall-name",
-    version="2.0",
+    version="2.1",
     summary="ranks the gazetteer's persons for one name in any script, with a calibrated confidence",
     features=(
         *(Feature(name, doc) for name, doc in FEATURES.items()),
@@ -71,6 +76,10 @@ class ScoredPerson(NamedTuple):
     logit: float
     features: PairFeatures
     context: tuple[str, ...]  # the context hints that hold
+    # How well the query's own words fit the person by any of the aliases scored (the best
+    # spelling, the best weakest token): what makes persons namesakes for this query.
+    query_fit: tuple[float, float] = (0.0, 0.0)
+    name_logit: float = 0.0  # the score of the name alone, before the context
 
 
 def validate_language(lang: str | None) -> None:
@@ -123,26 +132,80 @@ def score_candidates(
     # One Scorer for both steps: the pairs of words the first computes, the second reuses.
     scorer = Scorer(tuple(pack(w) for w in query_forms))
     data = index.data
-    retrieved = index.retrieve(forms, config.retrieve)
+    # With a date or a role, the holders of the office are scored even when their name is
+    # one of many written alike ("Khan"): more aliases are retrieved, and those of persons
+    # who held an office on the date (or one matching the role) join the scoring.
+    # Hints are computed once per person and query.
+    with_office_hints = bool(query.date or query.role)
+    retrieved = index.retrieve(forms, config.retrieve_with_office if with_office_hints else config.retrieve)
     data.prefetch(retrieved)
-    prescored = [retrieved[i] for i in scorer.best_covered(data.first_readings(retrieved), config.rescore)]
+    by_coverage = [retrieved[i] for i in scorer.best_covered(data.first_readings(retrieved), len(retrieved))]
+    persons_by_coverage = data.persons_of(by_coverage)
+    prescored = by_coverage[:config.rescore]
+    hints: dict[int, tuple[str, ...]] = {}
+
+    def hints_of(person: int) -> tuple[str, ...]:
+        if person not in hints:
+            hints[person] = context_hints(index.persons[person], query, config.role_match_ratio)
+        return hints[person]
+
+    if with_office_hints:
+        office_holders = [(a, p) for a, p in zip(by_coverage, persons_by_coverage)
+                          if {"tenure", "role"} & set(hints_of(p))]
+        # All their aliases, not the best few by the cheap coverage, which prefers a short
+        # alias in another script to a full one with the query's word in it.
+        holders = list(dict.fromkeys(p for _, p in office_holders))[:config.rescore]
+        prescored += [a for a, p in office_holders if p in holders]
     to_score = set(prescored) | set(data.exact(normalized)) | set(extra_aliases)
     best: dict[int, tuple[float, int, PairFeatures]] = {}  # person: (logit, alias, features)
+    query_fit: dict[int, tuple[float, float]] = {}
     alias_ids = sorted(to_score)
     scored_aliases = scored_pairs(scorer, data.readings_of(alias_ids), model.coefficients)
     for alias_id, person, (logit, feats) in zip(alias_ids, data.persons_of(alias_ids), scored_aliases):
         known = best.get(person)
         if known is None or logit > known[0]:
             best[person] = (logit, alias_id, feats)
+        spelling, weakest = query_fit.get(person, (0.0, 0.0))
+        query_fit[person] = (max(spelling, feats.spelling), max(weakest, feats.weakest))
     with_context = bool(query.country or query.date or query.role)  # else none applies
     scored = []
     for person, (logit, alias_id, feats) in best.items():
-        context = context_hints(index.persons[person], query, config.role_match_ratio) if with_context else ()
+        context = hints_of(person) if with_context else ()
         bonus = sum(model.context.get(k, 0.0) for k in context) if context else 0.0
-        scored.append(ScoredPerson(person, alias_id, logit + bonus, feats, context))
+        scored.append(ScoredPerson(person, alias_id, logit + bonus, feats, context, query_fit[person], logit))
+    if with_context:
+        scored = _context_decides_between_namesakes(scored, model.context, config.namesake_tolerance)
     persons = index.persons
-    scored.sort(key=lambda s: (-s.logit, persons[s.person].id))
+    scored.sort(key=lambda s: (-s.logit, -s.name_logit, persons[s.person].id))
     return scored
+
+
+def _context_decides_between_namesakes(
+    scored: list[ScoredPerson], bonuses: dict[str, float], tolerance: float
+) -> list[ScoredPerson]:
+    """Namesakes are the persons the query's own words fit best, all about equally well
+    ("Japarov": the president Sadyr and the prime minister Akylbek). Their name scores still
+    differ by what the query does not speak to, such as one of them having a surname-only
+    alias. A namesake whom more of the query's context fits (the role, an office on the
+    date) than the best-named candidate gets that one's name score, so the context decides. Nobody is lowered; among the raised, their own name scores keep their
+    order (ScoredPerson.name_logit)."""
+    def bonus(sp: ScoredPerson) -> float:
+        return sum(bonuses.get(k, 0.0) for k in sp.context)
+
+    best_spelling = max((sp.query_fit[0] for sp in scored), default=0.0)
+    best_weakest = max((sp.query_fit[1] for sp in scored), default=0.0)
+
+    def namesake(sp: ScoredPerson) -> bool:
+        return sp.query_fit[0] >= best_spelling - tolerance and sp.query_fit[1] >= best_weakest - tolerance
+
+    if sum(map(namesake, scored)) < 2:
+        return scored
+    # Whoever has the best name score, a namesake or one whose alias scores higher on what
+    # the query does not speak to (a short alias in another script): the context that fits
+    # a namesake better decides against them too.
+    best_named = max(scored, key=lambda sp: sp.name_logit)
+    return [sp._replace(logit=max(sp.logit, best_named.name_logit + bonus(sp)))
+            if namesake(sp) and bonus(sp) > bonus(best_named) else sp for sp in scored]
 
 
 def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -> MatchResult:
@@ -153,9 +216,13 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
     single_token = len(clean(query.name).split()) == 1
     qualified = has_qualifier(query.name)
     candidates = []
+    ceiling = 1.0
     for i, sp in enumerate(scored[: query.limit]):
         rival = scored[1].logit if i == 0 and len(scored) > 1 else (scored[0].logit if i else None)
-        conf = conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features)
+        # The model is fitted on first candidates; below the first, its features (a short
+        # alias in another script, say) can promise more than the candidate ranked above.
+        # A candidate is never more likely the person than the one ranked above it.
+        conf = ceiling = min(conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features), ceiling)
         record = index.data.record_of(sp.alias_id)
         *shown, shown_score = rounded((*sp.features, sp.logit), 3)  # round() as Python rounds, faster
         features = dict(zip(FEATURES, shown))

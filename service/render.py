@@ -63,7 +63,7 @@ def write_answer(out: TextIO, answer: Answer, query: Query, *, as_json: bool) ->
         c = rc.candidate
         alias = f"{c.matched_alias} ({c.matched_alias_lang or 'und'})"
         offices = "; ".join(office_text(o) for o in rc.offices) or "-"
-        rows.append((str(i), f"{c.confidence:.3f}", c.person_id, c.name, alias, offices))
+        rows.append((str(i), f"{c.confidence:.4f}", c.person_id, c.name, alias, offices))
     write_table(out, rows)
     verdict = "accept" if answer.result.match else "review"
     algo = answer.result.algorithm
@@ -92,7 +92,7 @@ def write_document(out: TextIO, result: DocumentResult, wikidata: Callable[[str]
         office = office_text(p.office) if p.office else "-"
         mark = "attending" if p.attending else "mentioned"
         spans = ", ".join(f"{m.text!r}@{m.start}" for m in p.mentions)
-        out.write(f"{mark:<10} {p.confidence:.2f}  {p.id:<14} {p.name}  [{office}]  {spans}\n")
+        out.write(f"{mark:<10} {p.confidence:.4f}  {p.id:<14} {p.name}  [{office}]  {spans}\n")
     for u in result.unresolved:
         extra = " ".join(x for x in (u.role, u.country) if x)
         out.write(f"unresolved       {u.text!r}@{u.start} {extra}\n")

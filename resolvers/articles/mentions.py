@@ -193,6 +193,7 @@ class MentionFinder:
                 known_last = last if known[last] else known_last
             last = min(last, first + self.config.longest_name - 1)
             spans.append(NameSpan(first, last, known_last=min(known_last, last)))
+            taken.update(range(first, last + 1))  # not found again after a role phrase
             i = last + 1
         # Right after a role phrase, capitalised words are a name even if the gazetteer
         # knows none of them as spelt ("Türkiyə Prezidenti Rəcəb Tayyib Ərdoğan"): the role
