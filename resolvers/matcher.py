@@ -80,6 +80,10 @@ class ScoredPerson(NamedTuple):
     # spelling, the best weakest token): what makes persons namesakes for this query.
     query_fit: tuple[float, float] = (0.0, 0.0)
     name_logit: float = 0.0  # the score of the name alone, before the context
+    # The alias an answer shows, with its own features: one written as the query is; else
+    # the best alias, or the best in the query's language when that accounts for the
+    # query's words as well (_shown_alias).
+    shown: tuple[int, PairFeatures] | None = None
 
 
 def validate_language(lang: str | None) -> None:
@@ -156,9 +160,13 @@ def score_candidates(
         # alias in another script to a full one with the query's word in it.
         holders = list(dict.fromkeys(p for _, p in office_holders))[:config.rescore]
         prescored += [a for a, p in office_holders if p in holders]
-    to_score = set(prescored) | set(data.exact(normalized)) | set(extra_aliases)
+    written_as_query = set(data.exact(normalized))
+    to_score = set(prescored) | written_as_query | set(extra_aliases)
     best: dict[int, tuple[float, int, PairFeatures]] = {}  # person: (logit, alias, features)
     query_fit: dict[int, tuple[float, float]] = {}
+    query_language = _language(query.lang)
+    in_query_language: dict[int, tuple[float, int, PairFeatures]] = {}  # as `best`, of aliases in it
+    as_written: dict[int, tuple[int, PairFeatures]] = {}  # an alias written as the query is
     alias_ids = sorted(to_score)
     scored_aliases = scored_pairs(scorer, data.readings_of(alias_ids), model.coefficients)
     for alias_id, person, (logit, feats) in zip(alias_ids, data.persons_of(alias_ids), scored_aliases):
@@ -167,17 +175,45 @@ def score_candidates(
             best[person] = (logit, alias_id, feats)
         spelling, weakest = query_fit.get(person, (0.0, 0.0))
         query_fit[person] = (max(spelling, feats.spelling), max(weakest, feats.weakest))
+        if alias_id in written_as_query:
+            as_written[person] = (alias_id, feats)
+        elif query_language and _language(data.record_of(alias_id).lang) == query_language:
+            known = in_query_language.get(person)
+            if known is None or logit > known[0]:
+                in_query_language[person] = (logit, alias_id, feats)
     with_context = bool(query.country or query.date or query.role)  # else none applies
     scored = []
     for person, (logit, alias_id, feats) in best.items():
         context = hints_of(person) if with_context else ()
         bonus = sum(model.context.get(k, 0.0) for k in context) if context else 0.0
-        scored.append(ScoredPerson(person, alias_id, logit + bonus, feats, context, query_fit[person], logit))
+        shown = as_written.get(person) or _shown_alias((alias_id, feats), in_query_language.get(person),
+                                                       config.namesake_tolerance)
+        scored.append(ScoredPerson(person, alias_id, logit + bonus, feats, context, query_fit[person], logit, shown))
     if with_context:
         scored = _context_decides_between_namesakes(scored, model.context, config.namesake_tolerance)
     persons = index.persons
     scored.sort(key=lambda s: (-s.logit, -s.name_logit, persons[s.person].id))
     return scored
+
+
+def _language(tag: str | None) -> str:
+    """A language tag's language ("de-AT" → "de"), "" for none or an undetermined one."""
+    language = (tag or "").split("-")[0].lower()
+    return "" if language == "und" else language
+
+
+def _shown_alias(best: tuple[int, PairFeatures], in_query_language: tuple[float, int, PairFeatures] | None,
+                 tolerance: float) -> tuple[int, PairFeatures]:
+    """The alias to show for a person: the best-scoring one in the query's language when it
+    accounts for the query's words as well as the best-scoring alias of any language (the
+    German "Sergej Lawrow" for a German "Sergej Lawrow", not the English "Sergey Lavrov"
+    that scores the same; "Sadyr Japarow" for "Japarow", not the Turkish short "Caparov"),
+    else the best-scoring one. What ranks the person stays the best-scoring alias."""
+    if in_query_language is None:
+        return best
+    _, alias_id, feats = in_query_language
+    fits = feats.spelling >= best[1].spelling - tolerance and feats.weakest >= best[1].weakest - tolerance
+    return (alias_id, feats) if fits else best
 
 
 def _context_decides_between_namesakes(
@@ -223,8 +259,9 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
         # alias in another script, say) can promise more than the candidate ranked above.
         # A candidate is never more likely the person than the one ranked above it.
         conf = ceiling = min(conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features), ceiling)
-        record = index.data.record_of(sp.alias_id)
-        *shown, shown_score = rounded((*sp.features, sp.logit), 3)  # round() as Python rounds, faster
+        shown_alias, shown_features = sp.shown or (sp.alias_id, sp.features)
+        record = index.data.record_of(shown_alias)
+        *shown, shown_score = rounded((*shown_features, sp.logit), 3)  # round() as Python rounds, faster
         features = dict(zip(FEATURES, shown))
         for k in sp.context:
             features[f"context_{k}"] = 1.0
