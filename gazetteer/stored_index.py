@@ -150,7 +150,8 @@ class StoredIndexData:
 
     def _cached(self, alias_ids: Sequence[int]) -> list[_CachedAlias]:
         found = self._aliases.values(alias_ids)
-        if None in found:
+        # all() and not `None in found`: `in` would call each alias's dataclass __eq__.
+        if not all(found):
             raise IndexError(alias_ids[found.index(None)])
         return cast(list[_CachedAlias], found)
 

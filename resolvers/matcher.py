@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import NamedTuple
 
 from ._display import rounded
@@ -44,6 +45,8 @@ class MatcherConfig:
                                 "its first reading against the query's first reading")
     retrieve_with_office: int = setting(200, "aliases taken from the index when the query has a date or a role: "
                                              "the office holders among them are scored too")
+    office_holders: int = setting(5, "of those, the persons who held an office on the date (or one matching the "
+                                     "role) whose aliases are all scored, first retrieved first")
     rescore: int = setting(15, "the best of them on that coverage that get the full scoring over all pairs of "
                                "readings (on the dev names, top-1 0.2 points below scoring all 50, at a third of "
                                "the time)")
@@ -143,9 +146,8 @@ def score_candidates(
     with_office_hints = bool(query.date or query.role)
     retrieved = index.retrieve(forms, config.retrieve_with_office if with_office_hints else config.retrieve)
     data.prefetch(retrieved)
-    by_coverage = [retrieved[i] for i in scorer.best_covered(data.first_readings(retrieved), len(retrieved))]
-    persons_by_coverage = data.persons_of(by_coverage)
-    prescored = by_coverage[:config.rescore]
+    head = retrieved[:config.retrieve]
+    prescored = [head[i] for i in scorer.best_covered(data.first_readings(head), config.rescore)]
     hints: dict[int, tuple[str, ...]] = {}
 
     def hints_of(person: int) -> tuple[str, ...]:
@@ -154,12 +156,13 @@ def score_candidates(
         return hints[person]
 
     if with_office_hints:
-        office_holders = [(a, p) for a, p in zip(by_coverage, persons_by_coverage)
-                          if {"tenure", "role"} & set(hints_of(p))]
-        # All their aliases, not the best few by the cheap coverage, which prefers a short
-        # alias in another script to a full one with the query's word in it.
-        holders = list(dict.fromkeys(p for _, p in office_holders))[:config.rescore]
-        prescored += [a for a, p in office_holders if p in holders]
+        retrieved_persons = data.persons_of(retrieved)
+        # The first office holders in retrieval order (most shared and rarest keys first),
+        # with all their retrieved aliases: the cheap coverage would prefer a short alias
+        # in another script to a full one with the query's word in it.
+        holders = list(islice((p for p in dict.fromkeys(retrieved_persons) if {"tenure", "role"} & set(hints_of(p))),
+                              config.office_holders))
+        prescored += [a for a, p in zip(retrieved, retrieved_persons) if p in holders]
     written_as_query = set(data.exact(normalized))
     to_score = set(prescored) | written_as_query | set(extra_aliases)
     best: dict[int, tuple[float, int, PairFeatures]] = {}  # person: (logit, alias, features)
