@@ -2,8 +2,10 @@
 
 Steps: validate and clean the query; romanise it (several readings); retrieve aliases that
 share keys with it; rank them by a cheap token coverage and score the best of them with the
-fitted linear model over PairFeatures; keep the best alias per person; add context (country, tenure on the date, role); turn the first
-candidate's score and margin into a confidence; auto-accept by the fitted threshold.
+fitted linear model over PairFeatures (with a date or role, the office holders among more
+retrieved aliases too); keep the best alias per person; add context (country, tenure on the
+date, role), which decides between namesakes; turn each candidate's score and margin into a
+confidence, never above the one ranked before it; auto-accept by the fitted threshold.
 """
 
 from __future__ import annotations
@@ -226,8 +228,9 @@ def _context_decides_between_namesakes(
     ("Japarov": the president Sadyr and the prime minister Akylbek). Their name scores still
     differ by what the query does not speak to, such as one of them having a surname-only
     alias. A namesake whom more of the query's context fits (the role, an office on the
-    date) than the best-named candidate gets that one's name score, so the context decides. Nobody is lowered; among the raised, their own name scores keep their
-    order (ScoredPerson.name_logit)."""
+    date) than the best-named candidate gets that one's name score, so the context decides.
+    Nobody is lowered; among the raised, their own name scores keep their order
+    (ScoredPerson.name_logit)."""
     def bonus(sp: ScoredPerson) -> float:
         return sum(bonuses.get(k, 0.0) for k in sp.context)
 
