@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from rollcall.resolvers import MatcherConfig
 from rollcall.resolvers.context import context_hints
 from rollcall.resolvers.normalize import fold
 from rollcall.resolvers.types import PersonRecord, Query
 from rollcall.service.engine import Engine, make_query
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
-ROLE_MATCH_RATIO = 85.0  # MatcherConfig.role_match_ratio
+ROLE_MATCH_RATIO = MatcherConfig().role_match_ratio
 
 
 def surname(person: PersonRecord) -> str:
