@@ -81,14 +81,14 @@ class ScoredPerson(NamedTuple):
     logit: float
     features: PairFeatures
     context: tuple[str, ...]  # the context hints that hold
+    name_logit: float  # the score of the name alone: `logit` less the context's bonus
     # How well the query's own words fit the person by any of the aliases scored (the best
     # spelling, the best weakest token): what makes persons namesakes for this query.
-    query_fit: tuple[float, float] = (0.0, 0.0)
-    name_logit: float = 0.0  # the score of the name alone, before the context
+    query_fit: tuple[float, float]
     # The alias an answer shows, with its own features: one written as the query is; else
     # the best alias, or the best in the query's language when that accounts for the
     # query's words as well (_shown_alias).
-    shown: tuple[int, PairFeatures] | None = None
+    shown: tuple[int, PairFeatures]
 
 
 def validate_language(lang: str | None) -> None:
@@ -162,8 +162,8 @@ def score_candidates(
         # The first office holders in retrieval order (most shared and rarest keys first),
         # with all their retrieved aliases: the cheap coverage would prefer a short alias
         # in another script to a full one with the query's word in it.
-        holders = list(islice((p for p in dict.fromkeys(retrieved_persons) if {"tenure", "role"} & set(hints_of(p))),
-                              config.office_holders))
+        holders = list(islice((p for p in dict.fromkeys(retrieved_persons)
+                               if "tenure" in hints_of(p) or "role" in hints_of(p)), config.office_holders))
         prescored += [a for a, p in zip(retrieved, retrieved_persons) if p in holders]
     written_as_query = set(data.exact(normalized))
     to_score = set(prescored) | written_as_query | set(extra_aliases)
@@ -193,9 +193,9 @@ def score_candidates(
         bonus = sum(model.context.get(k, 0.0) for k in context) if context else 0.0
         shown = as_written.get(person) or _shown_alias((alias_id, feats), in_query_language.get(person),
                                                        config.namesake_tolerance)
-        scored.append(ScoredPerson(person, alias_id, logit + bonus, feats, context, query_fit[person], logit, shown))
+        scored.append(ScoredPerson(person, alias_id, logit + bonus, feats, context, logit, query_fit[person], shown))
     if with_context:
-        scored = _context_decides_between_namesakes(scored, model.context, config.namesake_tolerance)
+        scored = _context_decides_between_namesakes(scored, config.namesake_tolerance)
     persons = index.persons
     scored.sort(key=lambda s: (-s.logit, -s.name_logit, persons[s.person].id))
     return scored
@@ -217,13 +217,17 @@ def _shown_alias(best: tuple[int, PairFeatures], in_query_language: tuple[float,
     if in_query_language is None:
         return best
     _, alias_id, feats = in_query_language
-    fits = feats.spelling >= best[1].spelling - tolerance and feats.weakest >= best[1].weakest - tolerance
+    fits = _fits_as_well((feats.spelling, feats.weakest), (best[1].spelling, best[1].weakest), tolerance)
     return (alias_id, feats) if fits else best
 
 
-def _context_decides_between_namesakes(
-    scored: list[ScoredPerson], bonuses: dict[str, float], tolerance: float
-) -> list[ScoredPerson]:
+def _fits_as_well(fit: tuple[float, float], best: tuple[float, float], tolerance: float) -> bool:
+    """Whether a (spelling, weakest token) fit of the query's words is within `tolerance`
+    of the best one on both: the rule for namesakes and for the alias shown."""
+    return fit[0] >= best[0] - tolerance and fit[1] >= best[1] - tolerance
+
+
+def _context_decides_between_namesakes(scored: list[ScoredPerson], tolerance: float) -> list[ScoredPerson]:
     """Namesakes are the persons the query's own words fit best, all about equally well
     ("Japarov": the president Sadyr and the prime minister Akylbek). Their name scores still
     differ by what the query does not speak to, such as one of them having a surname-only
@@ -231,23 +235,19 @@ def _context_decides_between_namesakes(
     date) than the best-named candidate gets that one's name score, so the context decides.
     Nobody is lowered; among the raised, their own name scores keep their order
     (ScoredPerson.name_logit)."""
-    def bonus(sp: ScoredPerson) -> float:
-        return sum(bonuses.get(k, 0.0) for k in sp.context)
-
-    best_spelling = max((sp.query_fit[0] for sp in scored), default=0.0)
-    best_weakest = max((sp.query_fit[1] for sp in scored), default=0.0)
-
-    def namesake(sp: ScoredPerson) -> bool:
-        return sp.query_fit[0] >= best_spelling - tolerance and sp.query_fit[1] >= best_weakest - tolerance
-
-    if sum(map(namesake, scored)) < 2:
+    best_fit = (max((sp.query_fit[0] for sp in scored), default=0.0),
+                max((sp.query_fit[1] for sp in scored), default=0.0))
+    namesakes = [_fits_as_well(sp.query_fit, best_fit, tolerance) for sp in scored]
+    if sum(namesakes) < 2:
         return scored
     # Whoever has the best name score, a namesake or one whose alias scores higher on what
     # the query does not speak to (a short alias in another script): the context that fits
-    # a namesake better decides against them too.
+    # a namesake better decides against them too. A context's bonus is logit - name_logit.
     best_named = max(scored, key=lambda sp: sp.name_logit)
-    return [sp._replace(logit=max(sp.logit, best_named.name_logit + bonus(sp)))
-            if namesake(sp) and bonus(sp) > bonus(best_named) else sp for sp in scored]
+    best_bonus = best_named.logit - best_named.name_logit
+    return [sp._replace(logit=best_named.name_logit + (sp.logit - sp.name_logit))
+            if namesake and sp.logit - sp.name_logit > best_bonus and sp.name_logit < best_named.name_logit else sp
+            for sp, namesake in zip(scored, namesakes)]
 
 
 def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -> MatchResult:
@@ -265,7 +265,7 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
         # alias in another script, say) can promise more than the candidate ranked above.
         # A candidate is never more likely the person than the one ranked above it.
         conf = ceiling = min(conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features), ceiling)
-        shown_alias, shown_features = sp.shown or (sp.alias_id, sp.features)
+        shown_alias, shown_features = sp.shown
         record = index.data.record_of(shown_alias)
         *shown, shown_score = rounded((*shown_features, sp.logit), 3)  # round() as Python rounds, faster
         features = dict(zip(FEATURES, shown))

@@ -64,8 +64,7 @@ class _ReadAhead(Generic[Req]):
         self._at_once = at_once
         self._queue: queue.Queue[Req | _End] = queue.Queue(maxsize=2 * at_once)
         self._stopped = threading.Event()
-        self._thread = threading.Thread(target=self._read, args=(requests,), name="stream-reader", daemon=True)
-        self._thread.start()
+        threading.Thread(target=self._read, args=(requests,), name="stream-reader", daemon=True).start()
 
     def _read(self, requests: Iterator[Req]) -> None:
         end = _End()
