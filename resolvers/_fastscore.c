@@ -33,11 +33,11 @@
 
 /* The numbers of the scoring rules, read from resolvers/rules.py (which says what each is
    for) when the module is imported. */
-static double INITIAL, SAME_GIVEN_NAME, SAME_SKELETON, KEY_JW_DISCOUNT, JW_PREFIX_WEIGHT, SOUND_SHARE,
+static double INITIAL, ALIAS_INITIAL, SAME_GIVEN_NAME, SAME_SKELETON, KEY_JW_DISCOUNT, JW_PREFIX_WEIGHT, SOUND_SHARE,
     MIN_ALIGNED, WEAK_MATCH, UNMATCHED_ALIAS_WEIGHT;
 static Py_ssize_t MIN_SKELETON, SHORT_CLASS;
 static const RuleNumber RULE_NUMBERS[] = {
-    {"INITIAL", &INITIAL, NULL}, {"SAME_GIVEN_NAME", &SAME_GIVEN_NAME, NULL},
+    {"INITIAL", &INITIAL, NULL}, {"ALIAS_INITIAL", &ALIAS_INITIAL, NULL}, {"SAME_GIVEN_NAME", &SAME_GIVEN_NAME, NULL},
     {"SAME_SKELETON", &SAME_SKELETON, NULL}, {"KEY_JW_DISCOUNT", &KEY_JW_DISCOUNT, NULL},
     {"JW_PREFIX_WEIGHT", &JW_PREFIX_WEIGHT, NULL}, {"SOUND_SHARE", &SOUND_SHARE, NULL},
     {"MIN_ALIGNED", &MIN_ALIGNED, NULL}, {"WEAK_MATCH", &WEAK_MATCH, NULL},
@@ -337,7 +337,7 @@ static void token_pair(const Token *q, const Token *a, const TokenPatterns *qp, 
         return;
     }
     if (q->tok.n == 1 || a->tok.n == 1) {
-        *spelling = *sound = q->tok.s[0] == a->tok.s[0] ? INITIAL : 0.0;
+        *spelling = *sound = q->tok.s[0] != a->tok.s[0] ? 0.0 : q->tok.n == 1 ? INITIAL : ALIAS_INITIAL;
         return;
     }
     double spell = max2(lev_sim_p(qp ? &qp->tok : NULL, q->tok, a->tok),

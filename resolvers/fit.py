@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import math
 import random
+import statistics
+from collections import defaultdict
 from collections.abc import Sequence
 
-__all__ = ["fit_logistic", "grouped_folds", "predict"]
+__all__ = ["expected_calibration_error", "fit_logistic", "grouped_folds", "predict"]
 
 
 def predict(coef: Sequence[float], x: Sequence[float]) -> float:
@@ -108,3 +110,16 @@ def fit_conditional_logit(
         if max(abs(s) for s in step) < 1e-6:
             break
     return [0.0, *w]
+
+
+def expected_calibration_error(pairs: Sequence[tuple[float, bool]], bins: int = 10) -> float:
+    """Weighted mean |confidence − accuracy| over equal-width confidence bins."""
+    if not pairs:
+        return math.nan
+    buckets: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    for conf, right in pairs:
+        buckets[min(int(conf * bins), bins - 1)].append((conf, right))
+    return sum(
+        len(b) / len(pairs) * abs(statistics.fmean(c for c, _ in b) - statistics.fmean(r for _, r in b))
+        for b in buckets.values()
+    )

@@ -5,7 +5,8 @@ share keys with it; rank them by a cheap token coverage and score the best of th
 fitted linear model over PairFeatures (with a date or role, the office holders among more
 retrieved aliases too); keep the best alias per person; add context (country, tenure on the
 date, role), which decides between namesakes; turn each candidate's score and margin into a
-confidence, never above the one ranked before it; auto-accept by the fitted threshold.
+confidence, never above the one ranked before it nor above its share of the ranking model's
+probability; auto-accept by the fitted threshold.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .context import CONTEXT_HINTS, context_hints
 from .dates import InvalidDate, check_date
 from .forms import name_forms
 from .index import NameIndex
-from .params import Params, load_params
+from .params import Params, load_params, ranking_shares
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
 from .score import FEATURES, PairFeatures, Scorer, pack, scored_pairs
 from .tags import InvalidLanguageTag, check_language_tag, is_country_code
@@ -61,7 +62,7 @@ class MatcherConfig:
 
 NAME_MATCHER = AlgorithmDescription(
     name="rollcall-name",
-    version="2.1",
+    version="2.2",
     summary="ranks the gazetteer's persons for one name in any script, with a calibrated confidence",
     features=(
         *(Feature(name, doc) for name, doc in FEATURES.items()),
@@ -259,12 +260,15 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
     qualified = has_qualifier(query.name)
     candidates = []
     ceiling = 1.0
+    shares = ranking_shares([sp.logit for sp in scored])
     for i, sp in enumerate(scored[: query.limit]):
         rival = scored[1].logit if i == 0 and len(scored) > 1 else (scored[0].logit if i else None)
         # The model is fitted on first candidates; below the first, its features (a short
         # alias in another script, say) can promise more than the candidate ranked above.
-        # A candidate is never more likely the person than the one ranked above it.
-        conf = ceiling = min(conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features), ceiling)
+        # A candidate is never more likely the person than the one ranked above it, nor
+        # than its share of the ranking (two namesakes scored alike: at most 0.5 each).
+        conf = ceiling = min(conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features), ceiling,
+                             shares[i])
         shown_alias, shown_features = sp.shown
         record = index.data.record_of(shown_alias)
         *shown, shown_score = rounded((*shown_features, sp.logit), 3)  # round() as Python rounds, faster

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import mul
 from pathlib import Path
 
 from .context import CONTEXT_HINTS
+from .rules import MIN_ALIGNED
 from .score import FEATURES, PairFeatures
 
-__all__ = ["ScoreModel", "ConfidenceModel", "Params", "default_params", "load_params", "PARAMS_PATH", "sigmoid"]
+__all__ = ["CONFIDENCE_FEATURES", "ranking_shares", "ScoreModel", "ConfidenceModel", "Params", "default_params", "load_params", "PARAMS_PATH", "sigmoid"]
 
 PARAMS_PATH = Path(__file__).with_name("params.json")
 # Margins to the runner-up are capped: beyond this the runner-up is irrelevant.
@@ -23,6 +25,26 @@ _MAX_MARGIN = 8.0
 # date or role, so these cannot be fitted on them. A role held on the date is strong
 # evidence; a country alone is weaker (many people share one).
 CONTEXT_DEFAULTS = {"country": 1.0, "tenure": 0.5, "role": 2.5}
+
+# What the confidence model reads of the first candidate (ConfidenceModel.features), in order.
+# `weakest` is split in two: a query word left unaligned (weakest 0: a patronymic or a
+# disambiguator the alias lacks) is common among right answers, while a word aligned but
+# matched weakly ("Блэр" against "Эбботт", 0.5) almost never is; one linear weight on
+# weakest cannot say both.
+CONFIDENCE_FEATURES = ("score_logit", "margin", "single_token", "qualified",
+                       *(f for f in FEATURES if f != "weakest"), "unaligned", "weakest_aligned")
+_WEAKEST = tuple(FEATURES).index("weakest")
+
+
+def ranking_shares(logits: Sequence[float]) -> list[float]:
+    """Each candidate's probability of being the person, if one of them is, under the score
+    model (a conditional logit: exp(logit) in proportion to the sum), best first given."""
+    if not logits:
+        return []
+    top = max(logits)
+    weights = [math.exp(x - top) for x in logits]
+    total = sum(weights)
+    return [w / total for w in weights]
 
 
 def sigmoid(x: float) -> float:
@@ -58,8 +80,8 @@ class ConfidenceModel:
     """Logistic model over the first candidate: P(it is the right person). Features: its
     score, its margin over the runner-up, whether the query is a single word, whether it
     carries a disambiguator, and the pair features of its best alias (a high score made of a
-    perfect surname and a wrong given name is less sure than an even one). `match` needs
-    confidence ≥ accept_at."""
+    perfect surname and a wrong given name is less sure than an even one), the weakest word
+    read as CONFIDENCE_FEATURES says. `match` needs confidence ≥ accept_at."""
 
     coef: tuple[float, ...]  # intercept, then one weight per feature
     accept_at: float
@@ -73,7 +95,10 @@ class ConfidenceModel:
         logit: float, rival: float | None, single_token: bool, qualified: bool, pair: PairFeatures
     ) -> tuple[float, ...]:
         margin = _MAX_MARGIN if rival is None else max(min(logit - rival, _MAX_MARGIN), -_MAX_MARGIN)
-        return (logit, margin, 1.0 if single_token else 0.0, 1.0 if qualified else 0.0, *pair)
+        weakest = pair[_WEAKEST]
+        unaligned = weakest <= MIN_ALIGNED  # aligned words match above MIN_ALIGNED
+        return (logit, margin, 1.0 if single_token else 0.0, 1.0 if qualified else 0.0,
+                *pair[:_WEAKEST], *pair[_WEAKEST + 1:], 1.0 if unaligned else 0.0, 1.0 if unaligned else weakest)
 
     def confidence(
         self, logit: float, rival: float | None, single_token: bool, qualified: bool, pair: PairFeatures
@@ -98,30 +123,36 @@ class Params:
             },
             "confidence": {
                 "coef": list(self.confidence.coef),
-                "features": ["score_logit", "margin", "single_token", "qualified", *FEATURES],
+                "features": list(CONFIDENCE_FEATURES),
                 "accept_at": self.confidence.accept_at,
             },
         }
 
     @classmethod
-    def from_json(cls, doc: dict) -> Params:
+    def from_json(cls, doc: dict, *, confidence: bool = True) -> Params:
+        """The parameters of a params.json document; with confidence=False its confidence
+        model is not read (the hand-set one stands in): what a refit starts from when the
+        stored one was fitted on other features."""
         s, c = doc["score"], doc["confidence"]
-        return cls(
-            ScoreModel(
-                float(s["intercept"]),
-                tuple(float(s["weights"][name]) for name in FEATURES),
-                {k: float(s["context"].get(k, 0.0)) for k in CONTEXT_HINTS},
-            ),
-            ConfidenceModel(tuple(float(x) for x in c["coef"]), float(c["accept_at"])),
-            doc.get("fitted_on", ""),
+        score = ScoreModel(
+            float(s["intercept"]),
+            tuple(float(s["weights"][name]) for name in FEATURES),
+            {k: float(s["context"].get(k, 0.0)) for k in CONTEXT_HINTS},
         )
+        if not confidence:
+            return cls(score, default_params().confidence, doc.get("fitted_on", ""))
+        if tuple(c.get("features", ())) != CONFIDENCE_FEATURES or len(c["coef"]) != len(CONFIDENCE_FEATURES) + 1:
+            raise ValueError(f"the confidence model was fitted on {c.get('features')}, this code reads "
+                             f"{list(CONFIDENCE_FEATURES)}: refit it (make fit)")
+        return cls(score, ConfidenceModel(tuple(float(x) for x in c["coef"]), float(c["accept_at"])),
+                   doc.get("fitted_on", ""))
 
 
 def default_params() -> Params:
     """Hand-set starting point, used to bootstrap a fit when no params.json exists."""
     return Params(
         ScoreModel(-9.0, (5.0, 3.0, 1.5, 1.5, 1.0, 1.0, 0.5, 0.0), dict(CONTEXT_DEFAULTS)),
-        ConfidenceModel((-1.0, 0.3, 0.5, -0.5, -1.0) + (0.0,) * len(FEATURES), 0.9),
+        ConfidenceModel((-1.0, 0.3, 0.5, -0.5, -1.0) + (0.0,) * (len(CONFIDENCE_FEATURES) - 4), 0.9),
         "hand-set",
     )
 

@@ -10,7 +10,7 @@ name index holds: a change to them changes its readings (bump readings_codec.IND
 from __future__ import annotations
 
 __all__ = [
-    "FEATURES", "INITIAL", "SAME_GIVEN_NAME", "SAME_SKELETON", "MIN_SKELETON", "KEY_JW_DISCOUNT", "JW_PREFIX_WEIGHT",
+    "FEATURES", "INITIAL", "ALIAS_INITIAL", "SAME_GIVEN_NAME", "SAME_SKELETON", "MIN_SKELETON", "KEY_JW_DISCOUNT", "JW_PREFIX_WEIGHT",
     "SHORT_CLASS", "SOUND_SHARE", "MIN_ALIGNED", "WEAK_MATCH", "UNMATCHED_ALIAS_WEIGHT", "PARTICLES",
     "PARTICLE_WEIGHT", "MAX_EXTRA_COUNTS", "GLIDE_BEFORE", "DIGRAPHS", "LETTERS", "ENDINGS", "ENDING_MIN_STEM",
     "SKELETON_VOWELS", "R_VOWELS", "CLASS_DIGRAPHS", "CLASS_LETTERS", "READING_SEPARATOR", "FIELD_SEPARATOR",
@@ -32,6 +32,10 @@ FEATURES: dict[str, str] = {
 
 # Credit for an initial ("S.") that matches a token's first letter.
 INITIAL = 0.85
+# The same when only the alias abbreviates: a word the query writes in full, that an alias
+# writes as an initial ("N. P. Saud"), is vouched for by one letter; and a word of running
+# text that shares the letter (Persian "نشستها", "meetings") would pass as the given name.
+ALIAS_INITIAL = 0.6
 # Similarity of two forms of one given name in different languages ("Wilhelm", "William").
 SAME_GIVEN_NAME = 0.9
 # Spelling credit for two tokens with the same consonant skeleton (what an abjad writes), of

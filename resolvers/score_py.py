@@ -20,8 +20,8 @@ from typing import Any
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .rules import (
-    FEATURES, FIELD_SEPARATOR, INITIAL, JW_PREFIX_WEIGHT, KEY_JW_DISCOUNT, MIN_ALIGNED, MIN_SKELETON, READING_SEPARATOR,
-    SAME_GIVEN_NAME, SAME_SKELETON, SHORT_CLASS, SOUND_SHARE, UNMATCHED_ALIAS_WEIGHT, WEAK_MATCH,
+    ALIAS_INITIAL, FEATURES, FIELD_SEPARATOR, INITIAL, JW_PREFIX_WEIGHT, KEY_JW_DISCOUNT, MIN_ALIGNED, MIN_SKELETON,
+    READING_SEPARATOR, SAME_GIVEN_NAME, SAME_SKELETON, SHORT_CLASS, SOUND_SHARE, UNMATCHED_ALIAS_WEIGHT, WEAK_MATCH,
 )
 
 __all__ = [
@@ -157,13 +157,14 @@ def token_pair(q: Reading, i: int, a: Reading, j: int) -> tuple[float, float]:
     Spelling: the better of the tokens' Levenshtein similarity and their phonetic keys'
     Jaro-Winkler (discounted); at least SAME_SKELETON for the same consonant skeleton.
     Sound: the consonant classes' similarity, with and without a postvocalic r. Equal
-    tokens or keys are 1; an initial is INITIAL if it is the other's first letter; two forms
+    tokens or keys are 1; an initial is INITIAL if it is the other's first letter
+    (ALIAS_INITIAL when only the alias's token is one); two forms
     of one given name are SAME_GIVEN_NAME at least."""
     qt, at, qk, ak = q.tokens[i], a.tokens[j], q.keys[i], a.keys[j]
     if qt == at or qk == ak:
         return 1.0, 1.0
     if len(qt) == 1 or len(at) == 1:
-        sim = INITIAL if qt[0] == at[0] else 0.0
+        sim = 0.0 if qt[0] != at[0] else INITIAL if len(qt) == 1 else ALIAS_INITIAL
         return sim, sim
     spelling = max(levenshtein_similarity(qt, at), jaro_winkler(qk, ak) - KEY_JW_DISCOUNT)
     skeleton = q.skeletons[i]

@@ -20,6 +20,7 @@ from .normalize import normalize, strip_diacritics
 from .respell import compile_all as compile_respellings
 from .respell import respell
 from .script import detect_script
+from .thai import read_thai
 
 __all__ = ["romanize", "transliterator"]
 
@@ -76,6 +77,12 @@ _RULES = {
     "rollcall/Russian-Latin-h": "г > h ; Г > H ; :: Russian-Latin/BGN ;",
     # Hebrew BGN ignores the geresh that marks sounds Hebrew letters lack (ג׳ = j).
     "rollcall/Hebrew-Latin": "ג׳ > dzh ; ז׳ > zh ; צ׳ > ch ; ת׳ > th ; :: Hebrew-Latin/BGN ;",
+    # Malayalam: ICU leaves the chillu letters (a consonant without its vowel, as in താൻസു
+    # "Tansu": ൻ is n) untransliterated, so they vanish, and reads the two-part vowel signs
+    # ൊ ോ ൌ as two vowels ("kēā" for കോ). A chillu is its consonant with a virama; a two-part
+    # sign, a virama (no inherent vowel) and its vowel.
+    "rollcall/Malayalam-Latin": ("ൺ > ണ് ; ൻ > ന് ; ർ > ര് ; ൽ > ല് ; ൾ > ള് ; ൿ > ക് ; ൔ > മ് ; ൕ > യ് ; ൖ > ഴ് ; "
+                                 "ൊ > ്o ; ോ > ്ō ; ൌ > ്au ; ൗ > ്au ; :: Malayalam-Latin ;"),
     # Chinese: pinyin (_PINYIN), then the letters read by the rules of _HAN_READINGS.
     **{transform_id: f"{_PINYIN} ; {rules}" for transform_id, rules in _HAN_READINGS.items()},
     **{f"{transform_id}/from-pinyin": rules for transform_id, rules in _HAN_READINGS.items()},
@@ -94,6 +101,7 @@ _BY_SCRIPT = {
     "Greek": ("rollcall/Greek-Latin", "Greek-Latin/BGN"),
     "Georgian": ("Georgian-Latin/BGN",),
     "Armenian": ("Armenian-Latin/BGN",),
+    "Malayalam": ("rollcall/Malayalam-Latin",),
 }
 
 
@@ -243,6 +251,8 @@ def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
         forms = _latin_forms(text, lang)
     elif script == "Han":
         forms = _han_forms(text)
+    elif script == "Thai":
+        forms = [_clean(reading) for reading in read_thai(text)]
     else:
         # Devanagari: as spoken, without the inherent vowels Hindi drops, then as written.
         spellings = (delete_schwa(text), text) if script == "Devanagari" else (text,)

@@ -102,7 +102,9 @@ def weigh(p: Person, q: Person, coef: tuple[float, ...],
     backward, f_backward, q_name, p_alias = _best(q, p, coef, scorers)
     if not (p_name and q_name):  # a person without a readable name
         return None
-    if forward < backward:
+    # The better direction: an initial matches the word it abbreviates fully only when the
+    # initial is the query's (rules.ALIAS_INITIAL), and a copy may be either side.
+    if forward > backward:
         names, alias_p, alias_q = forward, p_name, q_alias
     else:
         names, alias_p, alias_q = backward, p_alias, q_name

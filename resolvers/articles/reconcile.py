@@ -243,9 +243,11 @@ class DocumentReconciler:
                 name, lang, agreeing[0].matched_alias, agreeing[0].matched_alias_lang
             ) or (agreeing[0] is top and top.confidence >= self.config.accept_confidence)):
                 return agreeing[0].person_id, max(agreeing[0].confidence, self.config.agreement_confidence)
-        if date and top.confidence < self.config.accept_confidence:
+        if date:
             # Namesakes ("Wang Yi"): if only one of those named alike held an office on the
-            # date, an article about that date means that one.
+            # date, an article about that date means that one. (The matcher gives namesakes
+            # at most an equal share; its own context, where it knows the offices, has
+            # already put the office holder first.)
             alike = [c for c in result.candidates if normalize(c.matched_alias) == normalize(top.matched_alias)]
             in_office = [c for c in alike if self._offices.holds_office(c.person_id, date)]
             if len(alike) > 1 and len(in_office) == 1:

@@ -19,12 +19,17 @@ from typing import Any, TextIO
 
 from rollcall.gazetteer import import_file
 from rollcall.resolvers import MatcherConfig, Query
+from rollcall.resolvers.fit import expected_calibration_error
 from rollcall.resolvers.matcher import score_candidates
 
 from ..answers import answer_json
 from ..engine import Engine
+from .fitting import cross_validate
 
-__all__ = ["Outcome", "Metrics", "metrics", "evaluate_names", "format_table"]
+__all__ = [
+    "Outcome", "Metrics", "metrics", "evaluate_names", "cross_validated_outcomes", "expected_calibration_error",
+    "format_table",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,19 +61,6 @@ class Metrics:
 
 def _ratio(num: int, den: int) -> float:
     return num / den if den else math.nan
-
-
-def expected_calibration_error(pairs: Sequence[tuple[float, bool]], bins: int = 10) -> float:
-    """Weighted mean |confidence − accuracy| over equal-width confidence bins."""
-    if not pairs:
-        return math.nan
-    buckets: dict[int, list[tuple[float, bool]]] = defaultdict(list)
-    for conf, right in pairs:
-        buckets[min(int(conf * bins), bins - 1)].append((conf, right))
-    return sum(
-        len(b) / len(pairs) * abs(statistics.fmean(c for c, _ in b) - statistics.fmean(r for _, r in b))
-        for b in buckets.values()
-    )
 
 
 def metrics(outcomes: Sequence[Outcome]) -> Metrics:
@@ -153,6 +145,15 @@ def retrieval_recall(engine: Engine, queries: Sequence[dict], outcomes: Sequence
     return found, first
 
 
+def cross_validated_outcomes(engine: Engine, queries: list[dict]) -> list[Outcome]:
+    """Outcomes of `queries` under person-grouped cross-validation (lab.fitting): what the
+    matcher would answer people it was not fitted on. No timings: nothing is timed."""
+    cv = cross_validate(engine.index, queries)
+    return [Outcome(q.get("script") or "?", q.get("expected"), top.ranked[:5], conf,
+                    bool(top.ranked) and conf >= cv.accept_at, math.nan)
+            for q, top, conf in zip(cv.queries, cv.tops, cv.confidences)]
+
+
 def run_names_eval(names: Path, popolo: Path, predictions: Path | None, out: TextIO) -> list[Outcome]:
     """Import `popolo` into a temporary database, evaluate `names`, print the table."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -170,10 +171,14 @@ def run_names_eval(names: Path, popolo: Path, predictions: Path | None, out: Tex
         else:
             outcomes = evaluate_names(engine, queries, None)
         found, first = retrieval_recall(engine, queries, outcomes)
+        cross_validated = cross_validated_outcomes(engine, queries)
         engine.close()
     out.write(format_table(outcomes) + "\n")
     out.write(f"retrieval recall: {found}/{first} = {found / max(first, 1):.3f} of the queries whose "
               "right person the scorer ranks first\n")
+    out.write("\ncross-validated: the same queries answered by score and confidence models fitted without "
+              "the people of their fold (5 folds by person), the accept threshold chosen on those answers:\n")
+    out.write(format_table(cross_validated) + "\n")
     if predictions:
         out.write(f"predictions: {predictions}\n")
     return outcomes

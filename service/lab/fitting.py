@@ -7,11 +7,20 @@ grouped by person, so the reported figures come from people the model was not fi
 the parameters written are then fitted on all the data. The auto-accept threshold is the
 lowest confidence at which the cross-validated precision of accepted answers stays at or
 above the target.
+
+Labelled names come from people, so they never show the confidence model a name nobody
+could hold. Such a name matches nobody well, and so has no close runner-up either: a
+model that trusts the margin promises it half a chance. Made-up names (the letters of a
+gazetteer name shuffled within each word: the gazetteer's own letters, nobody's name) join
+the confidence model's training as names of nobody, so that a lone weak first candidate
+reads as what it is. They are not counted in the reported figures nor in the threshold.
 """
 
 from __future__ import annotations
 
 import json
+import random
+import string
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,19 +29,25 @@ from typing import TextIO
 
 from rollcall.gazetteer import import_file
 from rollcall.resolvers import MatcherConfig, Query
-from rollcall.resolvers.fit import fit_conditional_logit, fit_logistic, grouped_folds, predict
+from rollcall.resolvers.fit import expected_calibration_error, fit_conditional_logit, fit_logistic, grouped_folds, predict
 from rollcall.resolvers.index import NameIndex
 from rollcall.resolvers.matcher import score_candidates
-from rollcall.resolvers.params import CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params
+from rollcall.resolvers.params import (
+    CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params, ranking_shares,
+)
 from rollcall.resolvers.normalize import clean, has_qualifier
 from rollcall.resolvers.score import PairFeatures
 
 from ..engine import Engine
-from .evaluation import expected_calibration_error
 
-__all__ = ["fit_params"]
+__all__ = ["CrossValidation", "FoldAnswer", "cross_validate", "fit_params", "made_up_names"]
 
 _CANDIDATES = 10
+# The confidence model's ridge penalty (it has few features and thousands of rows).
+_CONFIDENCE_L2 = 0.1
+# Made-up names per labelled query, and the seed that makes them reproducible.
+_MADE_UP_SHARE = 0.1
+_MADE_UP_SEED = 20261205
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +75,42 @@ def _examples(index: NameIndex, queries: Sequence[dict], config: MatcherConfig) 
     return out
 
 
+def made_up_names(names: Sequence[tuple[str, str]], count: int, seed: int = _MADE_UP_SEED) -> list[tuple[str, str]]:
+    """`count` names nobody holds, each with the id of the name it was made from ("" for
+    none). Half are (id, name) pairs drawn from `names` with the letters of each word
+    shuffled ("Jan Korte" -> "Naj Terko": a gazetteer's letters, nobody's name); half are
+    letters drawn at random, as a typed made-up name is ("Qwerty Zxvu")."""
+    rng = random.Random(seed)
+    pool = [(pid, name) for pid, name in names if any(len(set(w)) > 1 for w in name.split())]
+    out: list[tuple[str, str]] = []
+    while pool and len(out) < count:
+        if len(out) % 2:
+            words = ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 9)))
+                     for _ in range(rng.randint(1, 3))]
+            out.append((" ".join(w.capitalize() for w in words), ""))
+            continue
+        pid, name = rng.choice(pool)
+        words = []
+        for word in name.split():
+            letters = list(word.lower())
+            for _ in range(10):
+                rng.shuffle(letters)
+                if "".join(letters) != word.lower() or len(set(letters)) < 2:
+                    break
+            words.append("".join(letters).capitalize())
+        out.append((" ".join(words), pid))
+    return out
+
+
+def _nobodys(index: NameIndex, count: int, config: MatcherConfig) -> list[_Example]:
+    """Examples of made-up names. A shuffle that still reads as the name it came from
+    ("Sraah Nnewto") is a misspelling, not nobody's name: those whose first candidate is
+    their source are left out."""
+    made = made_up_names(sorted((p.id, p.name) for p in index.persons), count)
+    examples = _examples(index, [{"id": f"made-up:{i}", "query": name} for i, (name, _) in enumerate(made)], config)
+    return [ex for ex, (_, source) in zip(examples, made) if ex.candidate_ids[:1] != (source,)]
+
+
 def _fit_score(examples: Sequence[_Example], l2: float) -> list[float]:
     """Conditional logit over the candidates of each query whose right person was
     retrieved: it learns the ranking directly."""
@@ -75,15 +126,84 @@ def _logit(coef: Sequence[float], vec: Sequence[float]) -> float:
     return coef[0] + sum(c * v for c, v in zip(coef[1:], vec))
 
 
-def _top(ex: _Example, coef: Sequence[float]) -> tuple[list[float], bool]:
-    """Confidence features of the first candidate under `coef`, and whether it is right."""
+@dataclass(frozen=True, slots=True)
+class FoldAnswer:
+    """A query's candidates ranked under one score model: the first one's confidence
+    features, whether it is right, its share of the ranking, and the ids best first."""
+
+    features: tuple[float, ...]  # empty without candidates
+    right: bool
+    share: float
+    ranked: tuple[str, ...]
+
+    def confidence(self, coef: Sequence[float]) -> float:
+        """As the matcher gives it: the model's, capped by the share of the ranking."""
+        return min(predict(coef, self.features), self.share) if self.features else 0.0
+
+
+def _top(ex: _Example, coef: Sequence[float]) -> FoldAnswer:
     if not ex.candidate_ids:
-        return [], False
+        return FoldAnswer((), False, 0.0, ())
     ranked = sorted(zip((_logit(coef, v) for v in ex.vectors), ex.candidate_ids, ex.vectors), reverse=True)
     best, best_id, vector = ranked[0]
     rival = ranked[1][0] if len(ranked) > 1 else None
     feats = ConfidenceModel.features(best, rival, ex.single_token, ex.qualified, PairFeatures(*vector))
-    return list(feats), best_id == ex.expected
+    share = ranking_shares([logit for logit, _, _ in ranked])[0]
+    return FoldAnswer(feats, best_id == ex.expected, share, tuple(pid for _, pid, _ in ranked))
+
+
+@dataclass(frozen=True, slots=True)
+class CrossValidation:
+    """Labelled queries answered by score and confidence models fitted without the people
+    of the query's fold, and the auto-accept threshold chosen on those answers."""
+
+    queries: list[dict]
+    tops: list[FoldAnswer]
+    confidences: list[float]
+    accept_at: float
+    made_up_confidences: list[float]
+
+
+def _cross_validate(examples: Sequence[_Example], made_up: Sequence[_Example], queries: list[dict],
+                    precision: float, l2: float) -> CrossValidation:
+    folds = grouped_folds([e.group for e in examples])
+    n_folds = max(folds) + 1
+    made_up_folds = [i % n_folds for i in range(len(made_up))]
+    tops: list[FoldAnswer] = [FoldAnswer((), False, 0.0, ())] * len(examples)
+    made_up_tops: list[FoldAnswer] = [FoldAnswer((), False, 0.0, ())] * len(made_up)
+    for k in range(n_folds):
+        coef = _fit_score([e for e, f in zip(examples, folds) if f != k], l2)
+        for i in (i for i, f in enumerate(folds) if f == k):
+            tops[i] = _top(examples[i], coef)
+        for i in (i for i, f in enumerate(made_up_folds) if f == k):
+            made_up_tops[i] = _top(made_up[i], coef)
+    # The confidence model, on the out-of-fold rankings (made-up names as names of nobody).
+    confidences = [0.0] * len(examples)
+    made_up_confidences = [0.0] * len(made_up)
+    every = list(zip(tops + made_up_tops, folds + made_up_folds))
+    for k in range(n_folds):
+        train = [t for t, f in every if f != k and t.features]
+        cc = fit_logistic([t.features for t in train], [t.right for t in train], l2=_CONFIDENCE_L2)
+        for i in (i for i, f in enumerate(folds) if f == k):
+            confidences[i] = tops[i].confidence(cc)
+        for i in (i for i, f in enumerate(made_up_folds) if f == k):
+            made_up_confidences[i] = made_up_tops[i].confidence(cc)
+    accept_at = _threshold([(c, t.right) for c, t in zip(confidences, tops) if t.features], precision)
+    return CrossValidation(queries, tops, confidences, accept_at, made_up_confidences)
+
+
+def cross_validate(index: NameIndex, queries: list[dict], *, precision: float = 0.99,
+                   l2: float = 1.0) -> CrossValidation:
+    """The stored parameters' candidates for `queries`, re-ranked and re-scored under
+    5-fold person-grouped cross-validation (what `make eval` reports beside its table)."""
+    config = MatcherConfig(params=_starting_params())
+    made_up = _nobodys(index, round(len(queries) * _MADE_UP_SHARE), config)
+    return _cross_validate(_examples(index, queries, config), made_up, queries, precision, l2)
+
+
+def _median(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
 
 
 def _threshold(pairs: Sequence[tuple[float, bool]], precision: float) -> float:
@@ -98,10 +218,19 @@ def _threshold(pairs: Sequence[tuple[float, bool]], precision: float) -> float:
     return best
 
 
+def _starting_params() -> Params:
+    """The stored parameters; only their score model when the stored confidence model reads
+    other features than this code (it is fitted anew in any case)."""
+    try:
+        return load_params()
+    except ValueError:
+        return Params.from_json(json.loads(PARAMS_PATH.read_text(encoding="utf-8")), confidence=False)
+
+
 def fit_params(names: Path, popolo: Path, out: TextIO, *, precision: float = 0.99,
                l2: float = 1.0, write: Path | None = PARAMS_PATH, rounds: int = 2) -> Params:
     queries = [json.loads(line) for line in names.open(encoding="utf-8") if line.strip()]
-    params = load_params()
+    params = _starting_params()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "fit.db"
         import_file(db, popolo)
@@ -109,40 +238,15 @@ def fit_params(names: Path, popolo: Path, out: TextIO, *, precision: float = 0.9
         for round_no in range(1, rounds + 1):
             config = MatcherConfig(params=params)
             examples = _examples(engine.index, queries, config)
-            folds = grouped_folds([e.group for e in examples])
-            oof_conf_rows: list[tuple[list[float], bool, int]] = []
-            top1 = known = 0
-            for k in range(max(folds) + 1):
-                coef = _fit_score([e for e, f in zip(examples, folds) if f != k], l2)
-                for ex, f in zip(examples, folds):
-                    if f != k:
-                        continue
-                    feats, ok = _top(ex, coef)
-                    if ex.expected:
-                        known += 1
-                        top1 += ok
-                    if feats:
-                        oof_conf_rows.append((feats, ok, f))
-            # Confidence model, cross-validated on the out-of-fold score features.
-            oof_pairs: list[tuple[float, bool]] = []
-            for k in range(max(folds) + 1):
-                train = [(x, y) for x, y, f in oof_conf_rows if f != k]
-                cc = fit_logistic([x for x, _ in train], [y for _, y in train], l2=0.1)
-                oof_pairs += [(predict(cc, x), y) for x, y, f in oof_conf_rows if f == k]
-            accept_at = _threshold(oof_pairs, precision)
-            accepted = [(c, y) for c, y in oof_pairs if c >= accept_at]
-            out.write(
-                f"round {round_no}: cross-validated top1 {top1 / max(known, 1):.3f}, "
-                f"ECE {expected_calibration_error(oof_pairs):.3f}, accept at {accept_at:.3f}: "
-                f"{len(accepted)} accepted, precision "
-                f"{sum(y for _, y in accepted) / max(len(accepted), 1):.3f}\n"
-            )
+            made_up = _nobodys(engine.index, round(len(queries) * _MADE_UP_SHARE), config)
+            cv = _cross_validate(examples, made_up, queries, precision, l2)
+            out.write(f"round {round_no}: {_summary(cv)}\n")
             coef = _fit_score(examples, l2)
-            conf_rows = [_top(ex, coef) for ex in examples]
-            cc = fit_logistic([x for x, _ in conf_rows if x], [y for x, y in conf_rows if x], l2=0.1)
+            tops = [t for t in (_top(ex, coef) for ex in [*examples, *made_up]) if t.features]
+            cc = fit_logistic([t.features for t in tops], [t.right for t in tops], l2=_CONFIDENCE_L2)
             params = Params(
                 ScoreModel(coef[0], tuple(coef[1:]), dict(CONTEXT_DEFAULTS)),
-                ConfidenceModel(tuple(cc), accept_at),
+                ConfidenceModel(tuple(cc), cv.accept_at),
                 f"{names.name} on {popolo.name}, {len(queries)} queries, 5 folds by person",
             )
         engine.close()
@@ -150,3 +254,16 @@ def fit_params(names: Path, popolo: Path, out: TextIO, *, precision: float = 0.9
         write.write_text(json.dumps(params.to_json(), indent=2) + "\n", encoding="utf-8")
         out.write(f"wrote {write}\n")
     return params
+
+
+def _summary(cv: CrossValidation) -> str:
+    known = sum(1 for q in cv.queries if q.get("expected"))
+    top1 = sum(t.right for q, t in zip(cv.queries, cv.tops) if q.get("expected"))
+    pairs = [(c, t.right) for c, t in zip(cv.confidences, cv.tops) if t.features]
+    accepted = [right for c, right in pairs if c >= cv.accept_at]
+    return (f"cross-validated top1 {top1 / max(known, 1):.3f}, ECE {expected_calibration_error(pairs):.3f}, "
+            f"accept at {cv.accept_at:.3f}: {len(accepted)} accepted, precision "
+            f"{sum(accepted) / max(len(accepted), 1):.3f}, auto-recall {sum(accepted) / max(known, 1):.3f}; "
+            f"{len(cv.made_up_confidences)} made-up names: median confidence "
+            f"{_median(cv.made_up_confidences):.3f}, {sum(c >= cv.accept_at for c in cv.made_up_confidences)} "
+            "accepted")

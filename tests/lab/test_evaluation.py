@@ -1,10 +1,12 @@
-"""The evaluation's metrics, on outcomes whose right answers are known by construction."""
+"""The evaluation's metrics, on outcomes whose right answers are known by construction; the
+made-up names the fit trains the confidence on."""
 
 import math
 
 import pytest
 
 from rollcall.service.lab.evaluation import Outcome, expected_calibration_error, format_table, metrics
+from rollcall.service.lab.fitting import made_up_names
 
 
 def outcome(expected, ranked, conf, accepted, group="Latin"):
@@ -41,3 +43,16 @@ def test_table_has_a_row_per_script_and_overall() -> None:
     assert lines[0].split()[:3] == ["script", "n", "nil"]
     assert any(line.startswith("Latin") for line in lines)
     assert lines[-1].startswith("overall")
+
+
+def test_made_up_names_are_reproducible_and_nobody_s() -> None:
+    names = [("Q1", "Jan Korte"), ("Q2", "Angela Merkel"), ("Q3", "Sergey Lavrov")]
+    made = made_up_names(names, 40)
+    assert made == made_up_names(names, 40) and len(made) == 40
+    written = {name.lower() for _, name in names}
+    assert not any(name.lower() in written for name, _ in made)
+    shuffled = [(name, source) for name, source in made if source]
+    assert shuffled and len(shuffled) < len(made)  # half shuffled, half random letters
+    for name, source in shuffled:  # the source's letters, word by word, in another order
+        original = dict(names)[source]
+        assert [sorted(w.lower()) for w in name.split()] == [sorted(w.lower()) for w in original.split()]

@@ -293,3 +293,21 @@ def test_random_names_score_alike(query: list[str], alias: list[str], weights: l
     assert _fastscore.coverage(cq[0], ca[0]) == score_py.coverage(pq[0], pa[0])
     assert _fastscore.align(cq[0], ca[0]) == score_py.align(pq[0], pa[0])
     assert _fastscore.best_pairs(cq, [ca], coef) == score_py.best_pairs(pq, [pa], coef)
+
+
+@pytest.mark.parametrize("impl", [_fastscore, score_py])
+def test_an_initial_vouches_less_for_a_word_the_query_writes_in_full(impl) -> None:
+    """"S." in a query is the user abbreviating (INITIAL); an alias's "N." against a word
+    the query writes in full ("Nashestha") is one letter of evidence (ALIAS_INITIAL)."""
+    from rollcall.resolvers.rules import ALIAS_INITIAL, INITIAL
+
+    def reading(name: str):
+        weighed = build_name_index([], []).weigh(name_forms(clean(name), "en"))
+        return pack(weighed[0]) if impl is _fastscore else py(weighed[0])
+
+    query_initial, alias_initial = reading("S Lavrov"), reading("Nashestha Saud")
+    full, initials = reading("Sergey Lavrov"), reading("N P Saud")
+    assert impl.token_pair(query_initial, 0, full, 0) == (INITIAL, INITIAL)
+    assert impl.token_pair(alias_initial, 0, initials, 0) == (ALIAS_INITIAL, ALIAS_INITIAL)
+    assert impl.token_pair(alias_initial, 0, initials, 1) == (0.0, 0.0)  # another letter
+    assert ALIAS_INITIAL < INITIAL

@@ -50,3 +50,22 @@ def test_the_score_model_weighs_every_feature_by_its_own_weight() -> None:
         features = PairFeatures(*(rng.random() for _ in FEATURES))
         expected = 0.5 + sum(w * x for w, x in zip(model.weights, features.vector()))
         assert abs(model.logit(features) - expected) < 1e-12
+
+
+def test_a_confidence_model_fitted_on_other_features_is_refused_with_the_remedy() -> None:
+    import json
+
+    import pytest
+
+    from rollcall.resolvers.params import CONFIDENCE_FEATURES, PARAMS_PATH, Params
+
+    doc = json.loads(PARAMS_PATH.read_text(encoding="utf-8"))
+    doc["confidence"]["features"] = list(CONFIDENCE_FEATURES[:-1])
+    doc["confidence"]["coef"] = doc["confidence"]["coef"][:-1]
+    with pytest.raises(ValueError, match="make fit"):
+        Params.from_json(doc)
+    # What a refit starts from: the stored score model, the hand-set confidence model.
+    start = Params.from_json(doc, confidence=False)
+    assert start.score == Params.from_json(json.loads(PARAMS_PATH.read_text(encoding="utf-8"))).score
+    assert len(start.confidence.coef) == len(CONFIDENCE_FEATURES) + 1
+

@@ -1,14 +1,18 @@
 """On the curated gazetteer: context decides between namesakes (for every office holder
 whose surname another office holder's name also has, a query of that surname with a date
 and a role that fit them alone among those persons ranks them first), in a lookup and in an
-article; and confidences never rise with rank."""
+article; confidences never rise with rank and never promise more than one person in all;
+names nobody holds come back low."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from rollcall.resolvers import MatcherConfig
+import pytest
+
+from rollcall.resolvers import AliasRecord, MatcherConfig, build_name_index
+from rollcall.resolvers.matcher import match
 from rollcall.resolvers.context import context_hints
 from rollcall.resolvers.normalize import fold
 from rollcall.resolvers.types import PersonRecord, Query
@@ -87,3 +91,22 @@ def test_confidence_never_rises_with_rank(engine: Engine) -> None:
             confidences = [c.candidate.confidence
                            for c in engine.match(make_query(q["query"], q.get("lang") or None, date, limit=10)).candidates]
             assert confidences == sorted(confidences, reverse=True), (q["query"], date, confidences)
+            # At most one of them is the person: the confidences never add up to more.
+            assert sum(confidences) <= 1.0 + 1e-3, (q["query"], date, confidences)
+
+
+def test_namesakes_scored_alike_share_the_confidence() -> None:
+    persons = [PersonRecord("QW1", "Wang Yi", "CN"), PersonRecord("QW2", "Wang Yi", "CN")]
+    index = build_name_index(persons, [AliasRecord(p.id, p.name, "en") for p in persons])
+    result = match(index, Query("Wang Yi", "en"))
+    assert [c.confidence for c in result.candidates] == [0.5, 0.5]
+    assert not result.match
+
+
+# Typed, not generated: the fit learns from shuffled gazetteer names and random letters.
+@pytest.mark.parametrize("name", ["Zzyzx Qwerty", "Asdf Ghjkl", "Qwerty Uiop", "Xyzzy Plugh", "Blorf Quibbleton"])
+def test_a_name_nobody_holds_comes_back_low(engine: Engine, name: str) -> None:
+    result = engine.match(make_query(name))
+    assert not result.result.match
+    assert all(c.candidate.confidence < 0.5 for c in result.candidates), [
+        (c.candidate.name, c.candidate.confidence) for c in result.candidates]
