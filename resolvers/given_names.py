@@ -1,5 +1,5 @@
 """Given names that are one name across languages and familiar forms ("Ioannes", "John",
-"Hans", "Ivan"; "William", "Bill"). Read once from data/given_names.txt."""
+"Hans", "Ivan"; "William", "Bill"; Chinese "约翰"). Read once from data/given_names.txt."""
 
 from __future__ import annotations
 
@@ -21,9 +21,19 @@ def _groups() -> dict[str, frozenset[int]]:
     for number, line in enumerate(lines):
         for variant in line.split(","):
             variant = variant.strip()
-            if variant:
-                groups[phonetic_key(variant)].add(number)
+            for reading in _readings(variant):
+                groups[phonetic_key(reading)].add(number)
     return {key: frozenset(ids) for key, ids in groups.items()}
+
+
+def _readings(variant: str) -> tuple[str, ...]:
+    """A Latin variant as written; one in Chinese characters in every reading a Chinese name
+    gets (translit.romanize), as the query's word will be read."""
+    if not variant or variant.isascii():
+        return (variant,) if variant else ()
+    from .translit import romanize  # translit's respellings read this module's neighbours
+
+    return tuple(r.replace(" ", "") for r in romanize(variant, "zh"))
 
 
 def name_groups(key: str) -> frozenset[int]:
