@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .keys import phonetic_key
+from .translit import romanize
 
 __all__ = ["name_groups"]
 
@@ -31,8 +32,6 @@ def _readings(variant: str) -> tuple[str, ...]:
     gets (translit.romanize), as the query's word will be read."""
     if not variant or variant.isascii():
         return (variant,) if variant else ()
-    from .translit import romanize  # translit's respellings read this module's neighbours
-
     return tuple(r.replace(" ", "") for r in romanize(variant, "zh"))
 
 

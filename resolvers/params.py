@@ -16,7 +16,10 @@ from .context import CONTEXT_HINTS
 from .rules import MIN_ALIGNED
 from .score import FEATURES, PairFeatures
 
-__all__ = ["CONFIDENCE_FEATURES", "ranking_shares", "ScoreModel", "ConfidenceModel", "Params", "default_params", "load_params", "PARAMS_PATH", "sigmoid"]
+__all__ = [
+    "CONFIDENCE_FEATURES", "ConfidenceModel", "PARAMS_PATH", "Params", "ScoreModel", "default_params", "load_params",
+    "ranking_shares", "sigmoid",
+]
 
 PARAMS_PATH = Path(__file__).with_name("params.json")
 # Margins to the runner-up are capped: beyond this the runner-up is irrelevant.

@@ -7,13 +7,14 @@ the pronunciation:
 
 - a letter under the thanthakhat (์) is silent: บราวน์ is "braw", คาร์ล "kal";
 - the vowels เ แ โ ใ ไ are written before the consonant (and its second consonant: ร ล ว)
-  they follow in speech: เฟล is "fle"; เ-า, เ-ีย, เ-ือ, เ-อ are vowels of their own;
+  they follow in speech: เปรม is "prem"; เ-า, เ-ีย, เ-ือ, เ-อ are vowels of their own;
 - อ starting a syllable carries its vowel and is silent; after a consonant it is the vowel
   "o" (กอร์ดอน "kodon");
 - ห before a sonorant only marks the tone (หม, หน, หล: m, n, l);
 - ว between two consonants is the vowel "ua" (ชวน "Chuan"), after า the "o" of "ao";
 - a consonant with no vowel written is read as written, with no vowel: foreign names are
-  full of clusters (คาร์สเทนส์ "kastens").
+  full of clusters (คาร์สเทนส์ "kasten"); only a closed syllable of no vowel at all has the
+  vowel o (สก "sok", ครง "krong").
 
 Two readings come back: one in the values foreign names give the letters (ค, ท, พ are k, t,
 p: คาร์ล is Karl), and one in the Royal Thai General System's (kh, th, ph: ทักษิณ is
@@ -44,10 +45,12 @@ _TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4d\u0e4e"  # and maitaikhu, nik
 _SONORANTS = "งญนมยรลว"
 _LEADING = "เแโใไ"
 _FOLLOWING = "ะัาำิีึืุูฤฦ"
+# Brackets around a vowel already read (control characters: no Thai text holds them).
+_OPEN, _CLOSE = "\u0002", "\u0003"
 # A leading vowel's consonant, with a second consonant ร ล ว when that one begins the
 # syllable, i.e. a final consonant follows it (เปรม "prem"), not a vowel or another
 # syllable (เฟลเด "felde", เกลา "kela", เฮลมุท "helmut"), nor the word's end (โคล "kol").
-_CLUSTER = f"(?:อ|{_CONSONANT}(?:[รลว](?=[^{_LEADING}{_FOLLOWING}อ\u0002](?![{_FOLLOWING}\u0002])))?)"
+_CLUSTER = f"(?:อ|{_CONSONANT}(?:[รลว](?=[^{_LEADING}{_FOLLOWING}อ{_OPEN}](?![{_FOLLOWING}{_OPEN}])))?)"
 
 # Vowels written around the consonant, longest first: (pattern with C for the consonant
 # cluster, foreign-name reading, RTGS reading). Foreign names render e and the English and
@@ -61,9 +64,6 @@ _AFTER = (
     ("ัว", "ua"), ("ำ", "am"), ("ะ", "a"), ("ั", "a"), ("า", "a"), ("ิ", "i"), ("ี", "i"), ("ึ", "ue"),
     ("ื", "ue"), ("ุ", "u"), ("ู", "u"), ("ฤ", "rue"), ("ฦ", "lue"),
 )
-# Brackets around a vowel already read (control characters: no Thai text holds them).
-_OPEN, _CLOSE = "\u0002", "\u0003"
-
 _SILENT = re.compile(f"{_CONSONANT}[\u0e34-\u0e38{_TONE_MARKS}]?{_SILENCER}")
 _TONE = re.compile(f"[{_TONE_MARKS}]")
 _HO_NAM = re.compile(f"ห(?=[{_SONORANTS}])")

@@ -11,9 +11,9 @@ above the target.
 Labelled names come from people, so they never show the confidence model a name nobody
 could hold. Such a name matches nobody well, and so has no close runner-up either: a
 model that trusts the margin promises it half a chance. Made-up names (the letters of a
-gazetteer name shuffled within each word: the gazetteer's own letters, nobody's name) join
-the confidence model's training as names of nobody, so that a lone weak first candidate
-reads as what it is. They are not counted in the reported figures nor in the threshold.
+gazetteer name shuffled within each word, and letters drawn at random) join the confidence
+model's training as names of nobody, so that a lone weak first candidate reads as what it
+is. They are not counted in the reported figures nor in the threshold.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def made_up_names(names: Sequence[tuple[str, str]], count: int, seed: int = _MAD
     return out
 
 
-def _nobodys(index: NameIndex, count: int, config: MatcherConfig) -> list[_Example]:
+def _made_up_examples(index: NameIndex, count: int, config: MatcherConfig) -> list[_Example]:
     """Examples of made-up names. A shuffle that still reads as the name it came from
     ("Sraah Nnewto") is a misspelling, not nobody's name: those whose first candidate is
     their source are left out."""
@@ -197,7 +197,7 @@ def cross_validate(index: NameIndex, queries: list[dict], *, precision: float = 
     """The stored parameters' candidates for `queries`, re-ranked and re-scored under
     5-fold person-grouped cross-validation (what `make eval` reports beside its table)."""
     config = MatcherConfig(params=_starting_params())
-    made_up = _nobodys(index, round(len(queries) * _MADE_UP_SHARE), config)
+    made_up = _made_up_examples(index, round(len(queries) * _MADE_UP_SHARE), config)
     return _cross_validate(_examples(index, queries, config), made_up, queries, precision, l2)
 
 
@@ -238,7 +238,7 @@ def fit_params(names: Path, popolo: Path, out: TextIO, *, precision: float = 0.9
         for round_no in range(1, rounds + 1):
             config = MatcherConfig(params=params)
             examples = _examples(engine.index, queries, config)
-            made_up = _nobodys(engine.index, round(len(queries) * _MADE_UP_SHARE), config)
+            made_up = _made_up_examples(engine.index, round(len(queries) * _MADE_UP_SHARE), config)
             cv = _cross_validate(examples, made_up, queries, precision, l2)
             out.write(f"round {round_no}: {_summary(cv)}\n")
             coef = _fit_score(examples, l2)
