@@ -22,12 +22,12 @@ _SOUTH_SLAVIC = "dž > dzh ; lj > ly ; nj > ny ; č > ch ; ć > ch ; š > sh ; �
 _ROMANCE_CG = "ch } [eiy] > k ; gh } [eiy] > g ; c } [eiy] > ch ; g } [eiy] > dzh ;"
 _RULES: dict[str, str] = {
     "en": (
-        "tch > ch ; sch > sk ; wh > w ; ph > f ; th > t ; ck > k ; qu > kv ; kn > n ; wr > r ;"
+        "chr > kr ; chl > kl ; tch > ch ; sch > sk ; ch > ch ; wh > w ; ph > f ; th > t ; ck > k ; qu > kv ; kn > n ; wr > r ;"
         "dg > dzh ; ge > dzhe ; gh > ; c } [eiy] > s ; c > k ; x > ks ; j > dzh ; ee > i ; ea > i ;"
         "oo > u ; ow > au ;"
     ),
     "de": (
-        "tsch > ch ; sch > sh ; chs > ks ; ch > kh ; ck > k ; ph > f ; th > t ; qu > kv ;"
+        "tsch > ch ; sch > sh ; chs > ks ; chr > kr ; chl > kl ; ch > kh ; ck > k ; ph > f ; th > t ; qu > kv ;"
         "tz > ts ; z > ts ; dt > t ; ß > s ; w > v ; v > f ; j > y ; ei > ai ; ey > ai ; ie > i ;"
         "eu > oi ; äu > oi ; ä > e ; ö > o ; ü > u ;"
     ),

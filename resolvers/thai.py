@@ -75,11 +75,18 @@ _NO_VOWEL_WORD = re.compile(f"^({_CONSONANT})((?!ว){_CONSONANT}{{1,2}})$")
 _CLUSTER_FINAL = re.compile(f"((?<![{_LEADING}]){_CONSONANT}[รล])([^{_FOLLOWING}{_LEADING}อ])$")
 
 
+# Each vowel written around its consonant as a pattern, compiled once.
+_AROUND_PATTERNS = tuple(
+    (re.compile(re.escape(pattern.split("C")[0]) + f"({_CLUSTER})" + re.escape(pattern.split("C")[1])), readings)
+    for pattern, *readings in _AROUND
+)
+
+
 def _around_vowels(word: str, values: int) -> str:
-    for pattern, *readings in _AROUND:
-        before, after = pattern.split("C")
-        rx = re.compile(re.escape(before) + f"({_CLUSTER})" + re.escape(after))
-        word = rx.sub(lambda m, r=readings[values]: m.group(1) + _OPEN + r + _CLOSE, word)
+    """The vowels written around a consonant, read and put after it (in brackets)."""
+    for rx, readings in _AROUND_PATTERNS:
+        reading = readings[values]
+        word = rx.sub(lambda m: m.group(1) + _OPEN + reading + _CLOSE, word)
     return word
 
 

@@ -155,9 +155,17 @@ def _transforms_for(script: str, lang: str | None) -> tuple[str, ...]:
     return _BY_SCRIPT.get(script, ("Any-Latin",))
 
 
+_DOT_BEFORE_VOWEL = re.compile("\u00b7(?=[aeiouyAEIOUYāēīōūëÄÖÜäöüâêîôû])")
+
+
 def _clean(latin: str) -> str:
     # Transforms mark soft signs, ayn and stress with apostrophes and modifier letters;
-    # normalize() would turn them into spaces and split a name, so drop them first.
+    # normalize() would turn them into spaces and split a name, so drop them first. BGN's
+    # middle dot keeps apart letters that would read as one sound: before a vowel it only
+    # marks a glide or a hard vowel ("Bray·ant" for Брайант, й and а, not я), and the word
+    # is one; between consonants (Persian "s·h", "g·h": س and ه, not ش) joining would make
+    # another consonant of them, and normalize() leaves the two apart.
+    latin = _DOT_BEFORE_VOWEL.sub("", latin)
     if latin.isascii():
         kept = latin.replace("^", "").replace("`", "")  # the only ASCII modifier symbols (Sk)
     else:

@@ -6,7 +6,7 @@ first candidate's score and margin (right or not). Both are cross-validated with
 grouped by person, so the reported figures come from people the model was not fitted on;
 the parameters written are then fitted on all the data. The auto-accept threshold is the
 lowest confidence at which the cross-validated precision of accepted answers stays at or
-above the target.
+above the target and at most 1% of the names of nobody in the gazetteer are accepted.
 
 Labelled names come from people, so they never show the confidence model a name nobody
 could hold. Such a name matches nobody well, and so has no close runner-up either: a
@@ -43,6 +43,9 @@ from ..engine import Engine
 __all__ = ["CrossValidation", "FoldAnswer", "cross_validate", "fit_params", "made_up_names"]
 
 _CANDIDATES = 10
+# The auto-accept threshold also keeps the names of nobody in the gazetteer accepted for
+# someone at or below this share (besides the precision asked for).
+_NIL_FALSE_ACCEPT = 0.01
 # The confidence model's ridge penalty (it has few features and thousands of rows).
 _CONFIDENCE_L2 = 0.1
 # Made-up names per labelled query, and the seed that makes them reproducible.
@@ -188,7 +191,8 @@ def _cross_validate(examples: Sequence[_Example], made_up: Sequence[_Example], q
             confidences[i] = tops[i].confidence(cc)
         for i in (i for i, f in enumerate(made_up_folds) if f == k):
             made_up_confidences[i] = made_up_tops[i].confidence(cc)
-    accept_at = _threshold([(c, t.right) for c, t in zip(confidences, tops) if t.features], precision)
+    accept_at = _threshold([(c, t.right, not q.get("expected")) for c, t, q in zip(confidences, tops, queries)
+                            if t.features], precision, _NIL_FALSE_ACCEPT)
     return CrossValidation(queries, tops, confidences, accept_at, made_up_confidences)
 
 
@@ -206,14 +210,21 @@ def _median(values: Sequence[float]) -> float:
     return ordered[len(ordered) // 2] if ordered else 0.0
 
 
-def _threshold(pairs: Sequence[tuple[float, bool]], precision: float) -> float:
-    """Lowest confidence whose accepted answers (all at or above it) reach `precision`."""
+def _threshold(answers: Sequence[tuple[float, bool, bool]], precision: float, nil_false_accept: float) -> float:
+    """Lowest confidence whose accepted answers (all at or above it; each (confidence,
+    right, of nobody in the gazetteer)) reach `precision` and take at most
+    `nil_false_accept` of the names of nobody for someone."""
+    nil_total = sum(1 for _, _, nil in answers if nil)
+    ordered = sorted(answers, key=lambda a: -a[0])
     best = 1.0
-    right = total = 0
-    for conf, ok in sorted(pairs, reverse=True):
+    right = total = nil_accepted = 0
+    for i, (conf, ok, nil) in enumerate(ordered):
         total += 1
         right += ok
-        if right / total >= precision:
+        nil_accepted += nil
+        if i + 1 < len(ordered) and ordered[i + 1][0] == conf:
+            continue  # a threshold takes all the answers of one confidence, or none
+        if right / total >= precision and nil_accepted <= nil_false_accept * nil_total:
             best = conf
     return best
 
@@ -258,12 +269,15 @@ def fit_params(names: Path, popolo: Path, out: TextIO, *, precision: float = 0.9
 
 def _summary(cv: CrossValidation) -> str:
     known = sum(1 for q in cv.queries if q.get("expected"))
+    nil = len(cv.queries) - known
     top1 = sum(t.right for q, t in zip(cv.queries, cv.tops) if q.get("expected"))
     pairs = [(c, t.right) for c, t in zip(cv.confidences, cv.tops) if t.features]
     accepted = [right for c, right in pairs if c >= cv.accept_at]
+    nil_accepted = sum(1 for q, c, t in zip(cv.queries, cv.confidences, cv.tops)
+                       if t.features and not q.get("expected") and c >= cv.accept_at)
     return (f"cross-validated top1 {top1 / max(known, 1):.3f}, ECE {expected_calibration_error(pairs):.3f}, "
             f"accept at {cv.accept_at:.3f}: {len(accepted)} accepted, precision "
-            f"{sum(accepted) / max(len(accepted), 1):.3f}, auto-recall {sum(accepted) / max(known, 1):.3f}; "
-            f"{len(cv.made_up_confidences)} made-up names: median confidence "
-            f"{_median(cv.made_up_confidences):.3f}, {sum(c >= cv.accept_at for c in cv.made_up_confidences)} "
-            "accepted")
+            f"{sum(accepted) / max(len(accepted), 1):.3f}, auto-recall {sum(accepted) / max(known, 1):.3f}, "
+            f"NIL false-accept {nil_accepted / max(nil, 1):.3f}; {len(cv.made_up_confidences)} made-up names: "
+            f"median confidence {_median(cv.made_up_confidences):.3f}, "
+            f"{sum(c >= cv.accept_at for c in cv.made_up_confidences)} accepted")

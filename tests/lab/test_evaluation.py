@@ -56,3 +56,18 @@ def test_made_up_names_are_reproducible_and_nobody_s() -> None:
     for name, source in shuffled:  # the source's letters, word by word, in another order
         original = dict(names)[source]
         assert [sorted(w.lower()) for w in name.split()] == [sorted(w.lower()) for w in original.split()]
+
+
+def test_the_accept_threshold_keeps_both_precision_and_the_names_of_nobody() -> None:
+    from rollcall.service.lab.fitting import _threshold
+
+    # 200 right answers at 0.99..0.80, two names of nobody accepted wrongly at 0.95 and 0.85,
+    # and 100 names of nobody below: precision stays above 0.99 down to 0.80, but taking
+    # both names of nobody would accept 2% of them.
+    answers = [(0.99 - i * 0.001, True, False) for i in range(200)]
+    answers += [(0.95, False, True), (0.85, False, True)] + [(0.1, False, True)] * 100
+    threshold = _threshold(answers, 0.99, 0.01)
+    accepted = [a for a in answers if a[0] >= threshold]
+    assert sum(1 for _, _, nil in accepted if nil) == 1  # 1 of 102: within 1%
+    assert threshold > 0.85
+    assert _threshold(answers, 0.99, 1.0) < 0.85  # precision alone would go lower

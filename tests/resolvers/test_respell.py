@@ -16,6 +16,9 @@ from rollcall.resolvers.respell import has_rules, respell
         ("sergueï lavrov", "fr", "sergeï lavrov"),
         ("james white", "en", "dzhames wite"),
         ("ferenc gyurcsány", "hu", "ferents dyurchány"),
+        ("christopher chope", "en", "kristofer chope"),  # ch is ch, but k before r or l
+        ("richard burden", "en", "richard burden"),
+        ("christine lambrecht", "de", "kristine lambrekht"),
     ],
 )
 def test_respelling_follows_the_language(text: str, lang: str, expected: str) -> None:

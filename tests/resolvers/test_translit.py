@@ -23,6 +23,7 @@ from tests.conftest import SHARED
         ("בוריס ג'ונסון", "he", "vwrys dzhwnswn"),  # geresh: ג' is j
         ("Bülent Ecevit", "tr", "bulent edzhevit"),  # Turkish c is j
         ("Sergej Lawrow", "de", "sergey lavrov"),  # German j, w
+        ("Брайант", "ru", "brayant"),  # BGN's middle dot ("Bray·ant") splits no word
     ],
 )
 def test_primary_romanisation(name: str, lang: str | None, expected: str) -> None:
@@ -40,6 +41,7 @@ def test_primary_romanisation(name: str, lang: str | None, expected: str) -> Non
         ("라브로프", "ko", "labeulopeu"),
         ("جوردون براون", "ar", "gwrdwn brawn"),  # Arabic ج for a foreign g
         ("Σεργκέι Λαβρόφ", "el", "serngi lavrof"),
+        ("شانگهای", "fa", "shang hay"),  # BGN's "g·h" (گ and ه, not غ) is not joined into "gh"
     ],
 )
 def test_several_romanisations(name: str, lang: str | None, one_of: str) -> None:
