@@ -155,6 +155,9 @@ def _transforms_for(script: str, lang: str | None) -> tuple[str, ...]:
     return _BY_SCRIPT.get(script, ("Any-Latin",))
 
 
+# Letters unidecode writes as no letter: the schwa of Azerbaijani and other Turkic Latin
+# alphabets (Əliyev) is "@" to it, which would leave "liyev"; English spelling writes it a.
+_UNIDECODE_GAPS = str.maketrans({"ə": "a", "Ə": "A"})
 _DOT_BEFORE_VOWEL = re.compile("\u00b7(?=[aeiouyAEIOUYāēīōūëÄÖÜäöüâêîôû])")
 
 
@@ -170,7 +173,7 @@ def _clean(latin: str) -> str:
         kept = latin.replace("^", "").replace("`", "")  # the only ASCII modifier symbols (Sk)
     else:
         kept = "".join(ch for ch in latin if unicodedata.category(ch) not in ("Lm", "Sk"))
-    ascii_text = unidecode(kept)
+    ascii_text = unidecode(kept.translate(_UNIDECODE_GAPS))
     for mark in "'`\"":
         ascii_text = ascii_text.replace(mark, "")
     # Lower case first: normalize() folds case anyway, and plain lower-case words take its

@@ -24,6 +24,7 @@ from tests.conftest import SHARED
         ("Bülent Ecevit", "tr", "bulent edzhevit"),  # Turkish c is j
         ("Sergej Lawrow", "de", "sergey lavrov"),  # German j, w
         ("Брайант", "ru", "brayant"),  # BGN's middle dot ("Bray·ant") splits no word
+        ("Elmar Məmmədyarov", "tr", "elmar mammadyarov"),  # ə is no "@" (unidecode's), but a
     ],
 )
 def test_primary_romanisation(name: str, lang: str | None, expected: str) -> None:
