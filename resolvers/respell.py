@@ -21,8 +21,11 @@ _TURKIC = "c > dzh ; ç > ch ; ş > sh ; ğ > ; ı > y ; j > zh ; ö > o ; ü > 
 _SOUTH_SLAVIC = "dž > dzh ; lj > ly ; nj > ny ; č > ch ; ć > ch ; š > sh ; ž > zh ; đ > dzh ; c > ts ; j > y ;"
 _ROMANCE_CG = "ch } [eiy] > k ; gh } [eiy] > g ; c } [eiy] > ch ; g } [eiy] > dzh ;"
 _RULES: dict[str, str] = {
+    # English and German ch before r or l is k (Christopher, Christine); elsewhere English ch
+    # is ch (Charles, Richard), German ch kh.
     "en": (
-        "chr > kr ; chl > kl ; tch > ch ; sch > sk ; ch > ch ; wh > w ; ph > f ; th > t ; ck > k ; qu > kv ; kn > n ; wr > r ;"
+        "chr > kr ; chl > kl ; tch > ch ; sch > sk ; ch > ch ; wh > w ; ph > f ; th > t ; ck > k ; qu > kv ;"
+        "kn > n ; wr > r ;"
         "dg > dzh ; ge > dzhe ; gh > ; c } [eiy] > s ; c > k ; x > ks ; j > dzh ; ee > i ; ea > i ;"
         "oo > u ; ow > au ;"
     ),
