@@ -226,6 +226,22 @@ _KANA_READBACK = (
 _KANA_ALTERNATIVES = ((re.compile(rf"(?<=[td])o(?=[{_CONSONANT}])"), ""), (re.compile(rf"f(?=[{_CONSONANT}])"), "h"))
 
 
+# ICU writes a small vowel kana after a syllable as "~" and the vowel (ヴィ "vu~i", ツァ
+# "tsu~a", ウォ "u~o"), which would split the word: the small vowel takes the syllable's
+# vowel's place ("vi", "tsa"); after no consonant, u~ is w and i~ is y (ウォ "wo", イェ "ye").
+_SMALL_KANA = (
+    (re.compile(r"(?<![b-df-hj-np-tv-z])u~"), "w"),
+    (re.compile(r"(?<![b-df-hj-np-tv-z])i~"), "y"),
+    (re.compile(r"[aeiouāēīōū]~"), ""),
+)
+
+
+def _small_kana_vowels(latin: str) -> str:
+    for pattern, replacement in _SMALL_KANA:
+        latin = pattern.sub(replacement, latin)
+    return latin
+
+
 def _katakana_readbacks(hepburn: str) -> list[str]:
     """The source-language spellings a Katakana name's Hepburn reading (with its long
     vowels marked: only a short vowel is one Japanese adds) may stand for."""
@@ -273,9 +289,11 @@ def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
                     latin = transliterator(transform_id).transliterate(spelling)
                 except icu.ICUError:
                     continue
+                if script == "Katakana":
+                    latin = _small_kana_vowels(latin)
                 forms.append(_clean(latin))
                 if script == "Katakana":
-                    forms += _katakana_readbacks(_hepburn().transliterate(text))
+                    forms += _katakana_readbacks(_small_kana_vowels(_hepburn().transliterate(text)))
     if not any(forms):
         forms.append(_clean(strip_diacritics(text)))  # unidecode: the last fallback
     unique = [f for i, f in enumerate(forms) if f and f not in forms[:i]]

@@ -19,6 +19,7 @@ DIGESTS = {
     "3": "227c5d627b20c81a314086a6a03f0dbd40d74135e929f3576a42f7b237f8cc93",  # Chinese renderings of given names
     "4": "890feff1534715fda65fd628ee920519bcc5fba45ae17971290f363079a5548d",  # English ch, chr, chl; German chr, chl; BGN's middle dot before a vowel
     "5": "cf737fe4452339b65a49ca533730770da8c2898b627999f656555088b9c9a7ee",  # the Turkic schwa ə read as a in every form
+    "6": "826b19a385729a87b579e3543169dcf8ce291d69ea1ef01664f7ca2b8c12a220",  # Katakana small vowels (ヴィ vi, ウォ wo)
 }
 
 

@@ -74,6 +74,8 @@ def test_chinese_readings_share_one_pinyin_pass() -> None:
     ("ラフモン", "rahmon"),  # f before a consonant stands for h (kh)
     ("プーチン", "putin"),  # chi is ti; the long ū is a vowel of the name
     ("ジェエンベコフ", "jeenbekov"),
+    ("ヴィクトル オルバン", "viktoru orban"),  # ヴィ is vi (ICU writes "vu~i", which split the word)
+    ("ウォルフガング", "worufugangu"),  # ウォ after no consonant is wo
 ])
 def test_katakana_is_read_back_to_the_source_spelling(katakana: str, source: str) -> None:
     assert source in romanize(katakana, "ja")
