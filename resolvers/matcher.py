@@ -265,10 +265,10 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
         rival = scored[1].logit if i == 0 and len(scored) > 1 else (scored[0].logit if i else None)
         # The model is fitted on first candidates; below the first, its features (a short
         # alias in another script, say) can promise more than the candidate ranked above.
-        # A candidate is never more likely the person than the one ranked above it, nor
-        # than its share of the ranking (two namesakes scored alike: at most 0.5 each).
-        conf = ceiling = min(conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features), ceiling,
-                             shares[i])
+        # A candidate is never more likely the person than the one ranked above it (nor
+        # than its share of the ranking: ConfidenceModel.of_features).
+        conf = ceiling = min(conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features, shares[i]),
+                             ceiling)
         shown_alias, shown_features = sp.shown
         record = index.data.record_of(shown_alias)
         *shown, shown_score = rounded((*shown_features, sp.logit), 3)  # round() as Python rounds, faster

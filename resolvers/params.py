@@ -41,7 +41,7 @@ _WEAKEST = tuple(FEATURES).index("weakest")
 
 def ranking_shares(logits: Sequence[float]) -> list[float]:
     """Each candidate's probability of being the person, if one of them is, under the score
-    model (a conditional logit: exp(logit) in proportion to the sum), best first given."""
+    model (a conditional logit: exp(logit) in proportion to the sum), in the order given."""
     if not logits:
         return []
     top = max(logits)
@@ -104,10 +104,16 @@ class ConfidenceModel:
                 *pair[:_WEAKEST], *pair[_WEAKEST + 1:], 1.0 if unaligned else 0.0, 1.0 if unaligned else weakest)
 
     def confidence(
-        self, logit: float, rival: float | None, single_token: bool, qualified: bool, pair: PairFeatures
+        self, logit: float, rival: float | None, single_token: bool, qualified: bool, pair: PairFeatures,
+        share: float,
     ) -> float:
-        x = self.features(logit, rival, single_token, qualified, pair)
-        return sigmoid(self.coef[0] + sum(map(mul, self._weights, x)))
+        return self.of_features(self.features(logit, rival, single_token, qualified, pair), share)
+
+    def of_features(self, features: Sequence[float], share: float) -> float:
+        """P(right) from the candidate's CONFIDENCE_FEATURES, never above `share`, its share
+        of the ranking model's probability (ranking_shares): two namesakes scored alike get
+        at most 0.5 each."""
+        return min(sigmoid(self.coef[0] + sum(map(mul, self._weights, features))), share)
 
 
 @dataclass(frozen=True, slots=True)

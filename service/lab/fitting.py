@@ -29,7 +29,7 @@ from typing import TextIO
 
 from rollcall.gazetteer import import_file
 from rollcall.resolvers import MatcherConfig, Query
-from rollcall.resolvers.fit import expected_calibration_error, fit_conditional_logit, fit_logistic, grouped_folds, predict
+from rollcall.resolvers.fit import expected_calibration_error, fit_conditional_logit, fit_logistic, grouped_folds
 from rollcall.resolvers.index import NameIndex
 from rollcall.resolvers.matcher import score_candidates
 from rollcall.resolvers.params import (
@@ -139,9 +139,9 @@ class FoldAnswer:
     share: float
     ranked: tuple[str, ...]
 
-    def confidence(self, coef: Sequence[float]) -> float:
-        """As the matcher gives it: the model's, capped by the share of the ranking."""
-        return min(predict(coef, self.features), self.share) if self.features else 0.0
+    def confidence(self, model: ConfidenceModel) -> float:
+        """As the matcher gives it (ConfidenceModel.of_features); 0 without candidates."""
+        return model.of_features(self.features, self.share) if self.features else 0.0
 
 
 def _top(ex: _Example, coef: Sequence[float]) -> FoldAnswer:
@@ -186,11 +186,12 @@ def _cross_validate(examples: Sequence[_Example], made_up: Sequence[_Example], q
     every = list(zip(tops + made_up_tops, folds + made_up_folds))
     for k in range(n_folds):
         train = [t for t, f in every if f != k and t.features]
-        cc = fit_logistic([t.features for t in train], [t.right for t in train], l2=_CONFIDENCE_L2)
+        model = ConfidenceModel(tuple(fit_logistic([t.features for t in train], [t.right for t in train],
+                                                   l2=_CONFIDENCE_L2)), accept_at=1.0)
         for i in (i for i, f in enumerate(folds) if f == k):
-            confidences[i] = tops[i].confidence(cc)
+            confidences[i] = tops[i].confidence(model)
         for i in (i for i, f in enumerate(made_up_folds) if f == k):
-            made_up_confidences[i] = made_up_tops[i].confidence(cc)
+            made_up_confidences[i] = made_up_tops[i].confidence(model)
     accept_at = _threshold([(c, t.right, not q.get("expected")) for c, t, q in zip(confidences, tops, queries)
                             if t.features], precision, _NIL_FALSE_ACCEPT)
     return CrossValidation(queries, tops, confidences, accept_at, made_up_confidences)
