@@ -66,7 +66,11 @@ _HAN_READINGS = {
 
 _RULES = {
     "rollcall/Persian-Latin": "ا > a ; :: Persian-Latin/BGN ;",
-    "rollcall/Arabic-Latin": "ا > a ; :: Arabic-Latin/BGN ;",
+    # A word-final و after a consonant is a vowel far more often than a w in names: the
+    # Turkish -oğlu "اوغلو", Persian خسرو "Khosrow", Arabic عمرو "Amr" (silent), foreign
+    # names' final o and u (پابلو "Pablo", اندرو "Andrew"). The Persian reading keeps the
+    # consonant, so a name that does end in w or v is still read so.
+    "rollcall/Arabic-Latin": "ا > a ; [[:L:]-[اوی]] { و } [^[:L:][:M:]] > u ; :: Arabic-Latin/BGN ;",
     # Arabic has no letter for g: foreign names write it ج (Egyptian usage), غ or ق.
     "rollcall/Arabic-Latin-g": "ا > a ; ج > g ; غ > g ; ق > g ; :: Arabic-Latin/BGN ;",
     # ICU's generic Cyrillic table writes ž, š, č, ŝ, which ASCII folding would flatten.

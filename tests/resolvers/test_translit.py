@@ -43,6 +43,12 @@ def test_primary_romanisation(name: str, lang: str | None, expected: str) -> Non
         ("جوردون براون", "ar", "gwrdwn brawn"),  # Arabic ج for a foreign g
         ("Σεργκέι Λαβρόφ", "el", "serngi lavrof"),
         ("شانگهای", "fa", "shang hay"),  # BGN's "g·h" (گ and ه, not غ) is not joined into "gh"
+        # A word-final و after a consonant read as the vowel it mostly is in names, and as
+        # the consonant by the Persian table.
+        ("مولود چاووش‌اوغلو", "fa", "mwlwd chawwshawghlu"),
+        ("مولود چاووش‌اوغلو", "fa", "mvlvd chavvshavghlv"),
+        ("پابلو نرودا", "fa", "pablu nrwda"),
+        ("عمرو موسى", "ar", "mru mwsy"),
     ],
 )
 def test_several_romanisations(name: str, lang: str | None, one_of: str) -> None:
