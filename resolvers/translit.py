@@ -64,6 +64,8 @@ _HAN_READINGS = {
     "rollcall/Han-Latin-foreign": "er > el ; zh > dzh ; q > k ; x > s ; c > ts ; j > g ; w > v ;",
 }
 
+_ETHIOPIC_LETTERS = "č̣ > ch ; ǧ > j ; č > ch ; š > sh ; ž > zh ; ñ > ny ;"
+
 _RULES = {
     "rollcall/Persian-Latin": "ا > a ; :: Persian-Latin/BGN ;",
     # A word-final و after a consonant is a vowel far more often than a w in names: the
@@ -87,6 +89,14 @@ _RULES = {
     # sign, a virama (no inherent vowel) and its vowel.
     "rollcall/Malayalam-Latin": ("ൺ > ണ് ; ൻ > ന് ; ർ > ര് ; ൽ > ല് ; ൾ > ള് ; ൿ > ക് ; ൔ > മ് ; ൕ > യ് ; ൖ > ഴ് ; "
                                  "ൊ > ്o ; ോ > ്ō ; ൌ > ്au ; ൗ > ്au ; :: Malayalam-Latin ;"),
+    # Ethiopic: a syllable of the sixth order is a consonant with the short vowel ə or with
+    # none, and a foreign name's consonant clusters are written with it ("ዶናልድ ትራምፕ",
+    # Donald Trump: ICU's "donālǝd tǝrāmǝp", which ə split into words). Read without the
+    # vowel; a second reading gives it as i, but not at the end of a word, as Ethiopian
+    # names are spelled in Latin letters (ግርማ "Girma"). ICU's letters for the sounds
+    # English writes j, ch, sh, zh, ny are read so.
+    "rollcall/Ethiopic-Latin": f":: Ethiopic-Latin ; {_ETHIOPIC_LETTERS} ǝ > ;",
+    "rollcall/Ethiopic-Latin-i": f":: Ethiopic-Latin ; {_ETHIOPIC_LETTERS} ǝ }} [^[:L:][:M:]] > ; ǝ }} $ > ; ǝ > i ;",
     # Chinese: pinyin (_PINYIN), then the letters read by the rules of _HAN_READINGS.
     **{transform_id: f"{_PINYIN} ; {rules}" for transform_id, rules in _HAN_READINGS.items()},
     **{f"{transform_id}/from-pinyin": rules for transform_id, rules in _HAN_READINGS.items()},
@@ -106,6 +116,7 @@ _BY_SCRIPT = {
     "Georgian": ("Georgian-Latin/BGN",),
     "Armenian": ("Armenian-Latin/BGN",),
     "Malayalam": ("rollcall/Malayalam-Latin",),
+    "Ethiopic": ("rollcall/Ethiopic-Latin", "rollcall/Ethiopic-Latin-i"),
 }
 
 
