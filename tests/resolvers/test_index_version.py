@@ -22,6 +22,7 @@ DIGESTS = {
     "6": "826b19a385729a87b579e3543169dcf8ce291d69ea1ef01664f7ca2b8c12a220",  # Katakana small vowels (ヴィ vi, ウォ wo)
     "7": "9c79f5afcc965f94a6b455ed7d80f4f9f0e0cb9df6bcf9645f068dd90f6ae0e0",  # Arabic script's word-final و after a consonant read u
     "8": "9c79f5afcc965f94a6b455ed7d80f4f9f0e0cb9df6bcf9645f068dd90f6ae0e0",  # Ethiopic rules (the dev set has no Ethiopic name)
+    "9": "e58f8f981d4620c8bc01267c44deeca4a2ef5fd28b136bdd05db1ba32f5ac386",  # Myanmar and Tibetan rules
 }
 
 
