@@ -92,6 +92,7 @@ class DocumentReconciler:
             for form in name_forms(clean(mention.text), lang):
                 for key in form.keys:
                     surnames.setdefault(key, person_id)
+        named = set(people)
         for d in descriptors:
             if d.attached or d.former or d.collective or not d.roles or not (d.countries or d.orgs):
                 continue  # former holders, or holders of several countries: the office names nobody
@@ -106,6 +107,11 @@ class DocumentReconciler:
                                              sorted(d.roles)[0], _one(d.countries)))
         in_office = (lambda person_id: self._offices.holds_office(person_id, date)) if date else (lambda _: False)
         self._attendance.decide(people.values(), tokens, text, blocked, in_office)
+        # An office spoken of and never named ("the report of the Secretary-General", "the
+        # President's decree") is the office's, not a person's part in the event: its holder
+        # is reported only as taking part.
+        for person_id in [p for p in people if p not in named and not people[p].attending]:
+            del people[person_id]
         for person_id, p in people.items():
             known = self.index.person(person_id)
             p.name = self._name_on(person_id, date) or (known.name if known else person_id)

@@ -20,7 +20,8 @@ VOCAB = Vocabulary(
     roles=(("President", "head_of_state"), ("президент", "head_of_state"), ("Präsidenten", "head_of_state")),
     places=(("Kazakh", "country:KZ"), ("kasachischen", "country:KZ"), ("Iranian", "country:IR")),
     cues=(("took part", "attending"), ("died", "not_attending"), ("in memory of", "not_attending"),
-          ("did not attend", "not_attending"), ("greetings from", "spoken_of"), ("des", "possessive")),
+          ("did not attend", "not_attending"), ("greetings from", "spoken_of"), ("report of", "spoken_of"), ("report of the", "spoken_of"),
+          ("des", "possessive")),
     posts=(
         PostInfo("ru-hos", "President of Russia", "head_of_state", "RU", "", (("QP", "2012-05-07", "", False),)),
         PostInfo("kz-hos", "President of Kazakhstan", "head_of_state", "KZ", "", (("QT", "2019-03-20", "", False),)),
@@ -63,6 +64,15 @@ def test_a_person_introduced_as_spoken_of_is_not_presumed_present_later(reader) 
     assert attending(reader, text, "en") == {"QP": False, "QT": True}
     later_cue = text + " Putin took part by video."
     assert attending(reader, later_cue, "en")["QP"] is True
+
+
+def test_an_office_spoken_of_and_never_named_reports_nobody(reader) -> None:
+    # The office's report is not its holder's part in the meeting; named, the holder is
+    # reported (as spoken of), and the role alone with an attending cue names him.
+    assert attending(reader, "The ministers approved the report of the Kazakh President.", "en") == {}
+    named = "The ministers approved the report of the Kazakh President Kassym-Jomart Tokayev."
+    assert attending(reader, named, "en") == {"QT": False}
+    assert attending(reader, "The Kazakh President took part in the meeting.", "en") == {"QT": True}
 
 
 def test_possessive_before_the_role_words(reader) -> None:
