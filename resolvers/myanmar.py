@@ -8,7 +8,7 @@ it is said:
 
 - a syllable is a consonant (အ carries a vowel alone), its medials, its vowel signs and tone
   marks, and the consonants killed by the asat (်) or stacked under the next one (္) that
-  close it: ရက် is "rak", ပူတင် "putin";
+  close it: ရက် is ရ with its vowel, closed by က; ပူတင် is ပူ, then တ closed by င;
 - the vowel signs are a ါ/ာ, i ိ/ီ, u ု/ူ, e ေ/ဲ, o ော/ို; tone marks (့ း, an asat after a
   vowel sign) are not read; ံ is n;
 - the medials ျ ြ ွ are y, r, w; ဂျ is j and ကျ ချ ch, as foreign names use them (ဂျွန်,

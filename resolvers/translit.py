@@ -66,6 +66,8 @@ _HAN_READINGS = {
     "rollcall/Han-Latin-foreign": "er > el ; zh > dzh ; q > k ; x > s ; c > ts ; j > g ; w > v ;",
 }
 
+# ICU's Ethiopic-Latin letters for sounds English spells with two letters (the ejective č̣
+# before č: the first rule that matches wins).
 _ETHIOPIC_LETTERS = "č̣ > ch ; ǧ > j ; č > ch ; š > sh ; ž > zh ; ñ > ny ;"
 
 _RULES = {

@@ -92,7 +92,7 @@ class DocumentReconciler:
             for form in name_forms(clean(mention.text), lang):
                 for key in form.keys:
                     surnames.setdefault(key, person_id)
-        named = set(people)
+        named = set(people)  # by a name in the text, not only by an office
         for d in descriptors:
             if d.attached or d.former or d.collective or not d.roles or not (d.countries or d.orgs):
                 continue  # former holders, or holders of several countries: the office names nobody
