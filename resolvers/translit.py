@@ -241,8 +241,10 @@ _KANA_READBACK = (
     (re.compile(r"chi"), "ti"),
 )
 # Alternatives: t and d before a consonant (ト, ド: "batotoruga" Battulga, but "tokaefu"
-# Tokayev), f as h.
-_KANA_ALTERNATIVES = ((re.compile(rf"(?<=[td])o(?=[{_CONSONANT}])"), ""), (re.compile(rf"f(?=[{_CONSONANT}])"), "h"))
+# Tokayev), f as h, and a final su as the English th Japanese writes with the s row
+# (スミス "sumisu" Smith, エリザベス Elizabeth, キース Keith).
+_KANA_ALTERNATIVES = ((re.compile(rf"(?<=[td])o(?=[{_CONSONANT}])"), ""), (re.compile(rf"f(?=[{_CONSONANT}])"), "h"),
+                      (re.compile(r"(?<=[aeiouāēīōū])su\b"), "th"))
 
 
 # ICU writes a small vowel kana after a syllable as "~" and the vowel (ヴィ "vu~i", ツァ

@@ -82,6 +82,8 @@ def test_chinese_readings_share_one_pinyin_pass() -> None:
     ("ジェエンベコフ", "jeenbekov"),
     ("ヴィクトル オルバン", "viktoru orban"),  # ヴィ is vi (ICU writes "vu~i", which split the word)
     ("ウォルフガング", "worufugangu"),  # ウォ after no consonant is wo
+    ("エリザベス", "erizabeth"),  # a final su may be the English th (Elizabeth)
+    ("キース", "kith"),  # after a long vowel too (Keith)
 ])
 def test_katakana_is_read_back_to_the_source_spelling(katakana: str, source: str) -> None:
     assert source in romanize(katakana, "ja")
