@@ -55,25 +55,24 @@ _PALATAL = {("ဂ", "\u103b"): "j", ("က", "\u103b"): "ch", ("ခ", "\u103b"): 
             ("ယ", "\u103e"): "sh"}
 
 
-def _vowel(signs: str) -> str:
-    """The vowel of a syllable's vowel signs ("" for none written)."""
-    if "\u1031" in signs and ("\u102c" in signs or "\u102b" in signs):
-        return "o"  # ော ေါ
-    if "\u102d" in signs and "\u102f" in signs:
-        return "o"  # ို
-    for sign, vowel in (("\u1031", "e"), ("\u1032", "e"), ("\u102c", "a"), ("\u102b", "a"), ("\u102d", "i"),
-                        ("\u102e", "i"), ("\u102f", "u"), ("\u1030", "u")):
-        if sign in signs:
-            return vowel
-    return ""
-
-
-def _rhyme_vowel(signs: str) -> str:
-    """ို and ော apart (both "o" alone), for the rhymes they make with a closing င or က."""
+def _two_part_o(signs: str) -> str:
+    """Which of the two vowels written in two parts a syllable has, both o alone: "ui" for
+    ို, "aw" for ော and ေါ, "" for neither (they rhyme apart before a closing consonant)."""
     if "\u102d" in signs and "\u102f" in signs:
         return "ui"
     if "\u1031" in signs and ("\u102c" in signs or "\u102b" in signs):
         return "aw"
+    return ""
+
+
+def _vowel(signs: str) -> str:
+    """The vowel of a syllable's vowel signs ("" for none written)."""
+    if _two_part_o(signs):
+        return "o"
+    for sign, vowel in (("\u1031", "e"), ("\u1032", "e"), ("\u102c", "a"), ("\u102b", "a"), ("\u102d", "i"),
+                        ("\u102e", "i"), ("\u102f", "u"), ("\u1030", "u")):
+        if sign in signs:
+            return vowel
     return ""
 
 
@@ -150,7 +149,7 @@ def _read_word(word: str, foreign: bool) -> str:
             and _ANUSVARA not in signs
         if not vowel and not half_of_cluster and onset not in _INDEPENDENT:
             vowel = "a"
-        vowel = rhymes.get((_rhyme_vowel(signs) or vowel, closing[:1]), vowel)
+        vowel = rhymes.get((_two_part_o(signs) or vowel, closing[:1]), vowel)
         ending = "".join(_closing_value(c, foreign) for c in closing)
         if ending[:1] in ("e", "i") and vowel == "a":
             vowel, ending = ending[0], ending[1:]  # ယ် ည် after the inherent a are its vowel

@@ -35,8 +35,9 @@ _LETTERS = {
     "ཞ": "zh", "ཟ": "z", "འ": "", "ཡ": "y", "ར": "r", "ལ": "l", "ཤ": "sh", "ས": "s", "ཧ": "h", "ཨ": "",
     "ཊ": "t", "ཋ": "t", "ཌ": "d", "ཎ": "n", "ཥ": "sh", "ཫ": "k", "ཬ": "r", "ཪ": "r",
 }
-# Subjoined letters (U+0F90-U+0FBC) are their base letters 0x50 below, but for these forms.
-_SUBJOINED_FORMS = {"\u0fba": "w", "\u0fbb": "y", "\u0fbc": "r", "\u0fad": "w", "\u0fb1": "y", "\u0fb2": "r"}
+# Subjoined letters (U+0F90-U+0FBC) read as their base letters 0x50 below, but for the
+# fixed forms of wa, ya and ra, whose base letters are other letters.
+_SUBJOINED_FORMS = {"\u0fba": "w", "\u0fbb": "y", "\u0fbc": "r"}
 _VOWELS = {"\u0f72": "i", "\u0f80": "i", "\u0f74": "u", "\u0f7a": "e", "\u0f7c": "o", "\u0f7b": "ai", "\u0f7d": "au",
            "\u0f71": ""}
 _ANUSVARA = ("\u0f7e", "\u0f83")
