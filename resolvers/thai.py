@@ -64,7 +64,7 @@ _AFTER = (
     ("ัว", "ua"), ("ำ", "am"), ("ะ", "a"), ("ั", "a"), ("า", "a"), ("ิ", "i"), ("ี", "i"), ("ึ", "ue"),
     ("ื", "ue"), ("ุ", "u"), ("ู", "u"), ("ฤ", "rue"), ("ฦ", "lue"),
 )
-_SILENT = re.compile(f"{_CONSONANT}[\u0e34-\u0e38{_TONE_MARKS}]?{_SILENCER}")
+_SILENT = re.compile(f"({_CONSONANT})[\u0e34-\u0e38{_TONE_MARKS}]?{_SILENCER}")
 _TONE = re.compile(f"[{_TONE_MARKS}]")
 _HO_NAM = re.compile(f"ห(?=[{_SONORANTS}])")
 # ร closing a word after a consonant is not said (ชินวัตร "Chinawat").
@@ -90,11 +90,14 @@ def _around_vowels(word: str, values: int) -> str:
     return word
 
 
-def _read_word(word: str, values: int) -> str:
-    word = _SILENT.sub("", word)
+def _read_word(word: str, values: int, silent_kept: bool = False) -> str:
+    if not silent_kept:
+        word = _SILENT.sub("", word)
     word = _TONE.sub("", word)
     word = _HO_NAM.sub("", word)
     word = _FINAL_RO.sub("", word)
+    if silent_kept:  # after the ร Thai leaves unsaid: a silenced ร is the name's own
+        word = _SILENT.sub(r"\1", word)
     word = _CLUSTER_FINAL.sub(lambda m: m.group(1) + _OPEN + "o" + _CLOSE + m.group(2), word)
     word = _NO_VOWEL_WORD.sub(lambda m: m.group(1) + _OPEN + "o" + _CLOSE + m.group(2), word)
     word = _around_vowels(word, values)
@@ -146,8 +149,12 @@ def _vowel_at(word: str, i: int) -> bool:
     return i < len(word) and (word[i] == _OPEN or any(word.startswith(p, i) for p, _ in _AFTER))
 
 
-def read_thai(text: str) -> tuple[str, str]:
-    """(foreign-name reading, RTGS reading) of Thai text, word by word."""
+def read_thai(text: str) -> tuple[str, str, str]:
+    """(foreign-name reading, RTGS reading, foreign-name reading with the silent letters)
+    of Thai text, word by word. A letter silenced in a foreign name is one of the name's
+    own letters, written though Thai does not say it: คาร์ล is "kal" said and "karl"
+    written, บราวน์ "brao" and "braon" (Brown)."""
     words = text.split()
     return (" ".join(_read_word(w, 0) for w in words).strip(),
-            " ".join(_read_word(w, 1) for w in words).strip())
+            " ".join(_read_word(w, 1) for w in words).strip(),
+            " ".join(_read_word(w, 0, silent_kept=True) for w in words).strip())

@@ -24,6 +24,7 @@ DIGESTS = {
     "8": "9c79f5afcc965f94a6b455ed7d80f4f9f0e0cb9df6bcf9645f068dd90f6ae0e0",  # Ethiopic rules (the dev set has no Ethiopic name)
     "9": "e58f8f981d4620c8bc01267c44deeca4a2ef5fd28b136bdd05db1ba32f5ac386",  # Myanmar and Tibetan rules
     "10": "f821ed4bb6b0b1987d4517ebb6a2c452d843cac7b972a477de761e41baf1ca00",  # Katakana: a final su read as th too
+    "11": "ca1a8f438662c58af37b0cc91ae6ee30331099df9431df16ccc8066d23d1643a",  # Thai: a third reading with the silenced letters
 }
 
 
