@@ -155,6 +155,8 @@ def read_thai(text: str) -> tuple[str, str, str]:
     own letters, written though Thai does not say it: คาร์ล is "kal" said and "karl"
     written, บราวน์ "brao" and "braon" (Brown)."""
     words = text.split()
-    return (" ".join(_read_word(w, 0) for w in words).strip(),
-            " ".join(_read_word(w, 1) for w in words).strip(),
-            " ".join(_read_word(w, 0, silent_kept=True) for w in words).strip())
+    foreign = " ".join(_read_word(w, 0) for w in words).strip()
+    rtgs = " ".join(_read_word(w, 1) for w in words).strip()
+    if _SILENCER not in text:
+        return foreign, rtgs, foreign  # no silenced letter: nothing more written than said
+    return foreign, rtgs, " ".join(_read_word(w, 0, silent_kept=True) for w in words).strip()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 import icu
@@ -289,6 +290,21 @@ def _han_forms(text: str) -> list[str]:
     return forms
 
 
+def _burmese_readings(text: str) -> tuple[str, ...]:
+    """Our two readings of Myanmar script, then ICU's letter-for-letter one: its scheme's
+    extra letters are sometimes those of the foreign name that Burmese leaves unsaid (ာ as
+    "ar": ဆာဂီ "sarge", Sergey). On 24 names from Burmese news, 13 are found first with it,
+    9 without; ICU's reading alone finds the same 13 but accepts 2 of them, against 5 (and
+    one name of someone else, matched to a Chinese alias by its consonants, against none)."""
+    return (*read_burmese(text), transliterator("Any-Latin").transliterate(text))
+
+
+# Scripts read by rules of our own rather than by ICU's transforms.
+_OWN_READERS: dict[str, Callable[[str], tuple[str, ...]]] = {
+    "Thai": read_thai, "Myanmar": _burmese_readings, "Tibetan": read_tibetan,
+}
+
+
 @lru_cache(maxsize=65536)
 def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
     """Distinct romanised forms of a cleaned name (see normalize.clean), primary first.
@@ -299,18 +315,8 @@ def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
         forms = _latin_forms(text, lang)
     elif script == "Han":
         forms = _han_forms(text)
-    elif script == "Thai":
-        forms = [_clean(reading) for reading in read_thai(text)]
-    elif script == "Myanmar":
-        # ICU's letter-for-letter reading as well: its scheme's extra letters are sometimes
-        # those of the foreign name that Burmese leaves unsaid (ာ as "ar": ဆာဂီ "sarge",
-        # Sergey). On 24 names from Burmese news, 13 are found first with it, 9 without; ICU's
-        # reading alone finds the same 13 but accepts 2 of them, against 5 (and one name of
-        # someone else, matched to a Chinese alias by its consonants, against none).
-        forms = [_clean(reading) for reading in read_burmese(text)]
-        forms.append(_clean(transliterator("Any-Latin").transliterate(text)))
-    elif script == "Tibetan":
-        forms = [_clean(reading) for reading in read_tibetan(text)]
+    elif script in _OWN_READERS:
+        forms = [_clean(reading) for reading in _OWN_READERS[script](text)]
     else:
         # Devanagari: as spoken, without the inherent vowels Hindi drops, then as written.
         spellings = (delete_schwa(text), text) if script == "Devanagari" else (text,)
