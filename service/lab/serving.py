@@ -14,13 +14,15 @@ __all__ = ["ROLLCALL", "serve_process", "peak_rss_mb", "rss_mb"]
 ROLLCALL = str(Path(sys.executable).parent / "rollcall")
 
 
-def serve_process(db: Path, processes: int = 1, http_port: int = 0) -> tuple[subprocess.Popen, int, float]:
-    """A server on a free port (HTTP on `http_port`, none for 0; no reloading): the process,
-    its gRPC port and the seconds from start to serving."""
+def serve_process(db: Path, processes: int = 1, http_port: int = 0,
+                  cpus: set[int] | None = None) -> tuple[subprocess.Popen, int, float]:
+    """A server on a free port (HTTP on `http_port`, none for 0; no reloading; on `cpus`
+    only, if given): the process, its gRPC port and the seconds from start to serving."""
     started = time.perf_counter()
     proc = subprocess.Popen([ROLLCALL, "serve", "--port", "0", "--http-port", str(http_port), "--db", str(db),
                              "--processes", str(processes)],
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "ROLLCALL_RELOAD_INTERVAL": "0"})
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, "ROLLCALL_RELOAD_INTERVAL": "0"},
+                            preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
     assert proc.stderr is not None
     for line in proc.stderr:
         if m := re.search(r"serving on [\d.]+:(\d+)", line):

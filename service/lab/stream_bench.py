@@ -1,7 +1,13 @@
 """`make bench`'s stream section: the same 100,000 names through one MatchStream and through
 MatchNames batches of 10,000 (the largest a server takes), each on a fresh server over one
 connection: names per second, their ratio, and the server's resident memory when the names
-start, half-way and at the end.
+start, half-way and at the end. A third stream of empty names (each answered with its error,
+nothing matched) measures what the stream itself costs per message, and from it the ratio a
+stream can reach at best.
+
+On a machine of two cores or more, the server runs on one core and this client on another:
+a pipeline's client runs elsewhere, and on shared cores the Python client's threads preempt
+the server's, which made the ratio swing between 0.6 and 0.9 from run to run.
 
 The names are generated reproducibly as the scale run generates its gazetteer (scale.py):
 real given and family names recombined with a fixed seed, a quarter each in Latin, Cyrillic,
@@ -10,8 +16,10 @@ Arabic and Katakana script, so that nearly every name is new to the server's cac
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -44,13 +52,37 @@ def _request(i: int, name: str, lang: str) -> pb.MatchNameRequest:
     return pb.MatchNameRequest(name=name, language=lang, client_id=str(i))
 
 
-def _check(reply: pb.MatchNameResponse, i: int) -> None:
+def _check(reply: pb.MatchNameResponse, i: int, error: str = "") -> None:
     # A wrong or failed answer must not pass for a fast one.
-    if reply.client_id != str(i) or reply.error:
+    if reply.client_id != str(i) or reply.error != error:
         raise RuntimeError(f"answer {i}: client_id {reply.client_id!r}, error {reply.error!r}")
 
 
-def _through_stream(stub: pb_grpc.ReconcilerStub, pid: int, names: list[tuple[str, str]]) -> _Run:
+def _cores() -> tuple[set[int], set[int]] | None:
+    """A core for the server and another for this client, if there are two."""
+    cpus = sorted(os.sched_getaffinity(0))
+    return ({cpus[0]}, {cpus[1]}) if len(cpus) >= 2 else None
+
+
+@contextmanager
+def _client_on(cpus: set[int] | None) -> Iterator[None]:
+    """Every thread of this process (grpc's included) on `cpus` for the block."""
+    threads = [int(tid) for tid in os.listdir("/proc/self/task")] if cpus else []
+    before = {tid: os.sched_getaffinity(tid) for tid in threads}
+    for tid in threads:
+        os.sched_setaffinity(tid, cpus or set())
+    try:
+        yield
+    finally:
+        for tid, mask in before.items():
+            try:
+                os.sched_setaffinity(tid, mask)
+            except ProcessLookupError:  # a thread of grpc's that has ended
+                pass
+
+
+def _through_stream(stub: pb_grpc.ReconcilerStub, pid: int, names: list[tuple[str, str]],
+                    error: str = "") -> _Run:
     def requests() -> Iterator[pb.MatchNameRequest]:
         for i, (name, lang) in enumerate(names):
             yield _request(i, name, lang)
@@ -59,7 +91,7 @@ def _through_stream(stub: pb_grpc.ReconcilerStub, pid: int, names: list[tuple[st
     started = time.perf_counter()
     count = 0
     for count, reply in enumerate(stub.MatchStream(requests(), timeout=3600), 1):
-        _check(reply, count - 1)
+        _check(reply, count - 1, error)
         if count == len(names) // 2:
             middle = rss_mb(pid)
     seconds = time.perf_counter() - started
@@ -81,16 +113,17 @@ def _through_batches(stub: pb_grpc.ReconcilerStub, pid: int, names: list[tuple[s
     return _Run(time.perf_counter() - started, (start, middle, rss_mb(pid)))
 
 
-def _on_fresh_server(db: Path, names: list[tuple[str, str]],
-                     run: Callable[[pb_grpc.ReconcilerStub, int, list[tuple[str, str]]], _Run]) -> _Run:
-    proc, port, _ = serve_process(db)
+def _on_fresh_server(db: Path, run: Callable[[pb_grpc.ReconcilerStub, int], _Run]) -> _Run:
+    cores = _cores()
+    proc, port, _ = serve_process(db, cpus=cores[0] if cores else None)
     try:
         # The answers to 10,000 names are about 12 MB, past a client's default 4 MiB.
         options = [("grpc.max_receive_message_length", 64 * 1024 * 1024)]
         with grpc.insecure_channel(f"127.0.0.1:{port}", options=options) as channel:
             stub = pb_grpc.ReconcilerStub(channel)
             stub.MatchName(pb.MatchNameRequest(name="warm up"), timeout=60, wait_for_ready=True)
-            return run(stub, proc.pid, names)
+            with _client_on(cores[1] if cores else None):
+                return run(stub, proc.pid)
     finally:
         proc.terminate()
         proc.wait()
@@ -98,15 +131,23 @@ def _on_fresh_server(db: Path, names: list[tuple[str, str]],
 
 def stream_bench(db: Path, shared: Path, n: int, out: TextIO) -> None:
     names = stream_names(shared, n)
+    cores = _cores()
+    placement = (f"server on core {min(cores[0])}, client on core {min(cores[1])}" if cores
+                 else "server and client on one core")
     out.write(f"\n== {n:,} generated names (4 scripts, seed {SEED}) on {db.stem}, "
-              "one connection, a fresh server each\n")
+              f"one connection, a fresh server each, {placement}\n")
     runs = {}
-    for label, run in (("MatchStream, one stream", _through_stream),
-                       (f"MatchNames, batches of {BATCH:,}", _through_batches)):
-        runs[label] = result = _on_fresh_server(db, names, run)
+    for label, run in (("MatchStream, one stream", lambda stub, pid: _through_stream(stub, pid, names)),
+                       (f"MatchNames, batches of {BATCH:,}", lambda stub, pid: _through_batches(stub, pid, names))):
+        runs[label] = result = _on_fresh_server(db, run)
         start, middle, end = result.rss_mb
         out.write(f"  {label:<32} {n / result.seconds:7.0f} names/s; server RSS {start:.0f} MB at the "
                   f"start, {middle:.0f} MB half-way, {end:.0f} MB at the end\n")
         out.flush()
     stream, batches = runs.values()
     out.write(f"  MatchStream / MatchNames throughput: {batches.seconds / stream.seconds:.2f}\n")
+    empty = _on_fresh_server(db, lambda stub, pid: _through_stream(stub, pid, [("", "")] * n, "name is empty"))
+    per_message, per_name = empty.seconds / n, batches.seconds / n
+    out.write(f"  MatchStream of empty names (nothing matched): {n / empty.seconds:.0f} messages/s, "
+              f"{per_message * 1e6:.0f} us a message; at that cost a stream reaches at best "
+              f"{per_name / (per_name + per_message):.2f} of MatchNames\n")
