@@ -25,12 +25,13 @@ from .index import NameIndex
 from .params import Params, load_params, ranking_shares
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
 from .score import FEATURES, PairFeatures, Scorer, pack, scored_pairs
+from .script import detect_script
 from .tags import InvalidLanguageTag, check_language_tag, is_country_code
 from .types import Candidate, MatchResult, Query
 
 __all__ = [
     "NAME_MATCHER", "MatcherConfig", "InvalidQuery", "match", "validate_query", "validate_language", "MAX_LIMIT",
-    "ScoredPerson", "score_candidates",
+    "ScoredPerson", "alias_script", "is_one_word", "score_candidates",
 ]
 
 MAX_LIMIT = 50
@@ -251,13 +252,27 @@ def _context_decides_between_namesakes(scored: list[ScoredPerson], tolerance: fl
             for sp, namesake in zip(scored, namesakes)]
 
 
+def is_one_word(query: Query) -> bool:
+    """Whether the query is one word in every reading: a surname alone, or a name written
+    as one word ("Merkel", "拉夫罗夫"). A Chinese or Korean name is one word as written but
+    not as read, its family name apart ("王毅": wang yi): it is a full name."""
+    return all(len(form.tokens) == 1 for form in name_forms(clean(query.name), query.lang))
+
+
+def alias_script(index: NameIndex, alias_id: int) -> str:
+    """The script an alias is written in (detect_script): the confidence model compares it
+    with the query's."""
+    return detect_script(index.data.record_of(alias_id).name)
+
+
 def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -> MatchResult:
     """Rank the persons of `index` for `query`; the first candidate is the best."""
     config = config or MatcherConfig()
     scored = score_candidates(index, query, config)
     conf_model = config.params.confidence
-    single_token = len(clean(query.name).split()) == 1
+    one_word = is_one_word(query)
     qualified = has_qualifier(query.name)
+    script = detect_script(query.name)
     candidates = []
     ceiling = 1.0
     shares = ranking_shares([sp.logit for sp in scored])
@@ -267,8 +282,9 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
         # alias in another script, say) can promise more than the candidate ranked above.
         # A candidate is never more likely the person than the one ranked above it (nor
         # than its share of the ranking: ConfidenceModel.of_features).
-        conf = ceiling = min(conf_model.confidence(sp.logit, rival, single_token, qualified, sp.features, shares[i]),
-                             ceiling)
+        scripts = (script, alias_script(index, sp.alias_id))
+        conf = ceiling = min(conf_model.confidence(sp.logit, rival, one_word, qualified, sp.features,
+                                                   scripts, shares[i]), ceiling)
         shown_alias, shown_features = sp.shown
         record = index.data.record_of(shown_alias)
         *shown, shown_score = rounded((*shown_features, sp.logit), 3)  # round() as Python rounds, faster

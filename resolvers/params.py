@@ -34,9 +34,29 @@ CONTEXT_DEFAULTS = {"country": 1.0, "tenure": 0.5, "role": 2.5}
 # disambiguator the alias lacks) is common among right answers, while a word aligned but
 # matched weakly ("Блэр" against "Эбботт", 0.5) almost never is; one linear weight on
 # weakest cannot say both.
-CONFIDENCE_FEATURES = ("score_logit", "margin", "single_token", "qualified",
-                       *(f for f in FEATURES if f != "weakest"), "unaligned", "weakest_aligned")
+#
+# The last is how far a match within one script rests on sound over spelling. Within a
+# script, spelling is what tells people apart: "David Martin" sounds like "David Hamilton"
+# once l and r are one class of sound (as Japanese, Korean and Chinese readings need), but
+# is spelled unlike it. Across scripts even the right person's spelling falls short
+# ("Людвіг Ергард" against "Ludwig Erhard", 0.90) and sound carries the weight. One weight
+# each for spelling and sound cannot say both: cross-script answers were held below the
+# threshold that the same-script namesakes of a sound match need. The feature is 0 for an
+# exact match in any script, so it cannot make one less sure.
+#
+# A query of a single token asks another question (which of the people of that surname?),
+# and every feature but the token count has a second weight for it (one_word_*): the
+# difference from its weight for longer names, which the fit keeps small unless the data
+# says otherwise.
+_BASE_FEATURES = ("score_logit", "margin", "single_token", "qualified",
+                  *(f for f in FEATURES if f != "weakest"), "unaligned", "weakest_aligned",
+                  "same_script_sound_over_spelling")
+_SINGLE = _BASE_FEATURES.index("single_token")
+CONFIDENCE_FEATURES = (*_BASE_FEATURES, *(f"one_word_{f}" for f in _BASE_FEATURES if f != "single_token"))
 _WEAKEST = tuple(FEATURES).index("weakest")
+# Whole-name similarity at which one word reads as all of a longer alias (features()).
+_WHOLE_NAME = 0.9
+_NO_ONE_WORD = (0.0,) * (len(_BASE_FEATURES) - 1)
 
 
 def ranking_shares(logits: Sequence[float]) -> list[float]:
@@ -82,9 +102,10 @@ class ScoreModel:
 class ConfidenceModel:
     """Logistic model over the first candidate: P(it is the right person). Features: its
     score, its margin over the runner-up, whether the query is a single word, whether it
-    carries a disambiguator, and the pair features of its best alias (a high score made of a
+    carries a disambiguator, the pair features of its best alias (a high score made of a
     perfect surname and a wrong given name is less sure than an even one), the weakest word
-    read as CONFIDENCE_FEATURES says. `match` needs confidence ≥ accept_at."""
+    read as CONFIDENCE_FEATURES says, and how far a match within one script rests on sound.
+    `match` needs confidence ≥ accept_at."""
 
     coef: tuple[float, ...]  # intercept, then one weight per feature
     accept_at: float
@@ -95,19 +116,33 @@ class ConfidenceModel:
 
     @staticmethod
     def features(
-        logit: float, rival: float | None, single_token: bool, qualified: bool, pair: PairFeatures
+        logit: float, rival: float | None, one_word: bool, qualified: bool, pair: PairFeatures,
+        scripts: tuple[str, str],
     ) -> tuple[float, ...]:
+        """The features of a candidate; `one_word`: the query is one word; `scripts`: the
+        query's and the matched alias's (script.detect_script)."""
         margin = _MAX_MARGIN if rival is None else max(min(logit - rival, _MAX_MARGIN), -_MAX_MARGIN)
+        # A single token is a query of one word that names one word of a name: a surname
+        # alone, or a name of one word. One word that reads as the whole of a longer alias
+        # is a name written together, as Burmese and Tibetan write names ("ဘာရက်အိုဘားမား",
+        # Barack Obama), and is read as the name it is.
+        single_token = one_word and not (pair.whole >= _WHOLE_NAME and pair.alias_coverage < 1.0)
         weakest = pair[_WEAKEST]
         unaligned = weakest <= MIN_ALIGNED  # aligned words match above MIN_ALIGNED
-        return (logit, margin, 1.0 if single_token else 0.0, 1.0 if qualified else 0.0,
-                *pair[:_WEAKEST], *pair[_WEAKEST + 1:], 1.0 if unaligned else 0.0, 1.0 if unaligned else weakest)
+        query_script, alias_script = scripts
+        sound_over_spelling = max(0.0, pair.sound - pair.spelling) if query_script == alias_script else 0.0
+        base = (logit, margin, 1.0 if single_token else 0.0, 1.0 if qualified else 0.0,
+                *pair[:_WEAKEST], *pair[_WEAKEST + 1:], 1.0 if unaligned else 0.0, 1.0 if unaligned else weakest,
+                sound_over_spelling)
+        if not single_token:
+            return base + _NO_ONE_WORD
+        return base + base[:_SINGLE] + base[_SINGLE + 1:]
 
     def confidence(
-        self, logit: float, rival: float | None, single_token: bool, qualified: bool, pair: PairFeatures,
-        share: float,
+        self, logit: float, rival: float | None, one_word: bool, qualified: bool, pair: PairFeatures,
+        scripts: tuple[str, str], share: float,
     ) -> float:
-        return self.of_features(self.features(logit, rival, single_token, qualified, pair), share)
+        return self.of_features(self.features(logit, rival, one_word, qualified, pair, scripts), share)
 
     def of_features(self, features: Sequence[float], share: float) -> float:
         """P(right) from the candidate's CONFIDENCE_FEATURES, never above `share`, its share

@@ -10,7 +10,7 @@ from pathlib import Path
 import grpc
 import pytest
 
-from rollcall.gazetteer import build_curated
+from rollcall.gazetteer import build_curated, import_file
 from rollcall.service.engine import Engine
 from rollcall.service.server import Server
 from rollcall.service.settings import Settings
@@ -35,6 +35,15 @@ def curated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def engine(curated_db: Path) -> Engine:
     return Engine(curated_db)
+
+
+@pytest.fixture(scope="session")
+def members_of_parliament(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The shared EveryPolitician gazetteer: 9,628 members of parliament, among them many
+    namesakes (Alan Brown, Angela Marquardt, Jeremy Quin)."""
+    db = tmp_path_factory.mktemp("everypolitician") / "gazetteer.db"
+    import_file(db, EVERYPOLITICIAN)
+    return Engine(db)
 
 
 @pytest.fixture(scope="session")

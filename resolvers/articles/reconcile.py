@@ -19,6 +19,7 @@ from ..forms import name_forms
 from ..index import NameIndex
 from ..matcher import MatcherConfig, match
 from ..normalize import clean, normalize
+from ..script import detect_script
 from ..text import Token, tokenize
 from ..types import MatchResult, Office, Query
 from ..wordlike import commonness, script_has_case
@@ -198,7 +199,7 @@ class DocumentReconciler:
         date and the word is not among the most common of the language; a run of common
         words ("Devlet Başkanları") only when it is written exactly as an alias (checked
         by the caller's scoring: every word must then match closely)."""
-        if all(is_cjk(c) for c in name if c.isalpha()) and normalize(name) not in self._exact_names:
+        if _all_cjk(name) and normalize(name) not in self._exact_names:
             known = self.index.person(person_id)
             country = known.country if known else ""
             if country and country in HAN_COUNTRIES:
@@ -265,7 +266,18 @@ class DocumentReconciler:
         if single and not (_is_surname_of(name, lang, top.matched_alias, top.matched_alias_lang)
                            or self._is_written_surname(name, top.person_id)):
             return None, top.confidence  # a lone given name ("Volker") names nobody yet
+        script = detect_script(name)
+        if (d is None and _all_cjk(name) and detect_script(top.matched_alias) != script
+                and self._has_alias_in(top.person_id, script)):
+            # Chinese and Japanese write a foreign official's name in set characters or Kana,
+            # and the gazetteer has them: characters that only read like the name's spelling
+            # in another script ("苏缨翔", an editor, like Thein Sein's Burmese "သိန်းစိန်",
+            # whose Chinese name is 吴登盛) are another person's.
+            return None, top.confidence
         return top.person_id, top.confidence
+
+    def _has_alias_in(self, person_id: str, script: str) -> bool:
+        return any(detect_script(self.index.data.record_of(a).name) == script for a in self.index.aliases_of(person_id))
 
     def _is_written_surname(self, word: str, person_id: str) -> bool:
         """Whether `word` is, as written, the last word of one of the person's names of
@@ -291,6 +303,11 @@ class DocumentReconciler:
         p.confidence = max(p.confidence, conf)
         if all(m.start != mention.start for m in p.mentions):
             p.mentions.append(mention)
+
+
+def _all_cjk(name: str) -> bool:
+    """Whether every letter of a name is a Chinese character or Kana."""
+    return all(is_cjk(c) for c in name if c.isalpha())
 
 
 def _sounds_like_surname(word: str, lang: str | None, alias: str, alias_lang: str) -> bool:

@@ -11,9 +11,12 @@ above the target and at most 1% of the names of nobody in the gazetteer are acce
 Labelled names come from people, so they never show the confidence model a name nobody
 could hold. Such a name matches nobody well, and so has no close runner-up either: a
 model that trusts the margin promises it half a chance. Made-up names (the letters of a
-gazetteer name shuffled within each word, and letters drawn at random) join the confidence
-model's training as names of nobody, so that a lone weak first candidate reads as what it
-is. They are not counted in the reported figures nor in the threshold.
+gazetteer name shuffled within each word, and letters drawn at random, each also written in
+another script) join the confidence model's training as names of nobody, so that a lone
+weak first candidate reads as what it is. The labelled names are also nearly all full
+names: each one's family name alone joins the training with its person's label, so that a
+surname alone is neither trusted nor dismissed by guesswork. Neither is counted in the
+reported figures nor in the threshold.
 """
 
 from __future__ import annotations
@@ -27,11 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+import icu
+
 from rollcall.gazetteer import import_file
 from rollcall.resolvers import MatcherConfig, Query
 from rollcall.resolvers.fit import expected_calibration_error, fit_conditional_logit, fit_logistic, grouped_folds
 from rollcall.resolvers.index import NameIndex
-from rollcall.resolvers.matcher import score_candidates
+from rollcall.resolvers.matcher import alias_script, is_one_word, score_candidates
+from rollcall.resolvers.script import detect_script
 from rollcall.resolvers.params import (
     CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params, ranking_shares,
 )
@@ -59,20 +65,24 @@ class _Example:
     expected: str | None
     candidate_ids: tuple[str, ...]
     vectors: tuple[tuple[float, ...], ...]
-    single_token: bool
+    scripts: tuple[tuple[str, str], ...]  # per candidate: the query's script and its best alias's
+    one_word: bool
     qualified: bool
 
 
 def _examples(index: NameIndex, queries: Sequence[dict], config: MatcherConfig) -> list[_Example]:
     out = []
     for q in queries:
-        scored = score_candidates(index, Query(q["query"], q.get("lang") or None), config)[:_CANDIDATES]
+        query = Query(q["query"], q.get("lang") or None)
+        scored = score_candidates(index, query, config)[:_CANDIDATES]
+        script = detect_script(q["query"])
         out.append(_Example(
             q.get("expected") or f"nil:{q['id']}",
             q.get("expected"),
             tuple(index.persons[s.person].id for s in scored),
             tuple(s.features.vector() for s in scored),
-            len(clean(q["query"]).split()) == 1,
+            tuple((script, alias_script(index, s.alias_id)) for s in scored),
+            is_one_word(query),
             has_qualifier(q["query"]),
         ))
     return out
@@ -105,13 +115,53 @@ def made_up_names(names: Sequence[tuple[str, str]], count: int, seed: int = _MAD
     return out
 
 
+# ICU's transforms that write a Latin made-up name in the other scripts queries come in;
+# Arabic and Hebrew lose the vowel points that their names are written without.
+_OTHER_SCRIPTS = (
+    "Latin-Cyrillic", "Latin-Arabic; [:Mn:] Remove", "Latin-Hebrew; [:Mn:] Remove", "Latin-Greek",
+    "Latin-Katakana", "Latin-Hangul", "Latin-Georgian", "Latin-Armenian", "Latin-Devanagari",
+    "Latin-Bengali", "Latin-Tamil", "Latin-Malayalam", "Latin-Thai", "Latin-Ethiopic",
+)
+
+
+def in_other_scripts(made: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The made-up names written in other scripts, each in one (in turn), with its source:
+    a name of nobody is as often a name of nobody written in Cyrillic or Katakana, and across
+    scripts a match has only its sound to go by."""
+    transforms = [icu.Transliterator.createInstance(t) for t in _OTHER_SCRIPTS]
+    return [(transforms[i % len(transforms)].transliterate(name.lower()), source)
+            for i, (name, source) in enumerate(made)]
+
+
 def _made_up_examples(index: NameIndex, count: int, config: MatcherConfig) -> list[_Example]:
-    """Examples of made-up names. A shuffle that still reads as the name it came from
-    ("Sraah Nnewto") is a misspelling, not nobody's name: those whose first candidate is
-    their source are left out."""
+    """Examples of made-up names, in Latin letters and as many written in other scripts. A
+    shuffle that still reads as the name it came from ("Sraah Nnewto") is a misspelling,
+    not nobody's name: those whose first candidate is their source are left out."""
     made = made_up_names(sorted((p.id, p.name) for p in index.persons), count)
+    made += in_other_scripts(made)
     examples = _examples(index, [{"id": f"made-up:{i}", "query": name} for i, (name, _) in enumerate(made)], config)
     return [ex for ex, (_, source) in zip(examples, made) if ex.candidate_ids[:1] != (source,)]
+
+
+def one_word_queries(queries: Sequence[dict]) -> list[dict]:
+    """Each labelled query's family name alone, labelled with the same person: the last
+    word of the name as the matcher reads it (clean(): "Lavrov, Sergei" in reading order, a
+    disambiguator in parentheses dropped). The labelled names are nearly all full names, so
+    without these the confidence model learns names of one word from made-up names alone,
+    and holds a real surname at a few per cent. Names written without spaces (Chinese,
+    Japanese) and words of fewer than three letters are left out; a family name written
+    first ("Wang Yi") gives its given name, which the label then counts as a miss, as a
+    user who meant that person would."""
+    out = []
+    for q in queries:
+        words = clean(q["query"]).split()
+        if q.get("expected") and len(words) > 1 and sum(ch.isalpha() for ch in words[-1]) >= 3:
+            out.append({**q, "id": f"one-word:{q['id']}", "query": words[-1]})
+    return out
+
+
+def _one_word_examples(index: NameIndex, queries: Sequence[dict], config: MatcherConfig) -> list[_Example]:
+    return _examples(index, one_word_queries(queries), config)
 
 
 def _fit_score(examples: Sequence[_Example], l2: float) -> list[float]:
@@ -147,12 +197,13 @@ class FoldAnswer:
 def _top(ex: _Example, coef: Sequence[float]) -> FoldAnswer:
     if not ex.candidate_ids:
         return FoldAnswer((), False, 0.0, ())
-    ranked = sorted(zip((_logit(coef, v) for v in ex.vectors), ex.candidate_ids, ex.vectors), reverse=True)
-    best, best_id, vector = ranked[0]
+    ranked = sorted(zip((_logit(coef, v) for v in ex.vectors), ex.candidate_ids, ex.vectors, ex.scripts),
+                    reverse=True)
+    best, best_id, vector, scripts = ranked[0]
     rival = ranked[1][0] if len(ranked) > 1 else None
-    feats = ConfidenceModel.features(best, rival, ex.single_token, ex.qualified, PairFeatures(*vector))
-    share = ranking_shares([logit for logit, _, _ in ranked])[0]
-    return FoldAnswer(feats, best_id == ex.expected, share, tuple(pid for _, pid, _ in ranked))
+    feats = ConfidenceModel.features(best, rival, ex.one_word, ex.qualified, PairFeatures(*vector), scripts)
+    share = ranking_shares([r[0] for r in ranked])[0]
+    return FoldAnswer(feats, best_id == ex.expected, share, tuple(r[1] for r in ranked))
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,36 +216,37 @@ class CrossValidation:
     confidences: list[float]
     accept_at: float
     made_up_confidences: list[float]
+    one_word: list[tuple[float, bool]]  # the one-word queries' (confidence, right)
 
 
-def _cross_validate(examples: Sequence[_Example], made_up: Sequence[_Example], queries: list[dict],
-                    precision: float, l2: float) -> CrossValidation:
-    folds = grouped_folds([e.group for e in examples])
+def _cross_validate(examples: Sequence[_Example], made_up: Sequence[_Example], one_word: Sequence[_Example],
+                    queries: list[dict], precision: float, l2: float) -> CrossValidation:
+    """The labelled examples answered out of fold. The made-up names and the one-word
+    queries join the confidence model's training, each in its person's fold (the made-up
+    ones in turn), and are not counted in the threshold."""
+    # A one-word query's group is its person's: it joins that person's fold.
+    folds = grouped_folds([e.group for e in (*examples, *one_word)])
     n_folds = max(folds) + 1
-    made_up_folds = [i % n_folds for i in range(len(made_up))]
-    tops: list[FoldAnswer] = [FoldAnswer((), False, 0.0, ())] * len(examples)
-    made_up_tops: list[FoldAnswer] = [FoldAnswer((), False, 0.0, ())] * len(made_up)
+    folds = folds + [i % n_folds for i in range(len(made_up))]
+    every = [*examples, *one_word, *made_up]
+    tops: list[FoldAnswer] = [FoldAnswer((), False, 0.0, ())] * len(every)
     for k in range(n_folds):
         coef = _fit_score([e for e, f in zip(examples, folds) if f != k], l2)
         for i in (i for i, f in enumerate(folds) if f == k):
-            tops[i] = _top(examples[i], coef)
-        for i in (i for i, f in enumerate(made_up_folds) if f == k):
-            made_up_tops[i] = _top(made_up[i], coef)
-    # The confidence model, on the out-of-fold rankings (made-up names as names of nobody).
-    confidences = [0.0] * len(examples)
-    made_up_confidences = [0.0] * len(made_up)
-    every = list(zip(tops + made_up_tops, folds + made_up_folds))
+            tops[i] = _top(every[i], coef)
+    # The confidence model, on the out-of-fold rankings.
+    confidences = [0.0] * len(every)
     for k in range(n_folds):
-        train = [t for t, f in every if f != k and t.features]
+        train = [t for t, f in zip(tops, folds) if f != k and t.features]
         model = ConfidenceModel(tuple(fit_logistic([t.features for t in train], [t.right for t in train],
                                                    l2=_CONFIDENCE_L2)), accept_at=1.0)
         for i in (i for i, f in enumerate(folds) if f == k):
             confidences[i] = tops[i].confidence(model)
-        for i in (i for i, f in enumerate(made_up_folds) if f == k):
-            made_up_confidences[i] = made_up_tops[i].confidence(model)
+    n, m = len(examples), len(examples) + len(one_word)
     accept_at = _threshold([(c, t.right, not q.get("expected")) for c, t, q in zip(confidences, tops, queries)
                             if t.features], precision, _NIL_FALSE_ACCEPT)
-    return CrossValidation(queries, tops, confidences, accept_at, made_up_confidences)
+    return CrossValidation(queries, tops[:n], confidences[:n], accept_at, confidences[m:],
+                           [(c, t.right) for c, t in zip(confidences[n:m], tops[n:m]) if t.features])
 
 
 def cross_validate(index: NameIndex, queries: list[dict], *, precision: float = 0.99,
@@ -203,7 +255,8 @@ def cross_validate(index: NameIndex, queries: list[dict], *, precision: float = 
     5-fold person-grouped cross-validation (what `make eval` reports beside its table)."""
     config = MatcherConfig(params=_starting_params())
     made_up = _made_up_examples(index, round(len(queries) * _MADE_UP_SHARE), config)
-    return _cross_validate(_examples(index, queries, config), made_up, queries, precision, l2)
+    one_word = _one_word_examples(index, queries, config)
+    return _cross_validate(_examples(index, queries, config), made_up, one_word, queries, precision, l2)
 
 
 def _median(values: Sequence[float]) -> float:
@@ -251,10 +304,11 @@ def fit_params(names: Path, popolo: Path, out: TextIO, *, precision: float = 0.9
             config = MatcherConfig(params=params)
             examples = _examples(engine.index, queries, config)
             made_up = _made_up_examples(engine.index, round(len(queries) * _MADE_UP_SHARE), config)
-            cv = _cross_validate(examples, made_up, queries, precision, l2)
+            one_word = _one_word_examples(engine.index, queries, config)
+            cv = _cross_validate(examples, made_up, one_word, queries, precision, l2)
             out.write(f"round {round_no}: {_summary(cv)}\n")
             coef = _fit_score(examples, l2)
-            tops = [t for t in (_top(ex, coef) for ex in [*examples, *made_up]) if t.features]
+            tops = [t for t in (_top(ex, coef) for ex in [*examples, *one_word, *made_up]) if t.features]
             cc = fit_logistic([t.features for t in tops], [t.right for t in tops], l2=_CONFIDENCE_L2)
             params = Params(
                 ScoreModel(coef[0], tuple(coef[1:]), dict(CONTEXT_DEFAULTS)),
@@ -281,4 +335,16 @@ def _summary(cv: CrossValidation) -> str:
             f"{sum(accepted) / max(len(accepted), 1):.3f}, auto-recall {sum(accepted) / max(known, 1):.3f}, "
             f"NIL false-accept {nil_accepted / max(nil, 1):.3f}; {len(cv.made_up_confidences)} made-up names: "
             f"median confidence {_median(cv.made_up_confidences):.3f}, "
-            f"{sum(c >= cv.accept_at for c in cv.made_up_confidences)} accepted")
+            f"{sum(c >= cv.accept_at for c in cv.made_up_confidences)} accepted; {_one_word_summary(cv)}")
+
+
+def _one_word_summary(cv: CrossValidation) -> str:
+    """How the family names alone fare: right answers among those accepted, and the share
+    right in each fifth of the confidence scale (calibration at a glance)."""
+    accepted = [right for c, right in cv.one_word if c >= cv.accept_at]
+    fifths = []
+    for lo in range(5):
+        band = [right for c, right in cv.one_word if lo / 5 <= c < (lo + 1) / 5 or (lo == 4 and c == 1.0)]
+        fifths.append(f"{lo / 5:.1f}+: {sum(band)}/{len(band)}")
+    return (f"{len(cv.one_word)} family names alone: {sum(accepted)} of {len(accepted)} accepted right; "
+            f"right by confidence {', '.join(fifths)}")

@@ -6,7 +6,8 @@ import math
 import pytest
 
 from rollcall.service.lab.evaluation import Outcome, expected_calibration_error, format_table, metrics
-from rollcall.service.lab.fitting import made_up_names
+from rollcall.service.lab.fitting import in_other_scripts, made_up_names, one_word_queries
+from rollcall.resolvers.script import detect_script
 
 
 def outcome(expected, ranked, conf, accepted, group="Latin"):
@@ -56,6 +57,26 @@ def test_made_up_names_are_reproducible_and_nobody_s() -> None:
     for name, source in shuffled:  # the source's letters, word by word, in another order
         original = dict(names)[source]
         assert [sorted(w.lower()) for w in name.split()] == [sorted(w.lower()) for w in original.split()]
+
+
+def test_made_up_names_are_also_written_in_other_scripts() -> None:
+    made = [("Naj Terko", "Q1"), ("Qwerty Zxvu", ""), ("Lekrem Agnela", "Q2")]
+    written = in_other_scripts(made)
+    assert written == in_other_scripts(made) and [source for _, source in written] == ["Q1", "", "Q2"]
+    assert [detect_script(name) for name, _ in written] == ["Cyrillic", "Arabic", "Hebrew"]
+    assert all(name.strip() for name, _ in written)
+
+
+def test_one_word_queries_are_the_family_names_of_the_labelled_ones() -> None:
+    queries = [
+        {"id": "a", "query": "Lavrov, Sergei", "lang": "en", "expected": "Q1"},
+        {"id": "b", "query": "John Smith (politician)", "lang": "en", "expected": "Q2"},
+        {"id": "c", "query": "Петра Меркель", "lang": "ru", "expected": None},  # nobody's: no label
+        {"id": "d", "query": "王毅", "lang": "zh", "expected": "Q3"},  # written as one word
+        {"id": "e", "query": "Hu Li", "lang": "en", "expected": "Q4"},  # under three letters
+    ]
+    assert [(q["id"], q["query"], q["expected"]) for q in one_word_queries(queries)] == [
+        ("one-word:a", "lavrov", "Q1"), ("one-word:b", "smith", "Q2")]
 
 
 def test_the_accept_threshold_keeps_both_precision_and_the_names_of_nobody() -> None:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from rollcall.gazetteer import import_file
 from rollcall.resolvers.normalize import clean
 from rollcall.resolvers.translit import romanize
 from rollcall.service.engine import Engine, make_query
-from tests.conftest import EVERYPOLITICIAN
 
 
 @pytest.mark.parametrize(("amharic", "clusters", "with_i"), [
@@ -26,15 +24,6 @@ from tests.conftest import EVERYPOLITICIAN
 ])
 def test_the_sixth_order_is_a_consonant_and_ethiopian_i(amharic: str, clusters: str, with_i: str) -> None:
     assert romanize(clean(amharic), "am") == (clusters, with_i)
-
-
-@pytest.fixture(scope="module")
-def members_of_parliament(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    """The shared EveryPolitician gazetteer: 9,628 members of parliament, among them many
-    namesakes of the people below (Alan Brown, Angela Marquardt, Jeremy Quin)."""
-    db = tmp_path_factory.mktemp("everypolitician") / "gazetteer.db"
-    import_file(db, EVERYPOLITICIAN)
-    return Engine(db)
 
 
 @pytest.mark.parametrize(("query", "meant"), [

@@ -1,0 +1,60 @@
+"""What the confidence model reads of a candidate (params.ConfidenceModel.features): how far
+a match within one script rests on sound, and a second set of weights for a query of one
+word, which a name written as one word (as Burmese and Tibetan write names) does not take."""
+
+from __future__ import annotations
+
+import pytest
+
+from rollcall.resolvers.params import CONFIDENCE_FEATURES, ConfidenceModel
+from rollcall.resolvers.score import PairFeatures
+from rollcall.service.engine import Engine, make_query
+
+
+def _features(pair: PairFeatures, scripts: tuple[str, str] = ("Latin", "Latin"), one_word: bool = False) -> dict:
+    return dict(zip(CONFIDENCE_FEATURES, ConfidenceModel.features(20.0, 15.0, one_word, False, pair, scripts)))
+
+
+SOUND_ONLY = PairFeatures(spelling=0.8, sound=1.0, alias_coverage=0.9, whole=0.6, whole_sound=0.9, weakest=0.9,
+                          in_order=1.0, rarity=0.7)
+EXACT = PairFeatures(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.7)
+
+
+def test_sound_over_spelling_counts_within_one_script_only() -> None:
+    assert _features(SOUND_ONLY)["same_script_sound_over_spelling"] == pytest.approx(0.2)
+    assert _features(SOUND_ONLY, ("Cyrillic", "Latin"))["same_script_sound_over_spelling"] == 0.0
+    for scripts in (("Latin", "Latin"), ("Han", "Han"), ("Cyrillic", "Latin")):
+        assert _features(EXACT, scripts)["same_script_sound_over_spelling"] == 0.0
+
+
+def test_a_query_of_one_word_has_weights_of_its_own() -> None:
+    surname = PairFeatures(1.0, 1.0, 0.5, 0.5, 0.5, 1.0, 1.0, 0.8)  # "Lavrov" against "Sergey Lavrov"
+    several = _features(surname)
+    one = _features(surname, one_word=True)
+    assert several["single_token"] == 0.0 and all(v == 0.0 for k, v in several.items() if k.startswith("one_word_"))
+    assert one["single_token"] == 1.0
+    assert all(one[f"one_word_{k}"] == v for k, v in one.items() if f"one_word_{k}" in one)
+
+
+def test_one_word_that_reads_as_a_whole_longer_name_is_a_full_name() -> None:
+    glued = PairFeatures(0.85, 1.0, 0.56, 1.0, 1.0, 0.85, 1.0, 0.7)  # "ဘာရက်အိုဘားမား", Barack Obama
+    assert _features(glued, ("Myanmar", "Latin"), one_word=True) == _features(glued, ("Myanmar", "Latin"))
+
+
+@pytest.mark.parametrize(("query", "lang", "meant"), [
+    ("Лавров", "ru", "Sergey Lavrov"),
+    ("Мирзиёев", "ru", "Shavkat Mirziyoyev"),
+    ("Lukaschenko", "de", "Alexander Lukashenko"),
+])
+def test_the_surname_alone_of_the_only_official_bearing_it_is_sure(engine: Engine, query: str, lang: str,
+                                                                    meant: str) -> None:
+    answer = engine.match(make_query(query, lang))
+    first = answer.candidates[0].candidate
+    assert first.name == meant and first.confidence >= 0.9
+
+
+@pytest.mark.parametrize("surname", ["Brown", "Smith", "Yılmaz"])
+def test_the_surname_alone_of_many_members_is_not_sure(members_of_parliament: Engine, surname: str) -> None:
+    answer = members_of_parliament.match(make_query(surname))
+    assert not answer.result.match
+    assert answer.candidates[0].candidate.confidence < 0.5
