@@ -164,6 +164,25 @@ def compile_all() -> None:
     unidecode("".join(chr(block << 8 | 0x41) for block in range(0x100) if not 0xD8 <= block <= 0xDF))
 
 
+# The Turkish surname ending -oğlu ("son of") in Arabic script, as clean() leaves it (its
+# hamza seat ئ as ی): اوغلو, اغلو, Uyghur یوغلۇ, Sorani یۆغڵو. Persian and Arabic often write
+# it as a word of its own ("احمد داود اوغلو", Ahmet Davutoğlu), and read letter by letter
+# its او is "av", its غ "gh".
+_OGLU = re.compile(r"\s?(?:ا[وۆ]?|ی[وۆ]|[وۆ])غ[لڵ][وۇ](?!\w)")
+
+
+def _spellings(script: str, text: str) -> tuple[str, ...]:
+    """The spellings of a name to romanise: the name as written, and for some scripts the
+    name as a rule of its language says it."""
+    if script == "Devanagari":
+        # As spoken, without the inherent vowels Hindi drops, then as written.
+        return delete_schwa(text), text
+    if script == "Arabic" and (turkish := _OGLU.sub("oglu", text)) != text:
+        # -oğlu read as Turkish writes it, joined to the name before it ("davudoglu").
+        return text, turkish
+    return (text,)
+
+
 def _transforms_for(script: str, lang: str | None) -> tuple[str, ...]:
     primary = (lang or "").split("-")[0].lower()
     if script == "Cyrillic" and primary in _CYRILLIC_BY_LANG:
@@ -318,10 +337,8 @@ def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
     elif script in _OWN_READERS:
         forms = [_clean(reading) for reading in _OWN_READERS[script](text)]
     else:
-        # Devanagari: as spoken, without the inherent vowels Hindi drops, then as written.
-        spellings = (delete_schwa(text), text) if script == "Devanagari" else (text,)
         for transform_id in _transforms_for(script, lang):
-            for spelling in spellings:
+            for spelling in _spellings(script, text):
                 try:
                     latin = transliterator(transform_id).transliterate(spelling)
                 except icu.ICUError:

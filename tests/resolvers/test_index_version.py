@@ -25,6 +25,7 @@ DIGESTS = {
     "9": "e58f8f981d4620c8bc01267c44deeca4a2ef5fd28b136bdd05db1ba32f5ac386",  # Myanmar and Tibetan rules
     "10": "f821ed4bb6b0b1987d4517ebb6a2c452d843cac7b972a477de761e41baf1ca00",  # Katakana: a final su read as th too
     "11": "ca1a8f438662c58af37b0cc91ae6ee30331099df9431df16ccc8066d23d1643a",  # Thai: a third reading with the silenced letters
+    "12": "2fc614c73d57873bc50d51d47275697ed4e3582c732731b0f607d13e52ede81a",  # Arabic script: the Turkish -oğlu joined and read oglu
 }
 
 

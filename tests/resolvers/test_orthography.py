@@ -1,7 +1,8 @@
 """Orthography as general rules (issue 13, item 5), in several scripts: Uzbek Latin's
 apostrophe letters (oʻ, gʻ) whatever mark is typed for them, initials glued to a surname or
-spaced from it, and Persian's zero-width non-joiner present, lost, or typed as a space.
-Sentences made for these tests; officials of the curated gazetteer on dates of their tenures
+spaced from it, Persian's zero-width non-joiner present, lost, or typed as a space, and the
+Turkish surname ending -oğlu written as a word of its own in Arabic script. Sentences and
+spellings made for these tests; officials of the curated gazetteer on dates of their tenures
 (or, for the initials, after it, so the surname alone would not do)."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import pytest
 
 from rollcall.resolvers.normalize import normalize
 from rollcall.resolvers.text import tokenize
+from rollcall.service.engine import make_query
 
 MIRZIYOYEV, ARIPOV, NAZARBAYEV, LAVROV = "Q57808", "Q28002959", "Q57394", "Q58217"
 MUHRIDDIN = "Q18198123"
@@ -114,3 +116,9 @@ def test_a_foreign_name_in_chinese_characters_is_read_by_its_sound(engine) -> No
     # The gazetteer writes him "萨德尔·扎帕罗夫"; "贾帕罗夫" reads alike, and a foreign name
     # has no fixed characters.
     assert "Q25597826" in _people(engine, "zh", "2023-11-23", "吉尔吉斯斯坦总统贾帕罗夫出席峰会。")
+
+
+@pytest.mark.parametrize(("name", "lang"), [("سینیرلی اوغلو", "fa"), ("فريدون سينيرلي أوغلو", "ar")])
+def test_a_turkish_oglu_written_apart_in_arabic_script(engine, name, lang) -> None:
+    first = engine.match(make_query(name, lang)).candidates[0].candidate
+    assert first.name == "Feridun Sinirlioğlu" and first.confidence >= 0.9

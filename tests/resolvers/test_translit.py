@@ -49,6 +49,11 @@ def test_primary_romanisation(name: str, lang: str | None, expected: str) -> Non
         ("مولود چاووش‌اوغلو", "fa", "mvlvd chavvshavghlv"),
         ("پابلو نرودا", "fa", "pablu nrwda"),
         ("عمرو موسى", "ar", "mru mwsy"),
+        # The Turkish -oğlu read as Turkish writes it, joined to the word before it, whether
+        # Persian writes it apart, after a zero-width non-joiner, or Uyghur writes it ئوغلۇ.
+        ("کمال قلیچدار اوغلو", "fa", "kmal qlychdaroglu"),
+        ("مولود چاووش‌اوغلو", "fa", "mvlvd chavvshoglu"),
+        ("مەۋلۇت چاۋۇش ئوغلۇ", "ug", "maevlut chavushoglu"),
     ],
 )
 def test_several_romanisations(name: str, lang: str | None, one_of: str) -> None:
@@ -87,3 +92,8 @@ def test_chinese_readings_share_one_pinyin_pass() -> None:
 ])
 def test_katakana_is_read_back_to_the_source_spelling(katakana: str, source: str) -> None:
     assert source in romanize(katakana, "ja")
+
+
+@pytest.mark.parametrize("name", ["غلام علی", "بیغلو"])
+def test_words_with_a_gh_l_that_are_no_oglu_have_no_turkish_reading(name: str) -> None:
+    assert not any("oglu" in reading for reading in romanize(clean(name), "fa"))
