@@ -304,5 +304,6 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
                 features=features,
             )
         )
-    accepted = bool(candidates) and candidates[0].confidence >= conf_model.accept_at
+    accepted = bool(candidates) and candidates[0].confidence >= conf_model.threshold(
+        conf_model.single_token(one_word, scored[0].features))
     return MatchResult(tuple(candidates), accepted, NAME_MATCHER.label)

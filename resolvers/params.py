@@ -105,14 +105,28 @@ class ConfidenceModel:
     carries a disambiguator, the pair features of its best alias (a high score made of a
     perfect surname and a wrong given name is less sure than an even one), the weakest word
     read as CONFIDENCE_FEATURES says, and how far a match within one script rests on sound.
-    `match` needs confidence ≥ accept_at."""
+    `match` needs confidence ≥ accept_at, or for a single token accept_at_one_word: fitted
+    on family names alone and ordinary words, where the other is fitted on full names."""
 
     coef: tuple[float, ...]  # intercept, then one weight per feature
     accept_at: float
+    accept_at_one_word: float
     _weights: tuple[float, ...] = field(init=False, repr=False, compare=False)  # coef[1:]
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_weights", self.coef[1:])  # sliced once, not per candidate
+
+    @staticmethod
+    def single_token(one_word: bool, pair: PairFeatures) -> bool:
+        """Whether a query of one word (`one_word`) names one word of the name: a surname
+        alone, or a name of one word. One word that reads as the whole of a longer alias is
+        a name written together, as Burmese and Tibetan write names ("ဘာရက်အိုဘားမား",
+        Barack Obama), and is read as the name it is."""
+        return one_word and not (pair.whole >= _WHOLE_NAME and pair.alias_coverage < 1.0)
+
+    def threshold(self, single_token: bool) -> float:
+        """The confidence at which a first candidate is accepted."""
+        return self.accept_at_one_word if single_token else self.accept_at
 
     @staticmethod
     def features(
@@ -122,11 +136,7 @@ class ConfidenceModel:
         """The features of a candidate; `one_word`: the query is one word; `scripts`: the
         query's and the matched alias's (script.detect_script)."""
         margin = _MAX_MARGIN if rival is None else max(min(logit - rival, _MAX_MARGIN), -_MAX_MARGIN)
-        # A single token is a query of one word that names one word of a name: a surname
-        # alone, or a name of one word. One word that reads as the whole of a longer alias
-        # is a name written together, as Burmese and Tibetan write names ("ဘာရက်အိုဘားမား",
-        # Barack Obama), and is read as the name it is.
-        single_token = one_word and not (pair.whole >= _WHOLE_NAME and pair.alias_coverage < 1.0)
+        single_token = ConfidenceModel.single_token(one_word, pair)
         weakest = pair[_WEAKEST]
         unaligned = weakest <= MIN_ALIGNED  # aligned words match above MIN_ALIGNED
         query_script, alias_script = scripts
@@ -169,6 +179,7 @@ class Params:
                 "coef": list(self.confidence.coef),
                 "features": list(CONFIDENCE_FEATURES),
                 "accept_at": self.confidence.accept_at,
+                "accept_at_one_word": self.confidence.accept_at_one_word,
             },
         }
 
@@ -185,18 +196,20 @@ class Params:
         )
         if not confidence:
             return cls(score, default_params().confidence, doc.get("fitted_on", ""))
-        if tuple(c.get("features", ())) != CONFIDENCE_FEATURES or len(c["coef"]) != len(CONFIDENCE_FEATURES) + 1:
-            raise ValueError(f"the confidence model was fitted on {c.get('features')}, this code reads "
-                             f"{list(CONFIDENCE_FEATURES)}: refit it (make fit)")
-        return cls(score, ConfidenceModel(tuple(float(x) for x in c["coef"]), float(c["accept_at"])),
-                   doc.get("fitted_on", ""))
+        if (tuple(c.get("features", ())) != CONFIDENCE_FEATURES or len(c["coef"]) != len(CONFIDENCE_FEATURES) + 1
+                or "accept_at_one_word" not in c):
+            raise ValueError(f"the confidence model was fitted on {c.get('features')} (with "
+                             f"accept_at_one_word: {'accept_at_one_word' in c}), this code reads "
+                             f"{list(CONFIDENCE_FEATURES)} and needs it: refit it (make fit)")
+        return cls(score, ConfidenceModel(tuple(float(x) for x in c["coef"]), float(c["accept_at"]),
+                                          float(c["accept_at_one_word"])), doc.get("fitted_on", ""))
 
 
 def default_params() -> Params:
     """Hand-set starting point, used to bootstrap a fit when no params.json exists."""
     return Params(
         ScoreModel(-9.0, (5.0, 3.0, 1.5, 1.5, 1.0, 1.0, 0.5, 0.0), dict(CONTEXT_DEFAULTS)),
-        ConfidenceModel((-1.0, 0.3, 0.5, -0.5, -1.0) + (0.0,) * (len(CONFIDENCE_FEATURES) - 4), 0.9),
+        ConfidenceModel((-1.0, 0.3, 0.5, -0.5, -1.0) + (0.0,) * (len(CONFIDENCE_FEATURES) - 4), 0.9, 0.9),
         "hand-set",
     )
 

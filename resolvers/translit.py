@@ -71,13 +71,20 @@ _HAN_READINGS = {
 # before č: the first rule that matches wins).
 _ETHIOPIC_LETTERS = "č̣ > ch ; ǧ > j ; č > ch ; š > sh ; ž > zh ; ñ > ny ;"
 
+# A letter of an Arabic-script word that is no vowel letter, as a rule's context sees it: the
+# letters before are already read, so an alef is "a" there.
+_CONSONANT = "[[:L:]-[اویيa]]"
+
 _RULES = {
     "rollcall/Persian-Latin": "ا > a ; :: Persian-Latin/BGN ;",
     # A word-final و after a consonant is a vowel far more often than a w in names: the
     # Turkish -oğlu "اوغلو", Persian خسرو "Khosrow", Arabic عمرو "Amr" (silent), foreign
-    # names' final o and u (پابلو "Pablo", اندرو "Andrew"). The Persian reading keeps the
-    # consonant, so a name that does end in w or v is still read so.
-    "rollcall/Arabic-Latin": "ا > a ; [[:L:]-[اوی]] { و } [^[:L:][:M:]] > u ; :: Arabic-Latin/BGN ;",
+    # names' final o and u (پابلو "Pablo", اندرو "Andrew"). Between two consonants و and ی
+    # are the long vowels u and i (محمود "Mahmud", بوریس "Boris", میشل "Michel"): Arabic
+    # has no cluster they could be consonants in. The Persian reading keeps the consonants,
+    # so a name that does have a w, v or y there is still read so.
+    "rollcall/Arabic-Latin": (f"ا > a ; {_CONSONANT} {{ و }} [^[:L:][:M:]] > u ; {_CONSONANT} {{ و }} {_CONSONANT} > u ; "
+                              f"{_CONSONANT} {{ [یي] }} {_CONSONANT} > i ; :: Arabic-Latin/BGN ;"),
     # Arabic has no letter for g: foreign names write it ج (Egyptian usage), غ or ق.
     "rollcall/Arabic-Latin-g": "ا > a ; ج > g ; غ > g ; ق > g ; :: Arabic-Latin/BGN ;",
     # ICU's generic Cyrillic table writes ž, š, č, ŝ, which ASCII folding would flatten.

@@ -27,10 +27,12 @@ import string
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
 import icu
+from wordfreq import available_languages, top_n_list
 
 from rollcall.gazetteer import import_file
 from rollcall.resolvers import MatcherConfig, Query
@@ -39,9 +41,9 @@ from rollcall.resolvers.index import NameIndex
 from rollcall.resolvers.matcher import alias_script, is_one_word, score_candidates
 from rollcall.resolvers.script import detect_script
 from rollcall.resolvers.params import (
-    CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params, ranking_shares,
+    CONFIDENCE_FEATURES, CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params, ranking_shares,
 )
-from rollcall.resolvers.normalize import clean, has_qualifier
+from rollcall.resolvers.normalize import clean, has_qualifier, normalize
 from rollcall.resolvers.score import PairFeatures
 
 from ..engine import Engine
@@ -57,6 +59,11 @@ _CONFIDENCE_L2 = 0.1
 # Made-up names per labelled query, and the seed that makes them reproducible.
 _MADE_UP_SHARE = 0.1
 _MADE_UP_SEED = 20261205
+# The commonest words of each language taken as names of nobody (ordinary_words), and
+# the scripts in which a character is a syllable (two make a word).
+_ORDINARY_WORDS = 30
+_WORDLIST = "small"
+_SYLLABIC = {"Han", "Katakana", "Hiragana", "Hangul"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +171,28 @@ def _one_word_examples(index: NameIndex, queries: Sequence[dict], config: Matche
     return _examples(index, one_word_queries(queries), config)
 
 
+def ordinary_words(alias_words: set[str], per_language: int = _ORDINARY_WORDS) -> list[tuple[str, str]]:
+    """The commonest words of each language wordfreq lists, as (word, language): names of
+    nobody, so that one word which only sounds like a surname ("дар", "gift", like Ishaq Dar's
+    "Dar") is not taken for the person, as the family names alone would teach. Words written
+    as a word of some alias (`alias_words`, normalized: Brown, May) are left out: alone,
+    they may well mean that person. Words of fewer than three letters (two in Chinese,
+    Japanese or Korean) are left out too."""
+    out = []
+    for lang in sorted(available_languages(_WORDLIST)):
+        words = (w for w in top_n_list(lang, 2000, wordlist=_WORDLIST)
+                 if sum(ch.isalpha() for ch in w) >= (2 if detect_script(w) in _SYLLABIC else 3)
+                 and normalize(w) not in alias_words)
+        out += [(word, lang) for word in islice(words, per_language)]
+    return out
+
+
+def _ordinary_word_examples(index: NameIndex, config: MatcherConfig) -> list[_Example]:
+    alias_words = {w for i in range(len(index)) for w in normalize(index.data.record_of(i).name).split()}
+    return _examples(index, [{"id": f"word:{lang}:{word}", "query": word, "lang": lang}
+                             for word, lang in ordinary_words(alias_words)], config)
+
+
 def _fit_score(examples: Sequence[_Example], l2: float) -> list[float]:
     """Conditional logit over the candidates of each query whose right person was
     retrieved: it learns the ranking directly."""
@@ -193,6 +222,10 @@ class FoldAnswer:
         """As the matcher gives it (ConfidenceModel.of_features); 0 without candidates."""
         return model.of_features(self.features, self.share) if self.features else 0.0
 
+    @property
+    def single_token(self) -> bool:
+        return bool(self.features) and self.features[CONFIDENCE_FEATURES.index("single_token")] == 1.0
+
 
 def _top(ex: _Example, coef: Sequence[float]) -> FoldAnswer:
     if not ex.candidate_ids:
@@ -215,8 +248,13 @@ class CrossValidation:
     tops: list[FoldAnswer]
     confidences: list[float]
     accept_at: float
-    made_up_confidences: list[float]
-    one_word: list[tuple[float, bool]]  # the one-word queries' (confidence, right)
+    accept_at_one_word: float
+    made_up: list[tuple[float, FoldAnswer]]  # made-up names and ordinary words, with their confidence
+    one_word: list[tuple[float, FoldAnswer]]  # the family names alone
+
+    def accepts(self, confidence: float, top: FoldAnswer) -> bool:
+        """Whether the matcher would accept this first candidate (ConfidenceModel.threshold)."""
+        return bool(top.features) and confidence >= (self.accept_at_one_word if top.single_token else self.accept_at)
 
 
 def _cross_validate(examples: Sequence[_Example], made_up: Sequence[_Example], one_word: Sequence[_Example],
@@ -239,14 +277,20 @@ def _cross_validate(examples: Sequence[_Example], made_up: Sequence[_Example], o
     for k in range(n_folds):
         train = [t for t, f in zip(tops, folds) if f != k and t.features]
         model = ConfidenceModel(tuple(fit_logistic([t.features for t in train], [t.right for t in train],
-                                                   l2=_CONFIDENCE_L2)), accept_at=1.0)
+                                                   l2=_CONFIDENCE_L2)), accept_at=1.0, accept_at_one_word=1.0)
         for i in (i for i, f in enumerate(folds) if f == k):
             confidences[i] = tops[i].confidence(model)
     n, m = len(examples), len(examples) + len(one_word)
     accept_at = _threshold([(c, t.right, not q.get("expected")) for c, t, q in zip(confidences, tops, queries)
                             if t.features], precision, _NIL_FALSE_ACCEPT)
-    return CrossValidation(queries, tops[:n], confidences[:n], accept_at, confidences[m:],
-                           [(c, t.right) for c, t in zip(confidences[n:m], tops[n:m]) if t.features])
+    # Single tokens: the family names alone, and the made-up names and ordinary words of one
+    # word as names of nobody.
+    single = [(c, t.right, i >= m) for i, (c, t) in enumerate(zip(confidences, tops))
+              if i >= n and t.features and t.single_token]
+    accept_at_one_word = _threshold(single, precision, _NIL_FALSE_ACCEPT)
+    return CrossValidation(queries, tops[:n], confidences[:n], accept_at, accept_at_one_word,
+                           list(zip(confidences[m:], tops[m:])),
+                           [(c, t) for c, t in zip(confidences[n:m], tops[n:m]) if t.features])
 
 
 def cross_validate(index: NameIndex, queries: list[dict], *, precision: float = 0.99,
@@ -255,6 +299,7 @@ def cross_validate(index: NameIndex, queries: list[dict], *, precision: float = 
     5-fold person-grouped cross-validation (what `make eval` reports beside its table)."""
     config = MatcherConfig(params=_starting_params())
     made_up = _made_up_examples(index, round(len(queries) * _MADE_UP_SHARE), config)
+    made_up += _ordinary_word_examples(index, config)
     one_word = _one_word_examples(index, queries, config)
     return _cross_validate(_examples(index, queries, config), made_up, one_word, queries, precision, l2)
 
@@ -304,6 +349,7 @@ def fit_params(names: Path, popolo: Path, out: TextIO, *, precision: float = 0.9
             config = MatcherConfig(params=params)
             examples = _examples(engine.index, queries, config)
             made_up = _made_up_examples(engine.index, round(len(queries) * _MADE_UP_SHARE), config)
+            made_up += _ordinary_word_examples(engine.index, config)
             one_word = _one_word_examples(engine.index, queries, config)
             cv = _cross_validate(examples, made_up, one_word, queries, precision, l2)
             out.write(f"round {round_no}: {_summary(cv)}\n")
@@ -312,7 +358,7 @@ def fit_params(names: Path, popolo: Path, out: TextIO, *, precision: float = 0.9
             cc = fit_logistic([t.features for t in tops], [t.right for t in tops], l2=_CONFIDENCE_L2)
             params = Params(
                 ScoreModel(coef[0], tuple(coef[1:]), dict(CONTEXT_DEFAULTS)),
-                ConfidenceModel(tuple(cc), cv.accept_at),
+                ConfidenceModel(tuple(cc), cv.accept_at, cv.accept_at_one_word),
                 f"{names.name} on {popolo.name}, {len(queries)} queries, 5 folds by person",
             )
         engine.close()
@@ -327,24 +373,25 @@ def _summary(cv: CrossValidation) -> str:
     nil = len(cv.queries) - known
     top1 = sum(t.right for q, t in zip(cv.queries, cv.tops) if q.get("expected"))
     pairs = [(c, t.right) for c, t in zip(cv.confidences, cv.tops) if t.features]
-    accepted = [right for c, right in pairs if c >= cv.accept_at]
+    accepted = [t.right for c, t in zip(cv.confidences, cv.tops) if cv.accepts(c, t)]
     nil_accepted = sum(1 for q, c, t in zip(cv.queries, cv.confidences, cv.tops)
-                       if t.features and not q.get("expected") and c >= cv.accept_at)
+                       if not q.get("expected") and cv.accepts(c, t))
+    made_up = [c for c, _ in cv.made_up]
     return (f"cross-validated top1 {top1 / max(known, 1):.3f}, ECE {expected_calibration_error(pairs):.3f}, "
-            f"accept at {cv.accept_at:.3f}: {len(accepted)} accepted, precision "
-            f"{sum(accepted) / max(len(accepted), 1):.3f}, auto-recall {sum(accepted) / max(known, 1):.3f}, "
-            f"NIL false-accept {nil_accepted / max(nil, 1):.3f}; {len(cv.made_up_confidences)} made-up names: "
-            f"median confidence {_median(cv.made_up_confidences):.3f}, "
-            f"{sum(c >= cv.accept_at for c in cv.made_up_confidences)} accepted; {_one_word_summary(cv)}")
+            f"accept at {cv.accept_at:.3f} (one word {cv.accept_at_one_word:.3f}): {len(accepted)} accepted, "
+            f"precision {sum(accepted) / max(len(accepted), 1):.3f}, auto-recall {sum(accepted) / max(known, 1):.3f}, "
+            f"NIL false-accept {nil_accepted / max(nil, 1):.3f}; {len(made_up)} made-up names and ordinary words: "
+            f"median confidence {_median(made_up):.3f}, {sum(cv.accepts(c, t) for c, t in cv.made_up)} accepted; "
+            f"{_one_word_summary(cv)}")
 
 
 def _one_word_summary(cv: CrossValidation) -> str:
     """How the family names alone fare: right answers among those accepted, and the share
     right in each fifth of the confidence scale (calibration at a glance)."""
-    accepted = [right for c, right in cv.one_word if c >= cv.accept_at]
+    accepted = [t.right for c, t in cv.one_word if cv.accepts(c, t)]
     fifths = []
     for lo in range(5):
-        band = [right for c, right in cv.one_word if lo / 5 <= c < (lo + 1) / 5 or (lo == 4 and c == 1.0)]
+        band = [t.right for c, t in cv.one_word if lo / 5 <= c < (lo + 1) / 5 or (lo == 4 and c == 1.0)]
         fifths.append(f"{lo / 5:.1f}+: {sum(band)}/{len(band)}")
     return (f"{len(cv.one_word)} family names alone: {sum(accepted)} of {len(accepted)} accepted right; "
             f"right by confidence {', '.join(fifths)}")

@@ -6,7 +6,7 @@ import math
 import pytest
 
 from rollcall.service.lab.evaluation import Outcome, expected_calibration_error, format_table, metrics
-from rollcall.service.lab.fitting import in_other_scripts, made_up_names, one_word_queries
+from rollcall.service.lab.fitting import in_other_scripts, made_up_names, one_word_queries, ordinary_words
 from rollcall.resolvers.script import detect_script
 
 
@@ -77,6 +77,16 @@ def test_one_word_queries_are_the_family_names_of_the_labelled_ones() -> None:
     ]
     assert [(q["id"], q["query"], q["expected"]) for q in one_word_queries(queries)] == [
         ("one-word:a", "lavrov", "Q1"), ("one-word:b", "smith", "Q2")]
+
+
+def test_ordinary_words_are_common_words_of_many_languages_but_no_alias_words() -> None:
+    every = ordinary_words(set(), per_language=5)
+    words = ordinary_words({"the", "and"}, per_language=5)  # as if two aliases had these words
+    languages = {lang for _, lang in words}
+    assert {"en", "ru", "fa", "zh", "ja"} <= languages and len(words) == 5 * len(languages)
+    assert {"the", "and"} <= {w for w, lang in every if lang == "en"}
+    assert not {"the", "and"} & {w for w, lang in words if lang == "en"}
+    assert all(len(w) >= 2 for w, _ in words) and all(len(w) >= 3 for w, lang in words if lang in ("en", "ru"))
 
 
 def test_the_accept_threshold_keeps_both_precision_and_the_names_of_nobody() -> None:

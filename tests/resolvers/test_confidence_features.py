@@ -1,12 +1,14 @@
 """What the confidence model reads of a candidate (params.ConfidenceModel.features): how far
 a match within one script rests on sound, and a second set of weights for a query of one
-word, which a name written as one word (as Burmese and Tibetan write names) does not take."""
+word, which a name written as one word (as Burmese and Tibetan write names) does not take;
+and the threshold a single token is accepted at, fitted on family names alone and ordinary
+words. The words and names are made for these tests or are officials of the gazetteer."""
 
 from __future__ import annotations
 
 import pytest
 
-from rollcall.resolvers.params import CONFIDENCE_FEATURES, ConfidenceModel
+from rollcall.resolvers.params import CONFIDENCE_FEATURES, ConfidenceModel, load_params
 from rollcall.resolvers.score import PairFeatures
 from rollcall.service.engine import Engine, make_query
 
@@ -58,3 +60,18 @@ def test_the_surname_alone_of_many_members_is_not_sure(members_of_parliament: En
     answer = members_of_parliament.match(make_query(surname))
     assert not answer.result.match
     assert answer.candidates[0].candidate.confidence < 0.5
+
+
+def test_a_single_token_has_a_threshold_of_its_own() -> None:
+    model = load_params().confidence
+    assert model.threshold(True) == model.accept_at_one_word and model.threshold(False) == model.accept_at
+    assert ConfidenceModel.single_token(True, SOUND_ONLY) and not ConfidenceModel.single_token(False, SOUND_ONLY)
+
+
+@pytest.mark.parametrize(("word", "lang"), [
+    ("สมาชิก", "th"),  # "member"
+    ("တရုတ်", "my"),  # "China"
+    ("विदेश", "hi"),  # "abroad"
+])
+def test_an_ordinary_word_alone_is_nobody_accepted(engine: Engine, word: str, lang: str) -> None:
+    assert not engine.match(make_query(word, lang)).result.match

@@ -26,6 +26,7 @@ DIGESTS = {
     "10": "f821ed4bb6b0b1987d4517ebb6a2c452d843cac7b972a477de761e41baf1ca00",  # Katakana: a final su read as th too
     "11": "ca1a8f438662c58af37b0cc91ae6ee30331099df9431df16ccc8066d23d1643a",  # Thai: a third reading with the silenced letters
     "12": "2fc614c73d57873bc50d51d47275697ed4e3582c732731b0f607d13e52ede81a",  # Arabic script: the Turkish -oğlu joined and read oglu
+    "13": "680a6cc5ec3fa55232deae7145a476064b640c316008a7467ef52b2b34362422",  # Arabic reading: و and ی between consonants read u and i
 }
 
 
