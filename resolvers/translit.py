@@ -93,8 +93,11 @@ _RULES = {
     "rollcall/Greek-Latin": "μπ > b ; ντ > d ; γκ > g ; τζ > dz ; ου > u ; :: Greek-Latin/BGN ;",
     # Russian writes the h of English and German names as г ("Гарриет Гарман").
     "rollcall/Russian-Latin-h": "г > h ; Г > H ; :: Russian-Latin/BGN ;",
-    # Hebrew BGN ignores the geresh that marks sounds Hebrew letters lack (ג׳ = j).
-    "rollcall/Hebrew-Latin": "ג׳ > dzh ; ז׳ > zh ; צ׳ > ch ; ת׳ > th ; :: Hebrew-Latin/BGN ;",
+    # Hebrew BGN ignores the geresh that marks sounds Hebrew letters lack (ג׳ = j), and drops
+    # alef, which begins a word only to carry its first vowel (אנגלה "Angela", אד "Ed"): a
+    # vowel there, read a. ICU's own Hebrew-Latin, the second reading, still drops it.
+    "rollcall/Hebrew-Latin": ("[^[:L:][:M:]] { א > a ; ^ א > a ; ג׳ > dzh ; ז׳ > zh ; צ׳ > ch ; ת׳ > th ; "
+                              ":: Hebrew-Latin/BGN ;"),
     # Malayalam: ICU leaves the chillu letters (a consonant without its vowel, as in താൻസു
     # "Tansu": ൻ is n) untransliterated, so they vanish, and reads the two-part vowel signs
     # ൊ ോ ൌ as two vowels ("kēā" for കോ). A chillu is its consonant with a virama; a two-part

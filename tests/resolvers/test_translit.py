@@ -55,6 +55,9 @@ def test_primary_romanisation(name: str, lang: str | None, expected: str) -> Non
         ("بوریس جانسون", "fa", "bvrys jansvn"),
         ("میشل بارنیه", "fa", "mishl barnih"),
         ("مروان", "ar", "mrwan"),  # beside a long vowel, a consonant
+        # Hebrew: an alef that begins a word carries its vowel.
+        ("אנגלה מרקל", "he", "anglh mrql"),
+        ("אריאל שרון", "he", "aryl shrwn"),
         # The Turkish -oğlu read as Turkish writes it, joined to the word before it, whether
         # Persian writes it apart, after a zero-width non-joiner, or Uyghur writes it ئوغلۇ.
         ("کمال قلیچدار اوغلو", "fa", "kmal qlychdaroglu"),
