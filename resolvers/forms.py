@@ -34,6 +34,7 @@ class NameForm:
     joined_class: str
 
 
+@lru_cache(maxsize=4096)  # a query's forms are asked for again by the confidence model (matcher.is_one_word)
 def name_forms(cleaned: str, lang: str | None) -> tuple[NameForm, ...]:
     """Romanised readings of a cleaned name (normalize.clean), each tokenised and keyed."""
     forms = []
