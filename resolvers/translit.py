@@ -89,6 +89,11 @@ _RULES = {
     "rollcall/Arabic-Latin-g": "ا > a ; ج > g ; غ > g ; ق > g ; :: Arabic-Latin/BGN ;",
     # ICU's generic Cyrillic table writes ž, š, č, ŝ, which ASCII folding would flatten.
     "rollcall/Cyrillic-Latin": ":: Cyrillic-Latin ; ž > zh ; š > sh ; č > ch ; ŝ > shch ; ẑ > dzh ;",
+    # Armenian ո is "vo" only at the start of a word; ICU's BGN table also reads it so after
+    # an aspirated consonant, whose apostrophe it takes for a word break (Քոչարյան
+    # "K'voch'aryan" for Kocharyan, Թոնի "T'voni" for Tony). After a letter it is o, unless
+    # it begins the digraph ու (u).
+    "rollcall/Armenian-Latin": "[:L:] { ո } [^ւ] > o ; :: Armenian-Latin/BGN ;",
     # Greek writes b, d, g of foreign names as μπ, ντ, γκ; BGN reads them mb, nd, ng.
     "rollcall/Greek-Latin": "μπ > b ; ντ > d ; γκ > g ; τζ > dz ; ου > u ; :: Greek-Latin/BGN ;",
     # Russian writes the h of English and German names as г ("Гарриет Гарман").
@@ -129,7 +134,7 @@ _BY_SCRIPT = {
     "Hebrew": ("rollcall/Hebrew-Latin", "Hebrew-Latin"),
     "Greek": ("rollcall/Greek-Latin", "Greek-Latin/BGN"),
     "Georgian": ("Georgian-Latin/BGN",),
-    "Armenian": ("Armenian-Latin/BGN",),
+    "Armenian": ("rollcall/Armenian-Latin",),
     "Malayalam": ("rollcall/Malayalam-Latin",),
     "Ethiopic": ("rollcall/Ethiopic-Latin", "rollcall/Ethiopic-Latin-i"),
 }

@@ -55,6 +55,11 @@ def test_primary_romanisation(name: str, lang: str | None, expected: str) -> Non
         ("بوریس جانسون", "fa", "bvrys jansvn"),
         ("میشل بارنیه", "fa", "mishl barnih"),
         ("مروان", "ar", "mrwan"),  # beside a long vowel, a consonant
+        # Armenian ո after an aspirated consonant is o, as after any letter; vo at a word's
+        # start; ու is u.
+        ("Ռոբերտ Քոչարյան", "hy", "rrobert kocharyan"),
+        ("Թոնի Բլեր", "hy", "toni bler"),
+        ("Ոսկան Ռուբինյան", "hy", "voskan rrubinyan"),
         # Hebrew: an alef that begins a word carries its vowel.
         ("אנגלה מרקל", "he", "anglh mrql"),
         ("אריאל שרון", "he", "aryl shrwn"),
