@@ -14,20 +14,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["commonness", "is_capitalised", "script_has_case"]
+__all__ = ["WORDLIST", "commonness", "is_capitalised", "script_has_case"]
 
 
 # wordfreq's small lists hold the words of Zipf 3 and above: every threshold the article
 # reader uses is above that, so they decide as the large lists would, and load about ten
 # times faster (some 35 ms a language) in a fraction of the memory.
-_WORDLIST = "small"
+WORDLIST = "small"
 
 
 @lru_cache(maxsize=1)
 def _languages() -> frozenset[str]:
     from wordfreq import available_languages  # loads its tables on first use, not at import
 
-    return frozenset(available_languages(_WORDLIST))
+    return frozenset(available_languages(WORDLIST))
 
 
 @lru_cache(maxsize=65536)
@@ -40,7 +40,7 @@ def commonness(word: str, lang: str | None) -> float:
         return 0.0
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, primary, wordlist=_WORDLIST)
+    return zipf_frequency(word, primary, wordlist=WORDLIST)
 
 
 def script_has_case(word: str) -> bool:

@@ -13,10 +13,12 @@ could hold. Such a name matches nobody well, and so has no close runner-up eithe
 model that trusts the margin promises it half a chance. Made-up names (the letters of a
 gazetteer name shuffled within each word, and letters drawn at random, each also written in
 another script) join the confidence model's training as names of nobody, so that a lone
-weak first candidate reads as what it is. The labelled names are also nearly all full
-names: each one's family name alone joins the training with its person's label, so that a
-surname alone is neither trusted nor dismissed by guesswork. Neither is counted in the
-reported figures nor in the threshold.
+weak first candidate reads as what it is; so do the commonest words of each language
+wordfreq lists. The labelled names are also nearly all full names: each one's family name
+alone joins the training with its person's label, so that a surname alone is neither
+trusted nor dismissed by guesswork. None of these is counted in the reported figures or in
+the threshold for names; a single token has a threshold of its own, chosen the same way on
+the family names alone (right or not) and the single words of nobody.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from rollcall.resolvers.params import (
 )
 from rollcall.resolvers.normalize import clean, has_qualifier, normalize
 from rollcall.resolvers.score import PairFeatures
+from rollcall.resolvers.wordlike import WORDLIST
 
 from ..engine import Engine
 
@@ -62,7 +65,6 @@ _MADE_UP_SEED = 20261205
 # The commonest words of each language taken as names of nobody (ordinary_words), and
 # the scripts in which a character is a syllable (two make a word).
 _ORDINARY_WORDS = 30
-_WORDLIST = "small"
 _SYLLABIC = {"Han", "Katakana", "Hiragana", "Hangul"}
 
 
@@ -179,8 +181,8 @@ def ordinary_words(alias_words: set[str], per_language: int = _ORDINARY_WORDS) -
     they may well mean that person. Words of fewer than three letters (two in Chinese,
     Japanese or Korean) are left out too."""
     out = []
-    for lang in sorted(available_languages(_WORDLIST)):
-        words = (w for w in top_n_list(lang, 2000, wordlist=_WORDLIST)
+    for lang in sorted(available_languages(WORDLIST)):
+        words = (w for w in top_n_list(lang, 2000, wordlist=WORDLIST)
                  if sum(ch.isalpha() for ch in w) >= (2 if detect_script(w) in _SYLLABIC else 3)
                  and normalize(w) not in alias_words)
         out += [(word, lang) for word in islice(words, per_language)]
@@ -191,6 +193,15 @@ def _ordinary_word_examples(index: NameIndex, config: MatcherConfig) -> list[_Ex
     alias_words = {w for i in range(len(index)) for w in normalize(index.data.record_of(i).name).split()}
     return _examples(index, [{"id": f"word:{lang}:{word}", "query": word, "lang": lang}
                              for word, lang in ordinary_words(alias_words)], config)
+
+
+def _learned_from(index: NameIndex, queries: Sequence[dict], config: MatcherConfig
+                  ) -> tuple[list[_Example], list[_Example]]:
+    """What the confidence model learns from besides the labelled names: the names of
+    nobody (made-up names, ordinary words) and the family names alone."""
+    nobody = _made_up_examples(index, round(len(queries) * _MADE_UP_SHARE), config)
+    nobody += _ordinary_word_examples(index, config)
+    return nobody, _one_word_examples(index, queries, config)
 
 
 def _fit_score(examples: Sequence[_Example], l2: float) -> list[float]:
@@ -259,9 +270,10 @@ class CrossValidation:
 
 def _cross_validate(examples: Sequence[_Example], made_up: Sequence[_Example], one_word: Sequence[_Example],
                     queries: list[dict], precision: float, l2: float) -> CrossValidation:
-    """The labelled examples answered out of fold. The made-up names and the one-word
-    queries join the confidence model's training, each in its person's fold (the made-up
-    ones in turn), and are not counted in the threshold."""
+    """The labelled examples answered out of fold. The names of nobody (`made_up`) and the
+    family names alone (`one_word`) join the confidence model's training, each in its
+    person's fold (the names of nobody in turn); they choose the single token's threshold,
+    and not the other."""
     # A one-word query's group is its person's: it joins that person's fold.
     folds = grouped_folds([e.group for e in (*examples, *one_word)])
     n_folds = max(folds) + 1
@@ -298,10 +310,8 @@ def cross_validate(index: NameIndex, queries: list[dict], *, precision: float = 
     """The stored parameters' candidates for `queries`, re-ranked and re-scored under
     5-fold person-grouped cross-validation (what `make eval` reports beside its table)."""
     config = MatcherConfig(params=_starting_params())
-    made_up = _made_up_examples(index, round(len(queries) * _MADE_UP_SHARE), config)
-    made_up += _ordinary_word_examples(index, config)
-    one_word = _one_word_examples(index, queries, config)
-    return _cross_validate(_examples(index, queries, config), made_up, one_word, queries, precision, l2)
+    return _cross_validate(_examples(index, queries, config), *_learned_from(index, queries, config), queries,
+                           precision, l2)
 
 
 def _median(values: Sequence[float]) -> float:
@@ -348,9 +358,7 @@ def fit_params(names: Path, popolo: Path, out: TextIO, *, precision: float = 0.9
         for round_no in range(1, rounds + 1):
             config = MatcherConfig(params=params)
             examples = _examples(engine.index, queries, config)
-            made_up = _made_up_examples(engine.index, round(len(queries) * _MADE_UP_SHARE), config)
-            made_up += _ordinary_word_examples(engine.index, config)
-            one_word = _one_word_examples(engine.index, queries, config)
+            made_up, one_word = _learned_from(engine.index, queries, config)
             cv = _cross_validate(examples, made_up, one_word, queries, precision, l2)
             out.write(f"round {round_no}: {_summary(cv)}\n")
             coef = _fit_score(examples, l2)
