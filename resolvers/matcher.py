@@ -305,5 +305,5 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
             )
         )
     accepted = bool(candidates) and candidates[0].confidence >= conf_model.threshold(
-        conf_model.single_token(one_word, scored[0].features))
+        conf_model.group(script, conf_model.single_token(one_word, scored[0].features)))
     return MatchResult(tuple(candidates), accepted, NAME_MATCHER.label)

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from .context import CONTEXT_HINTS
 from .rules import MIN_ALIGNED
+from .script import LATIN
 from .score import FEATURES, PairFeatures
 
 __all__ = [
-    "CONFIDENCE_FEATURES", "ConfidenceModel", "PARAMS_PATH", "Params", "ScoreModel", "default_params", "load_params",
-    "ranking_shares", "sigmoid",
+    "ACCEPT_GROUPS", "CONFIDENCE_FEATURES", "ConfidenceModel", "PARAMS_PATH", "Params", "ScoreModel", "default_params",
+    "load_params", "ranking_shares", "sigmoid",
 ]
 
 PARAMS_PATH = Path(__file__).with_name("params.json")
@@ -54,6 +55,13 @@ _BASE_FEATURES = ("score_logit", "margin", "single_token", "qualified",
 _SINGLE = _BASE_FEATURES.index("single_token")
 CONFIDENCE_FEATURES = (*_BASE_FEATURES, *(f"one_word_{f}" for f in _BASE_FEATURES if f != "single_token"))
 _WEAKEST = tuple(FEATURES).index("weakest")
+# Groups of queries whose first candidates are accepted at thresholds of their own, each
+# fitted for the precision asked: a single token (a surname alone, fitted on the family
+# names alone and on ordinary words), and full names in Latin letters and in other scripts.
+# Latin spellings of different people lie close together ("Hans Evers" is not Hans Ewers),
+# so one threshold for all names left Latin answers accepted at 0.97 precision and the
+# others at 0.999.
+ACCEPT_GROUPS = ("one_word", "latin", "other")
 # Whole-name similarity at which one word reads as all of a longer alias (features()).
 _WHOLE_NAME = 0.9
 _NO_ONE_WORD = (0.0,) * (len(_BASE_FEATURES) - 1)
@@ -105,12 +113,10 @@ class ConfidenceModel:
     carries a disambiguator, the pair features of its best alias (a high score made of a
     perfect surname and a wrong given name is less sure than an even one), the weakest word
     read as CONFIDENCE_FEATURES says, and how far a match within one script rests on sound.
-    `match` needs confidence ≥ accept_at, or for a single token accept_at_one_word: fitted
-    on family names alone and ordinary words, where the other is fitted on full names."""
+    `match` needs confidence ≥ the threshold of the query's group (ACCEPT_GROUPS)."""
 
     coef: tuple[float, ...]  # intercept, then one weight per feature
-    accept_at: float
-    accept_at_one_word: float
+    accept_at: tuple[float, ...]  # one threshold per group of ACCEPT_GROUPS, in that order
     _weights: tuple[float, ...] = field(init=False, repr=False, compare=False)  # coef[1:]
 
     def __post_init__(self) -> None:
@@ -124,9 +130,14 @@ class ConfidenceModel:
         Barack Obama), and is read as the name it is."""
         return one_word and not (pair.whole >= _WHOLE_NAME and pair.alias_coverage < 1.0)
 
-    def threshold(self, single_token: bool) -> float:
-        """The confidence at which a first candidate is accepted."""
-        return self.accept_at_one_word if single_token else self.accept_at
+    @staticmethod
+    def group(query_script: str, single_token: bool) -> str:
+        """The group of ACCEPT_GROUPS whose threshold decides a first candidate."""
+        return "one_word" if single_token else "latin" if query_script == LATIN else "other"
+
+    def threshold(self, group: str) -> float:
+        """The confidence at which a first candidate of `group` is accepted."""
+        return self.accept_at[ACCEPT_GROUPS.index(group)]
 
     @staticmethod
     def features(
@@ -178,8 +189,7 @@ class Params:
             "confidence": {
                 "coef": list(self.confidence.coef),
                 "features": list(CONFIDENCE_FEATURES),
-                "accept_at": self.confidence.accept_at,
-                "accept_at_one_word": self.confidence.accept_at_one_word,
+                "accept_at": dict(zip(ACCEPT_GROUPS, self.confidence.accept_at)),
             },
         }
 
@@ -196,20 +206,22 @@ class Params:
         )
         if not confidence:
             return cls(score, default_params().confidence, doc.get("fitted_on", ""))
+        thresholds = c.get("accept_at")
         if (tuple(c.get("features", ())) != CONFIDENCE_FEATURES or len(c["coef"]) != len(CONFIDENCE_FEATURES) + 1
-                or "accept_at_one_word" not in c):
-            raise ValueError(f"the confidence model was fitted on {c.get('features')} (with "
-                             f"accept_at_one_word: {'accept_at_one_word' in c}), this code reads "
-                             f"{list(CONFIDENCE_FEATURES)} and needs it: refit it (make fit)")
-        return cls(score, ConfidenceModel(tuple(float(x) for x in c["coef"]), float(c["accept_at"]),
-                                          float(c["accept_at_one_word"])), doc.get("fitted_on", ""))
+                or not isinstance(thresholds, dict) or set(thresholds) != set(ACCEPT_GROUPS)):
+            raise ValueError(f"the confidence model was fitted on {c.get('features')} with thresholds for "
+                             f"{sorted(thresholds) if isinstance(thresholds, dict) else 'one group'}, this code "
+                             f"reads {list(CONFIDENCE_FEATURES)} with {list(ACCEPT_GROUPS)}: refit it (make fit)")
+        return cls(score, ConfidenceModel(tuple(float(x) for x in c["coef"]),
+                                          tuple(float(thresholds[g]) for g in ACCEPT_GROUPS)), doc.get("fitted_on", ""))
 
 
 def default_params() -> Params:
     """Hand-set starting point, used to bootstrap a fit when no params.json exists."""
     return Params(
         ScoreModel(-9.0, (5.0, 3.0, 1.5, 1.5, 1.0, 1.0, 0.5, 0.0), dict(CONTEXT_DEFAULTS)),
-        ConfidenceModel((-1.0, 0.3, 0.5, -0.5, -1.0) + (0.0,) * (len(CONFIDENCE_FEATURES) - 4), 0.9, 0.9),
+        ConfidenceModel((-1.0, 0.3, 0.5, -0.5, -1.0) + (0.0,) * (len(CONFIDENCE_FEATURES) - 4),
+                        (0.9,) * len(ACCEPT_GROUPS)),
         "hand-set",
     )
 

@@ -150,7 +150,7 @@ def cross_validated_outcomes(engine: Engine, queries: list[dict]) -> list[Outcom
     matcher would answer people it was not fitted on. No timings: nothing is timed."""
     cv = cross_validate(engine.index, queries)
     return [Outcome(q.get("script") or "?", q.get("expected"), top.ranked[:5], conf,
-                    cv.accepts(conf, top), math.nan)
+                    cv.accepts(conf, top, q["query"]), math.nan)
             for q, top, conf in zip(cv.queries, cv.tops, cv.confidences)]
 
 

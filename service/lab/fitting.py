@@ -4,9 +4,11 @@ The score model is a logistic regression over the pair features of every retriev
 candidate (right person or not); the confidence model is a logistic regression over the
 first candidate's score and margin (right or not). Both are cross-validated with folds
 grouped by person, so the reported figures come from people the model was not fitted on;
-the parameters written are then fitted on all the data. The auto-accept threshold is the
+the parameters written are then fitted on all the data. An auto-accept threshold is the
 lowest confidence at which the cross-validated precision of accepted answers stays at or
-above the target and at most 1% of the names of nobody in the gazetteer are accepted.
+above the target and at most 1% of the names of nobody in the gazetteer are accepted; there
+is one for each group of params.ACCEPT_GROUPS (single tokens, full names in Latin letters,
+full names in other scripts).
 
 Labelled names come from people, so they never show the confidence model a name nobody
 could hold. Such a name matches nobody well, and so has no close runner-up either: a
@@ -16,25 +18,20 @@ another script) join the confidence model's training as names of nobody, so that
 weak first candidate reads as what it is; so do the commonest words of each language
 wordfreq lists. The labelled names are also nearly all full names: each one's family name
 alone joins the training with its person's label, so that a surname alone is neither
-trusted nor dismissed by guesswork. None of these is counted in the reported figures or in
-the threshold for names; a single token has a threshold of its own, chosen the same way on
-the family names alone (right or not) and the single words of nobody.
+trusted nor dismissed by guesswork. None of these is counted in the reported figures. The
+single tokens' threshold is chosen on the family names alone (right or not) and the single
+words of nobody; the full names' thresholds on the labelled names and the made-up names
+of their group.
 """
 
 from __future__ import annotations
 
 import json
-import random
-import string
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import TextIO
-
-import icu
-from wordfreq import available_languages, top_n_list
 
 from rollcall.gazetteer import import_file
 from rollcall.resolvers import MatcherConfig, Query
@@ -43,15 +40,15 @@ from rollcall.resolvers.index import NameIndex
 from rollcall.resolvers.matcher import alias_script, is_one_word, score_candidates
 from rollcall.resolvers.script import detect_script
 from rollcall.resolvers.params import (
-    CONFIDENCE_FEATURES, CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params, ranking_shares,
+    ACCEPT_GROUPS, CONFIDENCE_FEATURES, CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params, ranking_shares,
 )
-from rollcall.resolvers.normalize import clean, has_qualifier, normalize
+from rollcall.resolvers.normalize import has_qualifier, normalize
 from rollcall.resolvers.score import PairFeatures
-from rollcall.resolvers.wordlike import WORDLIST
 
 from ..engine import Engine
+from .unlabelled import in_other_scripts, made_up_names, one_word_queries, ordinary_words
 
-__all__ = ["CrossValidation", "FoldAnswer", "cross_validate", "fit_params", "made_up_names"]
+__all__ = ["CrossValidation", "FoldAnswer", "cross_validate", "fit_params"]
 
 _CANDIDATES = 10
 # The auto-accept threshold also keeps the names of nobody in the gazetteer accepted for
@@ -59,17 +56,13 @@ _CANDIDATES = 10
 _NIL_FALSE_ACCEPT = 0.01
 # The confidence model's ridge penalty (it has few features and thousands of rows).
 _CONFIDENCE_L2 = 0.1
-# Made-up names per labelled query, and the seed that makes them reproducible.
+# Made-up names per labelled query.
 _MADE_UP_SHARE = 0.1
-_MADE_UP_SEED = 20261205
-# The commonest words of each language taken as names of nobody (ordinary_words), and
-# the scripts in which a character is a syllable (two make a word).
-_ORDINARY_WORDS = 30
-_SYLLABIC = {"Han", "Katakana", "Hiragana", "Hangul"}
 
 
 @dataclass(frozen=True, slots=True)
 class _Example:
+    query: str
     group: str  # the person (or the query, for queries of nobody in the gazetteer)
     expected: str | None
     candidate_ids: tuple[str, ...]
@@ -86,6 +79,7 @@ def _examples(index: NameIndex, queries: Sequence[dict], config: MatcherConfig) 
         scored = score_candidates(index, query, config)[:_CANDIDATES]
         script = detect_script(q["query"])
         out.append(_Example(
+            q["query"],
             q.get("expected") or f"nil:{q['id']}",
             q.get("expected"),
             tuple(index.persons[s.person].id for s in scored),
@@ -95,51 +89,6 @@ def _examples(index: NameIndex, queries: Sequence[dict], config: MatcherConfig) 
             has_qualifier(q["query"]),
         ))
     return out
-
-
-def made_up_names(names: Sequence[tuple[str, str]], count: int, seed: int = _MADE_UP_SEED) -> list[tuple[str, str]]:
-    """`count` names nobody holds, each with the id of the name it was made from ("" for
-    none). Half are (id, name) pairs drawn from `names` with the letters of each word
-    shuffled ("Jan Korte" -> "Naj Terko": a gazetteer's letters, nobody's name); half are
-    letters drawn at random, as a typed made-up name is ("Qwerty Zxvu")."""
-    rng = random.Random(seed)
-    pool = [(pid, name) for pid, name in names if any(len(set(w)) > 1 for w in name.split())]
-    out: list[tuple[str, str]] = []
-    while pool and len(out) < count:
-        if len(out) % 2:
-            words = ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 9)))
-                     for _ in range(rng.randint(1, 3))]
-            out.append((" ".join(w.capitalize() for w in words), ""))
-            continue
-        pid, name = rng.choice(pool)
-        words = []
-        for word in name.split():
-            letters = list(word.lower())
-            for _ in range(10):
-                rng.shuffle(letters)
-                if "".join(letters) != word.lower() or len(set(letters)) < 2:
-                    break
-            words.append("".join(letters).capitalize())
-        out.append((" ".join(words), pid))
-    return out
-
-
-# ICU's transforms that write a Latin made-up name in the other scripts queries come in;
-# Arabic and Hebrew lose the vowel points that their names are written without.
-_OTHER_SCRIPTS = (
-    "Latin-Cyrillic", "Latin-Arabic; [:Mn:] Remove", "Latin-Hebrew; [:Mn:] Remove", "Latin-Greek",
-    "Latin-Katakana", "Latin-Hangul", "Latin-Georgian", "Latin-Armenian", "Latin-Devanagari",
-    "Latin-Bengali", "Latin-Tamil", "Latin-Malayalam", "Latin-Thai", "Latin-Ethiopic",
-)
-
-
-def in_other_scripts(made: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The made-up names written in other scripts, each in one (in turn), with its source:
-    a name of nobody is as often a name of nobody written in Cyrillic or Katakana, and across
-    scripts a match has only its sound to go by."""
-    transforms = [icu.Transliterator.createInstance(t) for t in _OTHER_SCRIPTS]
-    return [(transforms[i % len(transforms)].transliterate(name.lower()), source)
-            for i, (name, source) in enumerate(made)]
 
 
 def _made_up_examples(index: NameIndex, count: int, config: MatcherConfig) -> list[_Example]:
@@ -152,41 +101,8 @@ def _made_up_examples(index: NameIndex, count: int, config: MatcherConfig) -> li
     return [ex for ex, (_, source) in zip(examples, made) if ex.candidate_ids[:1] != (source,)]
 
 
-def one_word_queries(queries: Sequence[dict]) -> list[dict]:
-    """Each labelled query's family name alone, labelled with the same person: the last
-    word of the name as the matcher reads it (clean(): "Lavrov, Sergei" in reading order, a
-    disambiguator in parentheses dropped). The labelled names are nearly all full names, so
-    without these the confidence model learns names of one word from made-up names alone,
-    and holds a real surname at a few per cent. Names written without spaces (Chinese,
-    Japanese) and words of fewer than three letters are left out; a family name written
-    first ("Wang Yi") gives its given name, which the label then counts as a miss, as a
-    user who meant that person would."""
-    out = []
-    for q in queries:
-        words = clean(q["query"]).split()
-        if q.get("expected") and len(words) > 1 and sum(ch.isalpha() for ch in words[-1]) >= 3:
-            out.append({**q, "id": f"one-word:{q['id']}", "query": words[-1]})
-    return out
-
-
 def _one_word_examples(index: NameIndex, queries: Sequence[dict], config: MatcherConfig) -> list[_Example]:
     return _examples(index, one_word_queries(queries), config)
-
-
-def ordinary_words(alias_words: set[str], per_language: int = _ORDINARY_WORDS) -> list[tuple[str, str]]:
-    """The commonest words of each language wordfreq lists, as (word, language): names of
-    nobody, so that one word which only sounds like a surname ("дар", "gift", like Ishaq Dar's
-    "Dar") is not taken for the person, as the family names alone would teach. Words written
-    as a word of some alias (`alias_words`, normalized: Brown, May) are left out: alone,
-    they may well mean that person. Words of fewer than three letters (two in Chinese,
-    Japanese or Korean) are left out too."""
-    out = []
-    for lang in sorted(available_languages(WORDLIST)):
-        words = (w for w in top_n_list(lang, 2000, wordlist=WORDLIST)
-                 if sum(ch.isalpha() for ch in w) >= (2 if detect_script(w) in _SYLLABIC else 3)
-                 and normalize(w) not in alias_words)
-        out += [(word, lang) for word in islice(words, per_language)]
-    return out
 
 
 def _ordinary_word_examples(index: NameIndex, config: MatcherConfig) -> list[_Example]:
@@ -237,6 +153,10 @@ class FoldAnswer:
     def single_token(self) -> bool:
         return bool(self.features) and self.features[CONFIDENCE_FEATURES.index("single_token")] == 1.0
 
+    def group(self, query_script: str) -> str:
+        """Its group of ACCEPT_GROUPS (ConfidenceModel.group)."""
+        return ConfidenceModel.group(query_script, self.single_token)
+
 
 def _top(ex: _Example, coef: Sequence[float]) -> FoldAnswer:
     if not ex.candidate_ids:
@@ -253,27 +173,25 @@ def _top(ex: _Example, coef: Sequence[float]) -> FoldAnswer:
 @dataclass(frozen=True, slots=True)
 class CrossValidation:
     """Labelled queries answered by score and confidence models fitted without the people
-    of the query's fold, and the auto-accept threshold chosen on those answers."""
+    of the query's fold, and the auto-accept thresholds chosen on those answers."""
 
     queries: list[dict]
     tops: list[FoldAnswer]
     confidences: list[float]
-    accept_at: float
-    accept_at_one_word: float
-    made_up: list[tuple[float, FoldAnswer]]  # made-up names and ordinary words, with their confidence
-    one_word: list[tuple[float, FoldAnswer]]  # the family names alone
+    accept_at: dict[str, float]  # per group of ACCEPT_GROUPS
+    made_up: list[tuple[float, FoldAnswer, str]]  # made-up names and ordinary words: confidence, answer, query
+    one_word: list[tuple[float, FoldAnswer, str]]  # the family names alone
 
-    def accepts(self, confidence: float, top: FoldAnswer) -> bool:
-        """Whether the matcher would accept this first candidate (ConfidenceModel.threshold)."""
-        return bool(top.features) and confidence >= (self.accept_at_one_word if top.single_token else self.accept_at)
+    def accepts(self, confidence: float, top: FoldAnswer, query: str) -> bool:
+        """Whether the matcher would accept this first candidate of `query` (ConfidenceModel.threshold)."""
+        return bool(top.features) and confidence >= self.accept_at[top.group(detect_script(query))]
 
 
 def _cross_validate(examples: Sequence[_Example], made_up: Sequence[_Example], one_word: Sequence[_Example],
                     queries: list[dict], precision: float, l2: float) -> CrossValidation:
     """The labelled examples answered out of fold. The names of nobody (`made_up`) and the
     family names alone (`one_word`) join the confidence model's training, each in its
-    person's fold (the names of nobody in turn); they choose the single token's threshold,
-    and not the other."""
+    person's fold (the names of nobody in turn), and the choice of the thresholds."""
     # A one-word query's group is its person's: it joins that person's fold.
     folds = grouped_folds([e.group for e in (*examples, *one_word)])
     n_folds = max(folds) + 1
@@ -289,20 +207,23 @@ def _cross_validate(examples: Sequence[_Example], made_up: Sequence[_Example], o
     for k in range(n_folds):
         train = [t for t, f in zip(tops, folds) if f != k and t.features]
         model = ConfidenceModel(tuple(fit_logistic([t.features for t in train], [t.right for t in train],
-                                                   l2=_CONFIDENCE_L2)), accept_at=1.0, accept_at_one_word=1.0)
+                                                   l2=_CONFIDENCE_L2)), accept_at=(1.0,) * len(ACCEPT_GROUPS))
         for i in (i for i, f in enumerate(folds) if f == k):
             confidences[i] = tops[i].confidence(model)
     n, m = len(examples), len(examples) + len(one_word)
-    accept_at = _threshold([(c, t.right, not q.get("expected")) for c, t, q in zip(confidences, tops, queries)
-                            if t.features], precision, _NIL_FALSE_ACCEPT)
-    # Single tokens: the family names alone, and the made-up names and ordinary words of one
-    # word as names of nobody.
-    single = [(c, t.right, i >= m) for i, (c, t) in enumerate(zip(confidences, tops))
-              if i >= n and t.features and t.single_token]
-    accept_at_one_word = _threshold(single, precision, _NIL_FALSE_ACCEPT)
-    return CrossValidation(queries, tops[:n], confidences[:n], accept_at, accept_at_one_word,
-                           list(zip(confidences[m:], tops[m:])),
-                           [(c, t) for c, t in zip(confidences[n:m], tops[n:m]) if t.features])
+    texts = [e.query for e in every]
+    # Each group's threshold on its answers (right or not, of nobody or not): full names on
+    # the labelled ones, single tokens on the family names alone; the names of nobody count
+    # in the group they fall in.
+    answers: dict[str, list[tuple[float, bool, bool]]] = {g: [] for g in ACCEPT_GROUPS}
+    for i, (c, t, text) in enumerate(zip(confidences, tops, texts)):
+        group = t.group(detect_script(text))
+        if t.features and (i >= m or (group == "one_word") == (i >= n)):
+            answers[group].append((c, t.right, i >= m or (i < n and not queries[i].get("expected"))))
+    accept_at = {g: _threshold(answers[g], precision, _NIL_FALSE_ACCEPT) for g in ACCEPT_GROUPS}
+    return CrossValidation(queries, tops[:n], confidences[:n], accept_at,
+                           list(zip(confidences[m:], tops[m:], texts[m:])),
+                           [(c, t, text) for c, t, text in zip(confidences[n:m], tops[n:m], texts[n:m]) if t.features])
 
 
 def cross_validate(index: NameIndex, queries: list[dict], *, precision: float = 0.99,
@@ -366,7 +287,7 @@ def fit_params(names: Path, popolo: Path, out: TextIO, *, precision: float = 0.9
             cc = fit_logistic([t.features for t in tops], [t.right for t in tops], l2=_CONFIDENCE_L2)
             params = Params(
                 ScoreModel(coef[0], tuple(coef[1:]), dict(CONTEXT_DEFAULTS)),
-                ConfidenceModel(tuple(cc), cv.accept_at, cv.accept_at_one_word),
+                ConfidenceModel(tuple(cc), tuple(cv.accept_at[g] for g in ACCEPT_GROUPS)),
                 f"{names.name} on {popolo.name}, {len(queries)} queries, 5 folds by person",
             )
         engine.close()
@@ -381,25 +302,26 @@ def _summary(cv: CrossValidation) -> str:
     nil = len(cv.queries) - known
     top1 = sum(t.right for q, t in zip(cv.queries, cv.tops) if q.get("expected"))
     pairs = [(c, t.right) for c, t in zip(cv.confidences, cv.tops) if t.features]
-    accepted = [t.right for c, t in zip(cv.confidences, cv.tops) if cv.accepts(c, t)]
+    accepted = [t.right for q, c, t in zip(cv.queries, cv.confidences, cv.tops) if cv.accepts(c, t, q["query"])]
     nil_accepted = sum(1 for q, c, t in zip(cv.queries, cv.confidences, cv.tops)
-                       if not q.get("expected") and cv.accepts(c, t))
-    made_up = [c for c, _ in cv.made_up]
+                       if not q.get("expected") and cv.accepts(c, t, q["query"]))
+    made_up = [c for c, _, _ in cv.made_up]
+    thresholds = ", ".join(f"{g} {cv.accept_at[g]:.3f}" for g in ACCEPT_GROUPS)
     return (f"cross-validated top1 {top1 / max(known, 1):.3f}, ECE {expected_calibration_error(pairs):.3f}, "
-            f"accept at {cv.accept_at:.3f} (one word {cv.accept_at_one_word:.3f}): {len(accepted)} accepted, "
+            f"accept at {thresholds}: {len(accepted)} accepted, "
             f"precision {sum(accepted) / max(len(accepted), 1):.3f}, auto-recall {sum(accepted) / max(known, 1):.3f}, "
             f"NIL false-accept {nil_accepted / max(nil, 1):.3f}; {len(made_up)} made-up names and ordinary words: "
-            f"median confidence {_median(made_up):.3f}, {sum(cv.accepts(c, t) for c, t in cv.made_up)} accepted; "
+            f"median confidence {_median(made_up):.3f}, {sum(cv.accepts(*answer) for answer in cv.made_up)} accepted; "
             f"{_one_word_summary(cv)}")
 
 
 def _one_word_summary(cv: CrossValidation) -> str:
     """How the family names alone fare: right answers among those accepted, and the share
     right in each fifth of the confidence scale (calibration at a glance)."""
-    accepted = [t.right for c, t in cv.one_word if cv.accepts(c, t)]
+    accepted = [t.right for c, t, text in cv.one_word if cv.accepts(c, t, text)]
     fifths = []
     for lo in range(5):
-        band = [t.right for c, t in cv.one_word if lo / 5 <= c < (lo + 1) / 5 or (lo == 4 and c == 1.0)]
+        band = [t.right for c, t, _ in cv.one_word if lo / 5 <= c < (lo + 1) / 5 or (lo == 4 and c == 1.0)]
         fifths.append(f"{lo / 5:.1f}+: {sum(band)}/{len(band)}")
     return (f"{len(cv.one_word)} family names alone: {sum(accepted)} of {len(accepted)} accepted right; "
             f"right by confidence {', '.join(fifths)}")

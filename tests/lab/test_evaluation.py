@@ -6,7 +6,7 @@ import math
 import pytest
 
 from rollcall.service.lab.evaluation import Outcome, expected_calibration_error, format_table, metrics
-from rollcall.service.lab.fitting import in_other_scripts, made_up_names, one_word_queries, ordinary_words
+from rollcall.service.lab.unlabelled import in_other_scripts, made_up_names, one_word_queries, ordinary_words
 from rollcall.resolvers.script import detect_script
 
 

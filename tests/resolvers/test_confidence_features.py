@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from rollcall.resolvers.params import CONFIDENCE_FEATURES, ConfidenceModel, load_params
+from rollcall.resolvers.params import ACCEPT_GROUPS, CONFIDENCE_FEATURES, ConfidenceModel, load_params
 from rollcall.resolvers.score import PairFeatures
 from rollcall.service.engine import Engine, make_query
 
@@ -62,10 +62,20 @@ def test_the_surname_alone_of_many_members_is_not_sure(members_of_parliament: En
     assert answer.candidates[0].candidate.confidence < 0.5
 
 
-def test_a_single_token_has_a_threshold_of_its_own() -> None:
+def test_single_tokens_latin_names_and_other_names_have_thresholds_of_their_own() -> None:
     model = load_params().confidence
-    assert model.threshold(True) == model.accept_at_one_word and model.threshold(False) == model.accept_at
+    assert ConfidenceModel.group("Cyrillic", True) == ConfidenceModel.group("Latin", True) == "one_word"
+    assert ConfidenceModel.group("Latin", False) == "latin" and ConfidenceModel.group("Han", False) == "other"
+    assert [model.threshold(g) for g in ACCEPT_GROUPS] == list(model.accept_at)
+    assert all(0.5 < t < 1.0 for t in model.accept_at)
     assert ConfidenceModel.single_token(True, SOUND_ONLY) and not ConfidenceModel.single_token(False, SOUND_ONLY)
+
+
+def test_a_latin_name_that_only_sounds_like_a_member_is_not_accepted(members_of_parliament: Engine) -> None:
+    # Made for this test: nobody of that name sits in the EveryPolitician gazetteer, whose
+    # Fabian Hamilton it sounds like once l and r are one class of sound.
+    answer = members_of_parliament.match(make_query("Fabian Martin", "en"))
+    assert answer.candidates[0].candidate.name == "Fabian Hamilton" and not answer.result.match
 
 
 @pytest.mark.parametrize(("word", "lang"), [
