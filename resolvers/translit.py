@@ -83,8 +83,9 @@ _RULES = {
     # are the long vowels u and i (محمود "Mahmud", بوریس "Boris", میشل "Michel"): Arabic
     # has no cluster they could be consonants in. The Persian reading keeps the consonants,
     # so a name that does have a w, v or y there is still read so.
-    "rollcall/Arabic-Latin": (f"ا > a ; {_CONSONANT} {{ و }} [^[:L:][:M:]] > u ; {_CONSONANT} {{ و }} {_CONSONANT} > u ; "
-                              f"{_CONSONANT} {{ [یي] }} {_CONSONANT} > i ; :: Arabic-Latin/BGN ;"),
+    "rollcall/Arabic-Latin": (f"ا > a ; {_CONSONANT} {{ و }} [^[:L:][:M:]] > u ; "
+                              f"{_CONSONANT} {{ و }} {_CONSONANT} > u ; {_CONSONANT} {{ [یي] }} {_CONSONANT} > i ; "
+                              ":: Arabic-Latin/BGN ;"),
     # Arabic has no letter for g: foreign names write it ج (Egyptian usage), غ or ق.
     "rollcall/Arabic-Latin-g": "ا > a ; ج > g ; غ > g ; ق > g ; :: Arabic-Latin/BGN ;",
     # ICU's generic Cyrillic table writes ž, š, č, ŝ, which ASCII folding would flatten.
@@ -352,8 +353,9 @@ def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
     elif script in _OWN_READERS:
         forms = [_clean(reading) for reading in _OWN_READERS[script](text)]
     else:
+        spellings = _spellings(script, text)
         for transform_id in _transforms_for(script, lang):
-            for spelling in _spellings(script, text):
+            for spelling in spellings:
                 try:
                     latin = transliterator(transform_id).transliterate(spelling)
                 except icu.ICUError:

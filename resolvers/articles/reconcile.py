@@ -277,7 +277,8 @@ class DocumentReconciler:
         return top.person_id, top.confidence
 
     def _has_alias_in(self, person_id: str, script: str) -> bool:
-        return any(detect_script(self.index.data.record_of(a).name) == script for a in self.index.aliases_of(person_id))
+        return any(detect_script(self.index.data.record_of(alias).name) == script
+                   for alias in self.index.aliases_of(person_id))
 
     def _is_written_surname(self, word: str, person_id: str) -> bool:
         """Whether `word` is, as written, the last word of one of the person's names of

@@ -1,8 +1,9 @@
 """What the confidence model reads of a candidate (params.ConfidenceModel.features): how far
 a match within one script rests on sound, and a second set of weights for a query of one
 word, which a name written as one word (as Burmese and Tibetan write names) does not take;
-and the threshold a single token is accepted at, fitted on family names alone and ordinary
-words. The words and names are made for these tests or are officials of the gazetteer."""
+and the accept thresholds of single tokens (fitted on family names alone and ordinary
+words), of names in Latin letters and of names in other scripts. The words and names are
+made for these tests or are officials of the gazetteers."""
 
 from __future__ import annotations
 
