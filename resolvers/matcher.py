@@ -11,7 +11,7 @@ probability; auto-accept by the fitted threshold.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
@@ -31,7 +31,7 @@ from .types import Candidate, MatchResult, Query
 
 __all__ = [
     "NAME_MATCHER", "MatcherConfig", "InvalidQuery", "match", "validate_query", "validate_language", "MAX_LIMIT",
-    "ScoredPerson", "alias_script", "is_one_word", "score_candidates",
+    "ScoredPerson", "alias_script", "is_one_word", "namesakes", "score_candidates",
 ]
 
 MAX_LIMIT = 50
@@ -43,7 +43,7 @@ class InvalidQuery(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class MatcherConfig:
-    params: Params = setting(None, "the fitted ranking and confidence models and the accept threshold "
+    params: Params = setting(None, "the fitted ranking and confidence models and the accept thresholds "
                                    "(resolvers/params.json, `make fit`)", factory=load_params)
     retrieve: int = setting(50, "aliases taken from the index by shared keys; each gets a cheap token coverage of "
                                 "its first reading against the query's first reading")
@@ -54,6 +54,7 @@ class MatcherConfig:
     rescore: int = setting(15, "the best of them on that coverage that get the full scoring over all pairs of "
                                "readings (on the dev names, top-1 0.2 points below scoring all 50, at a third of "
                                "the time)")
+    aliases_per_person: int = setting(3, "of those, at most this many aliases of one person")
     namesake_tolerance: float = setting(0.05, "how much less of the query's words (spelling, weakest token) a "
                                               "person may fit than the best-fitting one and still be a namesake, "
                                               "between whom the context decides")
@@ -63,7 +64,7 @@ class MatcherConfig:
 
 NAME_MATCHER = AlgorithmDescription(
     name="rollcall-name",
-    version="2.2",
+    version="2.3",
     summary="ranks the gazetteer's persons for one name in any script, with a calibrated confidence",
     features=(
         *(Feature(name, doc) for name, doc in FEATURES.items()),
@@ -151,7 +152,8 @@ def score_candidates(
     retrieved = index.retrieve(forms, config.retrieve_with_office if with_office_hints else config.retrieve)
     data.prefetch(retrieved)
     head = retrieved[:config.retrieve]
-    prescored = [head[i] for i in scorer.best_covered(data.first_readings(head), config.rescore)]
+    prescored = _best_covered_by_person(scorer.best_covered(data.first_readings(head), len(head)), head,
+                                        data.persons_of(head), config)
     hints: dict[int, tuple[str, ...]] = {}
 
     def hints_of(person: int) -> tuple[str, ...]:
@@ -203,6 +205,24 @@ def score_candidates(
     return scored
 
 
+def _best_covered_by_person(order: Sequence[int], head: Sequence[int], persons: Sequence[int],
+                            config: MatcherConfig) -> list[int]:
+    """The `rescore` aliases of `head` that cover the query best (`order`: their positions,
+    best first), at most `aliases_per_person` of one person: a person of many aliases
+    (Sadyr Japarov has eighteen) would otherwise take every place, and a namesake be scored
+    by none of the aliases that carry the query's word ("Japarov" by Akylbek Japarov's
+    Chinese alias alone)."""
+    taken: dict[int, int] = {}
+    out = []
+    for i in order:
+        if taken.get(persons[i], 0) < config.aliases_per_person:
+            taken[persons[i]] = taken.get(persons[i], 0) + 1
+            out.append(head[i])
+            if len(out) == config.rescore:
+                break
+    return out
+
+
 def _language(tag: str | None) -> str:
     """A language tag's language ("de-AT" → "de"), "" for none or an undetermined one."""
     language = (tag or "").split("-")[0].lower()
@@ -252,6 +272,16 @@ def _context_decides_between_namesakes(scored: list[ScoredPerson], tolerance: fl
             for sp, namesake in zip(scored, namesakes)]
 
 
+def namesakes(first: tuple[float, float], fits: Iterable[tuple[float, float]], tolerance: float) -> int:
+    """How many of the persons whose query fits are `fits` bear the query's words as the
+    first candidate does (`first`; itself included, if among them): the words fit them as
+    well, and fit the first all but exactly. 1 when they fit the first less: then the
+    others are persons of other, similar names ("Mirzaev" for "Mirziyoyev")."""
+    if first[0] < 1.0 - tolerance:
+        return 1
+    return sum(_fits_as_well(fit, first, tolerance) for fit in fits)
+
+
 def is_one_word(query: Query) -> bool:
     """Whether the query is one word in every reading: a surname alone, or a name written
     as one word ("Merkel", "拉夫罗夫"). A Chinese or Korean name is one word as written but
@@ -276,6 +306,15 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
     candidates = []
     ceiling = 1.0
     shares = ranking_shares([sp.logit for sp in scored])
+    if scored and conf_model.single_token(one_word, scored[0].features):
+        # A surname alone names each person who bears it alike: one of them with an alias of
+        # that word alone ("Japarov" is Sadyr Japarov's, not Akylbek's) is no likelier meant.
+        # Only a context that fits the first better than the others (a role, an office on
+        # the date) tells them apart.
+        bonus = scored[0].logit - scored[0].name_logit
+        alike = namesakes(scored[0].query_fit, (sp.query_fit for sp in scored if sp.logit - sp.name_logit >= bonus),
+                          config.namesake_tolerance)
+        shares = [min(share, 1 / max(alike, 1)) for share in shares]
     for i, sp in enumerate(scored[: query.limit]):
         rival = scored[1].logit if i == 0 and len(scored) > 1 else (scored[0].logit if i else None)
         # The model is fitted on first candidates; below the first, its features (a short

@@ -37,7 +37,7 @@ from rollcall.gazetteer import import_file
 from rollcall.resolvers import MatcherConfig, Query
 from rollcall.resolvers.fit import expected_calibration_error, fit_conditional_logit, fit_logistic, grouped_folds
 from rollcall.resolvers.index import NameIndex
-from rollcall.resolvers.matcher import alias_script, is_one_word, score_candidates
+from rollcall.resolvers.matcher import alias_script, is_one_word, namesakes, score_candidates
 from rollcall.resolvers.script import detect_script
 from rollcall.resolvers.params import (
     ACCEPT_GROUPS, CONFIDENCE_FEATURES, CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params, ranking_shares,
@@ -56,6 +56,8 @@ _CANDIDATES = 10
 _NIL_FALSE_ACCEPT = 0.01
 # The confidence model's ridge penalty (it has few features and thousands of rows).
 _CONFIDENCE_L2 = 0.1
+# Namesakes of a surname alone, as the matcher counts them (matcher.namesakes).
+_NAMESAKE_TOLERANCE = MatcherConfig().namesake_tolerance
 # Made-up names per labelled query.
 _MADE_UP_SHARE = 0.1
 
@@ -68,6 +70,7 @@ class _Example:
     candidate_ids: tuple[str, ...]
     vectors: tuple[tuple[float, ...], ...]
     scripts: tuple[tuple[str, str], ...]  # per candidate: the query's script and its best alias's
+    query_fits: tuple[tuple[float, float], ...]  # per candidate: ScoredPerson.query_fit
     one_word: bool
     qualified: bool
 
@@ -85,6 +88,7 @@ def _examples(index: NameIndex, queries: Sequence[dict], config: MatcherConfig) 
             tuple(index.persons[s.person].id for s in scored),
             tuple(s.features.vector() for s in scored),
             tuple((script, alias_script(index, s.alias_id)) for s in scored),
+            tuple(s.query_fit for s in scored),
             is_one_word(query),
             has_qualifier(q["query"]),
         ))
@@ -161,12 +165,15 @@ class FoldAnswer:
 def _top(ex: _Example, coef: Sequence[float]) -> FoldAnswer:
     if not ex.candidate_ids:
         return FoldAnswer((), False, 0.0, ())
-    ranked = sorted(zip((_logit(coef, v) for v in ex.vectors), ex.candidate_ids, ex.vectors, ex.scripts),
-                    reverse=True)
-    best, best_id, vector, scripts = ranked[0]
+    ranked = sorted(zip((_logit(coef, v) for v in ex.vectors), ex.candidate_ids, ex.vectors, ex.scripts,
+                        ex.query_fits), reverse=True)
+    best, best_id, vector, scripts, fit = ranked[0]
     rival = ranked[1][0] if len(ranked) > 1 else None
     feats = ConfidenceModel.features(best, rival, ex.one_word, ex.qualified, PairFeatures(*vector), scripts)
     share = ranking_shares([r[0] for r in ranked])[0]
+    if ConfidenceModel.single_token(ex.one_word, PairFeatures(*vector)):
+        # As the matcher caps a surname alone (the labelled names carry no context).
+        share = min(share, 1 / max(namesakes(fit, ex.query_fits, _NAMESAKE_TOLERANCE), 1))
     return FoldAnswer(feats, best_id == ex.expected, share, tuple(r[1] for r in ranked))
 
 

@@ -103,6 +103,18 @@ def test_namesakes_scored_alike_share_the_confidence() -> None:
     assert not result.match
 
 
+@pytest.mark.parametrize(("name", "lang"), [("Japarov", None), ("Japarow", "de"), ("Жапаров", "ru")])
+def test_a_surname_alone_of_two_officials_names_neither_surely(engine: Engine, name: str, lang: str | None) -> None:
+    # Sadyr Japarov has a surname-only alias ("Caparov") and eighteen in all; Akylbek has
+    # neither. Both bear the name, so without a context neither is accepted, and Akylbek is
+    # scored by an alias that carries it.
+    answer = engine.match(make_query(name, lang))
+    found = {c.candidate.name: c.candidate for c in answer.candidates}
+    assert {"Sadyr Japarov", "Akylbek Japarov"} <= set(found) and not answer.result.match
+    assert all(c.confidence <= 0.5 for c in found.values())
+    assert "Japar" in found["Akylbek Japarov"].matched_alias or "Жапаров" in found["Akylbek Japarov"].matched_alias
+
+
 # Typed, not generated: the fit learns from shuffled gazetteer names and random letters.
 @pytest.mark.parametrize("name", ["Zzyzx Qwerty", "Asdf Ghjkl", "Qwerty Uiop", "Xyzzy Plugh", "Blorf Quibbleton"])
 def test_a_name_nobody_holds_comes_back_low(engine: Engine, name: str) -> None:

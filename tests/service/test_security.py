@@ -75,7 +75,9 @@ def test_overload_is_resource_exhausted_and_deadlines_hold(curated_db: Path) -> 
     # A batch that holds the only slot until released: it waits at its first name.
     names = [pb.MatchNameRequest(name=HOLD)] + [pb.MatchNameRequest(name=f"Sergej Lawrow {i}") for i in range(4999)]
     try:
-        with grpc.insecure_channel(f"127.0.0.1:{server.port}") as ch:
+        # The answers to 5,000 names are past a client's default 4 MiB (README, MatchNames).
+        options = [("grpc.max_receive_message_length", 64 * 1024 * 1024)]
+        with grpc.insecure_channel(f"127.0.0.1:{server.port}", options=options) as ch:
             grpc.channel_ready_future(ch).result(timeout=WAIT)
             stub = pb_grpc.ReconcilerStub(ch)
             batch = stub.MatchNames.future(pb.MatchNamesRequest(requests=names), timeout=WAIT)
