@@ -31,7 +31,7 @@ from .types import Candidate, MatchResult, Query
 
 __all__ = [
     "NAME_MATCHER", "MatcherConfig", "InvalidQuery", "match", "validate_query", "validate_language", "MAX_LIMIT",
-    "ScoredPerson", "alias_script", "is_one_word", "namesakes", "score_candidates",
+    "ScoredPerson", "alias_script", "is_one_word", "namesake_share", "score_candidates",
 ]
 
 MAX_LIMIT = 50
@@ -272,14 +272,15 @@ def _context_decides_between_namesakes(scored: list[ScoredPerson], tolerance: fl
             for sp, namesake in zip(scored, namesakes)]
 
 
-def namesakes(first: tuple[float, float], fits: Iterable[tuple[float, float]], tolerance: float) -> int:
-    """How many of the persons whose query fits are `fits` bear the query's words as the
-    first candidate does (`first`; itself included, if among them): the words fit them as
-    well, and fit the first all but exactly. 1 when they fit the first less: then the
-    others are persons of other, similar names ("Mirzaev" for "Mirziyoyev")."""
+def namesake_share(first: tuple[float, float], fits: Iterable[tuple[float, float]], tolerance: float) -> float:
+    """The most confidence each of the persons who bear a surname alone may have: one over
+    their number. They are those of `fits` (their query fits, the first's included) the word
+    fits as well as the first candidate's `first`, when it fits the first all but exactly;
+    else the others bear other, similar names ("Mirzaev" for "Mirziyoyev"), and the share is
+    whole."""
     if first[0] < 1.0 - tolerance:
-        return 1
-    return sum(_fits_as_well(fit, first, tolerance) for fit in fits)
+        return 1.0
+    return 1.0 / max(sum(_fits_as_well(fit, first, tolerance) for fit in fits), 1)
 
 
 def is_one_word(query: Query) -> bool:
@@ -306,15 +307,16 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
     candidates = []
     ceiling = 1.0
     shares = ranking_shares([sp.logit for sp in scored])
-    if scored and conf_model.single_token(one_word, scored[0].features):
+    first_single_token = bool(scored) and conf_model.single_token(one_word, scored[0].features)
+    if first_single_token:
         # A surname alone names each person who bears it alike: one of them with an alias of
         # that word alone ("Japarov" is Sadyr Japarov's, not Akylbek's) is no likelier meant.
         # Only a context that fits the first better than the others (a role, an office on
         # the date) tells them apart.
         bonus = scored[0].logit - scored[0].name_logit
-        alike = namesakes(scored[0].query_fit, (sp.query_fit for sp in scored if sp.logit - sp.name_logit >= bonus),
-                          config.namesake_tolerance)
-        shares = [min(share, 1 / max(alike, 1)) for share in shares]
+        cap = namesake_share(scored[0].query_fit, (sp.query_fit for sp in scored if sp.logit - sp.name_logit >= bonus),
+                             config.namesake_tolerance)
+        shares = [min(share, cap) for share in shares]
     for i, sp in enumerate(scored[: query.limit]):
         rival = scored[1].logit if i == 0 and len(scored) > 1 else (scored[0].logit if i else None)
         # The model is fitted on first candidates; below the first, its features (a short
@@ -344,5 +346,5 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
             )
         )
     accepted = bool(candidates) and candidates[0].confidence >= conf_model.threshold(
-        conf_model.group(script, conf_model.single_token(one_word, scored[0].features)))
+        conf_model.group(script, first_single_token))
     return MatchResult(tuple(candidates), accepted, NAME_MATCHER.label)

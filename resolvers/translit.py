@@ -80,7 +80,7 @@ _RULES = {
     # A word-final و after a consonant is a vowel far more often than a w in names: the
     # Turkish -oğlu "اوغلو", Persian خسرو "Khosrow", Arabic عمرو "Amr" (silent), foreign
     # names' final o and u (پابلو "Pablo", اندرو "Andrew"). Between two consonants و and ی
-    # are the long vowels u and i (محمود "Mahmud", بوریس "Boris", میشل "Michel"): Arabic
+    # are the long vowels u and i (محمود "Mahmud", دونالد "Donald", میشل "Michel"): Arabic
     # has no cluster they could be consonants in. The Persian reading keeps the consonants,
     # so a name that does have a w, v or y there is still read so.
     "rollcall/Arabic-Latin": (f"ا > a ; {_CONSONANT} {{ و }} [^[:L:][:M:]] > u ; "

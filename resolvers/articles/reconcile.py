@@ -21,7 +21,7 @@ from ..matcher import MatcherConfig, match
 from ..normalize import clean, normalize
 from ..script import detect_script
 from ..text import Token, tokenize
-from ..types import MatchResult, Office, Query
+from ..types import Candidate, MatchResult, Office, Query
 from ..wordlike import commonness, script_has_case
 from .attendance import AttendanceJudge
 from .cjk import is_cjk
@@ -266,15 +266,18 @@ class DocumentReconciler:
         if single and not (_is_surname_of(name, lang, top.matched_alias, top.matched_alias_lang)
                            or self._is_written_surname(name, top.person_id)):
             return None, top.confidence  # a lone given name ("Volker") names nobody yet
-        script = detect_script(name)
-        if (d is None and _all_cjk(name) and detect_script(top.matched_alias) != script
-                and self._has_alias_in(top.person_id, script)):
-            # Chinese and Japanese write a foreign official's name in set characters or Kana,
-            # and the gazetteer has them: characters that only read like the name's spelling
-            # in another script ("苏缨翔", an editor, like Thein Sein's Burmese "သိန်းစိန်",
-            # whose Chinese name is 吴登盛) are another person's.
+        if d is None and _all_cjk(name) and self._read_from_another_script(name, top):
             return None, top.confidence
         return top.person_id, top.confidence
+
+    def _read_from_another_script(self, name: str, top: Candidate) -> bool:
+        """Whether Chinese characters or Kana matched only an alias in another script of a
+        person who has aliases in theirs. Chinese and Japanese write a foreign official's
+        name in set characters or Kana, and the gazetteer has them: characters that only
+        read like the name's spelling in another script ("苏缨翔", an editor, like Thein
+        Sein's Burmese "သိန်းစိန်", whose Chinese name is 吴登盛) are another person's."""
+        script = detect_script(name)
+        return detect_script(top.matched_alias) != script and self._has_alias_in(top.person_id, script)
 
     def _has_alias_in(self, person_id: str, script: str) -> bool:
         return any(detect_script(self.index.data.record_of(alias).name) == script

@@ -37,10 +37,11 @@ from rollcall.gazetteer import import_file
 from rollcall.resolvers import MatcherConfig, Query
 from rollcall.resolvers.fit import expected_calibration_error, fit_conditional_logit, fit_logistic, grouped_folds
 from rollcall.resolvers.index import NameIndex
-from rollcall.resolvers.matcher import alias_script, is_one_word, namesakes, score_candidates
+from rollcall.resolvers.matcher import alias_script, is_one_word, namesake_share, score_candidates
 from rollcall.resolvers.script import detect_script
 from rollcall.resolvers.params import (
-    ACCEPT_GROUPS, CONFIDENCE_FEATURES, CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel, load_params, ranking_shares,
+    ACCEPT_GROUPS, CONFIDENCE_FEATURES, CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel,
+    load_params, ranking_shares,
 )
 from rollcall.resolvers.normalize import has_qualifier, normalize
 from rollcall.resolvers.score import PairFeatures
@@ -56,7 +57,7 @@ _CANDIDATES = 10
 _NIL_FALSE_ACCEPT = 0.01
 # The confidence model's ridge penalty (it has few features and thousands of rows).
 _CONFIDENCE_L2 = 0.1
-# Namesakes of a surname alone, as the matcher counts them (matcher.namesakes).
+# Namesakes of a surname alone, as the matcher counts them (matcher.namesake_share).
 _NAMESAKE_TOLERANCE = MatcherConfig().namesake_tolerance
 # Made-up names per labelled query.
 _MADE_UP_SHARE = 0.1
@@ -173,7 +174,7 @@ def _top(ex: _Example, coef: Sequence[float]) -> FoldAnswer:
     share = ranking_shares([r[0] for r in ranked])[0]
     if ConfidenceModel.single_token(ex.one_word, PairFeatures(*vector)):
         # As the matcher caps a surname alone (the labelled names carry no context).
-        share = min(share, 1 / max(namesakes(fit, ex.query_fits, _NAMESAKE_TOLERANCE), 1))
+        share = min(share, namesake_share(fit, ex.query_fits, _NAMESAKE_TOLERANCE))
     return FoldAnswer(feats, best_id == ex.expected, share, tuple(r[1] for r in ranked))
 
 
