@@ -22,7 +22,8 @@ from .context import CONTEXT_HINTS, context_hints
 from .dates import InvalidDate, check_date
 from .forms import name_forms
 from .index import NameIndex
-from .params import Params, load_params, ranking_shares
+from .kept_spelling import respells_kept_name
+from .params import AliasSetting, Params, load_params, ranking_shares
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
 from .score import FEATURES, PairFeatures, Scorer, pack, scored_pairs
 from .script import detect_script
@@ -31,7 +32,7 @@ from .types import Candidate, MatchResult, Query
 
 __all__ = [
     "NAME_MATCHER", "MatcherConfig", "InvalidQuery", "match", "validate_query", "validate_language", "MAX_LIMIT",
-    "ScoredPerson", "alias_script", "is_one_word", "namesake_share", "score_candidates",
+    "ScoredPerson", "alias_setting", "is_one_word", "namesake_share", "score_candidates",
 ]
 
 MAX_LIMIT = 50
@@ -64,7 +65,7 @@ class MatcherConfig:
 
 NAME_MATCHER = AlgorithmDescription(
     name="rollcall-name",
-    version="2.3",
+    version="2.4",
     summary="ranks the gazetteer's persons for one name in any script, with a calibrated confidence",
     features=(
         *(Feature(name, doc) for name, doc in FEATURES.items()),
@@ -290,10 +291,13 @@ def is_one_word(query: Query) -> bool:
     return all(len(form.tokens) == 1 for form in name_forms(clean(query.name), query.lang))
 
 
-def alias_script(index: NameIndex, alias_id: int) -> str:
-    """The script an alias is written in (detect_script): the confidence model compares it
-    with the query's."""
-    return detect_script(index.data.record_of(alias_id).name)
+def alias_setting(index: NameIndex, query: Query, query_script: str, person: int, alias_id: int) -> AliasSetting:
+    """What the confidence model reads of a candidate's matched alias: its script, to
+    compare with the query's, and whether the query respells the bearer's own spelling."""
+    record = index.data.record_of(alias_id)
+    return AliasSetting(query_script, detect_script(record.name),
+                        respells_kept_name(query.name, query.lang, record.name, record.lang,
+                                           index.persons[person].country))
 
 
 def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -> MatchResult:
@@ -323,9 +327,9 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
         # alias in another script, say) can promise more than the candidate ranked above.
         # A candidate is never more likely the person than the one ranked above it (nor
         # than its share of the ranking: ConfidenceModel.of_features).
-        scripts = (script, alias_script(index, sp.alias_id))
+        setting = alias_setting(index, query, script, sp.person, sp.alias_id)
         conf = ceiling = min(conf_model.confidence(sp.logit, rival, one_word, qualified, sp.features,
-                                                   scripts, shares[i]), ceiling)
+                                                   setting, shares[i]), ceiling)
         shown_alias, shown_features = sp.shown
         record = index.data.record_of(shown_alias)
         *shown, shown_score = rounded((*shown_features, sp.logit), 3)  # round() as Python rounds, faster

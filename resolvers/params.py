@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import mul
 from pathlib import Path
+from typing import NamedTuple
 
 from .context import CONTEXT_HINTS
 from .rules import MIN_ALIGNED
@@ -18,7 +19,7 @@ from .script import LATIN
 from .score import FEATURES, PairFeatures
 
 __all__ = [
-    "ACCEPT_GROUPS", "CONFIDENCE_FEATURES", "ConfidenceModel", "PARAMS_PATH", "Params", "ScoreModel", "default_params",
+    "ACCEPT_GROUPS", "AliasSetting", "CONFIDENCE_FEATURES", "ConfidenceModel", "PARAMS_PATH", "Params", "ScoreModel", "default_params",
     "load_params", "ranking_shares", "sigmoid",
 ]
 
@@ -45,13 +46,17 @@ CONTEXT_DEFAULTS = {"country": 1.0, "tenure": 0.5, "role": 2.5}
 # threshold that the same-script namesakes of a sound match need. The feature is 0 for an
 # exact match in any script, so it cannot make one less sure.
 #
+# `kept_name_respelled` is a query in a language that keeps Latin-script names as written
+# ("Hans Evers" in German) that still differs from its bearer's own spelling ("Hans Ewers")
+# by a word (kept_spelling.py): another person far more often than a misspelling.
+#
 # A query of a single token asks another question (which of the people of that surname?),
 # and every feature but the token count has a second weight for it (one_word_*): the
 # difference from its weight for longer names, which the fit keeps small unless the data
 # says otherwise.
 _BASE_FEATURES = ("score_logit", "margin", "single_token", "qualified",
                   *(f for f in FEATURES if f != "weakest"), "unaligned", "weakest_aligned",
-                  "same_script_sound_over_spelling")
+                  "same_script_sound_over_spelling", "kept_name_respelled")
 _SINGLE = _BASE_FEATURES.index("single_token")
 CONFIDENCE_FEATURES = (*_BASE_FEATURES, *(f"one_word_{f}" for f in _BASE_FEATURES if f != "single_token"))
 _WEAKEST = tuple(FEATURES).index("weakest")
@@ -65,6 +70,16 @@ ACCEPT_GROUPS = ("one_word", "latin", "other")
 # Whole-name similarity at which one word reads as all of a longer alias (features()).
 _WHOLE_NAME = 0.9
 _NO_ONE_WORD = (0.0,) * (len(_BASE_FEATURES) - 1)
+
+
+class AliasSetting(NamedTuple):
+    """What the confidence model reads of a candidate's matched alias beside the pair's
+    features: the query's script and the alias's (script.detect_script), and whether the
+    query respells the bearer's own spelling (kept_spelling.respells_kept_name)."""
+
+    query_script: str
+    alias_script: str
+    kept_name_respelled: bool = False
 
 
 def ranking_shares(logits: Sequence[float]) -> list[float]:
@@ -142,28 +157,28 @@ class ConfidenceModel:
     @staticmethod
     def features(
         logit: float, rival: float | None, one_word: bool, qualified: bool, pair: PairFeatures,
-        scripts: tuple[str, str],
+        setting: AliasSetting,
     ) -> tuple[float, ...]:
-        """The features of a candidate; `one_word`: the query is one word; `scripts`: the
-        query's and the matched alias's (script.detect_script)."""
+        """The features of a candidate; `one_word`: the query is one word; `setting`: its
+        matched alias's."""
         margin = _MAX_MARGIN if rival is None else max(min(logit - rival, _MAX_MARGIN), -_MAX_MARGIN)
         single_token = ConfidenceModel.single_token(one_word, pair)
         weakest = pair[_WEAKEST]
         unaligned = weakest <= MIN_ALIGNED  # aligned words match above MIN_ALIGNED
-        query_script, alias_script = scripts
-        sound_over_spelling = max(0.0, pair.sound - pair.spelling) if query_script == alias_script else 0.0
+        same_script = setting.query_script == setting.alias_script
+        sound_over_spelling = max(0.0, pair.sound - pair.spelling) if same_script else 0.0
         base = (logit, margin, 1.0 if single_token else 0.0, 1.0 if qualified else 0.0,
                 *pair[:_WEAKEST], *pair[_WEAKEST + 1:], 1.0 if unaligned else 0.0, 1.0 if unaligned else weakest,
-                sound_over_spelling)
+                sound_over_spelling, 1.0 if setting.kept_name_respelled else 0.0)
         if not single_token:
             return base + _NO_ONE_WORD
         return base + base[:_SINGLE] + base[_SINGLE + 1:]
 
     def confidence(
         self, logit: float, rival: float | None, one_word: bool, qualified: bool, pair: PairFeatures,
-        scripts: tuple[str, str], share: float,
+        setting: AliasSetting, share: float,
     ) -> float:
-        return self.of_features(self.features(logit, rival, one_word, qualified, pair, scripts), share)
+        return self.of_features(self.features(logit, rival, one_word, qualified, pair, setting), share)
 
     def of_features(self, features: Sequence[float], share: float) -> float:
         """P(right) from the candidate's CONFIDENCE_FEATURES, never above `share`, its share

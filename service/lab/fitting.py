@@ -37,10 +37,10 @@ from rollcall.gazetteer import import_file
 from rollcall.resolvers import MatcherConfig, Query
 from rollcall.resolvers.fit import expected_calibration_error, fit_conditional_logit, fit_logistic, grouped_folds
 from rollcall.resolvers.index import NameIndex
-from rollcall.resolvers.matcher import alias_script, is_one_word, namesake_share, score_candidates
+from rollcall.resolvers.matcher import alias_setting, is_one_word, namesake_share, score_candidates
 from rollcall.resolvers.script import detect_script
 from rollcall.resolvers.params import (
-    ACCEPT_GROUPS, CONFIDENCE_FEATURES, CONTEXT_DEFAULTS, PARAMS_PATH, ConfidenceModel, Params, ScoreModel,
+    ACCEPT_GROUPS, CONFIDENCE_FEATURES, CONTEXT_DEFAULTS, PARAMS_PATH, AliasSetting, ConfidenceModel, Params, ScoreModel,
     load_params, ranking_shares,
 )
 from rollcall.resolvers.normalize import has_qualifier, normalize
@@ -70,7 +70,7 @@ class _Example:
     expected: str | None
     candidate_ids: tuple[str, ...]
     vectors: tuple[tuple[float, ...], ...]
-    scripts: tuple[tuple[str, str], ...]  # per candidate: the query's script and its best alias's
+    settings: tuple[AliasSetting, ...]  # per candidate: its best alias's (matcher.alias_setting)
     query_fits: tuple[tuple[float, float], ...]  # per candidate: ScoredPerson.query_fit
     one_word: bool
     qualified: bool
@@ -88,7 +88,7 @@ def _examples(index: NameIndex, queries: Sequence[dict], config: MatcherConfig) 
             q.get("expected"),
             tuple(index.persons[s.person].id for s in scored),
             tuple(s.features.vector() for s in scored),
-            tuple((script, alias_script(index, s.alias_id)) for s in scored),
+            tuple(alias_setting(index, query, script, s.person, s.alias_id) for s in scored),
             tuple(s.query_fit for s in scored),
             is_one_word(query),
             has_qualifier(q["query"]),
@@ -166,11 +166,11 @@ class FoldAnswer:
 def _top(ex: _Example, coef: Sequence[float]) -> FoldAnswer:
     if not ex.candidate_ids:
         return FoldAnswer((), False, 0.0, ())
-    ranked = sorted(zip((_logit(coef, v) for v in ex.vectors), ex.candidate_ids, ex.vectors, ex.scripts,
+    ranked = sorted(zip((_logit(coef, v) for v in ex.vectors), ex.candidate_ids, ex.vectors, ex.settings,
                         ex.query_fits), reverse=True)
-    best, best_id, vector, scripts, fit = ranked[0]
+    best, best_id, vector, setting, fit = ranked[0]
     rival = ranked[1][0] if len(ranked) > 1 else None
-    feats = ConfidenceModel.features(best, rival, ex.one_word, ex.qualified, PairFeatures(*vector), scripts)
+    feats = ConfidenceModel.features(best, rival, ex.one_word, ex.qualified, PairFeatures(*vector), setting)
     share = ranking_shares([r[0] for r in ranked])[0]
     if ConfidenceModel.single_token(ex.one_word, PairFeatures(*vector)):
         # As the matcher caps a surname alone (the labelled names carry no context).

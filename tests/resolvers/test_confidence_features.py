@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from rollcall.resolvers.params import ACCEPT_GROUPS, CONFIDENCE_FEATURES, ConfidenceModel, load_params
+from rollcall.resolvers.params import ACCEPT_GROUPS, CONFIDENCE_FEATURES, AliasSetting, ConfidenceModel, load_params
 from rollcall.resolvers.score import PairFeatures
 from rollcall.service.engine import Engine, make_query
 
 
 def _features(pair: PairFeatures, scripts: tuple[str, str] = ("Latin", "Latin"), one_word: bool = False) -> dict:
-    return dict(zip(CONFIDENCE_FEATURES, ConfidenceModel.features(20.0, 15.0, one_word, False, pair, scripts)))
+    setting = AliasSetting(*scripts)
+    return dict(zip(CONFIDENCE_FEATURES, ConfidenceModel.features(20.0, 15.0, one_word, False, pair, setting)))
 
 
 SOUND_ONLY = PairFeatures(spelling=0.8, sound=1.0, alias_coverage=0.9, whole=0.6, whole_sound=0.9, weakest=0.9,
