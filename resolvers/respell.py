@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import icu
 
-__all__ = ["respell", "has_rules", "LANGUAGE_OF_COUNTRY"]
+__all__ = ["respell", "respell_spoken", "has_rules", "LANGUAGE_OF_COUNTRY"]
 
 # Rules per language, ICU syntax, most specific first (ICU takes the first rule that
 # matches at each position). Input is lower-case with diacritics.
@@ -100,11 +100,19 @@ LANGUAGE_OF_COUNTRY = {
 
 
 def _rules_for(lang: str | None) -> str | None:
-    if not lang:
-        return None
-    primary = lang.split("-")[0].lower()
-    primary = _SAME_AS.get(primary, primary)
-    return _RULES.get(primary)
+    return _RULES.get(_primary(lang))
+
+
+# What a language says but its spelling does not show, read into one more respelling: German
+# -ig at the end of a word is said -ich (Ludwig, König), and Japanese, Korean and Chinese
+# write it so (ルートヴィヒ, 루트비히, 路德维希 "-hi", "-xi"). It is a reading after the
+# spelling's own: Russian and Tamil follow the letters (Людвиг, லட்விக்).
+_SPOKEN = {"de": "ig } [^[:L:]] > ikh ;"}
+
+
+def _primary(lang: str | None) -> str:
+    primary = (lang or "").split("-")[0].lower()
+    return _SAME_AS.get(primary, primary)
 
 
 def has_rules(lang: str | None) -> bool:
@@ -120,6 +128,8 @@ def compile_all() -> None:
     """Compile every language's respelling rules (a server does it before its first answer)."""
     for rules in _RULES.values():
         _transliterator(rules)
+    for lang, rules in _SPOKEN.items():
+        _transliterator(rules + _RULES[lang])
 
 
 def respell(text: str, lang: str | None) -> str | None:
@@ -129,3 +139,14 @@ def respell(text: str, lang: str | None) -> str | None:
     if rules is None:
         return None
     return _transliterator(rules).transliterate(text)
+
+
+
+def respell_spoken(text: str, lang: str | None) -> str | None:
+    """`text` respelled as its language says it where its spelling does not show it
+    (_SPOKEN), or None when that reads no differently from respell()."""
+    spoken = _SPOKEN.get(_primary(lang))
+    if spoken is None:
+        return None
+    said = _transliterator(spoken + _RULES[_primary(lang)]).transliterate(text)
+    return said if said != respell(text, lang) else None

@@ -20,7 +20,7 @@ from .indic import delete_schwa
 from .myanmar import read_burmese
 from .normalize import normalize, strip_diacritics
 from .respell import compile_all as compile_respellings
-from .respell import respell
+from .respell import respell, respell_spoken
 from .script import detect_script
 from .thai import read_thai
 from .tibetan import read_tibetan
@@ -256,9 +256,9 @@ def _without_endings(text: str, lang: str | None) -> str | None:
 
 
 def _latin_forms(text: str, lang: str | None) -> list[str]:
-    """The plain ASCII form, the respelling by the language's rules, and the form without
-    grammatical endings."""
-    candidates = [respell(text, lang), text]
+    """The respelling by the language's rules, the plain ASCII form, the respelling as the
+    language says what it does not spell, and the forms without grammatical endings."""
+    candidates = [respell(text, lang), text, respell_spoken(text, lang)]
     stem = _without_endings(text, lang)
     if stem:
         candidates += [respell(stem, lang), stem]

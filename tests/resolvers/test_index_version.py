@@ -29,6 +29,7 @@ DIGESTS = {
     "13": "680a6cc5ec3fa55232deae7145a476064b640c316008a7467ef52b2b34362422",  # Arabic reading: و and ی between consonants read u and i
     "14": "1ed885f4b4020f35f46450166a86e0814628f243d9d4b1d969b16d36051e6843",  # Hebrew: a word-initial alef read a
     "15": "b426c91a6d514a0425878195b9140305ca3991d7bc94fc53e4d204a5a35cd183",  # Armenian: ո after a letter is o (BGN read it vo after an aspirate's apostrophe)
+    "16": "a1fec703eef4c8eef9d7002a791159a6cf0c651275875b5263e814b19dfa2a33",  # German: a reading of final -ig as -ich
 }
 
 

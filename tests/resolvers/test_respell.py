@@ -1,6 +1,8 @@
 import pytest
 
-from rollcall.resolvers.respell import has_rules, respell
+from rollcall.resolvers.respell import has_rules, respell, respell_spoken
+from rollcall.resolvers.translit import romanize
+from rollcall.service.engine import Engine, make_query
 
 
 @pytest.mark.parametrize(
@@ -27,3 +29,31 @@ def test_respelling_follows_the_language(text: str, lang: str, expected: str) ->
 
 def test_unknown_language_has_no_rules() -> None:
     assert not has_rules("xx") and respell("name", "xx") is None and respell("name", None) is None
+
+
+@pytest.mark.parametrize(("text", "lang", "spoken"), [
+    ("rudolf ludwig", "de", "rudolf ludvikh"),  # -ig at the end of a word is said -ich
+    ("hartwig könig", "de", "hartvikh konikh"),
+    ("ignaz wigand", "nds", None),  # an ig not at the end of a word reads as spelled
+    ("hans krieg", "de", None),
+    ("ludwig", "en", None),  # English has no such reading
+])
+def test_a_reading_as_the_language_says_what_it_does_not_spell(text: str, lang: str, spoken: str | None) -> None:
+    assert respell_spoken(text, lang) == spoken
+
+
+def test_the_spoken_reading_comes_after_the_spelled_one() -> None:
+    # Russian and Tamil write Ludwig from its letters (Людвиг), Japanese from its sound
+    # (ルートヴィヒ): both readings are kept, the spelled one first.
+    assert romanize("ludwig hamm", "de") == ("ludvig hamm", "ludwig hamm", "ludvikh hamm")
+
+
+@pytest.mark.parametrize(("query", "lang", "meant"), [
+    ("ダニエラ・ルートヴィヒ", "ja", "Daniela Ludwig"),  # written for this test
+    ("다니엘라 루트비히", "ko", "Daniela Ludwig"),
+    ("ハルトヴィヒ・フィッシャー", "ja", "Hartwig Fischer"),
+])
+def test_a_german_name_written_as_said_is_found(members_of_parliament: Engine, query: str, lang: str,
+                                                 meant: str) -> None:
+    answer = members_of_parliament.match(make_query(query, lang))
+    assert answer.candidates[0].candidate.name == meant and answer.result.match
