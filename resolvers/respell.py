@@ -103,11 +103,25 @@ def _rules_for(lang: str | None) -> str | None:
     return _RULES.get(_primary(lang))
 
 
-# What a language says but its spelling does not show, read into one more respelling: German
-# -ig at the end of a word is said -ich (Ludwig, König), and Japanese, Korean and Chinese
-# write it so (ルートヴィヒ, 루트비히, 路德维希 "-hi", "-xi"). It is a reading after the
-# spelling's own: Russian and Tamil follow the letters (Людвиг, லட்விக்).
-_SPOKEN = {"de": "ig } [^[:L:]] > ikh ;"}
+# What a language says but its spelling does not show, read into one more respelling, which
+# writers who transcribe a name by ear follow. German -ig at the end of a word is said -ich
+# (Ludwig, König), and Japanese, Korean and Chinese write it so (ルートヴィヒ, 루트비히, 路德维希
+# "-hi", "-xi"). English vowels: a final e after one consonant is silent and lengthens the
+# vowel before it (Luke "lyuk", Blake "bleik", Clive "klaiv"); final oe is o (Coe), ew yu
+# (Stewart, Andrew: Стюарт, Эндрю). Each is a reading after the spelling's own: Russian and
+# Tamil follow the letters of some (Людвиг, லட்விக்). English "ay" is not read "ei": the
+# pinyin of 没有 "mei you" would be Theresa May.
+_ENGLISH_CONSONANT = "[bcdfgklmnpstvz]"
+_SPOKEN = {
+    "de": "ig } [^[:L:]] > ikh ;",
+    "en": (
+        "oe } [^[:L:]] > o ; ew > yu ;"
+        f"a ({_ENGLISH_CONSONANT}) e }} [^[:L:]] > ei $1 ;"
+        f"[iy] ({_ENGLISH_CONSONANT}) e }} [^[:L:]] > ai $1 ;"
+        f"o ({_ENGLISH_CONSONANT}) e }} [^[:L:]] > o $1 ;"
+        f"u ({_ENGLISH_CONSONANT}) e }} [^[:L:]] > yu $1 ;"
+    ),
+}
 
 
 def _primary(lang: str | None) -> str:

@@ -30,6 +30,7 @@ DIGESTS = {
     "14": "1ed885f4b4020f35f46450166a86e0814628f243d9d4b1d969b16d36051e6843",  # Hebrew: a word-initial alef read a
     "15": "b426c91a6d514a0425878195b9140305ca3991d7bc94fc53e4d204a5a35cd183",  # Armenian: ո after a letter is o (BGN read it vo after an aspirate's apostrophe)
     "16": "a1fec703eef4c8eef9d7002a791159a6cf0c651275875b5263e814b19dfa2a33",  # German: a reading of final -ig as -ich
+    "17": "6b904d659b5da2474e41b2c393266f454fb83727486779dfc94350f6fffe7e97",  # English: a reading of vowels as said (magic e, final oe, ew)
 }
 
 

@@ -36,7 +36,14 @@ def test_unknown_language_has_no_rules() -> None:
     ("hartwig könig", "de", "hartvikh konikh"),
     ("ignaz wigand", "nds", None),  # an ig not at the end of a word reads as spelled
     ("hans krieg", "de", None),
+    ("ludwig", "de-AT", "ludvikh"),
     ("ludwig", "en", None),  # English has no such reading
+    ("clive lansley", "en", "klaiv lansley"),  # an e after one consonant lengthens the vowel
+    ("mike jane", "en", "maik dzhein"),
+    ("rupert pope", "en", "rupert pop"),  # only an e that ends the word lengthens
+    ("luke doe", "en", "lyuk do"),  # final oe is o
+    ("andrew", "en", "andryu"),
+    ("helen ruth", "en", None),  # nothing said otherwise than spelled
 ])
 def test_a_reading_as_the_language_says_what_it_does_not_spell(text: str, lang: str, spoken: str | None) -> None:
     assert respell_spoken(text, lang) == spoken
@@ -46,6 +53,23 @@ def test_the_spoken_reading_comes_after_the_spelled_one() -> None:
     # Russian and Tamil write Ludwig from its letters (Людвиг), Japanese from its sound
     # (ルートヴィヒ): both readings are kept, the spelled one first.
     assert romanize("ludwig hamm", "de") == ("ludvig hamm", "ludwig hamm", "ludvikh hamm")
+
+
+@pytest.mark.parametrize(("query", "lang", "meant"), [
+    ("クライヴ・ルイス", "ja", "Clive Lewis"),  # written for this test
+    ("마이크 케인", "ko", "Mike Kane"),
+    ("Майк Кейн", "ru", "Mike Kane"),
+])
+def test_an_english_name_written_as_said_is_found(members_of_parliament: Engine, query: str, lang: str,
+                                                  meant: str) -> None:
+    answer = members_of_parliament.match(make_query(query, lang))
+    assert answer.candidates[0].candidate.name == meant and answer.result.match
+
+
+@pytest.mark.parametrize(("query", "lang"), [("没有", "zh"), ("Mei You", "en"), ("Make", "en")])
+def test_an_ordinary_word_said_otherwise_is_no_member(members_of_parliament: Engine, query: str, lang: str) -> None:
+    # "ay" is not read as "ei": 没有 (méiyǒu, "have not") would otherwise be Theresa May.
+    assert not members_of_parliament.match(make_query(query, lang)).result.match
 
 
 @pytest.mark.parametrize(("query", "lang", "meant"), [
