@@ -29,6 +29,7 @@ from .score import FEATURES, PairFeatures, Scorer, pack, scored_pairs
 from .script import detect_script
 from .tags import InvalidLanguageTag, check_language_tag, is_country_code
 from .types import Candidate, MatchResult, Query
+from .wordlike import word_commonness
 
 __all__ = [
     "NAME_MATCHER", "MatcherConfig", "InvalidQuery", "match", "validate_query", "validate_language", "MAX_LIMIT",
@@ -293,11 +294,26 @@ def is_one_word(query: Query) -> bool:
 
 def alias_setting(index: NameIndex, query: Query, query_script: str, person: int, alias_id: int) -> AliasSetting:
     """What the confidence model reads of a candidate's matched alias: its script, to
-    compare with the query's, and whether the query respells the bearer's own spelling."""
+    compare with the query's, whether the query respells the bearer's own spelling, and
+    how common the query is as a word."""
     record = index.data.record_of(alias_id)
     return AliasSetting(query_script, detect_script(record.name),
                         respells_kept_name(query.name, query.lang, record.name, record.lang,
-                                           index.persons[person].country))
+                                           index.persons[person].country),
+                        _commonness_beyond_names(index, query, person))
+
+
+def _commonness_beyond_names(index: NameIndex, query: Query, person: int) -> float:
+    """How common the query is as a word of its language (wordlike.word_commonness), unless
+    it is a word of one of the person's own names: word lists drawn from the news count
+    "Merkel" and "Лавров" because the news names them, and such a word alone means its
+    bearer; "None" or "maintenant" matching a name by sound does not."""
+    common = word_commonness(clean(query.name), query.lang)
+    if common:
+        word = normalize(query.name)
+        if any(word in normalize(index.data.record_of(a).name).split() for a in index.data.aliases_of(person)):
+            return 0.0
+    return common
 
 
 def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -> MatchResult:

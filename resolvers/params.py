@@ -50,13 +50,18 @@ CONTEXT_DEFAULTS = {"country": 1.0, "tenure": 0.5, "role": 2.5}
 # ("Hans Evers" in German) that still differs from its bearer's own spelling ("Hans Ewers")
 # by a word (kept_spelling.py): another person far more often than a misspelling.
 #
+# `query_commonness` is how common a query written as one word is as a word of its language
+# (wordlike.word_commonness), when it is not a word of the candidate's own names
+# (matcher.alias_setting): "None", "maintenant", 来自 ("from") match a surname or a short
+# name by sound as well as a surname alone does, and are words far more often than names.
+#
 # A query of a single token asks another question (which of the people of that surname?),
 # and every feature but the token count has a second weight for it (one_word_*): the
 # difference from its weight for longer names, which the fit keeps small unless the data
 # says otherwise.
 _BASE_FEATURES = ("score_logit", "margin", "single_token", "qualified",
                   *(f for f in FEATURES if f != "weakest"), "unaligned", "weakest_aligned",
-                  "same_script_sound_over_spelling", "kept_name_respelled")
+                  "same_script_sound_over_spelling", "kept_name_respelled", "query_commonness")
 _SINGLE = _BASE_FEATURES.index("single_token")
 CONFIDENCE_FEATURES = (*_BASE_FEATURES, *(f"one_word_{f}" for f in _BASE_FEATURES if f != "single_token"))
 _WEAKEST = tuple(FEATURES).index("weakest")
@@ -74,12 +79,15 @@ _NO_ONE_WORD = (0.0,) * (len(_BASE_FEATURES) - 1)
 
 class AliasSetting(NamedTuple):
     """What the confidence model reads of a candidate's matched alias beside the pair's
-    features: the query's script and the alias's (script.detect_script), and whether the
-    query respells the bearer's own spelling (kept_spelling.respells_kept_name)."""
+    features: the query's script and the alias's (script.detect_script), whether the
+    query respells the bearer's own spelling (kept_spelling.respells_kept_name), and how
+    common the query is as a word of its language when it is not a word of the candidate's
+    names (CONFIDENCE_FEATURES)."""
 
     query_script: str
     alias_script: str
     kept_name_respelled: bool = False
+    query_commonness: float = 0.0
 
 
 def ranking_shares(logits: Sequence[float]) -> list[float]:
@@ -169,7 +177,7 @@ class ConfidenceModel:
         sound_over_spelling = max(0.0, pair.sound - pair.spelling) if same_script else 0.0
         base = (logit, margin, 1.0 if single_token else 0.0, 1.0 if qualified else 0.0,
                 *pair[:_WEAKEST], *pair[_WEAKEST + 1:], 1.0 if unaligned else 0.0, 1.0 if unaligned else weakest,
-                sound_over_spelling, 1.0 if setting.kept_name_respelled else 0.0)
+                sound_over_spelling, 1.0 if setting.kept_name_respelled else 0.0, setting.query_commonness)
         if not single_token:
             return base + _NO_ONE_WORD
         return base + base[:_SINGLE] + base[_SINGLE + 1:]

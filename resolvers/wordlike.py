@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["WORDLIST", "commonness", "is_capitalised", "script_has_case"]
+__all__ = ["WORDLIST", "commonness", "is_capitalised", "script_has_case", "word_commonness"]
 
 
 # wordfreq's small lists hold the words of Zipf 3 and above: every threshold the article
@@ -41,6 +41,21 @@ def commonness(word: str, lang: str | None) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, primary, wordlist=WORDLIST)
+
+
+# Below this Zipf frequency a word is rare enough to be anything, a name as well as a word
+# (the small lists stop at 3).
+_RARE = 3.0
+
+
+@lru_cache(maxsize=65536)
+def word_commonness(text: str, lang: str | None) -> float:
+    """How far above rare a query written as one word is as a word of `lang`: its Zipf
+    frequency less 3, at least 0; 0 for text of several words, or in a language wordfreq
+    lacks or none given. A full name is not a word; one word ("None", 其实) may be either."""
+    if any(ch.isspace() for ch in text.strip()):
+        return 0.0
+    return max(0.0, commonness(text.strip().lower(), lang) - _RARE)
 
 
 def script_has_case(word: str) -> bool:

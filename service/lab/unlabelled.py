@@ -21,7 +21,7 @@ __all__ = ["in_other_scripts", "made_up_names", "one_word_queries", "ordinary_wo
 _MADE_UP_SEED = 20261205
 # The commonest words of each language taken as names of nobody (ordinary_words), and
 # the scripts in which a character is a syllable (two make a word).
-_ORDINARY_WORDS = 30
+_ORDINARY_WORDS = 100
 _SYLLABIC = {"Han", "Katakana", "Hiragana", "Hangul"}
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from rollcall.resolvers.params import ACCEPT_GROUPS, CONFIDENCE_FEATURES, AliasSetting, ConfidenceModel, load_params
 from rollcall.resolvers.score import PairFeatures
+from rollcall.resolvers.wordlike import word_commonness
 from rollcall.service.engine import Engine, make_query
 
 
@@ -87,3 +88,44 @@ def test_a_latin_name_that_only_sounds_like_a_member_is_not_accepted(members_of_
 ])
 def test_an_ordinary_word_alone_is_nobody_accepted(engine: Engine, word: str, lang: str) -> None:
     assert not engine.match(make_query(word, lang)).result.match
+
+
+def test_how_common_a_query_is_as_a_word_is_read_of_one_word_in_a_known_language() -> None:
+    assert word_commonness("maintenant", "fr") > 2.0  # about once in ten thousand French words
+    assert word_commonness("Maintenant", "fr") == word_commonness("maintenant", "fr")
+    assert word_commonness("Gwynoro", "cy") == word_commonness("Gwynoro", "en") == 0.0  # rare, or a language wordfreq lacks
+    assert word_commonness("maintenant", None) == 0.0
+    assert word_commonness("Jean Maintenant", "fr") == 0.0  # a full name is not a word
+    setting = AliasSetting("Latin", "Latin", query_commonness=2.5)
+    assert _features(EXACT)["query_commonness"] == 0.0
+    assert dict(zip(CONFIDENCE_FEATURES, ConfidenceModel.features(20.0, 15.0, False, False, EXACT, setting)))[
+        "query_commonness"] == 2.5
+
+
+@pytest.mark.parametrize(("word", "lang", "sounds_like"), [
+    # Common words of their languages (wordfreq) that sound like an official's name; each
+    # came back at 0.9 or more (the first three accepted) before the model read how common
+    # the query is as a word.
+    ("land", "de", "François Hollande"),
+    ("deren", "de", "Naruhito"),
+    ("kvinde", "da", "Ram Nath Kovind"),
+    ("told", "en", "Justin Trudeau"),
+    ("thank", "en", "Htin Kyaw"),
+    ("sistema", "ca", "Keir Starmer"),
+    ("право", "bg", "Prabowo Subianto"),
+])
+def test_a_common_word_is_nobody_at_high_confidence(engine: Engine, word: str, lang: str, sounds_like: str) -> None:
+    answer = engine.match(make_query(word, lang))
+    assert answer.candidates[0].candidate.name == sounds_like  # the match is there ...
+    assert not answer.result.match and answer.candidates[0].candidate.confidence < 0.5  # ... and not trusted
+
+
+@pytest.mark.parametrize(("word", "lang", "meant"), [
+    ("Merkel", "de", "Angela Merkel"), ("Macron", "fr", "Emmanuel Macron"), ("Erdoğan", "tr", "Recep Tayyip Erdoğan"),
+])
+def test_a_surname_common_in_the_news_because_of_its_bearer_is_still_sure(engine: Engine, word: str, lang: str,
+                                                                          meant: str) -> None:
+    # The word lists count these often, as the news names them: a word of the person's own
+    # names is not read as an ordinary word.
+    first = engine.match(make_query(word, lang)).candidates[0].candidate
+    assert first.name == meant and first.confidence >= 0.9
