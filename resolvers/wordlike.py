@@ -12,6 +12,7 @@ general signals stand here, each the statement of one rule:
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 
 __all__ = ["WORDLIST", "commonness", "is_capitalised", "script_has_case", "word_commonness"]
@@ -27,6 +28,7 @@ WORDLIST = "small"
 def _languages() -> frozenset[str]:
     from wordfreq import available_languages  # loads its tables on first use, not at import
 
+
     return frozenset(available_languages(WORDLIST))
 
 
@@ -40,7 +42,18 @@ def commonness(word: str, lang: str | None) -> float:
         return 0.0
     from wordfreq import zipf_frequency
 
+    if primary == "zh":
+        _quiet_jieba()
     return zipf_frequency(word, primary, wordlist=WORDLIST)
+
+
+@lru_cache(maxsize=1)
+def _quiet_jieba() -> None:
+    """wordfreq cuts Chinese into words with jieba, which logs loading its dictionary to
+    stderr at DEBUG (set when it is imported): noise in the CLI's output and the server's log."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
 
 
 # Below this Zipf frequency a word is rare enough to be anything, a name as well as a word
