@@ -109,7 +109,7 @@ def _read_file(path: str) -> bytes:
 
 def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     from .lab.attendee_eval import run_article_eval
-    from .lab.evaluation import run_names_eval
+    from .lab.evaluation import ordinary_words_line, run_names_eval
 
     for path in (args.names, args.gazetteer, args.attendees, args.articles, args.scorer):
         if path and not path.is_file():
@@ -124,6 +124,7 @@ def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
         if sets:
             engine = open_engine(args.db)
             out.write(f"\narticles, on the gazetteer {engine.store.path}:\n")
+            out.write(ordinary_words_line(engine) + "\n")
             run_article_eval(engine, args.scorer, sets, args.article_predictions, out)
             engine.close()
     return 0

@@ -25,11 +25,15 @@ from rollcall.resolvers.matcher import score_candidates
 from ..answers import answer_json
 from ..engine import Engine
 from .fitting import cross_validate
+from .unlabelled import alias_words, held_out_ordinary_words
 
 __all__ = [
     "Outcome", "Metrics", "metrics", "evaluate_names", "cross_validated_outcomes", "expected_calibration_error",
-    "format_table",
+    "format_table", "ordinary_words_line",
 ]
+
+# Ordinary words per language that ordinary_words_line asks about.
+_HELD_OUT_WORDS = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +158,18 @@ def cross_validated_outcomes(engine: Engine, queries: list[dict]) -> list[Outcom
             for q, top, conf in zip(cv.queries, cv.tops, cv.confidences)]
 
 
+def ordinary_words_line(engine: Engine, per_language: int = _HELD_OUT_WORDS) -> str:
+    """Common words of each language that the fit did not learn from
+    (unlabelled.held_out_ordinary_words), each alone with its language: how many come back
+    as a person at confidence 0.9 or more, at 0.5 or more, and accepted. All are wrong."""
+    words = held_out_ordinary_words(alias_words(engine.index), per_language)
+    firsts = [engine.match(Query(word, lang, limit=1)).result for word, lang in words]
+    confident = [r.candidates[0].confidence for r in firsts if r.candidates]
+    return (f"ordinary words alone (the {per_language} after the fit's in each of the languages wordfreq lists): "
+            f"{len(words)}, as a person at confidence >= 0.9: {sum(c >= 0.9 for c in confident)}, "
+            f">= 0.5: {sum(c >= 0.5 for c in confident)}, accepted: {sum(r.match for r in firsts)}")
+
+
 def run_names_eval(names: Path, popolo: Path, predictions: Path | None, out: TextIO) -> list[Outcome]:
     """Import `popolo` into a temporary database, evaluate `names`, print the table."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -172,6 +188,7 @@ def run_names_eval(names: Path, popolo: Path, predictions: Path | None, out: Tex
             outcomes = evaluate_names(engine, queries, None)
         found, first = retrieval_recall(engine, queries, outcomes)
         cross_validated = cross_validated_outcomes(engine, queries)
+        ordinary = ordinary_words_line(engine)
         engine.close()
     out.write(format_table(outcomes) + "\n")
     out.write(f"retrieval recall: {found}/{first} = {found / max(first, 1):.3f} of the queries whose "
@@ -179,6 +196,7 @@ def run_names_eval(names: Path, popolo: Path, predictions: Path | None, out: Tex
     out.write("\ncross-validated: the same queries answered by score and confidence models fitted without "
               "the people of their fold (5 folds by person), the accept threshold chosen on those answers:\n")
     out.write(format_table(cross_validated) + "\n")
+    out.write(ordinary + "\n")
     if predictions:
         out.write(f"predictions: {predictions}\n")
     return outcomes

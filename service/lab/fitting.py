@@ -43,11 +43,11 @@ from rollcall.resolvers.params import (
     ACCEPT_GROUPS, CONFIDENCE_FEATURES, CONTEXT_DEFAULTS, PARAMS_PATH, AliasSetting, ConfidenceModel, Params, ScoreModel,
     load_params, ranking_shares,
 )
-from rollcall.resolvers.normalize import has_qualifier, normalize
+from rollcall.resolvers.normalize import has_qualifier
 from rollcall.resolvers.score import PairFeatures
 
 from ..engine import Engine
-from .unlabelled import in_other_scripts, made_up_names, one_word_queries, ordinary_words
+from .unlabelled import alias_words, in_other_scripts, made_up_names, one_word_queries, ordinary_words
 
 __all__ = ["CrossValidation", "FoldAnswer", "cross_validate", "fit_params"]
 
@@ -111,9 +111,8 @@ def _one_word_examples(index: NameIndex, queries: Sequence[dict], config: Matche
 
 
 def _ordinary_word_examples(index: NameIndex, config: MatcherConfig) -> list[_Example]:
-    alias_words = {w for i in range(len(index)) for w in normalize(index.data.record_of(i).name).split()}
     return _examples(index, [{"id": f"word:{lang}:{word}", "query": word, "lang": lang}
-                             for word, lang in ordinary_words(alias_words)], config)
+                             for word, lang in ordinary_words(alias_words(index))], config)
 
 
 def _learned_from(index: NameIndex, queries: Sequence[dict], config: MatcherConfig

@@ -12,16 +12,20 @@ from itertools import islice
 import icu
 from wordfreq import available_languages, top_n_list
 
+from rollcall.resolvers.index import NameIndex
 from rollcall.resolvers.normalize import clean, normalize
 from rollcall.resolvers.script import detect_script
 from rollcall.resolvers.wordlike import WORDLIST
 
-__all__ = ["in_other_scripts", "made_up_names", "one_word_queries", "ordinary_words"]
+__all__ = ["alias_words", "held_out_ordinary_words", "in_other_scripts", "made_up_names", "one_word_queries",
+           "ordinary_words"]
 
 _MADE_UP_SEED = 20261205
 # The commonest words of each language taken as names of nobody (ordinary_words), and
 # the scripts in which a character is a syllable (two make a word).
 _ORDINARY_WORDS = 100
+# How far down each language's list of words to look for them.
+_LIST_LENGTH = 2000
 _SYLLABIC = {"Han", "Katakana", "Hiragana", "Hangul"}
 
 
@@ -87,6 +91,11 @@ def one_word_queries(queries: Sequence[dict]) -> list[dict]:
     return out
 
 
+def alias_words(index: NameIndex) -> set[str]:
+    """Every word of every alias of `index`, normalized: what ordinary_words leaves out."""
+    return {w for i in range(len(index)) for w in normalize(index.data.record_of(i).name).split()}
+
+
 def ordinary_words(alias_words: set[str], per_language: int = _ORDINARY_WORDS) -> list[tuple[str, str]]:
     """The commonest words of each language wordfreq lists, as (word, language): names of
     nobody, so that one word which only sounds like a surname ("дар", "gift", like Ishaq Dar's
@@ -94,10 +103,20 @@ def ordinary_words(alias_words: set[str], per_language: int = _ORDINARY_WORDS) -
     as a word of some alias (`alias_words`, normalized: Brown, May) are left out: alone,
     they may well mean that person. Words of fewer than three letters (two in Chinese,
     Japanese or Korean) are left out too."""
+    return _words_of_each_language(alias_words, 0, per_language)
+
+
+def held_out_ordinary_words(alias_words: set[str], per_language: int) -> list[tuple[str, str]]:
+    """The next `per_language` words of each language after those ordinary_words gives the
+    fit, chosen alike: ordinary words to measure the confidence on, none of them learned from."""
+    return _words_of_each_language(alias_words, _ORDINARY_WORDS, _ORDINARY_WORDS + per_language)
+
+
+def _words_of_each_language(alias_words: set[str], start: int, stop: int) -> list[tuple[str, str]]:
     out = []
     for lang in sorted(available_languages(WORDLIST)):
-        words = (w for w in top_n_list(lang, 2000, wordlist=WORDLIST)
+        words = (w for w in top_n_list(lang, _LIST_LENGTH, wordlist=WORDLIST)
                  if sum(ch.isalpha() for ch in w) >= (2 if detect_script(w) in _SYLLABIC else 3)
                  and normalize(w) not in alias_words)
-        out += [(word, lang) for word in islice(words, per_language)]
+        out += [(word, lang) for word in islice(words, start, stop)]
     return out
