@@ -33,7 +33,7 @@ from .wordlike import word_commonness
 
 __all__ = [
     "NAME_MATCHER", "MatcherConfig", "InvalidQuery", "match", "validate_query", "validate_language", "MAX_LIMIT",
-    "ScoredPerson", "alias_setting", "is_one_word", "namesake_share", "score_candidates",
+    "QueryTraits", "ScoredPerson", "alias_setting", "is_one_word", "namesake_share", "query_traits", "score_candidates",
 ]
 
 MAX_LIMIT = 50
@@ -292,28 +292,38 @@ def is_one_word(query: Query) -> bool:
     return all(len(form.tokens) == 1 for form in name_forms(clean(query.name), query.lang))
 
 
-def alias_setting(index: NameIndex, query: Query, query_script: str, person: int, alias_id: int) -> AliasSetting:
+class QueryTraits(NamedTuple):
+    """What the confidence model reads of the query itself, the same for every candidate:
+    its script (script.detect_script) and how common it is as a word of its language
+    (wordlike.word_commonness)."""
+
+    script: str
+    commonness: float
+
+
+def query_traits(query: Query) -> QueryTraits:
+    return QueryTraits(detect_script(query.name), word_commonness(clean(query.name), query.lang))
+
+
+def alias_setting(index: NameIndex, query: Query, traits: QueryTraits, person: int, alias_id: int) -> AliasSetting:
     """What the confidence model reads of a candidate's matched alias: its script, to
-    compare with the query's, whether the query respells the bearer's own spelling, and
-    how common the query is as a word."""
+    compare with the query's, whether the query respells the bearer's own spelling, and how
+    common the query is as a word, unless it is a word of one of the person's own names:
+    word lists drawn from the news count "Merkel" and "Лавров" because the news names them,
+    and such a word alone means its bearer; "None" or "maintenant" matching a name by sound
+    does not."""
     record = index.data.record_of(alias_id)
-    return AliasSetting(query_script, detect_script(record.name),
+    commonness = traits.commonness
+    if commonness and _is_word_of_names(index, normalize(query.name), person):
+        commonness = 0.0
+    return AliasSetting(traits.script, detect_script(record.name),
                         respells_kept_name(query.name, query.lang, record.name, record.lang,
                                            index.persons[person].country),
-                        _commonness_beyond_names(index, query, person))
+                        commonness)
 
 
-def _commonness_beyond_names(index: NameIndex, query: Query, person: int) -> float:
-    """How common the query is as a word of its language (wordlike.word_commonness), unless
-    it is a word of one of the person's own names: word lists drawn from the news count
-    "Merkel" and "Лавров" because the news names them, and such a word alone means its
-    bearer; "None" or "maintenant" matching a name by sound does not."""
-    common = word_commonness(clean(query.name), query.lang)
-    if common:
-        word = normalize(query.name)
-        if any(word in normalize(index.data.record_of(a).name).split() for a in index.data.aliases_of(person)):
-            return 0.0
-    return common
+def _is_word_of_names(index: NameIndex, word: str, person: int) -> bool:
+    return any(word in normalize(index.data.record_of(a).name).split() for a in index.data.aliases_of(person))
 
 
 def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -> MatchResult:
@@ -323,7 +333,7 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
     conf_model = config.params.confidence
     one_word = is_one_word(query)
     qualified = has_qualifier(query.name)
-    script = detect_script(query.name)
+    traits = query_traits(query)
     candidates = []
     ceiling = 1.0
     shares = ranking_shares([sp.logit for sp in scored])
@@ -343,7 +353,7 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
         # alias in another script, say) can promise more than the candidate ranked above.
         # A candidate is never more likely the person than the one ranked above it (nor
         # than its share of the ranking: ConfidenceModel.of_features).
-        setting = alias_setting(index, query, script, sp.person, sp.alias_id)
+        setting = alias_setting(index, query, traits, sp.person, sp.alias_id)
         conf = ceiling = min(conf_model.confidence(sp.logit, rival, one_word, qualified, sp.features,
                                                    setting, shares[i]), ceiling)
         shown_alias, shown_features = sp.shown
@@ -366,5 +376,5 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
             )
         )
     accepted = bool(candidates) and candidates[0].confidence >= conf_model.threshold(
-        conf_model.group(script, first_single_token))
+        conf_model.group(traits.script, first_single_token))
     return MatchResult(tuple(candidates), accepted, NAME_MATCHER.label)

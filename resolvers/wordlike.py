@@ -28,7 +28,6 @@ WORDLIST = "small"
 def _languages() -> frozenset[str]:
     from wordfreq import available_languages  # loads its tables on first use, not at import
 
-
     return frozenset(available_languages(WORDLIST))
 
 
@@ -66,9 +65,10 @@ def word_commonness(text: str, lang: str | None) -> float:
     """How far above rare a query written as one word is as a word of `lang`: its Zipf
     frequency less 3, at least 0; 0 for text of several words, or in a language wordfreq
     lacks or none given. A full name is not a word; one word ("None", 其实) may be either."""
-    if any(ch.isspace() for ch in text.strip()):
+    text = text.strip()
+    if any(ch.isspace() for ch in text):
         return 0.0
-    return max(0.0, commonness(text.strip().lower(), lang) - _RARE)
+    return max(0.0, commonness(text.lower(), lang) - _RARE)
 
 
 def script_has_case(word: str) -> bool:

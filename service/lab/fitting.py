@@ -37,7 +37,7 @@ from rollcall.gazetteer import import_file
 from rollcall.resolvers import MatcherConfig, Query
 from rollcall.resolvers.fit import expected_calibration_error, fit_conditional_logit, fit_logistic, grouped_folds
 from rollcall.resolvers.index import NameIndex
-from rollcall.resolvers.matcher import alias_setting, is_one_word, namesake_share, score_candidates
+from rollcall.resolvers.matcher import alias_setting, is_one_word, namesake_share, query_traits, score_candidates
 from rollcall.resolvers.script import detect_script
 from rollcall.resolvers.params import (
     ACCEPT_GROUPS, CONFIDENCE_FEATURES, CONTEXT_DEFAULTS, PARAMS_PATH, AliasSetting, ConfidenceModel, Params, ScoreModel,
@@ -81,14 +81,14 @@ def _examples(index: NameIndex, queries: Sequence[dict], config: MatcherConfig) 
     for q in queries:
         query = Query(q["query"], q.get("lang") or None)
         scored = score_candidates(index, query, config)[:_CANDIDATES]
-        script = detect_script(q["query"])
+        traits = query_traits(query)
         out.append(_Example(
             q["query"],
             q.get("expected") or f"nil:{q['id']}",
             q.get("expected"),
             tuple(index.persons[s.person].id for s in scored),
             tuple(s.features.vector() for s in scored),
-            tuple(alias_setting(index, query, script, s.person, s.alias_id) for s in scored),
+            tuple(alias_setting(index, query, traits, s.person, s.alias_id) for s in scored),
             tuple(s.query_fit for s in scored),
             is_one_word(query),
             has_qualifier(q["query"]),
