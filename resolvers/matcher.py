@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
 
+from unidecode import unidecode
+
 from ._display import rounded
 from .algorithm import AlgorithmDescription, Feature, setting
 from .context import CONTEXT_HINTS, context_hints
@@ -314,7 +316,7 @@ def alias_setting(index: NameIndex, query: Query, traits: QueryTraits, person: i
     does not."""
     record = index.data.record_of(alias_id)
     commonness = traits.commonness
-    if commonness and _is_word_of_names(index, normalize(query.name), person):
+    if commonness and _is_word_of_names(index, query, traits.script, person):
         commonness = 0.0
     return AliasSetting(traits.script, detect_script(record.name),
                         respells_kept_name(query.name, query.lang, record.name, record.lang,
@@ -322,8 +324,18 @@ def alias_setting(index: NameIndex, query: Query, traits: QueryTraits, person: i
                         commonness)
 
 
-def _is_word_of_names(index: NameIndex, word: str, person: int) -> bool:
-    return any(word in normalize(index.data.record_of(a).name).split() for a in index.data.aliases_of(person))
+def _is_word_of_names(index: NameIndex, query: Query, script: str, person: int) -> bool:
+    """Whether the query (in `script`) is a word of one of the person's names, as written or
+    letter for letter in the same script: Ukrainian "Путін" is Russian "Путин", both
+    "putin" to unidecode. Not as said: English reads "Draghi" as "drai", as German reads
+    "drei" ("three"); nor across scripts: Danish "børn" ("children") is no "Борн" (Borne)."""
+    word = normalize(query.name)
+    letters = unidecode(word)
+    for alias_id in index.data.aliases_of(person):
+        for alias_word in normalize(index.data.record_of(alias_id).name).split():
+            if alias_word == word or (detect_script(alias_word) == script and unidecode(alias_word) == letters):
+                return True
+    return False
 
 
 def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -> MatchResult:

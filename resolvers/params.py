@@ -17,6 +17,7 @@ from .context import CONTEXT_HINTS
 from .rules import MIN_ALIGNED
 from .script import LATIN
 from .score import FEATURES, PairFeatures
+from .wordlike import ORDINARY_WORD_COMMONNESS
 
 __all__ = [
     "ACCEPT_GROUPS", "AliasSetting", "CONFIDENCE_FEATURES", "ConfidenceModel", "PARAMS_PATH", "Params", "ScoreModel", "default_params",
@@ -55,6 +56,12 @@ CONTEXT_DEFAULTS = {"country": 1.0, "tenure": 0.5, "role": 2.5}
 # (matcher.alias_setting): "None", "maintenant", 来自 ("from") match a surname or a short
 # name by sound as well as a surname alone does, and are words far more often than names.
 #
+# A query of one word that is an ordinary word of its language (wordlike.ORDINARY_WORD) and
+# not a word of the candidate's names is that word: its confidence is at most
+# _ORDINARY_WORD_CEILING, whatever the features say. On a gazetteer of a few hundred people
+# nobody else comes near such a word, and the margin made "drei" (German "three") Mario
+# Draghi at 0.99; among the dev names' family names alone, none so common was right.
+#
 # A query of a single token asks another question (which of the people of that surname?),
 # and every feature but the token count has a second weight for it (one_word_*): the
 # difference from its weight for longer names, which the fit keeps small unless the data
@@ -63,6 +70,8 @@ _BASE_FEATURES = ("score_logit", "margin", "single_token", "qualified",
                   *(f for f in FEATURES if f != "weakest"), "unaligned", "weakest_aligned",
                   "same_script_sound_over_spelling", "kept_name_respelled", "query_commonness")
 _SINGLE = _BASE_FEATURES.index("single_token")
+_COMMONNESS = _BASE_FEATURES.index("query_commonness")
+_ORDINARY_WORD_CEILING = 0.1
 CONFIDENCE_FEATURES = (*_BASE_FEATURES, *(f"one_word_{f}" for f in _BASE_FEATURES if f != "single_token"))
 _WEAKEST = tuple(FEATURES).index("weakest")
 # Groups of queries whose first candidates are accepted at thresholds of their own, each
@@ -191,7 +200,9 @@ class ConfidenceModel:
     def of_features(self, features: Sequence[float], share: float) -> float:
         """P(right) from the candidate's CONFIDENCE_FEATURES, never above `share`, its share
         of the ranking model's probability (ranking_shares): two namesakes scored alike get
-        at most 0.5 each."""
+        at most 0.5 each; nor above _ORDINARY_WORD_CEILING for an ordinary word."""
+        if features[_COMMONNESS] >= ORDINARY_WORD_COMMONNESS:
+            share = min(share, _ORDINARY_WORD_CEILING)
         return min(sigmoid(self.coef[0] + sum(map(mul, self._weights, features))), share)
 
 

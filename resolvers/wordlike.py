@@ -15,7 +15,8 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-__all__ = ["WORDLIST", "commonness", "is_capitalised", "script_has_case", "word_commonness"]
+__all__ = ["ORDINARY_WORD", "ORDINARY_WORD_COMMONNESS", "WORDLIST", "commonness", "is_capitalised", "script_has_case",
+           "word_commonness"]
 
 
 # wordfreq's small lists hold the words of Zipf 3 and above: every threshold the article
@@ -58,6 +59,13 @@ def _quiet_jieba() -> None:
 # Below this Zipf frequency a word is rare enough to be anything, a name as well as a word
 # (the small lists stop at 3).
 _RARE = 3.0
+# A lone word this common in its language (Zipf 5.5, about three in a hundred thousand
+# words: "may", "river", "devlet", "drei", 来自) is an ordinary word, whoever it spells,
+# unless it is a word of that person's own names. The news makes the names it reports
+# common too, but less so: Πούτιν in Greek 4.2, Putyin in Hungarian 4.0, Erdoğan in
+# Turkish 5.2. ORDINARY_WORD_COMMONNESS is the same level as word_commonness counts.
+ORDINARY_WORD = 5.5
+ORDINARY_WORD_COMMONNESS = ORDINARY_WORD - _RARE
 
 
 @lru_cache(maxsize=65536)

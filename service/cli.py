@@ -118,9 +118,13 @@ def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
         ("seeds", args.attendees, args.seeds), ("articles", args.articles, None)) if gold]
     if sets and not args.scorer:
         raise CliError("--attendees and --articles need --scorer (../shared/eval/score_attendees.py)")
+    _check_nobody_on(args.nobody_on)
     with user_errors(PopoloError, BuildError, StoreError):
         if args.names and args.gazetteer:
-            run_names_eval(args.names, args.gazetteer, args.predictions, out)
+            others = [open_engine(db) for db in args.nobody_on]
+            run_names_eval(args.names, args.gazetteer, args.predictions, out, others)
+            for engine in others:
+                engine.close()
         if sets:
             engine = open_engine(args.db)
             out.write(f"\narticles, on the gazetteer {engine.store.path}:\n")
@@ -130,13 +134,25 @@ def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _nobody_on_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--nobody-on", type=Path, action="append", default=[], metavar="DB",
+                        help="a gazetteer database to match the fit's made-up names against too (repeatable)")
+
+
+def _check_nobody_on(dbs: list[Path]) -> None:
+    for db in dbs:
+        if not db.is_file():
+            raise CliError(f"{db}: no such gazetteer database")
+
+
 def _cmd_fit(args: argparse.Namespace, out: TextIO) -> int:
     from .lab.fitting import fit_params
 
     for path in (args.names, args.gazetteer):
         if not path.is_file():
             raise CliError(f"{path}: no such file")
-    fit_params(args.names, args.gazetteer, out, precision=args.precision)
+    _check_nobody_on(args.nobody_on)
+    fit_params(args.names, args.gazetteer, out, nobody_on=args.nobody_on, precision=args.precision)
     return 0
 
 
@@ -222,6 +238,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--names", type=Path, help="labelled queries (JSONL)")
     p.add_argument("--gazetteer", type=Path, help="Popolo JSON to match the names against")
     p.add_argument("--predictions", type=Path, help="write every answer here (JSONL)")
+    _nobody_on_option(p)
     p.add_argument("--attendees", type=Path, help="who attended, per article (JSONL)")
     p.add_argument("--seeds", type=Path, help="folder of the articles named in --attendees")
     p.add_argument("--articles", type=Path, help="articles with their text and who attended (JSONL)")
@@ -234,6 +251,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("fit", help="refit the matcher's parameters (resolvers/params.json)")
     p.add_argument("--names", type=Path, required=True, help="labelled queries (JSONL)")
     p.add_argument("--gazetteer", type=Path, required=True, help="Popolo JSON to match against")
+    _nobody_on_option(p)
     p.add_argument("--precision", type=float, default=0.99,
                    help="auto-accept precision to hold under cross-validation (default 0.99)")
     p.set_defaults(func=_cmd_fit)

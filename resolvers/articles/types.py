@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..algorithm import AlgorithmDescription, Feature, setting
 from ..types import Algorithm, Office
+from ..wordlike import ORDINARY_WORD
 
 __all__ = [
     "PostInfo", "Vocabulary", "DocumentConfig", "Mention", "Office", "PersonFound",
@@ -56,7 +57,7 @@ class DocumentConfig:
             "two characters a word)")
     attach_gap: int = setting(3, "tokens allowed between a descriptor and the name it describes")
     common_word: float = setting(
-        5.5, "a lone word this common in the text's language (Zipf: 5.5 is about three in a hundred thousand "
+        ORDINARY_WORD, "a lone word this common in the text's language (Zipf: 5.5 is about three in a hundred thousand "
              "words: \"may\", \"river\", \"devlet\") is an ordinary word, whoever it spells")
     common_name_word: float = setting(
         4.0, "a name made only of words this common (\"Devlet Başkanları\": state presidents) needs to be "

@@ -149,10 +149,11 @@ def retrieval_recall(engine: Engine, queries: Sequence[dict], outcomes: Sequence
     return found, first
 
 
-def cross_validated_outcomes(engine: Engine, queries: list[dict]) -> list[Outcome]:
-    """Outcomes of `queries` under person-grouped cross-validation (lab.fitting): what the
+def cross_validated_outcomes(engine: Engine, queries: list[dict], nobody_on: Sequence[Engine] = ()) -> list[Outcome]:
+    """Outcomes of `queries` under person-grouped cross-validation (lab.fitting), the made-up
+    names matched against `nobody_on` too, as `rollcall fit --nobody-on` does: what the
     matcher would answer people it was not fitted on. No timings: nothing is timed."""
-    cv = cross_validate(engine.index, queries)
+    cv = cross_validate(engine.index, queries, nobody_on=[e.index for e in nobody_on])
     return [Outcome(q.get("script") or "?", q.get("expected"), top.ranked[:5], conf,
                     cv.accepts(conf, top, q["query"]), math.nan)
             for q, top, conf in zip(cv.queries, cv.tops, cv.confidences)]
@@ -170,7 +171,8 @@ def ordinary_words_line(engine: Engine, per_language: int = _HELD_OUT_WORDS) -> 
             f">= 0.5: {sum(c >= 0.5 for c in confident)}, accepted: {sum(r.match for r in firsts)}")
 
 
-def run_names_eval(names: Path, popolo: Path, predictions: Path | None, out: TextIO) -> list[Outcome]:
+def run_names_eval(names: Path, popolo: Path, predictions: Path | None, out: TextIO,
+                   nobody_on: Sequence[Engine] = ()) -> list[Outcome]:
     """Import `popolo` into a temporary database, evaluate `names`, print the table."""
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "eval.db"
@@ -187,7 +189,7 @@ def run_names_eval(names: Path, popolo: Path, predictions: Path | None, out: Tex
         else:
             outcomes = evaluate_names(engine, queries, None)
         found, first = retrieval_recall(engine, queries, outcomes)
-        cross_validated = cross_validated_outcomes(engine, queries)
+        cross_validated = cross_validated_outcomes(engine, queries, nobody_on)
         ordinary = ordinary_words_line(engine)
         engine.close()
     out.write(format_table(outcomes) + "\n")

@@ -11,7 +11,7 @@ import pytest
 
 from rollcall.resolvers.params import ACCEPT_GROUPS, CONFIDENCE_FEATURES, AliasSetting, ConfidenceModel, load_params
 from rollcall.resolvers.score import PairFeatures
-from rollcall.resolvers.wordlike import word_commonness
+from rollcall.resolvers.wordlike import ORDINARY_WORD_COMMONNESS, word_commonness
 from rollcall.service.engine import Engine, make_query
 
 
@@ -120,8 +120,24 @@ def test_a_common_word_is_nobody_at_high_confidence(engine: Engine, word: str, l
     assert not answer.result.match and answer.candidates[0].candidate.confidence < 0.5  # ... and not trusted
 
 
+def test_an_ordinary_word_is_at_most_one_chance_in_ten_whatever_its_features(engine: Engine) -> None:
+    model = load_params().confidence
+    sure = ConfidenceModel.features(30.0, None, True, False, EXACT, AliasSetting("Latin", "Latin"))
+    commonness = {CONFIDENCE_FEATURES.index("query_commonness"), CONFIDENCE_FEATURES.index("one_word_query_commonness")}
+
+    def with_commonness(value: float) -> tuple[float, ...]:
+        return tuple(value if i in commonness else f for i, f in enumerate(sure))
+
+    assert model.of_features(with_commonness(ORDINARY_WORD_COMMONNESS), 1.0) <= 0.1
+    assert model.of_features(with_commonness(ORDINARY_WORD_COMMONNESS - 0.1), 1.0) > 0.1
+    # German "drei" ("three", Zipf 5.7) reads like Draghi, whom English says "drai".
+    first = engine.match(make_query("drei", "de")).candidates[0].candidate
+    assert first.name == "Mario Draghi" and first.confidence <= 0.1
+
+
 @pytest.mark.parametrize(("word", "lang", "meant"), [
     ("Merkel", "de", "Angela Merkel"), ("Macron", "fr", "Emmanuel Macron"), ("Erdoğan", "tr", "Recep Tayyip Erdoğan"),
+    ("Путін", "uk", "Vladimir Putin"),  # no alias, but the letters of the Russian one (Путин)
 ])
 def test_a_surname_common_in_the_news_because_of_its_bearer_is_still_sure(engine: Engine, word: str, lang: str,
                                                                           meant: str) -> None:

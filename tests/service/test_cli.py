@@ -183,6 +183,16 @@ def test_import_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     assert out.returncode == 2 and "cannot read Popolo JSON" in out.stderr
 
 
+@pytest.mark.parametrize("command", ["fit", "eval"])
+def test_a_missing_gazetteer_for_the_names_of_nobody_is_a_clear_error(tmp_path: Path, command: str) -> None:
+    names, popolo = tmp_path / "names.jsonl", tmp_path / "g.popolo.json"
+    names.write_text("", encoding="utf-8")
+    popolo.write_text("{}", encoding="utf-8")
+    out = rollcall(command, "--names", str(names), "--gazetteer", str(popolo), "--nobody-on", str(tmp_path / "none.db"))
+    assert out.returncode == 2 and f"{tmp_path / 'none.db'}: no such gazetteer database" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
 def test_serve_answers_then_stops_cleanly_on_sigterm(curated_db: Path) -> None:
     import signal
 
