@@ -60,7 +60,7 @@ def _quiet_jieba() -> None:
 # (the small lists stop at 3).
 _RARE = 3.0
 # A lone word this common in its language (Zipf 5.5, about three in a hundred thousand
-# words: "may", "river", "devlet", "drei", 来自) is an ordinary word, whoever it spells,
+# words: "may", "river", "devlet", "drei") is an ordinary word, whoever it spells,
 # unless it is a word of that person's own names. The news makes the names it reports
 # common too, but less so: Πούτιν in Greek 4.2, Putyin in Hungarian 4.0, Erdoğan in
 # Turkish 5.2. ORDINARY_WORD_COMMONNESS is the same level as word_commonness counts.

@@ -9,6 +9,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from contextlib import ExitStack, closing
 from pathlib import Path
 from typing import TextIO
 
@@ -121,10 +122,9 @@ def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     _check_nobody_on(args.nobody_on)
     with user_errors(PopoloError, BuildError, StoreError):
         if args.names and args.gazetteer:
-            others = [open_engine(db) for db in args.nobody_on]
-            run_names_eval(args.names, args.gazetteer, args.predictions, out, others)
-            for engine in others:
-                engine.close()
+            with ExitStack() as stack:
+                others = [stack.enter_context(closing(open_engine(db))) for db in args.nobody_on]
+                run_names_eval(args.names, args.gazetteer, args.predictions, out, others)
         if sets:
             engine = open_engine(args.db)
             out.write(f"\narticles, on the gazetteer {engine.store.path}:\n")

@@ -57,8 +57,8 @@ class DocumentConfig:
             "two characters a word)")
     attach_gap: int = setting(3, "tokens allowed between a descriptor and the name it describes")
     common_word: float = setting(
-        ORDINARY_WORD, "a lone word this common in the text's language (Zipf: 5.5 is about three in a hundred thousand "
-             "words: \"may\", \"river\", \"devlet\") is an ordinary word, whoever it spells")
+        ORDINARY_WORD, f"a lone word this common in the text's language (Zipf: {ORDINARY_WORD} is about three in a "
+             "hundred thousand words: \"may\", \"river\", \"devlet\") is an ordinary word, whoever it spells")
     common_name_word: float = setting(
         4.0, "a name made only of words this common (\"Devlet Başkanları\": state presidents) needs to be "
              "written as an alias")

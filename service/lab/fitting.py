@@ -21,16 +21,16 @@ alone joins the training with its person's label, so that a surname alone is nei
 trusted nor dismissed by guesswork. The made-up names are matched against further
 gazetteers too (`--nobody-on`: make fit gives the curated one), since a small gazetteer
 leaves a weak match without a close runner-up. None of these is counted in the reported
-figures. The
-single tokens' threshold is chosen on the family names alone (right or not) and the single
-words of nobody; the full names' thresholds on the labelled names and the made-up names
-of their group.
+figures. The single tokens' threshold is chosen on the family names alone (right or not)
+and the single words of nobody; the full names' thresholds on the labelled names and the
+made-up names of their group.
 """
 
 from __future__ import annotations
 
 import json
 import tempfile
+from contextlib import ExitStack, closing
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -289,11 +289,11 @@ def fit_params(names: Path, popolo: Path, out: TextIO, *, nobody_on: Sequence[Pa
     against it and against each gazetteer database of `nobody_on`."""
     queries = [json.loads(line) for line in names.open(encoding="utf-8") if line.strip()]
     params = _starting_params()
-    others = [Engine(db) for db in nobody_on]
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "fit.db"
+    with ExitStack() as stack:
+        others = [stack.enter_context(closing(Engine(path))) for path in nobody_on]
+        db = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "fit.db"
         import_file(db, popolo)
-        engine = Engine(db)
+        engine = stack.enter_context(closing(Engine(db)))
         for round_no in range(1, rounds + 1):
             config = MatcherConfig(params=params)
             examples = _examples(engine.index, queries, config)
@@ -308,8 +308,6 @@ def fit_params(names: Path, popolo: Path, out: TextIO, *, nobody_on: Sequence[Pa
                 ConfidenceModel(tuple(cc), tuple(cv.accept_at[g] for g in ACCEPT_GROUPS)),
                 f"{names.name} on {popolo.name}, {len(queries)} queries, 5 folds by person",
             )
-        for e in (engine, *others):
-            e.close()
     if write:
         write.write_text(json.dumps(params.to_json(), indent=2) + "\n", encoding="utf-8")
         out.write(f"wrote {write}\n")
