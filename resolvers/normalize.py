@@ -37,15 +37,19 @@ _ARABIC_VARIANTS = str.maketrans(
     }
 )
 
-# Honorifics and titles that precede names in news text; they carry no identity.
+# Honorifics and titles that precede names in news text; they carry no identity. Not "he":
+# that is the Chinese family name He (何, 贺: "He Lifeng", 贺维 "he wei") and every reading
+# of one; His Excellency is "H.E.", which _HIS_EXCELLENCY removes with its dots.
 _TITLES = frozenset(
     """
-    mr mrs ms dr prof sir he his excellency president minister
+    mr mrs ms dr prof sir his excellency president minister
     herr frau präsident prasident praesident
     господин госпожа г-н президент министр
     آقای آقا خانم دکتر جناب
     """.split()
 )
+
+_HIS_EXCELLENCY = re.compile(r"^\s*H\.\s?E\.\s*(?=\w)", re.IGNORECASE)
 
 # Apostrophes inside a word are elisions or transliteration marks ("O'Brien", Ukrainian
 # "Г'юм", Uzbek "Oʻzbekiston" written with any of ʻ ‘ ’ ' `): drop them instead of splitting
@@ -175,7 +179,8 @@ def clean(text: str) -> str:
     leading honorifics removed, then fold(). Diacritics kept."""
     if _PLAIN.fullmatch(text) and text.partition(" ")[0] not in _TITLES:
         return text
-    text = _without_titles(_PARENTHESES.sub(" ", unicodedata.normalize("NFKC", text)))
+    text = _HIS_EXCELLENCY.sub("", unicodedata.normalize("NFKC", text))
+    text = _without_titles(_PARENTHESES.sub(" ", text))
     words = fold(_strip_marks(text, latin=False)).split()
     while len(words) > 1 and words[0] in _TITLES:
         words.pop(0)

@@ -65,6 +65,9 @@ _HAN_READINGS = {
     # "jinuoke" is Kinnock), w for v (大卫 "dawei" is David) and the syllable er for a final
     # l or r (尼尔 "nier" is Neil): a second reading in those values.
     "rollcall/Han-Latin-foreign": "er > el ; zh > dzh ; q > k ; x > s ; c > ts ; j > g ; w > v ;",
+    # Their x is also a foreign h before i and u: 希 "hi" (希思 Heath, 希拉里 Hillary), 休 "hu"
+    # (休姆 Hume, 休伊特 Hewitt). A third reading where the name has an x, the second's otherwise.
+    "rollcall/Han-Latin-h": "er > el ; zh > dzh ; q > k ; x > h ; c > ts ; j > g ; w > v ;",
 }
 
 # ICU's Ethiopic-Latin letters for sounds English spells with two letters (the ejective č̣

@@ -4,9 +4,10 @@ candidates. Sentences made for the rules."""
 
 import pytest
 
-from rollcall.resolvers import AliasRecord, PersonRecord, build_name_index
+from rollcall.resolvers import AliasRecord, PersonRecord, Query, build_name_index, match
 from rollcall.resolvers.articles.cjk import CjkNames
 from rollcall.resolvers.articles import DocumentReconciler, PostInfo, Vocabulary
+from rollcall.service.engine import make_query
 
 PERSONS = [
     PersonRecord("QS", "Serdar Berdimuhamedov", "TM"),
@@ -66,3 +67,24 @@ def test_segmenter_spans() -> None:
     assert [text[a:b] for a, b in names.spans(text, "zh")] == ["别尔德穆哈梅多夫"]
     ja = "パキスタンのイムラン・カーン首相が出席した。"
     assert [ja[a:b] for a, b in names.spans(ja, "ja")] == ["イムラン・カーン"]
+
+
+@pytest.mark.parametrize(("chinese", "meant"), [
+    # Xinhua's renderings: 希 is "hi" and 休 "hu" (x for a foreign h), 思 and 斯 a final
+    # English th, which Chinese (like Japanese and Korean) says as s.
+    ("爱德华·希思", "Edward Heath"),
+    ("帕特里夏·休伊特", "Patricia Hewitt"),
+])
+def test_chinese_h_and_final_th_of_english_names(members_of_parliament, chinese: str, meant: str) -> None:
+    first = members_of_parliament.match(make_query(chinese, "zh")).candidates[0].candidate
+    assert first.name == meant
+    assert first.confidence >= 0.9
+
+
+def test_the_family_name_he_is_no_honorific() -> None:
+    # "He" was read as "His Excellency" and dropped: "He Lifeng" became "Lifeng", and the
+    # Chinese 何立峰 ("he lifeng") then matched a Li Feng better than him.
+    persons = [PersonRecord("QH", "He Lifeng", "CN"), PersonRecord("QA", "Li Feng", "CN")]
+    index = build_name_index(persons, [AliasRecord(p.id, p.name, "en") for p in persons])
+    for query in ("He Lifeng", "何立峰"):
+        assert match(index, Query(query, "zh")).candidates[0].person_id == "QH"

@@ -31,6 +31,7 @@ DIGESTS = {
     "15": "b426c91a6d514a0425878195b9140305ca3991d7bc94fc53e4d204a5a35cd183",  # Armenian: ո after a letter is o (BGN read it vo after an aspirate's apostrophe)
     "16": "a1fec703eef4c8eef9d7002a791159a6cf0c651275875b5263e814b19dfa2a33",  # German: a reading of final -ig as -ich
     "17": "6b904d659b5da2474e41b2c393266f454fb83727486779dfc94350f6fffe7e97",  # English: a reading of vowels as said (magic e, final oe, ew)
+    "18": "9ae93b886047427124d6645daf53c392cf0dff5e3501f454898ceb1798097998",  # "he" no honorific; Chinese x read h; English final th said s
 }
 
 

@@ -13,6 +13,8 @@ from rollcall.resolvers.normalize import clean, fold, normalize, strip_diacritic
         ("António Guterres", "antonio guterres"),
         ("Kassym-Jomart Tokayev", "kassym jomart tokayev"),
         ("Mr. Wang Yi", "wang yi"),
+        ("H.E. Sergey Lavrov", "sergey lavrov"),  # His Excellency, with its dots
+        ("He Lifeng", "he lifeng"),  # the family name He (何立峰), no honorific
         ("Präsident Putin", "putin"),
         ("سراج\u200cالدین", "سراج الدین".replace(" ", "")),  # ZWNJ dropped
         ("علي", "علی"),  # Arabic yeh → Persian yeh
