@@ -75,6 +75,7 @@ eval: build
 	$(BIN)/rollcall eval --names $(SHARED)/eval/names-dev.jsonl \
 	  --gazetteer $(SHARED)/data/everypolitician-2015/gazetteer.popolo.json \
 	  --predictions var/eval/names-dev.predictions.jsonl --nobody-on $(DB) \
+	  --news-names service/lab/data/rare-script-names.jsonl \
 	  --attendees $(SHARED)/eval/attendees-dev.jsonl --seeds $(SHARED)/seeds \
 	  --articles $(SHARED)/eval/articles-dev.jsonl --scorer $(SHARED)/eval/score_attendees.py \
 	  --article-predictions var/eval --db $(DB)

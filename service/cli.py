@@ -110,9 +110,9 @@ def _read_file(path: str) -> bytes:
 
 def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     from .lab.attendee_eval import run_article_eval
-    from .lab.evaluation import ordinary_words_line, run_names_eval
+    from .lab.evaluation import news_names_table, ordinary_words_line, run_names_eval
 
-    for path in (args.names, args.gazetteer, args.attendees, args.articles, args.scorer):
+    for path in (args.names, args.gazetteer, args.news_names, args.attendees, args.articles, args.scorer):
         if path and not path.is_file():
             raise CliError(f"{path}: no such file")
     sets = [(label, gold, seeds) for label, gold, seeds in (
@@ -125,12 +125,15 @@ def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
             with ExitStack() as stack:
                 others = [stack.enter_context(closing(open_engine(db))) for db in args.nobody_on]
                 run_names_eval(args.names, args.gazetteer, args.predictions, out, others)
-        if sets:
-            engine = open_engine(args.db)
-            out.write(f"\narticles, on the gazetteer {engine.store.path}:\n")
-            out.write(ordinary_words_line(engine) + "\n")
-            run_article_eval(engine, args.scorer, sets, args.article_predictions, out)
-            engine.close()
+        if sets or args.news_names:
+            with closing(open_engine(args.db)) as engine:
+                if args.news_names:
+                    out.write(f"\nnames from news pages ({args.news_names}), on the gazetteer {engine.store.path}:\n")
+                    out.write(news_names_table(engine, args.news_names) + "\n")
+                if sets:
+                    out.write(f"\narticles, on the gazetteer {engine.store.path}:\n")
+                    out.write(ordinary_words_line(engine) + "\n")
+                    run_article_eval(engine, args.scorer, sets, args.article_predictions, out)
     return 0
 
 
@@ -239,6 +242,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--gazetteer", type=Path, help="Popolo JSON to match the names against")
     p.add_argument("--predictions", type=Path, help="write every answer here (JSONL)")
     _nobody_on_option(p)
+    p.add_argument("--news-names", type=Path,
+                   help="labelled names as news pages write them, matched against --db (JSONL, as --names)")
     p.add_argument("--attendees", type=Path, help="who attended, per article (JSONL)")
     p.add_argument("--seeds", type=Path, help="folder of the articles named in --attendees")
     p.add_argument("--articles", type=Path, help="articles with their text and who attended (JSONL)")

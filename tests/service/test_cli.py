@@ -193,6 +193,21 @@ def test_a_missing_gazetteer_for_the_names_of_nobody_is_a_clear_error(tmp_path: 
     assert "Traceback" not in out.stderr
 
 
+def test_eval_of_news_names_reports_each_script_and_a_missing_file_clearly(tmp_path: Path, curated_db: Path) -> None:
+    names = tmp_path / "news.jsonl"
+    names.write_text(
+        '{"id": "n1", "query": "วลาดีมีร์ ปูติน", "lang": "th", "script": "Thai", "expected": "Q7747"}\n'
+        '{"id": "n2", "query": "Vladimir Putin", "lang": "en", "script": "Latin", "expected": "Q7747"}\n',
+        encoding="utf-8")
+    out = rollcall("eval", "--news-names", str(names), "--db", str(curated_db))
+    assert out.returncode == 0, out.stderr
+    assert "1 of 2 not written as an alias of their person" in out.stdout  # "Vladimir Putin" is one
+    thai = next(line for line in out.stdout.splitlines() if line.startswith("Thai"))
+    assert thai.split()[1:4] == ["1", "0", "1.000"]  # n, nil, top1
+    missing = rollcall("eval", "--news-names", str(tmp_path / "none.jsonl"), "--db", str(curated_db))
+    assert missing.returncode == 2 and f"{tmp_path / 'none.jsonl'}: no such file" in missing.stderr
+
+
 def test_serve_answers_then_stops_cleanly_on_sigterm(curated_db: Path) -> None:
     import signal
 
