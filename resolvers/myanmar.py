@@ -27,13 +27,17 @@ them aspirated), ရ is r, သ s. Two readings come back:
   closing က k (ဘားရက် "barak"), and the inherent a before a closing င is i (ပူတင် "putin";
   the first reading keeps the a of ကင်မရွန် "kanmrun", Cameron).
 
+Burmese puts no space between words, and news writes most foreign names as one word
+(ဂျိုးဘိုင်ဒန်, Joe Biden): one_word_syllables gives a one-word name's syllables in the
+foreign-name reading, for translit to cut the name in two at each.
+
 Burmese names romanised by Burmese convention (Kyaw, Hlaing, Thein) are not the aim: their
 rhymes (ောင် aung, ိန် ein) are read here as their letters (aun, in).
 """
 
 from __future__ import annotations
 
-__all__ = ["read_burmese"]
+__all__ = ["read_burmese", "one_word_syllables"]
 
 _CONSONANTS = {
     "က": "k", "ခ": "k", "ဂ": "g", "ဃ": "g", "င": "ng", "စ": "s", "ဆ": "s", "ဇ": "z", "ဈ": "z", "ည": "ny",
@@ -128,6 +132,10 @@ def _closing_value(letter: str, foreign: bool) -> str:
 
 def _read_word(word: str, foreign: bool) -> str:
     """One word in the foreign-name reading, or as Burmese says its letters."""
+    return "".join(_read_syllables(word, foreign))
+
+
+def _read_syllables(word: str, foreign: bool) -> list[str]:
     syllables = _syllables(word)
     rhymes = _RHYMES if foreign else _SAID_RHYMES
     out = []
@@ -155,7 +163,7 @@ def _read_word(word: str, foreign: bool) -> str:
             vowel, ending = ending[0], ending[1:]  # ယ် ည် after the inherent a are its vowel
         nasal = "n" if _ANUSVARA in signs else ""
         out.append(consonant + glide + vowel + nasal + ending)
-    return "".join(out)
+    return out
 
 
 def read_burmese(text: str) -> tuple[str, str]:
@@ -163,3 +171,10 @@ def read_burmese(text: str) -> tuple[str, str]:
     as Burmese says them. Punctuation (၊ ။) separates words."""
     words = text.replace("\u104a", " ").replace("\u104b", " ").split()
     return (" ".join(_read_word(w, True) for w in words), " ".join(_read_word(w, False) for w in words))
+
+
+def one_word_syllables(text: str) -> list[str]:
+    """The syllables of a one-word name in the foreign-name reading ("jo", "bain", "dan");
+    none for a name of several words."""
+    words = text.replace("\u104a", " ").replace("\u104b", " ").split()
+    return _read_syllables(words[0], True) if len(words) == 1 else []

@@ -62,7 +62,7 @@ UNMATCHED_ALIAS_WEIGHT = 0.5
 PARTICLES = frozenset(
     """
     von fon van fan de der den del della di da du le la zu zum zur und of bin ibn bint al el
-    ul bey beg bek pasha pasa efendi hanim aga agha graf freiherr baron sir lord
+    ul bey beg bek pasha pasa basha efendi hanim aga agha graf freiherr baron sir lord
     oglu ogly ogli uly kyzy kizi qizi gyzy
     """.split()
 )

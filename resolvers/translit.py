@@ -18,6 +18,7 @@ from unidecode import unidecode
 
 from .indic import delete_schwa
 from .myanmar import read_burmese
+from .unspaced import cut_in_two
 from .normalize import normalize, strip_diacritics
 from .respell import compile_all as compile_respellings
 from .respell import respell, respell_spoken
@@ -104,9 +105,12 @@ _RULES = {
     "rollcall/Russian-Latin-h": "г > h ; Г > H ; :: Russian-Latin/BGN ;",
     # Hebrew BGN ignores the geresh that marks sounds Hebrew letters lack (ג׳ = j), and drops
     # alef, which begins a word only to carry its first vowel (אנגלה "Angela", אד "Ed"): a
-    # vowel there, read a. ICU's own Hebrew-Latin, the second reading, still drops it.
+    # vowel there, read a. ICU's own Hebrew-Latin, the second reading, still drops it, but
+    # not from a word of two letters: the one left would be an initial ("d" of David for אד).
     "rollcall/Hebrew-Latin": ("[^[:L:][:M:]] { א > a ; ^ א > a ; ג׳ > dzh ; ז׳ > zh ; צ׳ > ch ; ת׳ > th ; "
                               ":: Hebrew-Latin/BGN ;"),
+    "rollcall/Hebrew-Latin-bare": ("[^[:L:][:M:]] { א } [:L:] [^[:L:][:M:]] > a ; ^ א } [:L:] [^[:L:][:M:]] > a ; "
+                                   "[^[:L:][:M:]] { א } [:L:] $ > a ; ^ א } [:L:] $ > a ; :: Hebrew-Latin ;"),
     # Malayalam: ICU leaves the chillu letters (a consonant without its vowel, as in താൻസു
     # "Tansu": ൻ is n) untransliterated, so they vanish, and reads the two-part vowel signs
     # ൊ ോ ൌ as two vowels ("kēā" for കോ). A chillu is its consonant with a virama; a two-part
@@ -135,7 +139,7 @@ _BY_SCRIPT = {
     "Katakana": ("Katakana-Latin",),
     "Hiragana": ("Any-Latin",),
     "Hangul": ("Korean-Latin/BGN", "Hangul-Latin"),
-    "Hebrew": ("rollcall/Hebrew-Latin", "Hebrew-Latin"),
+    "Hebrew": ("rollcall/Hebrew-Latin", "rollcall/Hebrew-Latin-bare"),
     "Greek": ("rollcall/Greek-Latin", "Greek-Latin/BGN"),
     "Georgian": ("Georgian-Latin/BGN",),
     "Armenian": ("rollcall/Armenian-Latin",),
@@ -354,7 +358,7 @@ def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
     elif script == "Han":
         forms = _han_forms(text)
     elif script in _OWN_READERS:
-        forms = [_clean(reading) for reading in _OWN_READERS[script](text)]
+        forms = [_clean(reading) for reading in (*_OWN_READERS[script](text), *cut_in_two(script, text))]
     else:
         spellings = _spellings(script, text)
         for transform_id in _transforms_for(script, lang):

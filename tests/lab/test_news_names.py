@@ -15,16 +15,15 @@ from rollcall.service.lab.evaluation import Outcome, metrics, news_names_outcome
 
 NEWS_NAMES = Path(__file__).parents[2] / "service" / "lab" / "data" / "rare-script-names.jsonl"
 
-# Top-1 measured when the set was gathered (Thai 0.958, Malayalam 0.950, Ethiopic 0.973,
-# Tibetan 0.880, Myanmar 0.745), less a name or two: a floor that catches a rule set broken.
-# Burmese is below the 0.85: it writes most foreign names without a space.
-FLOORS = {"Thai": 0.93, "Malayalam": 0.93, "Ethiopic": 0.95, "Tibetan": 0.84, "Myanmar": 0.70}
+# Top-1 measured (Thai 0.958, Malayalam 0.950, Ethiopic 0.973, Tibetan 0.880, Myanmar 0.831),
+# less a name or two: a floor that catches a rule set broken.
+FLOORS = {"Thai": 0.93, "Malayalam": 0.93, "Ethiopic": 0.95, "Tibetan": 0.84, "Myanmar": 0.80}
 
 
 @pytest.fixture(scope="module")
 def by_script(engine: Engine) -> dict[str, list[Outcome]]:
     outcomes, total = news_names_outcomes(engine, NEWS_NAMES)
-    assert total >= 350 and len(outcomes) >= 330  # few are written as a curated alias
+    assert total >= 399 and len(outcomes) >= 380  # few are written as a curated alias
     groups: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
         groups[outcome.group].append(outcome)

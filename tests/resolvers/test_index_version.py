@@ -32,6 +32,7 @@ DIGESTS = {
     "16": "a1fec703eef4c8eef9d7002a791159a6cf0c651275875b5263e814b19dfa2a33",  # German: a reading of final -ig as -ich
     "17": "6b904d659b5da2474e41b2c393266f454fb83727486779dfc94350f6fffe7e97",  # English: a reading of vowels as said (magic e, final oe, ew)
     "18": "9ae93b886047427124d6645daf53c392cf0dff5e3501f454898ceb1798097998",  # "he" no honorific; Chinese x read h; English final th said s
+    "19": "4d0a34f7f5984a44d5be3404ac59b7557b05d83f92a76e9aafa2e3e13f6be5ca",  # Hebrew two-letter words keep alef; Burmese one-word names cut in two; Arabic basha a particle
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from rollcall.resolvers import AliasRecord, PersonRecord, Query, build_name_index, match
 from rollcall.resolvers.normalize import normalize
 from rollcall.resolvers.text import tokenize
 from rollcall.service.engine import make_query
@@ -122,3 +123,12 @@ def test_a_foreign_name_in_chinese_characters_is_read_by_its_sound(engine) -> No
 def test_a_turkish_oglu_written_apart_in_arabic_script(engine, name, lang) -> None:
     first = engine.match(make_query(name, lang)).candidates[0].candidate
     assert first.name == "Feridun Sinirlioğlu" and first.confidence >= 0.9
+
+
+def test_the_ottoman_title_pasha_in_arabic_letters_is_a_particle() -> None:
+    # Arabic has no p: Paşa is باشا "basha". Weighed as a word of the name, it left Ahmet
+    # Cemal (Cemal Paşa) at 0.53 for "أحمد جمال باشا".
+    persons = [PersonRecord("QC", "Ahmet Cemal", "TR"), PersonRecord("QB", "Ahmet Başaran", "TR")]
+    index = build_name_index(persons, [AliasRecord(p.id, p.name, "tr") for p in persons])
+    first = match(index, Query("أحمد جمال باشا", "ar")).candidates[0]
+    assert first.person_id == "QC" and first.confidence >= 0.9
