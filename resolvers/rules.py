@@ -58,12 +58,16 @@ WEAK_MATCH = 0.5
 UNMATCHED_ALIAS_WEIGHT = 0.5
 
 # Particles and honorifics: they belong to names but say little about which person; their
-# tokens weigh PARTICLE_WEIGHT of their rarity.
+# tokens weigh PARTICLE_WEIGHT of their rarity. The Arabic honorific sheikh as each script's
+# reading spells it (Arabic الشيخ, Persian شیخ, Malayalam ശൈഖ് ഷെയ്ഖ്, Hindi शेख, Russian шейх,
+# German Scheich, Turkish şeyh).
 PARTICLES = frozenset(
     """
     von fon van fan de der den del della di da du le la zu zum zur und of bin ibn bint al el
     ul bey beg bek pasha pasa basha efendi hanim aga agha graf freiherr baron sir lord
     oglu ogly ogli uly kyzy kizi qizi gyzy
+    sheikh shaikh shaykh sheik shekh shikh shykh saikh seykh sheykh shejh sheyh seyh sekh
+    scheich cheikh alshikh alshykh alsheikh
     """.split()
 )
 PARTICLE_WEIGHT = 0.2

@@ -132,3 +132,11 @@ def test_the_ottoman_title_pasha_in_arabic_letters_is_a_particle() -> None:
     index = build_name_index(persons, [AliasRecord(p.id, p.name, "tr") for p in persons])
     first = match(index, Query("أحمد جمال باشا", "ar")).candidates[0]
     assert first.person_id == "QC" and first.confidence >= 0.9
+
+
+@pytest.mark.parametrize(("name", "lang"), [("شیخ محمد بن زاید", "fa"), ("Шейх Мухаммед бен Заид", "ru")])
+def test_the_honorific_sheikh_is_a_particle_in_every_script(engine, name, lang) -> None:
+    # Weighed as a word of the name, it made the Persian one Abdullah bin Zayed's (0.03
+    # for Mohamed bin Zayed), the Russian 0.61.
+    first = engine.match(make_query(name, lang)).candidates[0].candidate
+    assert first.name == "Mohamed bin Zayed Al Nahyan" and first.confidence >= 0.9

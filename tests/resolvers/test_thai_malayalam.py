@@ -9,6 +9,7 @@ import pytest
 
 from rollcall.resolvers import AliasRecord, PersonRecord, Query, build_name_index
 from rollcall.resolvers.matcher import match
+from rollcall.resolvers.normalize import clean
 from rollcall.resolvers.thai import read_thai
 from rollcall.resolvers.translit import romanize
 
@@ -18,6 +19,9 @@ from rollcall.resolvers.translit import romanize
     ("อภิสิทธิ์ เวชชาชีวะ", "apisit wechchachiwa", "aphisith wechchachiwa"),  # ธิ์ silent; อ starts "a"
     ("ชวน หลีกภัย", "chuan likpay", "chuan likphay"),  # ว between consonants is "ua"; ห before ล marks tone
     ("เฮลมุท โคล", "helmut kol", "helmuth khol"),  # เ is read after its consonant; ล closes "hel"
+    ("พันคำ", "pankam", "phankham"),  # ำ is am (NFKC parts it in two)
+    ("วรรณ", "wan", "wan"),  # รร is a, closed by the consonant after it
+    ("บัญ", "ban", "ban"),  # ญ closing a syllable is n
     ("บารัก โอบามา", "barak obama", "barak obama"),  # โ before its consonant
     ("เปรม", "prem", "prem"),  # a cluster when a final consonant follows
     ("กรม", "krom", "krom"),  # no vowel written: o, after the cluster
@@ -25,6 +29,12 @@ from rollcall.resolvers.translit import romanize
 ])
 def test_thai_is_read_as_it_is_said(thai: str, foreign: str, rtgs: str) -> None:
     assert read_thai(thai)[:2] == (foreign, rtgs)
+
+
+def test_sara_am_is_read_after_nfkc_parts_it() -> None:
+    # clean() applies NFKC, which writes ำ as nikhahit and า: the nikhahit was dropped as a
+    # tone mark, and คำ read "ka".
+    assert romanize(clean("พันคำ"), "th") == ("pankam", "phankham")
 
 
 @pytest.mark.parametrize(("thai", "written"), [
