@@ -30,8 +30,8 @@ from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
 from .score import FEATURES, PairFeatures, Scorer, pack, scored_pairs
 from .script import detect_script
 from .tags import InvalidLanguageTag, check_language_tag, is_country_code
-from .unspaced import is_cut_in_two
 from .types import Candidate, MatchResult, Query
+from .unspaced import is_cut_in_two
 from .wordlike import word_commonness
 
 __all__ = [
@@ -292,7 +292,7 @@ def is_one_word(query: Query) -> bool:
     """Whether the query is one word in every reading: a surname alone, or a name written
     as one word ("Merkel", "拉夫罗夫"). A Chinese or Korean name is one word as written but
     not as read, its family name apart ("王毅": wang yi): it is a full name. A Burmese word
-    read cut in two is one word: the cut is a guess (translit.is_cut_in_two)."""
+    read cut in two is one word: the cut is a guess (unspaced.is_cut_in_two)."""
     cleaned = clean(query.name)
     return is_cut_in_two(cleaned) or all(len(form.tokens) == 1 for form in name_forms(cleaned, query.lang))
 

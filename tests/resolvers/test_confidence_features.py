@@ -137,3 +137,21 @@ def test_an_ordinary_word_is_at_most_one_chance_in_ten_whatever_its_features(eng
     # German "drei" ("three", Zipf 5.7) reads like Draghi, whom English says "drai".
     first = engine.match(make_query("drei", "de")).candidates[0].candidate
     assert first.name == "Mario Draghi" and first.confidence <= 0.1
+
+
+@pytest.mark.parametrize(("word", "lang", "sounds_like"), [
+    ("协议", "zh", "Xi Jinping"),  # "agreement", Zipf 5.1: read "shie yi" as a Chinese name, Xi's Turkish "Şi"
+    ("人士", "zh", "Matteo Renzi"),  # "person", 5.2: "renshi"
+    ("答え", "ja", "Ishaq Dar"),  # "answer", 5.0
+])
+def test_a_chinese_or_japanese_word_of_zipf_5_is_an_ordinary_word(engine: Engine, word: str, lang: str,
+                                                                   sounds_like: str) -> None:
+    # wordfreq counts these languages in whole segments: such words were accepted (0.92-0.99).
+    first = engine.match(make_query(word, lang)).candidates[0].candidate
+    assert first.name == sounds_like and first.confidence <= 0.1
+
+
+def test_the_names_the_chinese_news_reports_most_stay_sure(engine: Engine) -> None:
+    for name, meant in (("普京", "Vladimir Putin"), ("习近平", "Xi Jinping"), ("拜登", "Joe Biden")):
+        first = engine.match(make_query(name, "zh")).candidates[0].candidate
+        assert first.name == meant and first.confidence >= 0.9
