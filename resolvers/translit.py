@@ -17,6 +17,7 @@ import icu
 from unidecode import unidecode
 
 from .indic import delete_schwa
+from .japanese import kana_reading
 from .myanmar import read_burmese
 from .unspaced import cut_in_two
 from .normalize import normalize, strip_diacritics
@@ -357,6 +358,9 @@ def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
         forms = _latin_forms(text, lang)
     elif script == "Han":
         forms = _han_forms(text)
+        if (lang or "").split("-")[0].lower() == "ja" and (kana := kana_reading(text)):
+            # Japanese reads kanji its own way: 岸田 is Kishida, not pinyin "antian".
+            forms += romanize(kana, lang)
     elif script in _OWN_READERS:
         forms = [_clean(reading) for reading in (*_OWN_READERS[script](text), *cut_in_two(script, text))]
     else:

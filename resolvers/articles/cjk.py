@@ -15,9 +15,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import Any
 
+from ..japanese import parsed
 from ..script import char_script
 
 __all__ = ["CjkNames", "is_cjk"]
@@ -110,27 +110,10 @@ def _load_jieba(names: list[str], words: list[str]):  # -> jieba.posseg.POSToken
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
-@lru_cache(maxsize=1)
-def _mecab():  # -> MeCab.Tagger
-    import ipadic
-    import MeCab
-
-    return MeCab.Tagger(ipadic.MECAB_ARGS)
-
-
-_mecab_lock = threading.Lock()
-
-
 def _japanese_names(text: str) -> Iterator[tuple[int, int]]:
     """Runs of katakana words (foreign names, joined by "・") and words MeCab tags as
     personal names; places and organisations excluded."""
-    with _mecab_lock:
-        node = _mecab().parseToNode(text)
-        nodes = []
-        while node is not None:
-            if node.surface:
-                nodes.append((node.surface, node.feature.split(",")))
-            node = node.next
+    nodes = parsed(text)
     pos, run_start, run_end = 0, -1, -1
     for surface, feature in nodes + [("", ["記号"])]:
         at = text.find(surface, pos) if surface else len(text)

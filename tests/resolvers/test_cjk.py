@@ -7,6 +7,8 @@ import pytest
 from rollcall.resolvers import AliasRecord, PersonRecord, Query, build_name_index, match
 from rollcall.resolvers.articles.cjk import CjkNames
 from rollcall.resolvers.articles import DocumentReconciler, PostInfo, Vocabulary
+from rollcall.resolvers.normalize import clean
+from rollcall.resolvers.translit import romanize
 from rollcall.service.engine import make_query
 
 PERSONS = [
@@ -88,3 +90,17 @@ def test_the_family_name_he_is_no_honorific() -> None:
     index = build_name_index(persons, [AliasRecord(p.id, p.name, "en") for p in persons])
     for query in ("He Lifeng", "何立峰"):
         assert match(index, Query(query, "zh")).candidates[0].person_id == "QH"
+
+
+@pytest.mark.parametrize(("kanji", "meant"), [
+    # Read only in pinyin, 岸田 ("antian") was Antonio Tajani's and 安倍 ("anbei") nobody's.
+    ("岸田", "Fumio Kishida"), ("安倍", "Shinzo Abe"), ("高市", "Sanae Takaichi"), ("上川", "Yoko Kamikawa"),
+])
+def test_a_japanese_family_name_in_kanji_is_read_as_japanese_reads_it(engine, kanji: str, meant: str) -> None:
+    first = engine.match(make_query(kanji, "ja")).candidates[0].candidate
+    assert first.name == meant and first.confidence >= 0.5
+
+
+def test_kanji_in_a_chinese_text_are_read_in_pinyin_alone() -> None:
+    assert romanize(clean("岸田"), "zh") == ("antian", "an tian")
+    assert "kishida" in romanize(clean("岸田"), "ja")

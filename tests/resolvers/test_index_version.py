@@ -34,6 +34,7 @@ DIGESTS = {
     "18": "9ae93b886047427124d6645daf53c392cf0dff5e3501f454898ceb1798097998",  # "he" no honorific; Chinese x read h; English final th said s
     "19": "4d0a34f7f5984a44d5be3404ac59b7557b05d83f92a76e9aafa2e3e13f6be5ca",  # Hebrew two-letter words keep alef; Burmese one-word names cut in two; Arabic basha a particle
     "20": "4d0a34f7f5984a44d5be3404ac59b7557b05d83f92a76e9aafa2e3e13f6be5ca",  # the honorific sheikh a particle; Thai ำ, รร, a closing ญ (the dev set has none)
+    "21": "4d0a34f7f5984a44d5be3404ac59b7557b05d83f92a76e9aafa2e3e13f6be5ca",  # Japanese kanji read in Japanese too (the dev set has none)
 }
 
 
