@@ -202,9 +202,10 @@ class DocumentReconciler:
         if _all_cjk(name) and normalize(name) not in self._exact_names:
             known = self.index.person(person_id)
             country = known.country if known else ""
-            if country and country in HAN_COUNTRIES:
+            if country and country in HAN_COUNTRIES and not self._begins_a_name_of(person_id, name):
                 # Chinese, Japanese and Korean names have fixed characters: other characters
-                # that read alike ("刘洁妍", an editor in a byline) are another person.
+                # that read alike ("刘洁妍", an editor in a byline) are another person. The
+                # family name alone is the same characters, first (岸田首相, 岸田文雄).
                 return False
             if d is None:
                 # A word the segmenter took for a name, written as no alias: its reading
@@ -218,6 +219,12 @@ class DocumentReconciler:
             held = date is not None and self._offices.holds_office(person_id, date)
             return held and commonness(words[0], lang) < self.config.common_word
         return not self._all_common(words, lang) or normalize(name) in self._exact_names
+
+    def _begins_a_name_of(self, person_id: str, name: str) -> bool:
+        """Whether one of the person's names begins with `name`, as written."""
+        written = normalize(name)
+        return any(normalize(self.index.data.record_of(alias_id).name).startswith(written)
+                   for alias_id in self.index.aliases_of(person_id))
 
     def _all_common(self, words: Iterable[str], lang: str | None) -> bool:
         """Whether every word is a common word of the language, as written: such a run is an

@@ -104,3 +104,10 @@ def test_a_japanese_family_name_in_kanji_is_read_as_japanese_reads_it(engine, ka
 def test_kanji_in_a_chinese_text_are_read_in_pinyin_alone() -> None:
     assert romanize(clean("岸田"), "zh") == ("antian", "an tian")
     assert "kishida" in romanize(clean("岸田"), "ja")
+
+
+def test_a_japanese_official_named_by_family_name_and_office(engine) -> None:
+    # Japanese writes the office after the family name; the family name is the first
+    # characters of the full name (岸田文雄), no other characters that read alike.
+    result = engine.reconcile_document("岸田首相は上川外相とともに会議に出席した。", "ja", "2024-03-01")
+    assert [p.name for p in result.people] == ["Fumio Kishida", "Yoko Kamikawa"]
