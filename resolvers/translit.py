@@ -19,13 +19,13 @@ from unidecode import unidecode
 from .indic import delete_schwa
 from .japanese import kana_reading
 from .myanmar import read_burmese
-from .unspaced import cut_in_two
 from .normalize import normalize, strip_diacritics
 from .respell import compile_all as compile_respellings
 from .respell import respell, respell_spoken
 from .script import detect_script
 from .thai import read_thai
 from .tibetan import read_tibetan
+from .unspaced import cut_in_two
 
 __all__ = ["romanize", "transliterator"]
 
