@@ -28,6 +28,7 @@ from .given_names import name_groups
 from .keys import phonetic_key
 from .normalize import normalize
 from .script import LATIN, detect_script
+from .tags import primary_language
 
 __all__ = ["respells_kept_name"]
 
@@ -50,10 +51,6 @@ def _country_writing(country: str) -> tuple[str, str]:
     return likely.getLanguage(), likely.getScript()
 
 
-def _primary(lang: str | None) -> str:
-    return (lang or "").split("-")[0].lower()
-
-
 def _script_code(text: str) -> str:
     """The ISO 15924 code of the first letter's script ("Latn", "Armn")."""
     letter = next((ch for ch in text if ch.isalpha()), "")
@@ -69,7 +66,7 @@ def _own_language(alias: str, alias_lang: str, country: str) -> str:
     if not language or _script_code(alias) != script:
         return ""
     tagged = alias_lang or alias_language("", country, alias) or language
-    return language if _primary(tagged) == language else ""
+    return language if primary_language(tagged) == language else ""
 
 
 # German writes ä, ö, ü as ae, oe, ue without its umlauts ("Schaeuble"); the folding below
@@ -102,7 +99,7 @@ def respells_kept_name(query: str, query_lang: str | None, alias: str, alias_lan
     respelled, not one dropped ("Theodor Blank" for "Joseph-Theodor Blank") nor a given
     name's other form."""
     own = _own_language(alias, alias_lang, country)
-    lang = _primary(query_lang)
+    lang = primary_language(query_lang)
     if not own or not lang or detect_script(query) != detect_script(alias):
         return False
     if lang != own and not (lang in KEEPS_LATIN_NAMES and detect_script(query) == LATIN):

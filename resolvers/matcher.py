@@ -29,7 +29,7 @@ from .params import AliasSetting, Params, load_params, ranking_shares
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
 from .score import FEATURES, PairFeatures, Scorer, pack, scored_pairs
 from .script import detect_script
-from .tags import InvalidLanguageTag, check_language_tag, is_country_code
+from .tags import InvalidLanguageTag, check_language_tag, is_country_code, primary_language
 from .types import Candidate, MatchResult, Query
 from .unspaced import is_cut_in_two
 from .wordlike import word_commonness
@@ -230,7 +230,7 @@ def _best_covered_by_person(order: Sequence[int], head: Sequence[int], persons: 
 
 def _language(tag: str | None) -> str:
     """A language tag's language ("de-AT" → "de"), "" for none or an undetermined one."""
-    language = (tag or "").split("-")[0].lower()
+    language = primary_language(tag)
     return "" if language == "und" else language
 
 

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import icu
 
+from .tags import primary_language
+
 __all__ = ["respell", "respell_spoken", "has_rules", "LANGUAGE_OF_COUNTRY"]
 
 # Rules per language, ICU syntax, most specific first (ICU takes the first rule that
@@ -126,7 +128,7 @@ _SPOKEN = {
 
 
 def _primary(lang: str | None) -> str:
-    primary = (lang or "").split("-")[0].lower()
+    primary = primary_language(lang)
     return _SAME_AS.get(primary, primary)
 
 

@@ -6,9 +6,12 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-__all__ = ["detect_script", "char_script", "LATIN"]
+__all__ = ["detect_script", "char_script", "LATIN", "CJK_SCRIPTS"]
 
 LATIN = "Latin"
+# Chinese, Japanese and Korean: a character is a syllable (two make a word), and words run
+# together without spaces, so word lists count them in segments.
+CJK_SCRIPTS = frozenset({"Han", "Katakana", "Hiragana", "Hangul"})
 
 # Unicode character-name prefixes → script. Checked in order; names the first word of.
 _PREFIXES = {

@@ -14,7 +14,7 @@ from functools import lru_cache
 import icu
 import langcodes
 
-__all__ = ["InvalidLanguageTag", "check_language_tag", "is_country_code", "to_bcp47"]
+__all__ = ["InvalidLanguageTag", "check_language_tag", "is_country_code", "primary_language", "to_bcp47"]
 
 _MAX_TAG = 64  # longer is never a real tag; also bounds what the cache holds
 _SUBTAG = re.compile(r"^[A-Za-z0-9]{1,8}$")
@@ -48,6 +48,11 @@ _WIKIMEDIA_CODES = {
     "zh-min-nan": "nan",
     "zh-yue": "yue",
 }
+
+
+def primary_language(tag: str | None) -> str:
+    """A language tag's primary language subtag in lower case ("de-AT" → "de"), "" for none."""
+    return (tag or "").split("-")[0].lower()
 
 
 def to_bcp47(tag: str) -> str:

@@ -23,6 +23,7 @@ from .normalize import normalize, strip_diacritics
 from .respell import compile_all as compile_respellings
 from .respell import respell, respell_spoken
 from .script import detect_script
+from .tags import primary_language
 from .thai import read_thai
 from .tibetan import read_tibetan
 from .unspaced import cut_in_two
@@ -208,7 +209,7 @@ def _spellings(script: str, text: str) -> tuple[str, ...]:
 
 
 def _transforms_for(script: str, lang: str | None) -> tuple[str, ...]:
-    primary = (lang or "").split("-")[0].lower()
+    primary = primary_language(lang)
     if script == "Cyrillic" and primary in _CYRILLIC_BY_LANG:
         extra = ("rollcall/Russian-Latin-h",) if primary in _G_FOR_H else ()
         return (_CYRILLIC_BY_LANG[primary], "rollcall/Cyrillic-Latin", *extra)
@@ -250,7 +251,7 @@ _CASE_ENDINGS = {"lv": ("s", "š"), "lt": ("as", "is", "us", "ys", "ė", "a"), "
 
 
 def _without_endings(text: str, lang: str | None) -> str | None:
-    endings = _CASE_ENDINGS.get((lang or "").split("-")[0].lower())
+    endings = _CASE_ENDINGS.get(primary_language(lang))
     if not endings:
         return None
     words = []
@@ -358,7 +359,7 @@ def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
         forms = _latin_forms(text, lang)
     elif script == "Han":
         forms = _han_forms(text)
-        if (lang or "").split("-")[0].lower() == "ja" and (kana := kana_reading(text)):
+        if primary_language(lang) == "ja" and (kana := kana_reading(text)):
             # Japanese reads kanji its own way: 岸田 is Kishida, not pinyin "antian".
             forms += romanize(kana, lang)
     elif script in _OWN_READERS:

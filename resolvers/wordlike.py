@@ -15,7 +15,8 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-from .script import detect_script
+from .script import CJK_SCRIPTS, detect_script
+from .tags import primary_language
 
 __all__ = ["ORDINARY_WORD", "ORDINARY_WORD_COMMONNESS", "WORDLIST", "commonness", "is_capitalised", "script_has_case",
            "word_commonness"]
@@ -39,7 +40,7 @@ def commonness(word: str, lang: str | None) -> float:
     """Zipf frequency of `word` in `lang` (primary subtag), 0.0 when unknown."""
     if not lang:
         return 0.0
-    primary = lang.split("-")[0].lower()
+    primary = primary_language(lang)
     if primary not in _languages():
         return 0.0
     from wordfreq import zipf_frequency
@@ -73,8 +74,8 @@ ORDINARY_WORD_COMMONNESS = ORDINARY_WORD - _RARE
 # Chinese and 431 Japanese are of Zipf 5 to 5.5 (来自 "from", 人気 "popular", 认识 "know"),
 # and 13 and 3 of them came back accepted as someone. The names the news reports most stay
 # below 4.8 there (习近平 4.5, 安倍 4.7 ja, 문재인 4.7 ko; 毛泽东 5.0 is an alias wherever he
-# is in a gazetteer): a word in these scripts counts this much more common.
-_SEGMENTED_SCRIPTS = frozenset({"Han", "Katakana", "Hiragana", "Hangul"})
+# is in a gazetteer): a word in these scripts (script.CJK_SCRIPTS) counts this much more
+# common.
 _SEGMENTED_OFFSET = 0.5
 
 
@@ -87,7 +88,7 @@ def word_commonness(text: str, lang: str | None) -> float:
     if any(ch.isspace() for ch in text):
         return 0.0
     zipf = commonness(text.lower(), lang)
-    if zipf and detect_script(text) in _SEGMENTED_SCRIPTS:
+    if zipf and detect_script(text) in CJK_SCRIPTS:
         zipf += _SEGMENTED_OFFSET
     return max(0.0, zipf - _RARE)
 

@@ -111,6 +111,7 @@ def _read_file(path: str) -> bytes:
 def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     from .lab.attendee_eval import run_article_eval
     from .lab.evaluation import news_names_table, ordinary_words_line, run_names_eval
+    from .lab.labelled import LabelledNamesError
 
     for path in (args.names, args.gazetteer, args.news_names, args.attendees, args.articles, args.scorer):
         if path and not path.is_file():
@@ -120,7 +121,7 @@ def _cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     if sets and not args.scorer:
         raise CliError("--attendees and --articles need --scorer (../shared/eval/score_attendees.py)")
     _check_nobody_on(args.nobody_on)
-    with user_errors(PopoloError, BuildError, StoreError):
+    with user_errors(PopoloError, BuildError, StoreError, LabelledNamesError):
         if args.names and args.gazetteer:
             with ExitStack() as stack:
                 others = [stack.enter_context(closing(open_engine(db))) for db in args.nobody_on]
@@ -150,12 +151,14 @@ def _check_nobody_on(dbs: list[Path]) -> None:
 
 def _cmd_fit(args: argparse.Namespace, out: TextIO) -> int:
     from .lab.fitting import fit_params
+    from .lab.labelled import LabelledNamesError
 
     for path in (args.names, args.gazetteer):
         if not path.is_file():
             raise CliError(f"{path}: no such file")
     _check_nobody_on(args.nobody_on)
-    fit_params(args.names, args.gazetteer, out, nobody_on=args.nobody_on, precision=args.precision)
+    with user_errors(LabelledNamesError, PopoloError):
+        fit_params(args.names, args.gazetteer, out, nobody_on=args.nobody_on, precision=args.precision)
     return 0
 
 

@@ -26,6 +26,7 @@ from rollcall.resolvers.normalize import normalize
 from ..answers import answer_json
 from ..engine import Engine
 from .fitting import cross_validate
+from .labelled import read_labelled_names
 from .unlabelled import alias_words, held_out_ordinary_words
 
 __all__ = [
@@ -182,7 +183,7 @@ def run_names_eval(names: Path, popolo: Path, predictions: Path | None, out: Tex
         engine = Engine(db)
         out.write(f"gazetteer: {popolo} ({len(engine.index)} aliases, import+index "
                   f"{time.perf_counter() - started:.1f}s)\n")
-        queries = [json.loads(line) for line in names.open(encoding="utf-8") if line.strip()]
+        queries = read_labelled_names(names)
         if predictions:
             predictions.parent.mkdir(parents=True, exist_ok=True)
             with predictions.open("w", encoding="utf-8") as pred:
@@ -211,7 +212,7 @@ def news_names_outcomes(engine: Engine, names: Path) -> tuple[list[Outcome], int
     Thai, Malayalam, Burmese, Amharic, Tigrinya and Tibetan write them, each with its page,
     for the curated gazetteer. A query written as an alias of its person is left out, as the
     development names leave them out: it would test no reading."""
-    queries = [json.loads(line) for line in names.open(encoding="utf-8") if line.strip()]
+    queries = read_labelled_names(names)
     unwritten = [q for q in queries if not _written_as_alias_of(engine, q["query"], q.get("expected"))]
     return evaluate_names(engine, unwritten, None), len(queries)
 

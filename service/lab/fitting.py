@@ -50,6 +50,7 @@ from rollcall.resolvers.normalize import has_qualifier
 from rollcall.resolvers.score import PairFeatures
 
 from ..engine import Engine
+from .labelled import read_labelled_names
 from .unlabelled import alias_words, in_other_scripts, made_up_names, one_word_queries, ordinary_words
 
 __all__ = ["CrossValidation", "FoldAnswer", "cross_validate", "fit_params"]
@@ -287,7 +288,7 @@ def fit_params(names: Path, popolo: Path, out: TextIO, *, nobody_on: Sequence[Pa
                l2: float = 1.0, write: Path | None = PARAMS_PATH, rounds: int = 2) -> Params:
     """Fit on the labelled `names` matched against `popolo`, the made-up names matched
     against it and against each gazetteer database of `nobody_on`."""
-    queries = [json.loads(line) for line in names.open(encoding="utf-8") if line.strip()]
+    queries = read_labelled_names(names)
     params = _starting_params()
     with ExitStack() as stack:
         others = [stack.enter_context(closing(Engine(path))) for path in nobody_on]

@@ -14,19 +14,17 @@ from wordfreq import available_languages, top_n_list
 
 from rollcall.resolvers.index import NameIndex
 from rollcall.resolvers.normalize import clean, normalize
-from rollcall.resolvers.script import detect_script
+from rollcall.resolvers.script import CJK_SCRIPTS, detect_script
 from rollcall.resolvers.wordlike import WORDLIST
 
 __all__ = ["alias_words", "held_out_ordinary_words", "in_other_scripts", "made_up_names", "one_word_queries",
            "ordinary_words"]
 
 _MADE_UP_SEED = 20261205
-# The commonest words of each language taken as names of nobody (ordinary_words), and
-# the scripts in which a character is a syllable (two make a word).
+# The commonest words of each language taken as names of nobody (ordinary_words).
 _ORDINARY_WORDS = 100
 # How far down each language's list of words to look for them.
 _LIST_LENGTH = 2000
-_SYLLABIC = {"Han", "Katakana", "Hiragana", "Hangul"}
 
 
 def made_up_names(names: Sequence[tuple[str, str]], count: int, seed: int = _MADE_UP_SEED) -> list[tuple[str, str]]:
@@ -116,7 +114,7 @@ def _words_of_each_language(alias_words: set[str], start: int, stop: int) -> lis
     out = []
     for lang in sorted(available_languages(WORDLIST)):
         words = (w for w in top_n_list(lang, _LIST_LENGTH, wordlist=WORDLIST)
-                 if sum(ch.isalpha() for ch in w) >= (2 if detect_script(w) in _SYLLABIC else 3)
+                 if sum(ch.isalpha() for ch in w) >= (2 if detect_script(w) in CJK_SCRIPTS else 3)
                  and normalize(w) not in alias_words)
         out += [(word, lang) for word in islice(words, start, stop)]
     return out

@@ -208,6 +208,27 @@ def test_eval_of_news_names_reports_each_script_and_a_missing_file_clearly(tmp_p
     assert missing.returncode == 2 and f"{tmp_path / 'none.jsonl'}: no such file" in missing.stderr
 
 
+@pytest.mark.parametrize(("line", "says"), [
+    ('{"id": "n1", "query": "Putin"', "line 2: not JSON"),
+    ('{"id": "n1", "lang": "ru"}', 'line 2: no "query" string'),
+    ('["Putin"]', 'line 2: no "query" string'),
+])
+@pytest.mark.parametrize("option", ["--names", "--news-names"])
+def test_a_bad_line_of_labelled_names_is_a_clear_error(tmp_path: Path, curated_db: Path, option: str, line: str,
+                                                       says: str) -> None:
+    names = tmp_path / "names.jsonl"
+    names.write_text('{"id": "n0", "query": "Putin", "expected": "Q7747"}\n' + line + "\n", encoding="utf-8")
+    popolo = tmp_path / "g.popolo.json"
+    popolo.write_text('{"persons": []}', encoding="utf-8")
+    extra = ["--gazetteer", str(popolo)] if option == "--names" else []
+    out = rollcall("eval", option, str(names), *extra, "--db", str(curated_db))
+    assert out.returncode == 2 and f"{names} {says}" in out.stderr
+    assert "Traceback" not in out.stderr
+    if option == "--names":
+        fit = rollcall("fit", "--names", str(names), "--gazetteer", str(popolo))
+        assert fit.returncode == 2 and f"{names} {says}" in fit.stderr and "Traceback" not in fit.stderr
+
+
 def test_serve_answers_then_stops_cleanly_on_sigterm(curated_db: Path) -> None:
     import signal
 
