@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .caches import READINGS_CACHED
 from .given_names import name_groups
 from .keys import token_keys
 from .respell import LANGUAGE_OF_COUNTRY
@@ -47,7 +48,7 @@ def name_forms(cleaned: str, lang: str | None) -> tuple[NameForm, ...]:
     return tuple(forms)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=READINGS_CACHED)
 def _token_keys(token: str) -> tuple[str, str, str, str]:
     """A token's phonetic key, skeleton and consonant classes (without and with every r)."""
     return token_keys(token)
@@ -78,7 +79,7 @@ def lookup_keys(form: NameForm) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=READINGS_CACHED)
 def _token_lookup_keys(token: str) -> frozenset[str]:
     """The index keys of one token (all derived from the token: computed once per word)."""
     out: set[str] = set()

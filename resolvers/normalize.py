@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .caches import READINGS_CACHED
+
 __all__ = ["clean", "has_qualifier", "fold", "normalize", "strip_invisible", "strip_diacritics", "MAX_NAME_CHARS"]
 
 MAX_NAME_CHARS = 1000
@@ -173,7 +175,7 @@ def has_qualifier(text: str) -> bool:
 _PLAIN = re.compile(r"[a-z]+(?: [a-z]+)*")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=READINGS_CACHED)
 def clean(text: str) -> str:
     """A name ready for romanisation: parenthetical disambiguators, titles after a comma and
     leading honorifics removed, then fold(). Diacritics kept."""
@@ -187,7 +189,7 @@ def clean(text: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=READINGS_CACHED)
 def normalize(text: str) -> str:
     """The exact-match key of a name: clean() without diacritics. Idempotent."""
     cleaned = clean(text)

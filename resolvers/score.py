@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from .caches import READINGS_CACHED
 from .forms import NameForm
 from .given_names import name_groups
 from .implementation import IMPLEMENTATION
@@ -93,7 +94,7 @@ def token_groups(form: NameForm) -> tuple[tuple[int, ...], ...]:
     return tuple(map(_sorted_groups, form.keys))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=READINGS_CACHED)
 def _sorted_groups(key: str) -> tuple[int, ...]:
     return tuple(sorted(name_groups(key)))
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 import icu
 from unidecode import unidecode
 
+from .caches import READINGS_CACHED
 from .indic import delete_schwa
 from .japanese import kana_reading
 from .myanmar import read_burmese
@@ -349,7 +350,7 @@ _OWN_READERS: dict[str, Callable[[str], tuple[str, ...]]] = {
 }
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=READINGS_CACHED)
 def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
     """Distinct romanised forms of a cleaned name (see normalize.clean), primary first.
     Never raises."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
+from .caches import READINGS_CACHED
 from .script import CJK_SCRIPTS, detect_script
 from .tags import primary_language
 
@@ -35,7 +36,7 @@ def _languages() -> frozenset[str]:
     return frozenset(available_languages(WORDLIST))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=READINGS_CACHED)
 def commonness(word: str, lang: str | None) -> float:
     """Zipf frequency of `word` in `lang` (primary subtag), 0.0 when unknown."""
     if not lang:
@@ -79,7 +80,7 @@ ORDINARY_WORD_COMMONNESS = ORDINARY_WORD - _RARE
 _SEGMENTED_OFFSET = 0.5
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=READINGS_CACHED)
 def word_commonness(text: str, lang: str | None) -> float:
     """How far above rare a query written as one word is as a word of `lang`: its Zipf
     frequency less 3, at least 0; 0 for text of several words, or in a language wordfreq

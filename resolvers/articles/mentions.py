@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..caches import READINGS_CACHED
 from ..given_names import name_groups
 from ..forms import name_forms
 from ..index import NameIndex
@@ -57,7 +58,7 @@ class MentionFinder:
         self._cjk: CjkNames | None = None
         # Articles repeat their words: each is read once (a cache of this finder's own, so a
         # reloaded gazetteer's finder does not keep the old one alive).
-        self._is_name_word = lru_cache(maxsize=65536)(self._reads_as_name_word)
+        self._is_name_word = lru_cache(maxsize=READINGS_CACHED)(self._reads_as_name_word)
         # One-word role phrases ("صدر", "President"), which a name may follow without a space.
         self._role_words = {w[0] for phrase, _ in vocabulary.roles if len(w := phrase_tokens(phrase)) == 1}
         self._name_keys: set[str] = set()

@@ -1,9 +1,12 @@
 """`make bench`'s stream section: the same 100,000 names through one MatchStream and through
 MatchNames batches of 10,000 (the largest a server takes), each on a fresh server over one
 connection: names per second, their ratio, and the server's resident memory when the names
-start, half-way and at the end. A third stream of empty names (each answered with its error,
-nothing matched) measures what the stream itself costs per message, and from it the ratio a
-stream can reach at best.
+start, at each quarter and at the end. A last stream of empty names (each answered with its
+error, nothing matched) measures what the stream itself costs per message.
+
+The two are run in turn, ROUNDS times, and the ratio is the median of the rounds': on this
+shared machine one pair of runs gave anything from 0.77 to 0.93, as the machine's speed
+drifted between them.
 
 On a machine of two cores or more, the server runs on one core and this client on another:
 a pipeline's client runs elsewhere, and on shared cores the Python client's threads preempt
@@ -17,6 +20,7 @@ Arabic and Katakana script, so that nearly every name is new to the server's cac
 from __future__ import annotations
 
 import os
+import statistics
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -34,6 +38,7 @@ from .serving import rss_mb, serve_process
 __all__ = ["stream_names", "stream_bench"]
 
 BATCH = 10_000  # Settings.max_batch
+ROUNDS = 3
 
 
 def stream_names(shared: Path, n: int) -> list[tuple[str, str]]:
@@ -45,7 +50,25 @@ def stream_names(shared: Path, n: int) -> list[tuple[str, str]]:
 @dataclass(frozen=True)
 class _Run:
     seconds: float
-    rss_mb: tuple[float, float, float]  # when the names start, half-way, at the end
+    rss_mb: tuple[float, ...]  # when the names start, after each quarter of them
+
+    def memory(self) -> str:
+        return " → ".join(f"{mb:.0f}" for mb in self.rss_mb) + " MB"
+
+
+class _Quarters:
+    """The server's resident memory at the start and as each quarter of `n` names is answered."""
+
+    def __init__(self, pid: int, n: int):
+        self._pid, self._n = pid, n
+        self.samples = [rss_mb(pid)]
+
+    def answered(self, done: int, before: int | None = None) -> None:
+        """`done` names answered (`before` the previous count, for answers that come in batches)."""
+        previous = done - 1 if before is None else before
+        for quarter in range(1, 5):
+            if previous < quarter * self._n // 4 <= done:
+                self.samples.append(rss_mb(self._pid))
 
 
 def _request(i: int, name: str, lang: str) -> pb.MatchNameRequest:
@@ -87,30 +110,28 @@ def _through_stream(stub: pb_grpc.ReconcilerStub, pid: int, names: list[tuple[st
         for i, (name, lang) in enumerate(names):
             yield _request(i, name, lang)
 
-    start, middle = rss_mb(pid), float("nan")
+    memory = _Quarters(pid, len(names))
     started = time.perf_counter()
     count = 0
     for count, reply in enumerate(stub.MatchStream(requests(), timeout=3600), 1):
         _check(reply, count - 1, error)
-        if count == len(names) // 2:
-            middle = rss_mb(pid)
+        memory.answered(count)
     seconds = time.perf_counter() - started
     if count != len(names):
         raise RuntimeError(f"MatchStream answered {count} of {len(names)} names")
-    return _Run(seconds, (start, middle, rss_mb(pid)))
+    return _Run(seconds, tuple(memory.samples))
 
 
 def _through_batches(stub: pb_grpc.ReconcilerStub, pid: int, names: list[tuple[str, str]]) -> _Run:
-    start, middle = rss_mb(pid), float("nan")
+    memory = _Quarters(pid, len(names))
     started = time.perf_counter()
     for first in range(0, len(names), BATCH):
         chunk = names[first:first + BATCH]
         batch = pb.MatchNamesRequest(requests=[_request(first + i, n, lang) for i, (n, lang) in enumerate(chunk)])
         for i, reply in enumerate(stub.MatchNames(batch, timeout=3600).responses):
             _check(reply, first + i)
-        if first < len(names) // 2 <= first + len(chunk):
-            middle = rss_mb(pid)
-    return _Run(time.perf_counter() - started, (start, middle, rss_mb(pid)))
+        memory.answered(first + len(chunk), before=first)
+    return _Run(time.perf_counter() - started, tuple(memory.samples))
 
 
 def _on_fresh_server(db: Path, run: Callable[[pb_grpc.ReconcilerStub, int], _Run]) -> _Run:
@@ -129,25 +150,26 @@ def _on_fresh_server(db: Path, run: Callable[[pb_grpc.ReconcilerStub, int], _Run
         proc.wait()
 
 
-def stream_bench(db: Path, shared: Path, n: int, out: TextIO) -> None:
+def stream_bench(db: Path, shared: Path, n: int, out: TextIO, rounds: int = ROUNDS) -> None:
     names = stream_names(shared, n)
     cores = _cores()
     placement = (f"server on core {min(cores[0])}, client on core {min(cores[1])}" if cores
                  else "server and client on one core")
     out.write(f"\n== {n:,} generated names (4 scripts, seed {SEED}) on {db.stem}, "
-              f"one connection, a fresh server each, {placement}\n")
-    runs = {}
-    for label, run in (("MatchStream, one stream", lambda stub, pid: _through_stream(stub, pid, names)),
-                       (f"MatchNames, batches of {BATCH:,}", lambda stub, pid: _through_batches(stub, pid, names))):
-        runs[label] = result = _on_fresh_server(db, run)
-        start, middle, end = result.rss_mb
-        out.write(f"  {label:<32} {n / result.seconds:7.0f} names/s; server RSS {start:.0f} MB at the "
-                  f"start, {middle:.0f} MB half-way, {end:.0f} MB at the end\n")
+              f"one connection, a fresh server each, {placement}; names/s and server RSS at the start "
+              f"and after each quarter of the names\n")
+    ratios = []
+    for round_ in range(1, rounds + 1):
+        stream = _on_fresh_server(db, lambda stub, pid: _through_stream(stub, pid, names))
+        batches = _on_fresh_server(db, lambda stub, pid: _through_batches(stub, pid, names))
+        ratios.append(batches.seconds / stream.seconds)
+        out.write(f"  round {round_}: MatchStream {n / stream.seconds:5.0f} names/s, {stream.memory()}; "
+                  f"MatchNames (batches of {BATCH:,}) {n / batches.seconds:5.0f} names/s, {batches.memory()}; "
+                  f"ratio {ratios[-1]:.2f}\n")
         out.flush()
-    stream, batches = runs.values()
-    out.write(f"  MatchStream / MatchNames throughput: {batches.seconds / stream.seconds:.2f}\n")
+    out.write(f"  MatchStream / MatchNames throughput: median {statistics.median(ratios):.2f} of {rounds} rounds "
+              f"({min(ratios):.2f}-{max(ratios):.2f})\n")
     empty = _on_fresh_server(db, lambda stub, pid: _through_stream(stub, pid, [("", "")] * n, "name is empty"))
-    per_message, per_name = empty.seconds / n, batches.seconds / n
+    per_message = empty.seconds / n
     out.write(f"  MatchStream of empty names (nothing matched): {n / empty.seconds:.0f} messages/s, "
-              f"{per_message * 1e6:.0f} us a message; at that cost a stream reaches at best "
-              f"{per_name / (per_name + per_message):.2f} of MatchNames\n")
+              f"{per_message * 1e6:.0f} us a message\n")

@@ -1,5 +1,6 @@
-"""The stream section of `make bench`: three runs on fresh servers, every answer checked, the
-server kept off the client's core, and the thread placement of this process given back."""
+"""The stream section of `make bench`: rounds of a stream and of batches, each on a fresh
+server, then a stream of empty names; every answer checked, the server kept off the client's
+core, and the thread placement of this process given back."""
 
 import io
 import os
@@ -12,10 +13,16 @@ from tests.conftest import SHARED
 def test_the_stream_section_reports_both_calls_and_the_transports_own_cost(curated_db: Path) -> None:
     affinity = os.sched_getaffinity(0)
     out = io.StringIO()
-    stream_bench(curated_db, SHARED, 300, out)
+    stream_bench(curated_db, SHARED, 300, out, rounds=2)
     table = out.getvalue()
-    for label in ("MatchStream, one stream", "MatchNames, batches of 10,000", "MatchStream / MatchNames throughput: ",
-                  "MatchStream of empty names (nothing matched): ", "a stream reaches at best "):
+    rounds = [line for line in table.splitlines() if line.strip().startswith("round ")]
+    assert [line.split(":")[0].strip() for line in rounds] == ["round 1", "round 2"]
+    for line in rounds:
+        assert "MatchStream" in line and "MatchNames (batches of 10,000)" in line and " ratio " in line
+        # Memory at the start and after each quarter of the names, for the stream and for the batches.
+        assert line.count(" → ") == 2 * 4
+    for label in ("MatchStream / MatchNames throughput: median ", " of 2 rounds (",
+                  "MatchStream of empty names (nothing matched): "):
         assert label in table
     if len(affinity) >= 2:
         assert "server on core" in table
