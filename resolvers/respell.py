@@ -15,7 +15,7 @@ import icu
 
 from .tags import primary_language
 
-__all__ = ["respell", "respell_spoken", "has_rules", "LANGUAGE_OF_COUNTRY"]
+__all__ = ["language_rules", "respell", "respell_spoken", "has_rules", "LANGUAGE_OF_COUNTRY"]
 
 # Rules per language, ICU syntax, most specific first (ICU takes the first rule that
 # matches at each position). Input is lower-case with diacritics.
@@ -83,7 +83,7 @@ _RULES: dict[str, str] = {
 }
 # Languages that share another's rules.
 _SAME_AS = {
-    "sk": "cs", "sl": "hr", "bs": "hr", "sr": "hr", "sh": "hr", "cnr": "hr",
+    "sk": "cs", "sl": "hr", "bs": "hr", "sr": "hr", "sh": "hr", "cnr": "hr", "mk": "hr",
     "no": "sv", "nb": "sv", "nn": "sv", "da": "sv", "et": "fi", "ms": "id",
     "ca": "es", "gl": "pt", "lb": "de", "gsw": "de", "bar": "de", "nds": "de", "af": "nl",
     "crh": "tr", "gag": "tr", "diq": "ku", "kmr": "ku", "tt": "tr", "kk": "tr", "ky": "tr",
@@ -99,6 +99,11 @@ LANGUAGE_OF_COUNTRY = {
     "FI": "fi", "EE": "et", "LV": "lv", "LT": "lt", "AL": "sq", "IS": "is", "ID": "id",
     "MX": "es", "AR": "es", "CO": "es", "CL": "es", "PE": "es",
 }
+
+
+def language_rules(lang: str | None) -> str:
+    """The respelling rules of `lang` (ICU syntax, lower-case input), "" when it has none."""
+    return _rules_for(lang) or ""
 
 
 def _rules_for(lang: str | None) -> str | None:

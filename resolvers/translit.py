@@ -22,7 +22,7 @@ from .japanese import kana_reading
 from .myanmar import read_burmese
 from .normalize import normalize, strip_diacritics
 from .respell import compile_all as compile_respellings
-from .respell import respell, respell_spoken
+from .respell import language_rules, respell, respell_spoken
 from .script import detect_script
 from .tags import primary_language
 from .thai import read_thai
@@ -46,6 +46,9 @@ _CYRILLIC_BY_LANG = {
     "tk": "Turkmen-Latin/BGN",
     "az": "Azerbaijani-Latin/BGN",
 }
+
+# Languages whose BGN table writes their own Latin alphabet, and its reading respelled (_RULES).
+_CYRILLIC_SAID = {"sr": "rollcall/Serbian-Latin-said", "mk": "rollcall/Macedonian-Latin-said"}
 
 # Languages whose г stands for a foreign h as well as g.
 _G_FOR_H = {"ru", "bg", "mk", "sr", "kk", "ky", "tg", "uz", "mn", "tt", "ba", "os"}
@@ -95,6 +98,11 @@ _RULES = {
                               ":: Arabic-Latin/BGN ;"),
     # Arabic has no letter for g: foreign names write it ج (Egyptian usage), غ or ق.
     "rollcall/Arabic-Latin-g": "ا > a ; ج > g ; غ > g ; ق > g ; :: Arabic-Latin/BGN ;",
+    # BGN's Serbian and Macedonian tables write each language's own Latin alphabet ("Džordž
+    # Galovej" for Џорџ Галовеј), whose j is English y and dž English j: a second reading
+    # respells it as the language's names in Latin letters are ("dzhordzh galovey", Galloway).
+    "rollcall/Serbian-Latin-said": f":: Serbian-Latin/BGN ; :: Lower ; :: NFC ; {language_rules('sr')}",
+    "rollcall/Macedonian-Latin-said": f":: Macedonian-Latin/BGN ; :: Lower ; :: NFC ; {language_rules('mk')}",
     # ICU's generic Cyrillic table writes ž, š, č, ŝ, which ASCII folding would flatten.
     "rollcall/Cyrillic-Latin": ":: Cyrillic-Latin ; ž > zh ; š > sh ; č > ch ; ŝ > shch ; ẑ > dzh ;",
     # Armenian ո is "vo" only at the start of a word; ICU's BGN table also reads it so after
@@ -213,7 +221,8 @@ def _transforms_for(script: str, lang: str | None) -> tuple[str, ...]:
     primary = primary_language(lang)
     if script == "Cyrillic" and primary in _CYRILLIC_BY_LANG:
         extra = ("rollcall/Russian-Latin-h",) if primary in _G_FOR_H else ()
-        return (_CYRILLIC_BY_LANG[primary], "rollcall/Cyrillic-Latin", *extra)
+        said = (_CYRILLIC_SAID[primary],) if primary in _CYRILLIC_SAID else ()
+        return (_CYRILLIC_BY_LANG[primary], *said, "rollcall/Cyrillic-Latin", *extra)
     if script == "Arabic" and primary in _ARABIC_BY_LANG:
         extra = ("rollcall/Arabic-Latin-g",) if primary in ("ar", "arz", "ary", "apc") else ()
         return (_ARABIC_BY_LANG[primary], "rollcall/Arabic-Latin", *extra)

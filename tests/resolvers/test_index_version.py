@@ -35,6 +35,7 @@ DIGESTS = {
     "19": "4d0a34f7f5984a44d5be3404ac59b7557b05d83f92a76e9aafa2e3e13f6be5ca",  # Hebrew two-letter words keep alef; Burmese one-word names cut in two; Arabic basha a particle
     "20": "4d0a34f7f5984a44d5be3404ac59b7557b05d83f92a76e9aafa2e3e13f6be5ca",  # the honorific sheikh a particle; Thai ำ, รร, a closing ญ (the dev set has none)
     "21": "4d0a34f7f5984a44d5be3404ac59b7557b05d83f92a76e9aafa2e3e13f6be5ca",  # Japanese kanji read in Japanese too (the dev set has none)
+    "22": "af3014bcd1e42b0450906fbbb64a4f4e4a14cd6b39926fba7332f0b20b36ebf2",  # Serbian and Macedonian Cyrillic: BGN's Latin also read as said (j y, dž dzh)
 }
 
 

@@ -68,6 +68,11 @@ def test_primary_romanisation(name: str, lang: str | None, expected: str) -> Non
         ("کمال قلیچدار اوغلو", "fa", "kmal qlychdaroglu"),
         ("مولود چاووش‌اوغلو", "fa", "mvlvd chavvshoglu"),
         ("مەۋلۇت چاۋۇش ئوغلۇ", "ug", "maevlut chavushoglu"),
+        # Serbian and Macedonian BGN write the languages' own Latin alphabet, which is also
+        # read as said: j is y, dž is English j, ć and č ch.
+        ("Џорџ Галовеј", "sr", "dzhordzh galovey"),
+        ("Ивица Дачић", "sr", "ivitsa dachich"),
+        ("Јован Јовановски", "mk", "yovan yovanovski"),
     ],
 )
 def test_several_romanisations(name: str, lang: str | None, one_of: str) -> None:
