@@ -19,6 +19,7 @@ from unidecode import unidecode
 from .caches import READINGS_CACHED
 from .indic import delete_schwa
 from .japanese import kana_reading
+from .katakana import katakana_readbacks, small_kana_vowels
 from .myanmar import read_burmese
 from .normalize import normalize, strip_diacritics
 from .respell import compile_all as compile_respellings
@@ -65,9 +66,22 @@ _ARABIC_BY_LANG = {
 # unmarked alef ("الدین" → "ldyn"); reading every alef as "a" keeps it.
 # Chinese is read into pinyin once, then each reading respells its letters.
 _PINYIN = ":: Han-Latin/Names ; :: Latin-ASCII"
+# Characters a Chinese rendering of a foreign name says otherwise than ICU's reading of
+# names gives them, read so before the pinyin by the foreign readings below: 什 shi (阿什顿
+# Ashton; ICU "shen", of 什么), 勒 le (米勒 Miller; ICU "lei"), 查 cha (查尔斯 Charles; the
+# family name Zha), 盖 gai (盖茨 Gates; the family name Ge), 柏 bo (柏林 Berlin; the family
+# name Bai).
+_FOREIGN_SOUNDS = {"什": "shi", "勒": "le", "查": "cha", "盖": "gai", "蓋": "gai", "柏": "bo"}
+_FOREIGN_PINYIN = " ".join(f"{char} > {sound} ;" for char, sound in _FOREIGN_SOUNDS.items()) + f" {_PINYIN}"
+
+
+def _pinyin_rules(transform_id: str) -> str:
+    return _PINYIN if transform_id == _COMMON_HAN_READING else _FOREIGN_PINYIN
+
+_COMMON_HAN_READING = "rollcall/Han-Latin"
 _HAN_READINGS = {
     # Pinyin letters read in the common convention: x, q, j, zh, c as sh, ch, dzh, dzh, ts.
-    "rollcall/Han-Latin": "zh > dzh ; q > ch ; x > sh ; c > ts ; j > dzh ;",
+    _COMMON_HAN_READING: "zh > dzh ; q > ch ; x > sh ; c > ts ; j > dzh ;",
     # Chinese renderings of foreign names use j, q, x for k, g and s sounds too (基诺克
     # "jinuoke" is Kinnock), w for v (大卫 "dawei" is David) and the syllable er for a final
     # l or r (尼尔 "nier" is Neil): a second reading in those values.
@@ -136,8 +150,8 @@ _RULES = {
     # English writes j, ch, sh, zh, ny are read so.
     "rollcall/Ethiopic-Latin": f":: Ethiopic-Latin ; {_ETHIOPIC_LETTERS} ǝ > ;",
     "rollcall/Ethiopic-Latin-i": f":: Ethiopic-Latin ; {_ETHIOPIC_LETTERS} ǝ }} [^[:L:][:M:]] > ; ǝ }} $ > ; ǝ > i ;",
-    # Chinese: pinyin (_PINYIN), then the letters read by the rules of _HAN_READINGS.
-    **{transform_id: f"{_PINYIN} ; {rules}" for transform_id, rules in _HAN_READINGS.items()},
+    # Chinese: pinyin (_PINYIN, or _FOREIGN_PINYIN), then the letters read by the rules of _HAN_READINGS.
+    **{transform_id: f"{_pinyin_rules(transform_id)} ; {rules}" for transform_id, rules in _HAN_READINGS.items()},
     **{f"{transform_id}/from-pinyin": rules for transform_id, rules in _HAN_READINGS.items()},
 }
 
@@ -170,16 +184,10 @@ def transliterator(transform_id: str) -> icu.Transliterator:
     return icu.Transliterator.createInstance(f"{transform_id}; Latin-ASCII; Lower")
 
 
-@lru_cache(maxsize=1)
-def _hepburn() -> icu.Transliterator:
-    """Katakana in Hepburn with its long vowels marked (ū), which ASCII would lose."""
-    return icu.Transliterator.createInstance("Katakana-Latin; Lower")
-
-
-@lru_cache(maxsize=1)
-def _pinyin() -> icu.Transliterator:
+@lru_cache(maxsize=2)
+def _pinyin(rules: str = _PINYIN) -> icu.Transliterator:
     """Han characters to pinyin, as the first step of each Chinese reading."""
-    return icu.Transliterator.createFromRules("rollcall/pinyin", f"{_PINYIN} ;", icu.UTransDirection.FORWARD)
+    return icu.Transliterator.createFromRules("rollcall/pinyin", f"{rules} ;", icu.UTransDirection.FORWARD)
 
 
 def compile_all() -> None:
@@ -192,6 +200,7 @@ def compile_all() -> None:
     for transform_id in sorted(ids):
         transliterator(transform_id)
     _pinyin()
+    _pinyin(_FOREIGN_PINYIN)
     compile_respellings()
     # unidecode imports its table of each 256-character block on first use: all of them
     # now (about 0.05 s, 2.5 MB) rather than in the first answers.
@@ -284,62 +293,22 @@ def _latin_forms(text: str, lang: str | None) -> list[str]:
     return [_clean(c) for c in candidates if c]
 
 
-# Katakana writes a foreign name with a vowel after every consonant (Hepburn "mirujiyoefu"
-# for Mirziyoyev, "rafumon" for Rahmon, "pūchin" for Putin): read back as the source
-# language wrote it, the vowel Japanese adds between consonants and after a final
-# consonant goes, -fu at the end is Russian -v, chi is ti, and f before a consonant is the
-# h (kh) Japanese has no other letter for.
-_CONSONANT = "bcdfghjklmnpqrstvwxz"
-_KANA_READBACK = (
-    (re.compile(r"fu\b"), "v"),
-    (re.compile(rf"(?<=[{_CONSONANT}])u(?=[{_CONSONANT}])"), ""),
-    (re.compile(r"chi"), "ti"),
-)
-# Alternatives: t and d before a consonant (ト, ド: "batotoruga" Battulga, but "tokaefu"
-# Tokayev), f as h, and a final su as the English th Japanese writes with the s row
-# (スミス "sumisu" Smith, エリザベス Elizabeth, キース Keith).
-_KANA_ALTERNATIVES = ((re.compile(rf"(?<=[td])o(?=[{_CONSONANT}])"), ""), (re.compile(rf"f(?=[{_CONSONANT}])"), "h"),
-                      (re.compile(r"(?<=[aeiouāēīōū])su\b"), "th"))
-
-
-# ICU writes a small vowel kana after a syllable as "~" and the vowel (ヴィ "vu~i", ツァ
-# "tsu~a", ウォ "u~o"), which would split the word: the small vowel takes the syllable's
-# vowel's place ("vi", "tsa"); after no consonant, u~ is w and i~ is y (ウォ "wo", イェ "ye").
-_SMALL_KANA = (
-    (re.compile(r"(?<![b-df-hj-np-tv-z])u~"), "w"),
-    (re.compile(r"(?<![b-df-hj-np-tv-z])i~"), "y"),
-    (re.compile(r"[aeiouāēīōū]~"), ""),
-)
-
-
-def _small_kana_vowels(latin: str) -> str:
-    for pattern, replacement in _SMALL_KANA:
-        latin = pattern.sub(replacement, latin)
-    return latin
-
-
-def _katakana_readbacks(hepburn: str) -> list[str]:
-    """The source-language spellings a Katakana name's Hepburn reading (with its long
-    vowels marked: only a short vowel is one Japanese adds) may stand for."""
-    back = hepburn.lower()
-    for pattern, replacement in _KANA_READBACK:
-        back = pattern.sub(replacement, back)
-    return [_clean(back)] + [_clean(pattern.sub(replacement, back)) for pattern, replacement in _KANA_ALTERNATIVES]
-
-
 def _han_forms(text: str) -> list[str]:
     """Chinese: each word's syllables joined ("道格拉斯" → "daogelasi"), in the common
     reading and in the reading of foreign names; a two- or three-character name is also
     read syllable by syllable ("王毅" → "wang yi")."""
     forms = []
-    pinyin = [_pinyin().transliterate(w) for w in text.split()]
+    pinyin = {_PINYIN: [_pinyin().transliterate(w) for w in text.split()]}
+    # The foreign readings' own pinyin differs only where the name has one of _FOREIGN_SOUNDS.
+    pinyin[_FOREIGN_PINYIN] = ([_pinyin(_FOREIGN_PINYIN).transliterate(w) for w in text.split()]
+                               if not _FOREIGN_SOUNDS.keys().isdisjoint(text) else pinyin[_PINYIN])
     for transform_id in _HAN_READINGS:
         translit = transliterator(f"{transform_id}/from-pinyin")
-        words = [_clean(translit.transliterate(w)) for w in pinyin]
+        words = [_clean(translit.transliterate(w)) for w in pinyin[_pinyin_rules(transform_id)]]
         forms.append(" ".join(w.replace(" ", "") for w in words))
         # Chinese personal names have two or three characters; longer single words are
         # transliterations whose syllables are not names on their own (斯迈洛夫).
-        if len(words) == 1 and transform_id == "rollcall/Han-Latin" and len(text) <= 3:
+        if len(words) == 1 and transform_id == _COMMON_HAN_READING and len(text) <= 3:
             forms.append(words[0])
     return forms
 
@@ -383,10 +352,10 @@ def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
                 except icu.ICUError:
                     continue
                 if script == "Katakana":
-                    latin = _small_kana_vowels(latin)
+                    latin = small_kana_vowels(latin)
                 forms.append(_clean(latin))
                 if script == "Katakana":
-                    forms += _katakana_readbacks(_small_kana_vowels(_hepburn().transliterate(text)))
+                    forms += [_clean(back) for back in katakana_readbacks(text)]
     if not any(forms):
         forms.append(_clean(strip_diacritics(text)))  # unidecode: the last fallback
     unique = [f for i, f in enumerate(forms) if f and f not in forms[:i]]

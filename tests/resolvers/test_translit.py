@@ -73,6 +73,12 @@ def test_primary_romanisation(name: str, lang: str | None, expected: str) -> Non
         ("Џорџ Галовеј", "sr", "dzhordzh galovey"),
         ("Ивица Дачић", "sr", "ivitsa dachich"),
         ("Јован Јовановски", "mk", "yovan yovanovski"),
+        # Chinese renderings of foreign names: 勒 is le, 盖 gai, 什 shi in the foreign
+        # readings; the common reading keeps ICU's.
+        ("彼得·米勒", "zh", "bide mile"),
+        ("彼得·米勒", "zh", "bide milei"),
+        ("比尔·盖茨", "zh", "biel gaitsi"),
+        ("阿什顿", None, "ashidun"),
     ],
 )
 def test_several_romanisations(name: str, lang: str | None, one_of: str) -> None:
