@@ -45,6 +45,9 @@ def test_unknown_language_has_no_rules() -> None:
     ("andrew", "en", "andryu"),
     ("keith smith", "en", "keis smis"),  # a final th is s to scripts without the sound
     ("thomas martha", "en", None),  # only a final one
+    ("andy burnham", "en", "andy burnam"),  # the h of a final -ham after a consonant is silent
+    ("alex oldham", "en", "aleks oldam"),
+    ("graham chatham", "en", None),  # not after a vowel, nor where it makes th, sh, ch or ph
     ("helen morris", "en", None),  # nothing said otherwise than spelled
 ])
 def test_a_reading_as_the_language_says_what_it_does_not_spell(text: str, lang: str, spoken: str | None) -> None:
@@ -71,6 +74,8 @@ def test_an_ordinary_word_said_otherwise_is_no_member(members_of_parliament: Eng
     ("クライヴ・ルイス", "ja", "Clive Lewis"),
     ("마이크 케인", "ko", "Mike Kane"),
     ("Майк Кейн", "ru", "Mike Kane"),
+    ("アンディ・バーナム", "ja", "Andy Burnham"),
+    ("Энди Бёрнем", "ru", "Andy Burnham"),
 ])
 def test_a_name_written_as_said_is_found(members_of_parliament: Engine, query: str, lang: str, meant: str) -> None:
     answer = members_of_parliament.match(make_query(query, lang))
