@@ -31,7 +31,7 @@ from .score import FEATURES, PairFeatures, Scorer, pack, scored_pairs
 from .script import detect_script
 from .tags import InvalidLanguageTag, check_language_tag, is_country_code, primary_language
 from .types import Candidate, MatchResult, Query
-from .unspaced import is_cut_in_two
+from .unspaced import cut_where_a_space_is_left_out, is_cut_in_two
 from .wordlike import word_commonness
 
 __all__ = [
@@ -142,6 +142,7 @@ def score_candidates(
     cleaned = validate_query(query)
     normalized = normalize(cleaned)
     forms = name_forms(cleaned, query.lang)
+    forms += tuple(f for cut in cut_where_a_space_is_left_out(cleaned, query.lang) for f in name_forms(cut, query.lang))
     model = config.params.score
     query_forms = index.weigh(forms)
     if not query_forms:
@@ -292,9 +293,9 @@ def is_one_word(query: Query) -> bool:
     """Whether the query is one word in every reading: a surname alone, or a name written
     as one word ("Merkel", "拉夫罗夫"). A Chinese or Korean name is one word as written but
     not as read, its family name apart ("王毅": wang yi): it is a full name. A Burmese word
-    read cut in two is one word: the cut is a guess (unspaced.is_cut_in_two)."""
+    or Urdu word read cut in two is one word: the cut is a guess (unspaced.is_cut_in_two)."""
     cleaned = clean(query.name)
-    return is_cut_in_two(cleaned) or all(len(form.tokens) == 1 for form in name_forms(cleaned, query.lang))
+    return is_cut_in_two(cleaned, query.lang) or all(len(form.tokens) == 1 for form in name_forms(cleaned, query.lang))
 
 
 class QueryTraits(NamedTuple):

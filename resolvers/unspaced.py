@@ -1,5 +1,6 @@
-"""Names in scripts written without spaces between words, whose readers know syllables:
-read also cut in two, since news writes a foreign name there as one word."""
+"""One-word names that may be two words written without the space between them: in scripts
+written without spaces (Burmese) read also cut in two at each syllable; in Urdu, a query is
+also read cut after a letter that does not join the next."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from collections.abc import Callable
 
 from . import myanmar
 from .script import detect_script
+from .tags import primary_language
 
-__all__ = ["cut_in_two", "is_cut_in_two"]
+__all__ = ["cut_in_two", "cut_where_a_space_is_left_out", "is_cut_in_two"]
 
 # Scripts that put no space between words, whose news writes most foreign names as one word
 # (ဂျိုးဘိုင်ဒန်, Joe Biden): a one-word name is also read cut in two at each syllable, one
@@ -30,7 +32,25 @@ def cut_in_two(script: str, text: str) -> tuple[str, ...]:
     return tuple("".join(syllables[:k]) + " " + "".join(syllables[k:]) for k in range(1, len(syllables)))
 
 
-def is_cut_in_two(text: str) -> bool:
-    """Whether translit.romanize() also reads a name cut in two at a guess: as far as the
-    confidence goes, it is still one word."""
-    return bool(cut_in_two(detect_script(text), text))
+def is_cut_in_two(text: str, lang: str | None = None) -> bool:
+    """Whether a name is also read cut in two at a guess (by translit.romanize() or, for a
+    query, cut_where_a_space_is_left_out): as far as the confidence goes, it is still one word."""
+    return bool(cut_in_two(detect_script(text), text) or cut_where_a_space_is_left_out(text, lang))
+
+
+# Urdu writers leave out the space after a word that ends in a letter that does not join the
+# next (ا د ر و ے ...): the gap shows anyway, so مارشا سنگھ (Marsha Singh) is often typed
+# مارشاسنگھ. Shahmukhi Punjabi is written the same way. A one-word name asked for in these
+# languages is also read cut after each such letter, two letters at least on each side. Only
+# a name asked for alone: the article reader splits the words of running text itself
+# (articles/mentions.py), and an alias is written with its spaces.
+_SPACE_AFTER_NON_JOINERS_LEFT_OUT = {"ur", "pnb"}
+_NON_JOINING = frozenset("اآأإٱدذرزڈڑژوؤۄۆۇےۓ")
+
+
+def cut_where_a_space_is_left_out(text: str, lang: str | None) -> tuple[str, ...]:
+    """A one-word name in Urdu (`lang`) cut after each letter that does not join the next;
+    nothing for other languages and names of several words."""
+    if " " in text or primary_language(lang) not in _SPACE_AFTER_NON_JOINERS_LEFT_OUT:
+        return ()
+    return tuple(text[:i] + " " + text[i:] for i in range(2, len(text) - 1) if text[i - 1] in _NON_JOINING)
