@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from .caches import READINGS_CACHED
 
-__all__ = ["clean", "has_qualifier", "fold", "normalize", "strip_invisible", "strip_diacritics", "MAX_NAME_CHARS"]
+__all__ = ["clean", "has_qualifier", "fold", "normalize", "normalize_reading", "strip_invisible", "strip_diacritics",
+           "MAX_NAME_CHARS"]
 
 MAX_NAME_CHARS = 1000
 
@@ -187,6 +188,13 @@ def clean(text: str) -> str:
     while len(words) > 1 and words[0] in _TITLES:
         words.pop(0)
     return " ".join(words)
+
+
+def normalize_reading(latin: str) -> str:
+    """A romanised reading (ASCII) folded as normalize() folds a name, with all its words: the
+    name's titles went before it was read, and a first word that spells one is the name's
+    own (عمر, Omar, reads "mr")."""
+    return latin if _PLAIN.fullmatch(latin) else fold(latin)
 
 
 @lru_cache(maxsize=READINGS_CACHED)

@@ -21,7 +21,7 @@ from .indic import delete_schwa
 from .japanese import kana_reading
 from .katakana import katakana_readbacks, small_kana_vowels
 from .myanmar import read_burmese
-from .normalize import normalize, strip_diacritics
+from .normalize import normalize_reading, strip_diacritics
 from .respell import compile_all as compile_respellings
 from .respell import language_rules, respell, respell_spoken
 from .script import detect_script
@@ -246,11 +246,11 @@ _DOT_BEFORE_VOWEL = re.compile("\u00b7(?=[aeiouyAEIOUYāēīōūëÄÖÜäöüâ
 
 def _clean(latin: str) -> str:
     # Transforms mark soft signs, ayn and stress with apostrophes and modifier letters;
-    # normalize() would turn them into spaces and split a name, so drop them first. BGN's
+    # normalize_reading() would turn them into spaces and split a name, so drop them first. BGN's
     # middle dot keeps apart letters that would read as one sound: before a vowel it only
     # marks a glide or a hard vowel ("Bray·ant" for Брайант, й and а, not я), and the word
     # is one; between consonants (Persian "s·h", "g·h": س and ه, not ش) joining would make
-    # another consonant of them, and normalize() leaves the two apart.
+    # another consonant of them, and normalize_reading() leaves the two apart.
     latin = _DOT_BEFORE_VOWEL.sub("", latin)
     if latin.isascii():
         kept = latin.replace("^", "").replace("`", "")  # the only ASCII modifier symbols (Sk)
@@ -259,9 +259,8 @@ def _clean(latin: str) -> str:
     ascii_text = unidecode(kept.translate(_UNIDECODE_GAPS))
     for mark in "'`\"":
         ascii_text = ascii_text.replace(mark, "")
-    # Lower case first: normalize() folds case anyway, and plain lower-case words take its
-    # fast path (tested equal on ASCII).
-    return normalize(ascii_text.replace("-", " ").lower())
+    # Lower case first: plain lower-case words take normalize_reading()'s fast path.
+    return normalize_reading(ascii_text.replace("-", " ").lower())
 
 
 # Languages that add a case ending to every name: Latvian and Lithuanian nominatives

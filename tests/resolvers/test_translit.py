@@ -6,6 +6,7 @@ from rollcall.resolvers.normalize import clean
 from rollcall.resolvers.script import detect_script
 from rollcall.resolvers import translit
 from rollcall.resolvers.translit import romanize
+from rollcall.service.engine import Engine, make_query
 from tests.conftest import SHARED
 
 
@@ -24,6 +25,7 @@ from tests.conftest import SHARED
         ("Bülent Ecevit", "tr", "bulent edzhevit"),  # Turkish c is j
         ("Sergej Lawrow", "de", "sergey lavrov"),  # German j, w
         ("Брайант", "ru", "brayant"),  # BGN's middle dot ("Bray·ant") splits no word
+        ("عمر دینچر", "fa", "mr dynchr"),  # عمر (Omar) reads "mr", a name's word and no title
         ("Elmar Məmmədyarov", "tr", "elmar mammadyarov"),  # ə is no "@" (unidecode's), but a
     ],
 )
@@ -129,3 +131,15 @@ def test_katakana_is_read_back_to_the_source_spelling(katakana: str, source: str
 @pytest.mark.parametrize("name", ["غلام علی", "بیغلو"])
 def test_words_with_a_gh_l_that_are_no_oglu_have_no_turkish_reading(name: str) -> None:
     assert not any("oglu" in reading for reading in romanize(clean(name), "fa"))
+
+
+@pytest.mark.parametrize(("query", "meant"), [
+    # Written for this test: Turkish members named Ömer, in Persian script.
+    ("عمر دینچر", "Ömer Dinçer"),
+    ("عمر بیلن", "Ömer Bilen"),
+    ("عمر سونار", "Ömer Sunar"),
+])
+def test_a_given_name_that_reads_as_a_title_is_kept(members_of_parliament: Engine, query: str, meant: str) -> None:
+    # The reading of عمر is "mr": taken for "Mr" and dropped, it left the surname alone, and
+    # another bearer of it came first (Ali Dinçer for Ömer Dinçer).
+    assert members_of_parliament.match(make_query(query, "fa")).candidates[0].candidate.name == meant
