@@ -97,11 +97,14 @@ def _client(job: BatchJob) -> Iterator[Client]:
     # the dashboard where bokeh is installed) on a free loopback port: 8787, Dask's default,
     # may be another cluster's, and nothing outside this machine needs them. No
     # statistical profiler: its sampling every 10 ms takes the GIL from the matcher, and cost
-    # 5-10% of a worker's rows per second here.
+    # 5-10% of a worker's rows per second here. Dask's own logs only when critical: the run
+    # reports its failed and redone partitions itself, and a task's error reaches it; what
+    # Dask logs as an error is mostly a race when the cluster closes (a worker's heartbeat
+    # finding the scheduler gone, with a traceback), which a user would take for a failure.
     with _workers_ignore_ctrl_c(), dask.config.set({"distributed.worker.profile.enabled": False}):
         cluster = LocalCluster(n_workers=job.workers, threads_per_worker=1, processes=True,
                                dashboard_address="127.0.0.1:0",
-                               silence_logs=logging.ERROR)
+                               silence_logs=logging.CRITICAL)
     with cluster, Client(cluster) as client:
         yield client
 

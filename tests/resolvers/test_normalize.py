@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rollcall.resolvers.normalize import clean, fold, normalize, strip_diacritics, strip_invisible
+from rollcall.resolvers.normalize import clean, fold, normalize, normalize_reading, strip_diacritics, strip_invisible
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,10 @@ def test_normalize_folds_ascii_case(text: str) -> None:
     # translit._clean lower-cases romanised (ASCII) readings before normalize() to take
     # clean()'s fast path; that must not change the result.
     assert normalize(text.lower()) == normalize(text)
+
+
+def test_a_reading_keeps_a_first_word_that_spells_a_title() -> None:
+    # Titles go from the name as written (clean()); a reading's words are all the name's.
+    assert normalize("mr dynchr") == "dynchr"
+    assert normalize_reading("mr dynchr") == "mr dynchr"
+    assert normalize_reading("dr. o'neil") == fold("dr. o'neil")
