@@ -117,9 +117,9 @@ def _rules_for(lang: str | None) -> str | None:
 # vowel before it (Luke "lyuk", Blake "bleik", Clive "klaiv"); final oe is o (Coe), ew yu
 # (Stewart, Andrew: Стюарт, Эндрю); a final th is s to scripts without the sound (Smith:
 # 史密斯, スミス, 스미스); the h of a final -ham after a consonant is silent (Burnham, Denham,
-# Cunningham: Бёрнэм, デナム, 伯纳姆). Each is a reading after the spelling's own: Russian and Tamil follow
-# the letters of some (Людвиг, Смит, லட்விக்). English "ay" is not read "ei": the pinyin of
-# 没有 "mei you" would be Theresa May.
+# Oldham: Бёрнэм, デナム, 伯纳姆). Each is a reading after the spelling's own: Russian and
+# Tamil follow the letters of some (Людвиг, Смит, லட்விக்). English "ay" is not read "ei":
+# the pinyin of 没有 "mei you" would be Theresa May.
 _ENGLISH_CONSONANT = "[bcdfgklmnpstvz]"
 _SPOKEN = {
     "de": "ig } [^[:L:]] > ikh ;",

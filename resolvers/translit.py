@@ -56,7 +56,8 @@ _G_FOR_H = {"ru", "bg", "mk", "sr", "kk", "ky", "tg", "uz", "mn", "tt", "ba", "o
 
 _ARABIC_BY_LANG = {
     "fa": "rollcall/Persian-Latin",
-    "ur": "rollcall/Persian-Latin",
+    "ur": "rollcall/Urdu-Persian-Latin",
+    "pnb": "rollcall/Urdu-Persian-Latin",
     "ps": "Pashto-Latin/BGN",
     "ar": "rollcall/Arabic-Latin",
 }
@@ -73,12 +74,13 @@ _PINYIN = ":: Han-Latin/Names ; :: Latin-ASCII"
 # name Bai).
 _FOREIGN_SOUNDS = {"什": "shi", "勒": "le", "查": "cha", "盖": "gai", "蓋": "gai", "柏": "bo"}
 _FOREIGN_PINYIN = " ".join(f"{char} > {sound} ;" for char, sound in _FOREIGN_SOUNDS.items()) + f" {_PINYIN}"
+_COMMON_HAN_READING = "rollcall/Han-Latin"
 
 
 def _pinyin_rules(transform_id: str) -> str:
     return _PINYIN if transform_id == _COMMON_HAN_READING else _FOREIGN_PINYIN
 
-_COMMON_HAN_READING = "rollcall/Han-Latin"
+
 _HAN_READINGS = {
     # Pinyin letters read in the common convention: x, q, j, zh, c as sh, ch, dzh, dzh, ts.
     _COMMON_HAN_READING: "zh > dzh ; q > ch ; x > sh ; c > ts ; j > dzh ;",
@@ -99,6 +101,12 @@ _ETHIOPIC_LETTERS = "č̣ > ch ; ǧ > j ; č > ch ; š > sh ; ž > zh ; ñ > ny 
 # letters before are already read, so an alef is "a" there.
 _CONSONANT = "[[:L:]-[اویيa]]"
 
+_ARABIC_LATIN = (f"ا > a ; {_CONSONANT} {{ و }} [^[:L:][:M:]] > u ; "
+                 f"{_CONSONANT} {{ و }} {_CONSONANT} > u ; {_CONSONANT} {{ [یي] }} {_CONSONANT} > i ; "
+                 ":: Arabic-Latin/BGN ;")
+
+_ASPIRATED = "\u00b7 } h > ;"
+
 _RULES = {
     "rollcall/Persian-Latin": "ا > a ; :: Persian-Latin/BGN ;",
     # A word-final و after a consonant is a vowel far more often than a w in names: the
@@ -107,9 +115,13 @@ _RULES = {
     # are the long vowels u and i (محمود "Mahmud", دونالد "Donald", میشل "Michel"): Arabic
     # has no cluster they could be consonants in. The Persian reading keeps the consonants,
     # so a name that does have a w, v or y there is still read so.
-    "rollcall/Arabic-Latin": (f"ا > a ; {_CONSONANT} {{ و }} [^[:L:][:M:]] > u ; "
-                              f"{_CONSONANT} {{ و }} {_CONSONANT} > u ; {_CONSONANT} {{ [یي] }} {_CONSONANT} > i ; "
-                              ":: Arabic-Latin/BGN ;"),
+    "rollcall/Arabic-Latin": _ARABIC_LATIN,
+    # Urdu's ھ after a consonant makes it aspirate (تھ th, گھ gh, بھ bh), which Latin spelling
+    # writes as one with it (Singh, Bhutto, Khar). clean() has made it ه, which BGN's tables
+    # keep apart from the consonant before with a middle dot ("g·h", lest it be غ), and the
+    # reading then splits the word in two ("sng h"): in Urdu the two are joined.
+    "rollcall/Urdu-Persian-Latin": f"ا > a ; :: Persian-Latin/BGN ; {_ASPIRATED}",
+    "rollcall/Urdu-Arabic-Latin": f"{_ARABIC_LATIN} {_ASPIRATED}",
     # Arabic has no letter for g: foreign names write it ج (Egyptian usage), غ or ق.
     "rollcall/Arabic-Latin-g": "ا > a ; ج > g ; غ > g ; ق > g ; :: Arabic-Latin/BGN ;",
     # BGN's Serbian and Macedonian tables write each language's own Latin alphabet ("Džordž
@@ -150,7 +162,8 @@ _RULES = {
     # English writes j, ch, sh, zh, ny are read so.
     "rollcall/Ethiopic-Latin": f":: Ethiopic-Latin ; {_ETHIOPIC_LETTERS} ǝ > ;",
     "rollcall/Ethiopic-Latin-i": f":: Ethiopic-Latin ; {_ETHIOPIC_LETTERS} ǝ }} [^[:L:][:M:]] > ; ǝ }} $ > ; ǝ > i ;",
-    # Chinese: pinyin (_PINYIN, or _FOREIGN_PINYIN), then the letters read by the rules of _HAN_READINGS.
+    # Chinese: pinyin (_PINYIN, or _FOREIGN_PINYIN for the foreign readings), then the
+    # letters read by the rules of _HAN_READINGS.
     **{transform_id: f"{_pinyin_rules(transform_id)} ; {rules}" for transform_id, rules in _HAN_READINGS.items()},
     **{f"{transform_id}/from-pinyin": rules for transform_id, rules in _HAN_READINGS.items()},
 }
@@ -234,7 +247,8 @@ def _transforms_for(script: str, lang: str | None) -> tuple[str, ...]:
         return (_CYRILLIC_BY_LANG[primary], *said, "rollcall/Cyrillic-Latin", *extra)
     if script == "Arabic" and primary in _ARABIC_BY_LANG:
         extra = ("rollcall/Arabic-Latin-g",) if primary in ("ar", "arz", "ary", "apc") else ()
-        return (_ARABIC_BY_LANG[primary], "rollcall/Arabic-Latin", *extra)
+        arabic = "rollcall/Urdu-Arabic-Latin" if primary in ("ur", "pnb") else "rollcall/Arabic-Latin"
+        return (_ARABIC_BY_LANG[primary], arabic, *extra)
     return _BY_SCRIPT.get(script, ("Any-Latin",))
 
 
@@ -246,8 +260,8 @@ _DOT_BEFORE_VOWEL = re.compile("\u00b7(?=[aeiouyAEIOUYāēīōūëÄÖÜäöüâ
 
 def _clean(latin: str) -> str:
     # Transforms mark soft signs, ayn and stress with apostrophes and modifier letters;
-    # normalize_reading() would turn them into spaces and split a name, so drop them first. BGN's
-    # middle dot keeps apart letters that would read as one sound: before a vowel it only
+    # normalize_reading() would turn them into spaces and split a name, so drop them first.
+    # BGN's middle dot keeps apart letters that would read as one sound: before a vowel it only
     # marks a glide or a hard vowel ("Bray·ant" for Брайант, й and а, not я), and the word
     # is one; between consonants (Persian "s·h", "g·h": س and ه, not ش) joining would make
     # another consonant of them, and normalize_reading() leaves the two apart.

@@ -39,6 +39,7 @@ DIGESTS = {
     "23": "85ee540d3afb54043b01a561c0feea13c96aab786b3ea23bf8ae873a09e9cdf0",  # Chinese renderings of foreign names: 什 shi, 勒 le, 查 cha, 盖 gai, 柏 bo
     "24": "85ee540d3afb54043b01a561c0feea13c96aab786b3ea23bf8ae873a09e9cdf0",  # English: the h of a final -ham after a consonant said silent (Burnham)
     "25": "47599335c7e34c61aea49e5598a83584584e90d645af62c61f38a43e5caeb7f9",  # a reading's first word that spells a title is kept (عمر "mr", Omar)
+    "26": "987a5236e77f4af5efa799cdd31bfaa29ee290f846add12894ed136ba226f114",  # Urdu: ھ after a consonant joined to it (سنگھ "sngh", not "sng h")
 }
 
 
