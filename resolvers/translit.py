@@ -56,8 +56,8 @@ _G_FOR_H = {"ru", "bg", "mk", "sr", "kk", "ky", "tg", "uz", "mn", "tt", "ba", "o
 
 _ARABIC_BY_LANG = {
     "fa": "rollcall/Persian-Latin",
-    "ur": "rollcall/Urdu-Persian-Latin",
-    "pnb": "rollcall/Urdu-Persian-Latin",
+    "ur": "rollcall/Persian-Latin",
+    "pnb": "rollcall/Persian-Latin",
     "ps": "Pashto-Latin/BGN",
     "ar": "rollcall/Arabic-Latin",
 }
@@ -105,8 +105,6 @@ _ARABIC_LATIN = (f"ا > a ; {_CONSONANT} {{ و }} [^[:L:][:M:]] > u ; "
                  f"{_CONSONANT} {{ و }} {_CONSONANT} > u ; {_CONSONANT} {{ [یي] }} {_CONSONANT} > i ; "
                  ":: Arabic-Latin/BGN ;")
 
-_ASPIRATED = "\u00b7 } h > ;"
-
 _RULES = {
     "rollcall/Persian-Latin": "ا > a ; :: Persian-Latin/BGN ;",
     # A word-final و after a consonant is a vowel far more often than a w in names: the
@@ -116,12 +114,6 @@ _RULES = {
     # has no cluster they could be consonants in. The Persian reading keeps the consonants,
     # so a name that does have a w, v or y there is still read so.
     "rollcall/Arabic-Latin": _ARABIC_LATIN,
-    # Urdu's ھ after a consonant makes it aspirate (تھ th, گھ gh, بھ bh), which Latin spelling
-    # writes as one with it (Singh, Bhutto, Khar). clean() has made it ه, which BGN's tables
-    # keep apart from the consonant before with a middle dot ("g·h", lest it be غ), and the
-    # reading then splits the word in two ("sng h"): in Urdu the two are joined.
-    "rollcall/Urdu-Persian-Latin": f"ا > a ; :: Persian-Latin/BGN ; {_ASPIRATED}",
-    "rollcall/Urdu-Arabic-Latin": f"{_ARABIC_LATIN} {_ASPIRATED}",
     # Arabic has no letter for g: foreign names write it ج (Egyptian usage), غ or ق.
     "rollcall/Arabic-Latin-g": "ا > a ; ج > g ; غ > g ; ق > g ; :: Arabic-Latin/BGN ;",
     # BGN's Serbian and Macedonian tables write each language's own Latin alphabet ("Džordž
@@ -247,25 +239,24 @@ def _transforms_for(script: str, lang: str | None) -> tuple[str, ...]:
         return (_CYRILLIC_BY_LANG[primary], *said, "rollcall/Cyrillic-Latin", *extra)
     if script == "Arabic" and primary in _ARABIC_BY_LANG:
         extra = ("rollcall/Arabic-Latin-g",) if primary in ("ar", "arz", "ary", "apc") else ()
-        arabic = "rollcall/Urdu-Arabic-Latin" if primary in ("ur", "pnb") else "rollcall/Arabic-Latin"
-        return (_ARABIC_BY_LANG[primary], arabic, *extra)
+        return (_ARABIC_BY_LANG[primary], "rollcall/Arabic-Latin", *extra)
     return _BY_SCRIPT.get(script, ("Any-Latin",))
 
 
 # Letters unidecode writes as no letter: the schwa of Azerbaijani and other Turkic Latin
 # alphabets (Əliyev) is "@" to it, which would leave "liyev"; English spelling writes it a.
 _UNIDECODE_GAPS = str.maketrans({"ə": "a", "Ə": "A"})
-_DOT_BEFORE_VOWEL = re.compile("\u00b7(?=[aeiouyAEIOUYāēīōūëÄÖÜäöüâêîôû])")
 
 
 def _clean(latin: str) -> str:
     # Transforms mark soft signs, ayn and stress with apostrophes and modifier letters;
     # normalize_reading() would turn them into spaces and split a name, so drop them first.
-    # BGN's middle dot keeps apart letters that would read as one sound: before a vowel it only
-    # marks a glide or a hard vowel ("Bray·ant" for Брайант, й and а, not я), and the word
-    # is one; between consonants (Persian "s·h", "g·h": س and ه, not ش) joining would make
-    # another consonant of them, and normalize_reading() leaves the two apart.
-    latin = _DOT_BEFORE_VOWEL.sub("", latin)
+    # So goes BGN's middle dot, which keeps apart letters that would read as one sound
+    # ("Bray·ant" for Брайант, й and а, not я; "yavlyayet·sya", т and с, not ц; "g·h" for گه,
+    # not غ): read apart, they made two words of one ("yavlyayet sya"; Urdu سنگھ "sng h",
+    # whose ھ makes the g aspirate, as Singh is written), and a word alone then took the
+    # threshold of full names. Joined, they read as the other readings of the word read them.
+    latin = latin.replace("\u00b7", "")
     if latin.isascii():
         kept = latin.replace("^", "").replace("`", "")  # the only ASCII modifier symbols (Sk)
     else:
