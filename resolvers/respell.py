@@ -24,11 +24,12 @@ _SOUTH_SLAVIC = "dž > dzh ; lj > ly ; nj > ny ; č > ch ; ć > ch ; š > sh ; �
 _ROMANCE_CG = "ch } [eiy] > k ; gh } [eiy] > g ; c } [eiy] > ch ; g } [eiy] > dzh ;"
 _RULES: dict[str, str] = {
     # English and German ch before r or l is k (Christopher, Christine); elsewhere English ch
-    # is ch (Charles, Richard), German ch kh.
+    # is ch (Charles, Richard), German ch kh. English gh is silent after a letter (Leigh,
+    # Vaughan, Dwight) but g at a word's start (Ghani, Ghosh).
     "en": (
         "chr > kr ; chl > kl ; tch > ch ; sch > sk ; ch > ch ; wh > w ; ph > f ; th > t ; ck > k ; qu > kv ;"
         "kn > n ; wr > r ;"
-        "dg > dzh ; ge > dzhe ; gh > ; c } [eiy] > s ; c > k ; x > ks ; j > dzh ; ee > i ; ea > i ;"
+        "dg > dzh ; ge > dzhe ; [:L:] { gh > ; gh > g ; c } [eiy] > s ; c > k ; x > ks ; j > dzh ; ee > i ; ea > i ;"
         "oo > u ; ow > au ;"
     ),
     "de": (

@@ -41,6 +41,7 @@ DIGESTS = {
     "25": "47599335c7e34c61aea49e5598a83584584e90d645af62c61f38a43e5caeb7f9",  # a reading's first word that spells a title is kept (عمر "mr", Omar)
     "26": "987a5236e77f4af5efa799cdd31bfaa29ee290f846add12894ed136ba226f114",  # Urdu: ھ after a consonant joined to it (سنگھ "sngh", not "sng h")
     "27": "3903670d5f69ed4aa613b6e28df126c51a1768f747463b3422c9cf0d3ddd8506",  # BGN's middle dot no longer splits a word in two ("yavlyayetsya", "shdh")
+    "28": "3903670d5f69ed4aa613b6e28df126c51a1768f747463b3422c9cf0d3ddd8506",  # English gh at a word's start read g (Ghani; no dev query has one)
 }
 
 

@@ -20,6 +20,8 @@ from rollcall.service.engine import Engine, make_query
         ("ferenc gyurcsány", "hu", "ferents dyurchány"),
         ("christopher chope", "en", "kristofer chope"),  # ch is ch, but k before r or l
         ("richard burden", "en", "richard burden"),
+        ("ashraf ghani", "en", "ashraf gani"),  # gh is g at a word's start...
+        ("edward leigh", "en", "edward lei"),  # ...and silent after a letter
         ("christine lambrecht", "de", "kristine lambrekht"),
     ],
 )
