@@ -302,13 +302,14 @@ def _han_forms(text: str) -> list[str]:
     reading and in the reading of foreign names; a two- or three-character name is also
     read syllable by syllable ("王毅" → "wang yi")."""
     forms = []
-    pinyin = {_PINYIN: [_pinyin().transliterate(w) for w in text.split()]}
+    common = [_pinyin().transliterate(w) for w in text.split()]
     # The foreign readings' own pinyin differs only where the name has one of _FOREIGN_SOUNDS.
-    pinyin[_FOREIGN_PINYIN] = ([_pinyin(_FOREIGN_PINYIN).transliterate(w) for w in text.split()]
-                               if not _FOREIGN_SOUNDS.keys().isdisjoint(text) else pinyin[_PINYIN])
+    foreign = ([_pinyin(_FOREIGN_PINYIN).transliterate(w) for w in text.split()]
+               if not _FOREIGN_SOUNDS.keys().isdisjoint(text) else common)
     for transform_id in _HAN_READINGS:
         translit = transliterator(f"{transform_id}/from-pinyin")
-        words = [_clean(translit.transliterate(w)) for w in pinyin[_pinyin_rules(transform_id)]]
+        pinyin = common if transform_id == _COMMON_HAN_READING else foreign
+        words = [_clean(translit.transliterate(w)) for w in pinyin]
         forms.append(" ".join(w.replace(" ", "") for w in words))
         # Chinese personal names have two or three characters; longer single words are
         # transliterations whose syllables are not names on their own (斯迈洛夫).

@@ -43,9 +43,11 @@ def is_cut_in_two(text: str, lang: str | None = None) -> bool:
 # مارشاسنگھ. Shahmukhi Punjabi is written the same way. A one-word name asked for in these
 # languages is also read cut after each such letter, two letters at least on each side. Only
 # a name asked for alone: the article reader splits the words of running text itself
-# (articles/mentions.py), and an alias is written with its spaces.
+# (articles/mentions.py), and an alias is written with its spaces. The letters are those
+# clean() leaves (آ أ إ are ا, ؤ is و); it makes ے the joining ی, so a word that ends in ے is
+# not cut from the next.
 _SPACE_AFTER_NON_JOINERS_LEFT_OUT = {"ur", "pnb"}
-_NON_JOINING = frozenset("اآأإٱدذرزڈڑژوؤۄۆۇےۓ")
+_NON_JOINING = frozenset("ادذرزڈڑژوۄۆۇۓ")
 
 
 def cut_where_a_space_is_left_out(text: str, lang: str | None) -> tuple[str, ...]:
