@@ -12,9 +12,12 @@ it is said:
 - the vowel signs are a ါ/ာ, i ိ/ီ, u ု/ူ, e ေ/ဲ, o ော/ို; tone marks (့ း, an asat after a
   vowel sign) are not read; ံ is n;
 - the medials ျ ြ ွ are y, r, w; ဂျ is j and ကျ ချ ch, as foreign names use them (ဂျွန်,
-  John); ွ before a closing consonant is the vowel u (ဂျွန် "jun"); ရှ ယှ are sh, and
-  elsewhere ှ only marks a voiceless sonorant and is not read;
-- a closing ယ် is the vowel e (ဒေါ်နယ် "done"), ည် i.
+  John); ွ before a closing consonant is the vowel u (ဂျွန် "jun"); ရှ ယှ are sh, ွ
+  between them or not (ရွှေ "shwe"), and elsewhere ှ only marks a voiceless sonorant and
+  is not read;
+- a closing ယ် is the vowel e, ည် i; at the end of a word, in the foreign-name reading, ယ်
+  is "el": Burmese writes a foreign name's final -el or -al so (ဒေါ်နယ် "donel", Donald;
+  မာကယ် "makel", Merkel; မိုက်ကယ် "maikel", Michael).
 
 The letters take the values foreign names give them: ခ ဆ ထ ဖ are k s t p (Burmese reads
 them aspirated), ရ is r, သ s. Two readings come back:
@@ -25,11 +28,12 @@ them aspirated), ရ is r, သ s. Two readings come back:
   glottal stop Burmese closes a short syllable with (လက်ဗရော့ "lavro", Lavrov), not read;
 - the letters as Burmese says them: the inherent a between consonants ("taram"), ဗ b, a
   closing က k (ဘားရက် "barak"), and the inherent a before a closing င is i (ပူတင် "putin";
-  the first reading keeps the a of ကင်မရွန် "kanmrun", Cameron).
+  the first reading keeps the a of ကင်မရွန် "kanmrun", Cameron); ရ is y, as Burmese says
+  it (ရန်ကုန် "yankun", Yangon); a closing မ is n, as Burmese says every closing nasal
+  alike (ဝမ်ယိ "wanyi", Wang Yi).
 
 Burmese puts no space between words, and news writes most foreign names as one word
-(ဂျိုးဘိုင်ဒန်, Joe Biden): one_word_syllables gives a one-word name's syllables in the
-foreign-name reading, for translit to cut the name in two at each.
+(ဂျိုးဘိုင်ဒန်, Joe Biden): cuts_in_two reads a one-word name cut in two at each syllable.
 
 Burmese names romanised by Burmese convention (Kyaw, Hlaing, Thein) are not the aim: their
 rhymes (ောင် aung, ိန် ein) are read here as their letters (aun, in).
@@ -37,7 +41,7 @@ rhymes (ောင် aung, ိန် ein) are read here as their letters (aun, i
 
 from __future__ import annotations
 
-__all__ = ["read_burmese", "one_word_syllables"]
+__all__ = ["read_burmese", "cuts_in_two"]
 
 _CONSONANTS = {
     "က": "k", "ခ": "k", "ဂ": "g", "ဃ": "g", "င": "ng", "စ": "s", "ဆ": "s", "ဇ": "z", "ဈ": "z", "ည": "ny",
@@ -85,6 +89,9 @@ def _vowel(signs: str) -> str:
 # ဘရောင်း "braun", Brown). As Burmese says it, the inherent vowel is i before င as well.
 _RHYMES = {("a", "စ"): "i", ("ui", "င"): "ai", ("ui", "က"): "ai", ("aw", "င"): "au", ("aw", "က"): "au"}
 _SAID_RHYMES = {**_RHYMES, ("a", "င"): "i"}
+# Letters said otherwise than the foreign name's reading reads them.
+_SAID = {"ရ": "y"}
+_SAID_CLOSING = {"မ": "n"}
 # Letters whose value differs in the foreign-name reading; a closing letter mapped to "" is
 # not read there.
 _FOREIGN = {"ဗ": "v"}
@@ -100,16 +107,16 @@ def _closes(word: str, i: int) -> bool:
     return j < len(word) and word[j] in (_ASAT, _VIRAMA)
 
 
-def _syllables(word: str) -> list[tuple[str, str, str, str]]:
-    """(onset, medials, vowel signs and ံ, closing consonants) of each syllable."""
-    out: list[tuple[str, str, str, str]] = []
+def _syllables(word: str) -> list[tuple[int, str, str, str, str]]:
+    """(where it starts, onset, medials, vowel signs and ံ, closing consonants) of each syllable."""
+    out: list[tuple[int, str, str, str, str]] = []
     i = 0
     while i < len(word):
         ch = word[i]
         if ch not in _CONSONANTS and ch not in _INDEPENDENT:
             i += 1  # a mark with no syllable to belong to, or a letter of no other script
             continue
-        onset, i = ch, i + 1
+        start, onset, i = i, ch, i + 1
         medials = signs = closing = ""
         while i < len(word) and word[i] in _MEDIALS:
             medials, i = medials + word[i], i + 1
@@ -120,13 +127,15 @@ def _syllables(word: str) -> list[tuple[str, str, str, str]]:
             i += 1
             while i < len(word) and word[i] in (*_TONES, _ASAT, _VIRAMA):
                 i += 1
-        out.append((onset, medials, signs, closing))
+        out.append((start, onset, medials, signs, closing))
     return out
 
 
 def _closing_value(letter: str, foreign: bool) -> str:
     if foreign and letter in _FOREIGN_CLOSING:
         return _FOREIGN_CLOSING[letter]
+    if not foreign and letter in _SAID_CLOSING:
+        return _SAID_CLOSING[letter]
     return _CLOSING.get(letter) or (foreign and _FOREIGN.get(letter)) or _CONSONANTS[letter]
 
 
@@ -139,13 +148,16 @@ def _read_syllables(word: str, foreign: bool) -> list[str]:
     syllables = _syllables(word)
     rhymes = _RHYMES if foreign else _SAID_RHYMES
     out = []
-    for n, (onset, medials, signs, closing) in enumerate(syllables):
+    for n, (_, onset, medials, signs, closing) in enumerate(syllables):
         vowel = _vowel(signs)
-        consonant = _INDEPENDENT.get(onset) or (foreign and _FOREIGN.get(onset)) or _CONSONANTS[onset]
+        consonant = _INDEPENDENT.get(onset) or (_FOREIGN if foreign else _SAID).get(onset) or _CONSONANTS[onset]
         if onset in _INDEPENDENT:
             vowel, consonant = consonant, ""
         if medials[:1] and (onset, medials[0]) in _PALATAL:
             consonant, medials = _PALATAL[onset, medials[0]], medials[1:]
+        elif "\u103e" in medials and (onset, "\u103e") in _PALATAL:
+            # ှ is written after ွ (ရွှေ "shwe"), and makes ရ sh all the same.
+            consonant, medials = _PALATAL[onset, "\u103e"], medials.replace("\u103e", "")
         glide = ""
         for medial in medials:
             if medial == "\u103d" and closing and not vowel:
@@ -161,6 +173,8 @@ def _read_syllables(word: str, foreign: bool) -> list[str]:
         ending = "".join(_closing_value(c, foreign) for c in closing)
         if ending[:1] in ("e", "i") and vowel == "a":
             vowel, ending = ending[0], ending[1:]  # ယ် ည် after the inherent a are its vowel
+            if foreign and vowel == "e" and n + 1 == len(syllables):
+                ending = "l"  # a foreign name's final -el, -al: ဒေါ်နယ် Donald, မာကယ် Merkel
         nasal = "n" if _ANUSVARA in signs else ""
         out.append(consonant + glide + vowel + nasal + ending)
     return out
@@ -173,8 +187,13 @@ def read_burmese(text: str) -> tuple[str, str]:
     return (" ".join(_read_word(w, True) for w in words), " ".join(_read_word(w, False) for w in words))
 
 
-def one_word_syllables(text: str) -> list[str]:
-    """The syllables of a one-word name in the foreign-name reading ("jo", "bain", "dan");
-    none for a name of several words."""
+def cuts_in_two(text: str) -> tuple[str, ...]:
+    """A one-word name in the foreign-name reading, cut in two at each syllable ("jo
+    baindan", "jobain dan"); nothing for a name of several
+    words or of one syllable. The cut is made in the Burmese text, so that the syllable
+    before it is read as a word's last (ဒေါ်နယ်ထရမ့် "donel tram")."""
     words = text.replace("\u104a", " ").replace("\u104b", " ").split()
-    return _read_syllables(words[0], True) if len(words) == 1 else []
+    if len(words) != 1:
+        return ()
+    starts = [start for start, *_ in _syllables(words[0])][1:]
+    return tuple(_read_word(words[0][:at], True) + " " + _read_word(words[0][at:], True) for at in starts)

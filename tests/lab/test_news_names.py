@@ -15,7 +15,7 @@ from rollcall.service.lab.evaluation import Outcome, metrics, news_names_outcome
 
 NEWS_NAMES = Path(__file__).parents[2] / "service" / "lab" / "data" / "rare-script-names.jsonl"
 
-# Top-1 measured (Thai 0.989, Malayalam 0.980, Ethiopic 0.973, Tibetan 0.880, Myanmar 0.831),
+# Top-1 measured (Thai 0.989, Malayalam 0.980, Ethiopic 0.973, Tibetan 0.880, Myanmar 0.854),
 # less a name or two: a floor that catches a rule set broken.
 FLOORS = {"Thai": 0.96, "Malayalam": 0.96, "Ethiopic": 0.95, "Tibetan": 0.84, "Myanmar": 0.80}
 

@@ -42,6 +42,7 @@ DIGESTS = {
     "26": "987a5236e77f4af5efa799cdd31bfaa29ee290f846add12894ed136ba226f114",  # Urdu: ھ after a consonant joined to it (سنگھ "sngh", not "sng h")
     "27": "3903670d5f69ed4aa613b6e28df126c51a1768f747463b3422c9cf0d3ddd8506",  # BGN's middle dot no longer splits a word in two ("yavlyayetsya", "shdh")
     "28": "3903670d5f69ed4aa613b6e28df126c51a1768f747463b3422c9cf0d3ddd8506",  # English gh at a word's start read g (Ghani; no dev query has one)
+    "29": "0a494b5eaf4f0895e58ee7410c341f3c14fa1b5ef64aabbbd0763308b12be6b6",  # Burmese: ရ said y, a closing မ said n, ရွှ sh, a final ယ် -el
 }
 
 
