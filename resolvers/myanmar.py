@@ -174,7 +174,8 @@ def _read_syllables(word: str, foreign: bool) -> list[str]:
         if ending[:1] in ("e", "i") and vowel == "a":
             vowel, ending = ending[0], ending[1:]  # ယ် ည် after the inherent a are its vowel
             if foreign and vowel == "e" and n + 1 == len(syllables):
-                ending = "l"  # a foreign name's final -el, -al: ဒေါ်နယ် Donald, မာကယ် Merkel
+                # A foreign name's final -el, -al: ဒေါ်နယ် Donald, မာကယ် Merkel.
+                ending = "l" + ending.removeprefix("l")
         nasal = "n" if _ANUSVARA in signs else ""
         out.append(consonant + glide + vowel + nasal + ending)
     return out
