@@ -77,9 +77,10 @@ def test_clean_is_idempotent(text: str) -> None:
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=127)))
 def test_normalize_folds_ascii_case(text: str) -> None:
-    # translit._clean lower-cases romanised (ASCII) readings before normalize() to take
-    # clean()'s fast path; that must not change the result.
+    # translit._clean lower-cases romanised (ASCII) readings before normalize_reading() to
+    # take its fast path, which clean() has too; that must not change the result.
     assert normalize(text.lower()) == normalize(text)
+    assert normalize_reading(text.lower()) == normalize_reading(text)
 
 
 def test_a_reading_keeps_a_first_word_that_spells_a_title() -> None:
