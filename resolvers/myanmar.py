@@ -181,20 +181,27 @@ def _read_syllables(word: str, foreign: bool) -> list[str]:
     return out
 
 
+def _words(text: str) -> list[str]:
+    """The words of a name: punctuation (၊ ။) separates them as spaces do."""
+    return text.replace("\u104a", " ").replace("\u104b", " ").split()
+
+
 def read_burmese(text: str) -> tuple[str, str]:
     """Two readings of a name in Myanmar script: the foreign name it spells, then the letters
-    as Burmese says them. Punctuation (၊ ။) separates words."""
-    words = text.replace("\u104a", " ").replace("\u104b", " ").split()
+    as Burmese says them."""
+    words = _words(text)
     return (" ".join(_read_word(w, True) for w in words), " ".join(_read_word(w, False) for w in words))
 
 
-def cuts_in_two(text: str) -> tuple[str, ...]:
+def cuts_in_two(text: str, max_cuts: int) -> tuple[str, ...]:
     """A one-word name in the foreign-name reading, cut in two at each syllable ("jo
-    baindan", "jobain dan"); nothing for a name of several
-    words or of one syllable. The cut is made in the Burmese text, so that the syllable
+    baindan", "jobain dan"); nothing for a name of several words, of one syllable or of
+    more than `max_cuts` + 1. The cut is made in the Burmese text, so that the syllable
     before it is read as a word's last (ဒေါ်နယ်ထရမ့် "donel tram")."""
-    words = text.replace("\u104a", " ").replace("\u104b", " ").split()
+    words = _words(text)
     if len(words) != 1:
         return ()
     starts = [start for start, *_ in _syllables(words[0])][1:]
+    if len(starts) > max_cuts:
+        return ()
     return tuple(_read_word(words[0][:at], True) + " " + _read_word(words[0][at:], True) for at in starts)

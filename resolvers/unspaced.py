@@ -18,16 +18,16 @@ __all__ = ["cut_in_two", "cut_where_a_space_is_left_out", "is_cut_in_two"]
 # service/lab/data/rare-script-names.jsonl, top-1 0.745 → 0.851 on the 47 names the rule was
 # written with, 0.738 → 0.810 on 42 gathered after it. Tibetan (a tsheg after every
 # syllable, no space) gained as many of its 25 names as it lost: it is not cut.
-_CUTS_OF_ONE_WORD: dict[str, Callable[[str], tuple[str, ...]]] = {"Myanmar": myanmar.cuts_in_two}
+_CUTS_OF_ONE_WORD: dict[str, Callable[[str, int], tuple[str, ...]]] = {"Myanmar": myanmar.cuts_in_two}
 # A name has rarely more than ten syllables (nine cuts), and each cut is a reading more to score.
 _MAX_CUTS = 9
 
 
 def cut_in_two(script: str, text: str) -> tuple[str, ...]:
     """A one-word name written in `script` read cut in two at each syllable ("jo baindan",
-    "jobain dan"); nothing for other scripts, names of several words or one syllable."""
-    cuts = _CUTS_OF_ONE_WORD[script](text) if script in _CUTS_OF_ONE_WORD else ()
-    return cuts if len(cuts) <= _MAX_CUTS else ()
+    "jobain dan"); nothing for other scripts, names of several words, of one syllable or of
+    more than _MAX_CUTS + 1."""
+    return _CUTS_OF_ONE_WORD[script](text, _MAX_CUTS) if script in _CUTS_OF_ONE_WORD else ()
 
 
 def is_cut_in_two(text: str, lang: str | None = None) -> bool:

@@ -15,7 +15,7 @@ from rollcall.resolvers.myanmar import read_burmese
 from rollcall.resolvers.normalize import clean
 from rollcall.resolvers.tibetan import read_tibetan
 from rollcall.resolvers.translit import romanize
-from rollcall.resolvers.unspaced import is_cut_in_two
+from rollcall.resolvers.unspaced import cut_in_two, is_cut_in_two
 from rollcall.service.engine import Engine, make_query
 
 
@@ -76,6 +76,13 @@ def test_the_person_is_found_from_the_burmese_or_tibetan_spelling(engine: Engine
 def test_a_one_word_name_is_also_read_cut_in_two_at_each_syllable(name: str, cuts: list[str]) -> None:
     assert [form for form in romanize(clean(name)) if " " in form and " " not in clean(name)] == cuts
     assert is_cut_in_two(clean(name)) == bool(cuts)
+
+
+def test_a_word_of_more_than_ten_syllables_is_not_cut() -> None:
+    # Each cut is a reading more to score; no name has that many syllables.
+    assert len(cut_in_two("Myanmar", "ဘာ" * 10)) == 9
+    assert cut_in_two("Myanmar", "ဘာ" * 11) == ()
+    assert not is_cut_in_two("ဘာ" * 11)
 
 
 @pytest.mark.parametrize(("glued", "meant"), [
