@@ -553,11 +553,25 @@ static int align(const Reading *q, const Reading *a, Memo *memo, const TokenPatt
         a_weighted += w * s;
         a_total += w;
     }
-    /* The worst-matched query token that is not a particle (a wrong given name sinks it). */
+    /* The worst-matched query token that is not a particle (a wrong given name sinks it),
+       nor a middle name the alias leaves out: an unmatched one between the query's first
+       and last, when those and every alias token are matched ("Mary Elizabeth Jones"
+       against "Mary Jones"). A particle is no first or last word: "basha" (Pasha) ends
+       "Ahmad Jamal Basha", and Jamal is no middle name. */
+    Py_ssize_t first = -1, last = -1, n_words = 0;
+    for (Py_ssize_t i = 0; i < n_q; i++) {
+        if (q->tokens[i].particle) continue;
+        if (first < 0) first = i;
+        last = i;
+        n_words++;
+    }
+    int middle_left_out = n_words > 2 && match_of[first] >= 0 && match_of[last] >= 0;
+    for (Py_ssize_t j = 0; middle_left_out && j < n_a; j++)
+        if (a_best[j] <= 0.0) middle_left_out = 0;
     double weakest = 0.0;
     int any = 0;
     for (Py_ssize_t i = 0; i < n_q; i++) {
-        if (q->tokens[i].particle) continue;
+        if (q->tokens[i].particle || (middle_left_out && match_of[i] < 0)) continue;
         if (!any || best_of_q[i] < weakest) weakest = best_of_q[i];
         any = 1;
     }

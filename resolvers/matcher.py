@@ -69,7 +69,7 @@ class MatcherConfig:
 
 NAME_MATCHER = AlgorithmDescription(
     name="rollcall-name",
-    version="2.4",
+    version="2.5",
     summary="ranks the gazetteer's persons for one name in any script, with a calibrated confidence",
     features=(
         *(Feature(name, doc) for name, doc in FEATURES.items()),

@@ -137,13 +137,21 @@ def fold(text: str) -> str:
 
 
 # Words that open a peerage or courtesy title after a comma ("John Hutton, Baron Hutton of
-# Furness", "Colin Moynihan, 4th Baron Moynihan", "Мэнсон, Рой, барон Барнсли"): the title
-# is not part of the name that news prints.
+# Furness", "Colin Moynihan, 4th Baron Moynihan", "Мэнсон, Рой, барон Барнсли"), in the
+# languages whose encyclopaedias translate the title (French, Spanish, Portuguese, Italian,
+# Dutch, Swedish, Welsh: "Barão Martin", "Arglwydd Walker"): the title is not part of the
+# name that news prints.
 _PEERAGE = frozenset(
     """
     baron baroness lord lady viscount viscountess earl countess count marquess marquis
     marchioness duke duchess baronet bt bart kt kg kbe cbe obe mbe qc kc pc mp
     graf gräfin freiherr freifrau fürst fürstin prinz prinzessin herzog herzogin
+    baronne vicomte vicomtesse comte comtesse marquise duc duchesse
+    barón baronesa vizconde vizcondesa conde condesa marqués marquesa duque duquesa
+    barão visconde viscondessa marquês
+    barone baronessa visconte viscontessa contessa marchese marchesa duca
+    barones burggraaf graaf gravin hertog hertogin friherre friherrinna greve grevinna hertig
+    barwn barwnes arglwydd iarll iarlles
     барон баронесса лорд леди граф графиня виконт маркиз герцог герцогиня баронет
     """.split()
 )
@@ -193,7 +201,7 @@ def clean(text: str) -> str:
 def normalize_reading(latin: str) -> str:
     """A romanised reading (ASCII) folded as normalize() folds a name, with all its words: the
     name's titles went before it was read, and a first word that spells one is the name's
-    own (عمر, Omar, reads "mr")."""
+    own (one reading of عمر, Omar, is "mr")."""
     return latin if _PLAIN.fullmatch(latin) else fold(latin)
 
 

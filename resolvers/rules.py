@@ -25,7 +25,8 @@ FEATURES: dict[str, str] = {
     "alias_coverage": "share of the alias's tokens the query accounts for",
     "whole": "phonetic-key similarity of the whole names, tokens joined in aligned order",
     "whole_sound": "consonant-class similarity of the whole names",
-    "weakest": "similarity of the query's worst-matched token (a wrong given name sinks it)",
+    "weakest": ("similarity of the query's worst-matched token (a wrong given name sinks it); a middle name the "
+                "alias leaves out is not one (\"Mary Elizabeth Jones\" for \"Mary Jones\")"),
     "in_order": "1 when the aligned tokens keep their order (\"Fritz Walter\" is not \"Walter Fritsch\")",
     "rarity": "how rare the alias's tokens are in the gazetteer: a common name has namesakes",
 }

@@ -280,8 +280,15 @@ def align(q: Reading, a: Reading, pairs: _Pairs | None = None) -> Features:
             w *= UNMATCHED_ALIAS_WEIGHT
         a_weighted += w * s
         a_total += w
-    # The worst-matched query token that is not a particle: a wrong given name sinks it.
-    weakest = min((b for b, particle in zip(best_of_q, q.particles) if not particle), default=0.0)
+    # The worst-matched query token that is not a particle (a wrong given name sinks it),
+    # nor a middle name the alias leaves out: an unmatched one between the query's first and
+    # last, when those and every alias token are matched ("Mary Elizabeth Jones" against
+    # "Mary Jones"). A particle is no first or last word: "basha" (Pasha) ends "Ahmad Jamal
+    # Basha", and Jamal is no middle name.
+    words = [i for i in range(q.size) if not q.particles[i]]
+    middle_left_out = (len(words) > 2 and match_of[words[0]] >= 0 and match_of[words[-1]] >= 0
+                       and all(s > 0.0 for s in a_best))
+    weakest = min((best_of_q[i] for i in words if not (middle_left_out and match_of[i] < 0)), default=0.0)
     matched = [j for j in match_of if j >= 0]
     order = matched + [j for j in range(a.size) if a_best[j] == 0.0]
     a_key = "".join([a.keys[j] for j in order])

@@ -16,6 +16,7 @@ from functools import lru_cache
 import icu
 from unidecode import unidecode
 
+from .arabic_script import ARABIC_SCRIPT_RULES, ARABIC_SCRIPT_TRANSFORMS, arabic_script_transforms
 from .caches import READINGS_CACHED
 from .indic import delete_schwa
 from .japanese import kana_reading
@@ -54,17 +55,8 @@ _CYRILLIC_SAID = {"sr": "rollcall/Serbian-Latin-said", "mk": "rollcall/Macedonia
 # Languages whose г stands for a foreign h as well as g.
 _G_FOR_H = {"ru", "bg", "mk", "sr", "kk", "ky", "tg", "uz", "mn", "tt", "ba", "os"}
 
-_ARABIC_BY_LANG = {
-    "fa": "rollcall/Persian-Latin",
-    "ur": "rollcall/Persian-Latin",
-    "pnb": "rollcall/Persian-Latin",
-    "ps": "Pashto-Latin/BGN",
-    "ar": "rollcall/Arabic-Latin",
-}
-
-# Our own rule sets, for what the stock ICU transforms get wrong on names. The BGN tables
-# for Persian and Arabic expect vowel signs that news text never writes, and then drop an
-# unmarked alef ("الدین" → "ldyn"); reading every alef as "a" keeps it.
+# Our own rule sets, for what the stock ICU transforms get wrong on names (those of the
+# Arabic script: arabic_script.py).
 # Chinese is read into pinyin once, then each reading respells its letters.
 _PINYIN = ":: Han-Latin/Names ; :: Latin-ASCII"
 # Characters a Chinese rendering of a foreign name says otherwise than ICU's reading of
@@ -97,25 +89,8 @@ _HAN_READINGS = {
 # before č: the first rule that matches wins).
 _ETHIOPIC_LETTERS = "č̣ > ch ; ǧ > j ; č > ch ; š > sh ; ž > zh ; ñ > ny ;"
 
-# A letter of an Arabic-script word that is no vowel letter, as a rule's context sees it: the
-# letters before are already read, so an alef is "a" there.
-_CONSONANT = "[[:L:]-[اویيa]]"
-
-_ARABIC_LATIN = (f"ا > a ; {_CONSONANT} {{ و }} [^[:L:][:M:]] > u ; "
-                 f"{_CONSONANT} {{ و }} {_CONSONANT} > u ; {_CONSONANT} {{ [یي] }} {_CONSONANT} > i ; "
-                 ":: Arabic-Latin/BGN ;")
-
 _RULES = {
-    "rollcall/Persian-Latin": "ا > a ; :: Persian-Latin/BGN ;",
-    # A word-final و after a consonant is a vowel far more often than a w in names: the
-    # Turkish -oğlu "اوغلو", Persian خسرو "Khosrow", Arabic عمرو "Amr" (silent), foreign
-    # names' final o and u (پابلو "Pablo", اندرو "Andrew"). Between two consonants و and ی
-    # are the long vowels u and i (محمود "Mahmud", دونالد "Donald", میشل "Michel"): Arabic
-    # has no cluster they could be consonants in. The Persian reading keeps the consonants,
-    # so a name that does have a w, v or y there is still read so.
-    "rollcall/Arabic-Latin": _ARABIC_LATIN,
-    # Arabic has no letter for g: foreign names write it ج (Egyptian usage), غ or ق.
-    "rollcall/Arabic-Latin-g": "ا > a ; ج > g ; غ > g ; ق > g ; :: Arabic-Latin/BGN ;",
+    **ARABIC_SCRIPT_RULES,
     # BGN's Serbian and Macedonian tables write each language's own Latin alphabet ("Džordž
     # Galovej" for Џорџ Галовеј), whose j is English y and dž English j: a second reading
     # respells it as the language's names in Latin letters are ("dzhordzh galovey", Galloway).
@@ -199,7 +174,7 @@ def compile_all() -> None:
     """Compile every transliterator and respelling a name can need (about 0.1 s in all): a
     server does it before its first answer instead of during the first answer in each
     script or language."""
-    ids = {*_RULES, *_CYRILLIC_BY_LANG.values(), *_ARABIC_BY_LANG.values(), "Any-Latin"}
+    ids = {*_RULES, *_CYRILLIC_BY_LANG.values(), *ARABIC_SCRIPT_TRANSFORMS, "Any-Latin"}
     for transforms in _BY_SCRIPT.values():
         ids.update(transforms)
     for transform_id in sorted(ids):
@@ -237,9 +212,8 @@ def _transforms_for(script: str, lang: str | None) -> tuple[str, ...]:
         extra = ("rollcall/Russian-Latin-h",) if primary in _G_FOR_H else ()
         said = (_CYRILLIC_SAID[primary],) if primary in _CYRILLIC_SAID else ()
         return (_CYRILLIC_BY_LANG[primary], *said, "rollcall/Cyrillic-Latin", *extra)
-    if script == "Arabic" and primary in _ARABIC_BY_LANG:
-        extra = ("rollcall/Arabic-Latin-g",) if primary in ("ar", "arz", "ary", "apc") else ()
-        return (_ARABIC_BY_LANG[primary], "rollcall/Arabic-Latin", *extra)
+    if script == "Arabic" and (arabic := arabic_script_transforms(primary)):
+        return arabic
     return _BY_SCRIPT.get(script, ("Any-Latin",))
 
 

@@ -311,3 +311,22 @@ def test_an_initial_vouches_less_for_a_word_the_query_writes_in_full(impl) -> No
     assert impl.token_pair(alias_initial, 0, initials, 0) == (ALIAS_INITIAL, ALIAS_INITIAL)
     assert impl.token_pair(alias_initial, 0, initials, 1) == (0.0, 0.0)  # another letter
     assert ALIAS_INITIAL < INITIAL
+
+
+@pytest.mark.parametrize("impl", [_fastscore, score_py])
+def test_a_middle_name_the_alias_leaves_out_is_not_the_weakest_word(impl) -> None:
+    """"Mary Elizabeth Jones" against "Mary Jones": every alias word is matched, and so
+    are the query's first and last, so the unmatched "Elizabeth" is a middle name, not a
+    wrong word. A first or last word left unmatched still is one."""
+    weakest = PairFeatures._fields.index("weakest")
+
+    def features(query: str, alias: str) -> tuple[float, ...]:
+        q, a = (build_name_index([], []).weigh(name_forms(clean(name), "en"))[0] for name in (query, alias))
+        return impl.align(*((pack(q), pack(a)) if impl is _fastscore else (py(q), py(a))))
+
+    assert features("Mary Elizabeth Jones", "Mary Jones")[weakest] == 1.0
+    assert features("Mary Jones", "Mary Jones")[weakest] == 1.0
+    assert features("Elizabeth Mary Jones", "Mary Jones")[weakest] == 0.0  # the first word
+    assert features("Mary Jones Elizabeth", "Mary Jones")[weakest] == 0.0  # the last word
+    # An alias word left unmatched: "Elizabeth" is no omitted middle name of "Mary Brown Jones".
+    assert features("Mary Elizabeth Jones", "Mary Brown Jones")[weakest] < 1.0

@@ -34,6 +34,10 @@ def test_normalize_examples(raw: str, expected: str) -> None:
         ("John Hutton, Baron Hutton of Furness", "john hutton"),
         ("Colin Moynihan, 4th Baron Moynihan", "colin moynihan"),
         ("Мэнсон, Рой, барон Барнсли", "рой мэнсон"),
+        # The title in the encyclopaedias' own languages (written for this test).
+        ("John Hutton, Barão Hutton de Furness", "john hutton"),
+        ("John Hutton, Arglwydd Hutton", "john hutton"),
+        ("Hutton, John, barón Hutton de Furness", "john hutton"),
         ("Бёрнэм, Эндрю", "эндрю бёрнэм"),  # an inverted name back in reading order
         ("John Wells (politician)", "john wells"),
         ("Bülent Ecevit", "bülent ecevit"),  # clean keeps diacritics for respelling
