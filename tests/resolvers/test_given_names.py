@@ -7,7 +7,9 @@ from rollcall.resolvers.keys import phonetic_key
 @pytest.mark.parametrize(
     "a, b",
     [("ioannes", "john"), ("hans", "jan"), ("gulielmus", "william"), ("andy", "andrew"),
-     ("jurgen", "george"), ("mehmet", "muhammad"), ("yusuf", "joseph"), ("dzhon", "john")],
+     ("jurgen", "george"), ("mehmet", "muhammad"), ("yusuf", "joseph"), ("dzhon", "john"),
+     ("heiner", "heinrich"), ("kurt", "konrad"), ("fyodor", "theodore"), ("dieter", "dietrich"),
+     ("wladimir", "volodymyr")],
 )
 def test_forms_of_one_given_name_share_a_group(a: str, b: str) -> None:
     assert name_groups(phonetic_key(a)) & name_groups(phonetic_key(b))
@@ -30,6 +32,7 @@ def _groups_of_chinese(name: str) -> set[int]:
 @pytest.mark.parametrize("chinese, latin", [
     ("约翰", "john"), ("約翰", "john"), ("大卫", "david"), ("戴維", "david"), ("埃德", "edward"),
     ("乔治", "george"), ("路德维希", "ludwig"), ("格哈特", "gerhard"), ("伊丽莎白", "elizabeth"),
+    ("康拉德", "konrad"), ("谢尔盖", "sergei"), ("奥拉夫", "olaf"), ("埃马纽埃尔", "emmanuel"),
 ])
 def test_chinese_renderings_of_a_given_name_are_that_name(chinese: str, latin: str) -> None:
     assert _groups_of_chinese(chinese) == set(name_groups(phonetic_key(latin)))
