@@ -26,7 +26,7 @@ from .forms import name_forms
 from .index import NameIndex
 from .kept_spelling import respells_kept_name
 from .params import AliasSetting, Params, load_params, ranking_shares
-from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize
+from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize, strip_invisible
 from .score import FEATURES, PairFeatures, Scorer, pack, scored_pairs
 from .script import detect_script
 from .tags import InvalidLanguageTag, check_language_tag, is_country_code, primary_language
@@ -308,7 +308,10 @@ class QueryTraits(NamedTuple):
 
 
 def query_traits(query: Query) -> QueryTraits:
-    return QueryTraits(detect_script(query.name), word_commonness(clean(query.name), query.lang))
+    # The word as written: clean() drops an acute accent as it drops a stress mark and
+    # unifies Arabic letter variants, and no word list holds what is left (Czech "máš" is
+    # "maš", Arabic "شيئا" "شییا"); wordfreq normalises text as its lists were counted.
+    return QueryTraits(detect_script(query.name), word_commonness(strip_invisible(query.name), query.lang))
 
 
 def alias_setting(index: NameIndex, query: Query, traits: QueryTraits, person: int, alias_id: int) -> AliasSetting:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from rollcall.resolvers.matcher import query_traits
 from rollcall.resolvers.params import ACCEPT_GROUPS, CONFIDENCE_FEATURES, AliasSetting, ConfidenceModel, load_params
 from rollcall.resolvers.score import PairFeatures
+from rollcall.resolvers.types import Query
 from rollcall.resolvers.wordlike import ORDINARY_WORD_COMMONNESS, word_commonness
 from rollcall.service.engine import Engine, make_query
 
@@ -92,6 +94,15 @@ def test_a_latin_name_that_only_sounds_like_a_member_is_not_accepted(members_of_
 ])
 def test_an_ordinary_word_alone_is_nobody_accepted(engine: Engine, word: str, lang: str) -> None:
     assert not engine.match(make_query(word, lang)).result.match
+
+
+@pytest.mark.parametrize(("word", "lang"), [
+    ("máš", "cs"), ("þótt", "is"),  # accents that clean() drops
+    ("شيئا", "ar"), ("مدينة", "ar"),  # letters that clean() unifies with Persian ones
+])
+def test_a_query_is_looked_up_as_written(word: str, lang: str) -> None:
+    # Looked up once cleaned ("maš", "شییا"), each was no word at all.
+    assert query_traits(Query(word, lang)).commonness > 2.0
 
 
 def test_how_common_a_query_is_as_a_word_is_read_of_one_word_in_a_known_language() -> None:
