@@ -2,7 +2,9 @@
 MatchNames batches of 10,000 (the largest a server takes), each on a fresh server over one
 connection: names per second, their ratio, and the server's resident memory when the names
 start, at each quarter and at the end. A last stream of empty names (each answered with its
-error, nothing matched) measures what the stream itself costs per message.
+error, nothing matched) measures what the stream itself costs per message, and the same
+messages through a server of gRPC alone that echoes them (echo_stream.py) what gRPC's
+Python server costs per message whatever the handler does: the floor under the first.
 
 The two are run in turn, ROUNDS times, and the ratio is the median of the rounds': on this
 shared machine one pair of runs gave anything from 0.77 to 0.93, as the machine's speed
@@ -20,7 +22,10 @@ Arabic and Katakana script, so that nearly every name is new to the server's cac
 from __future__ import annotations
 
 import os
+import re
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,6 +37,7 @@ import grpc
 
 from .._pb.rollcall.v1 import rollcall_pb2 as pb
 from .._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
+from .echo_stream import ECHO_METHOD
 from .scale import SEED, synthetic_names
 from .serving import rss_mb, serve_process
 
@@ -150,6 +156,30 @@ def _on_fresh_server(db: Path, run: Callable[[pb_grpc.ReconcilerStub, int], _Run
         proc.wait()
 
 
+def _echo_seconds(messages: list[bytes]) -> float:
+    """Seconds to stream `messages` through a bare gRPC echo server (echo_stream.py), placed
+    as the rollcall server is: the floor under any stream's cost per message."""
+    cores = _cores()
+    proc = subprocess.Popen([sys.executable, "-m", "rollcall.service.lab.echo_stream"], stderr=subprocess.PIPE, text=True,
+                            preexec_fn=(lambda: os.sched_setaffinity(0, cores[0])) if cores else None)
+    try:
+        assert proc.stderr is not None
+        port = next(int(m.group(1)) for line in proc.stderr if (m := re.search(r"serving on [\d.]+:(\d+)", line)))
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+            grpc.channel_ready_future(channel).result(timeout=60)
+            echo = channel.stream_stream(ECHO_METHOD)
+            with _client_on(cores[1] if cores else None):
+                started = time.perf_counter()
+                answered = sum(1 for _ in echo(iter(messages), timeout=3600))
+                seconds = time.perf_counter() - started
+        if answered != len(messages):
+            raise RuntimeError(f"the echo stream answered {answered} of {len(messages)} messages")
+        return seconds
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
 def stream_bench(db: Path, shared: Path, n: int, out: TextIO, rounds: int = ROUNDS) -> None:
     names = stream_names(shared, n)
     cores = _cores()
@@ -173,3 +203,6 @@ def stream_bench(db: Path, shared: Path, n: int, out: TextIO, rounds: int = ROUN
     per_message = empty.seconds / n
     out.write(f"  MatchStream of empty names (nothing matched): {n / empty.seconds:.0f} messages/s, "
               f"{per_message * 1e6:.0f} us a message\n")
+    echo = _echo_seconds([_request(i, "", "").SerializeToString() for i in range(n)])
+    out.write(f"  gRPC alone, a server that echoes the same messages (no rollcall code): {n / echo:.0f} messages/s, "
+              f"{echo / n * 1e6:.0f} us a message\n")

@@ -1,6 +1,7 @@
 """The stream section of `make bench`: rounds of a stream and of batches, each on a fresh
-server, then a stream of empty names; every answer checked, the server kept off the client's
-core, and the thread placement of this process given back."""
+server, then a stream of empty names and the same through a bare gRPC echo server; every
+answer checked, the server kept off the client's core, and the thread placement of this
+process given back."""
 
 import io
 import os
@@ -22,7 +23,8 @@ def test_the_stream_section_reports_both_calls_and_the_transports_own_cost(curat
         # Memory at the start and after each quarter of the names, for the stream and for the batches.
         assert line.count(" → ") == 2 * 4
     for label in ("MatchStream / MatchNames throughput: median ", " of 2 rounds (",
-                  "MatchStream of empty names (nothing matched): "):
+                  "MatchStream of empty names (nothing matched): ",
+                  "gRPC alone, a server that echoes the same messages (no rollcall code): "):
         assert label in table
     if len(affinity) >= 2:
         assert "server on core" in table
