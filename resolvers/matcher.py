@@ -57,8 +57,8 @@ class MatcherConfig:
     office_holders: int = setting(5, "of those, the persons who held an office on the date (or one matching the "
                                      "role) whose aliases are all scored, first retrieved first")
     rescore: int = setting(15, "the best of them on that coverage that get the full scoring over all pairs of "
-                               "readings (on the dev names, top-1 0.2 points below scoring all 50, at a third of "
-                               "the time)")
+                               "readings (on the dev names, cross-validated top-1 as high as scoring all 50, at a "
+                               "third of the time)")
     aliases_per_person: int = setting(3, "of those, at most this many aliases of one person")
     namesake_tolerance: float = setting(0.05, "how much less of the query's words (spelling, weakest token) a "
                                               "person may fit than the best-fitting one and still be a namesake, "
