@@ -26,6 +26,7 @@ from .normalize import normalize_reading, strip_diacritics
 from .respell import compile_all as compile_respellings
 from .respell import language_rules, respell, respell_spoken
 from .script import detect_script
+from .sinhala import SINHALA_RULES
 from .tags import primary_language
 from .thai import read_thai
 from .tibetan import read_tibetan
@@ -91,6 +92,7 @@ _ETHIOPIC_LETTERS = "č̣ > ch ; ǧ > j ; č > ch ; š > sh ; ž > zh ; ñ > ny 
 
 _RULES = {
     **ARABIC_SCRIPT_RULES,
+    "rollcall/Sinhala-Latin": SINHALA_RULES,
     # BGN's Serbian and Macedonian tables write each language's own Latin alphabet ("Džordž
     # Galovej" for Џорџ Галовеј), whose j is English y and dž English j: a second reading
     # respells it as the language's names in Latin letters are ("dzhordzh galovey", Galloway).
@@ -150,6 +152,7 @@ _BY_SCRIPT = {
     "Armenian": ("rollcall/Armenian-Latin",),
     "Malayalam": ("rollcall/Malayalam-Latin",),
     "Ethiopic": ("rollcall/Ethiopic-Latin", "rollcall/Ethiopic-Latin-i"),
+    "Sinhala": ("rollcall/Sinhala-Latin",),
 }
 
 
