@@ -22,9 +22,7 @@ Arabic and Katakana script, so that nearly every name is new to the server's cac
 from __future__ import annotations
 
 import os
-import re
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -39,7 +37,7 @@ from .._pb.rollcall.v1 import rollcall_pb2 as pb
 from .._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 from .echo_stream import ECHO_METHOD
 from .scale import SEED, synthetic_names
-from .serving import rss_mb, serve_process
+from .serving import rss_mb, serve_process, start_serving
 
 __all__ = ["stream_names", "stream_bench"]
 
@@ -160,11 +158,9 @@ def _echo_seconds(messages: list[bytes]) -> float:
     """Seconds to stream `messages` through a bare gRPC echo server (echo_stream.py), placed
     as the rollcall server is: the floor under any stream's cost per message."""
     cores = _cores()
-    proc = subprocess.Popen([sys.executable, "-m", "rollcall.service.lab.echo_stream"], stderr=subprocess.PIPE, text=True,
-                            preexec_fn=(lambda: os.sched_setaffinity(0, cores[0])) if cores else None)
+    proc, port, _ = start_serving([sys.executable, "-m", "rollcall.service.lab.echo_stream"],
+                                  cores[0] if cores else None)
     try:
-        assert proc.stderr is not None
-        port = next(int(m.group(1)) for line in proc.stderr if (m := re.search(r"serving on [\d.]+:(\d+)", line)))
         with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
             grpc.channel_ready_future(channel).result(timeout=60)
             echo = channel.stream_stream(ECHO_METHOD)
