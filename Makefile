@@ -19,7 +19,7 @@ help:
 	@echo "make build      (re)build the curated gazetteer into $(DB), keeping its Popolo imports"
 	@echo "make eval       accuracy/calibration/speed table on $(SHARED)/eval (predictions in var/eval/)"
 	@echo "make fit        refit the matcher's parameters (resolvers/params.json) on the dev names"
-	@echo "make bench      latency, throughput, memory and cold start on this machine (10-15 min)"
+	@echo "make bench      latency, throughput, memory and cold start on this machine (15-20 min)"
 	@echo "make fuzz       10,000 hostile inputs through a real server, over gRPC and over HTTP"
 	@echo "make load       8 clients for 60 s while the gazetteer is swapped every 10 s"
 	@echo "make typecheck  mypy over the three packages"

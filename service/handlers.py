@@ -25,6 +25,7 @@ _UNARY: dict[str, tuple[type[Message], type[Message]]] = {
 _STREAMS: dict[str, tuple[type[Message], type[Message]]] = {
     "MatchStream": (pb.MatchNameRequest, pb.MatchNameResponse),
     "ReconcileDocumentStream": (pb.ReconcileDocumentRequest, pb.ReconcileDocumentResponse),
+    "MatchBatchStream": (pb.MatchNamesRequest, pb.MatchNamesResponse),
 }
 
 

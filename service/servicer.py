@@ -16,7 +16,7 @@ from rollcall.gazetteer.review import ReviewLog
 
 from .engine import Engine, UnknownEntity
 from .handlers import Undecodable
-from .streams import DOCUMENTS_AT_ONCE, NAMES_AT_ONCE, StreamAnswerer
+from .streams import BATCHES_AT_ONCE, DOCUMENTS_AT_ONCE, NAMES_AT_ONCE, StreamAnswerer
 
 __all__ = ["ReconcilerServicer"]
 
@@ -110,18 +110,22 @@ class ReconcilerServicer(pb_grpc.ReconcilerServicer):
         a client that needs one gazetteer for a set of names sends them as one MatchNames."""
         return self.streams.answers(requests, context, self._stream_name, NAMES_AT_ONCE)
 
-    def MatchNames(self, request: pb.MatchNamesRequest, context: grpc.ServicerContext) -> pb.MatchNamesResponse:
+    def _batch_refusal(self, request: pb.MatchNamesRequest) -> str:
+        """Why MatchNames refuses `request` as a whole ("" when it does not)."""
         if len(request.requests) > self._max_batch:
-            context.abort(
-                grpc.StatusCode.INVALID_ARGUMENT,
-                f"batch of {len(request.requests)} names; the limit is {self._max_batch}",
-            )
+            return f"batch of {len(request.requests)} names; the limit is {self._max_batch}"
+        return ""
+
+    def _match_batch(self, request: pb.MatchNamesRequest,
+                     context: grpc.ServicerContext) -> tuple[pb.MatchNamesResponse, bool]:
+        """MatchNames' answer to `request`, and False if the call ended before every name was
+        answered (the response then holds the names answered until then)."""
         response = pb.MatchNamesResponse()
         engine = self._engine  # one gazetteer for the whole batch, even across a reload
         for i, req in enumerate(request.requests):
             if not context.is_active():
                 # The client cancelled or the deadline passed: stop working for nobody.
-                context.abort(grpc.StatusCode.CANCELLED, f"cancelled after {i} names")
+                return response, False
             reply = response.responses.add()
             reply.client_id = req.client_id
             try:
@@ -132,7 +136,29 @@ class ReconcilerServicer(pb_grpc.ReconcilerServicer):
                 continue
             answer_to_pb(answer, into=reply)
             self.batch_names_matched += 1
+        return response, True
+
+    def MatchNames(self, request: pb.MatchNamesRequest, context: grpc.ServicerContext) -> pb.MatchNamesResponse:
+        if refusal := self._batch_refusal(request):
+            context.abort(grpc.StatusCode.INVALID_ARGUMENT, refusal)
+        response, complete = self._match_batch(request, context)
+        if not complete:
+            context.abort(grpc.StatusCode.CANCELLED, f"cancelled after {len(response.responses)} names")
         return response
+
+    def MatchBatchStream(
+        self, requests: Iterator[pb.MatchNamesRequest | Undecodable], context: grpc.ServicerContext
+    ) -> Iterator[pb.MatchNamesResponse]:
+        """MatchNames for each batch, in order: MatchStream without grpc's cost per name.
+        A batch MatchNames would refuse is answered with its error text and the stream goes on."""
+        def answer(request: pb.MatchNamesRequest | Undecodable) -> pb.MatchNamesResponse:
+            if isinstance(request, Undecodable):
+                return pb.MatchNamesResponse(error=request.message, error_code=_INVALID)
+            if refusal := self._batch_refusal(request):
+                return pb.MatchNamesResponse(error=refusal, error_code=_INVALID)
+            return self._match_batch(request, context)[0]  # a cut-short batch is sent to nobody
+
+        return self.streams.answers(requests, context, answer, BATCHES_AT_ONCE)
 
     def ReconcileDocument(
         self, request: pb.ReconcileDocumentRequest, context: grpc.ServicerContext

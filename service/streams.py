@@ -10,8 +10,9 @@ matcher 0.43 ms on the 2-core bench machine, against 0.28 ms in a MatchNames bat
 time holding the GIL: between messages the matcher's code and tables fall out of the CPU's
 caches); matched with the names that arrived with it, 0.27 ms. What still separates a stream
 from MatchNames is grpc's own work per message, which a batch pays once per 10,000 names:
-with the server on one core, about 30 us of CPU to receive a request and 20 us to send an
-answer (a stream that matches nothing; `make bench` measures it). Two other designs were
+with the server on one core, 170-200 us of CPU for a request in and its answer out, as much
+in a server of grpc alone that echoes each message (`make bench` measures both). Hence
+MatchBatchStream, whose messages are batches. Two other designs were
 measured and dropped: a thread matching the next batch while grpc sends this one (no faster:
 the threads contend for the GIL and the cores), and grpc's asyncio server with the same
 read-ahead (server on one core: 2,380-2,700 names/s, against 2,770-2,900 for this one).
@@ -37,7 +38,7 @@ from typing import Generic, TypeVar
 
 import grpc
 
-__all__ = ["DOCUMENTS_AT_ONCE", "NAMES_AT_ONCE", "StreamAnswerer"]
+__all__ = ["BATCHES_AT_ONCE", "DOCUMENTS_AT_ONCE", "NAMES_AT_ONCE", "StreamAnswerer"]
 
 Req = TypeVar("Req")
 Resp = TypeVar("Resp")
@@ -48,6 +49,8 @@ Resp = TypeVar("Resp")
 # answer should not wait for the articles behind it.
 NAMES_AT_ONCE = 64
 DOCUMENTS_AT_ONCE = 1
+# A MatchBatchStream message is already a batch, of up to 10,000 names.
+BATCHES_AT_ONCE = 1
 
 
 class _End:

@@ -213,6 +213,12 @@ def test_example_on_a_dask_cluster_runs(block: Block, checkout: Path) -> None:
     assert b"rollcall batch: 2,220 rows" in out.stderr
 
 
+def client_ids(messages: list[dict], items: str) -> list[str | None]:
+    """The client ids of messages in JSON, in order: each message's own, or those of the
+    requests or responses of a batch (`items`)."""
+    return [item.get("clientId") for m in messages for item in (m[items] if items in m else [m])]
+
+
 @pytest.mark.parametrize("block", ran("grpcurl"), ids=str)
 def test_grpcurl_examples_are_valid_requests(block: Block, server: int) -> None:
     """What grpcurl would do with each line: look the method up by reflection, read the
@@ -242,5 +248,7 @@ def test_grpcurl_examples_are_valid_requests(block: Block, server: int) -> None:
             replies = list(call(iter(requests), timeout=120)) if method.client_streaming else [call(requests[0], timeout=120)]
             answers = [json.loads(json_format.MessageToJson(r)) for r in replies]
             assert "Q58217" in json.dumps(answers), args
-            if method.client_streaming:  # one answer a message, in order, each echoing its id
-                assert [a.get("clientId") for a in answers] == [r.client_id or None for r in requests]
+            if method.client_streaming:  # one answer a message, in order, each echoing its id(s)
+                asked = [json.loads(json_format.MessageToJson(r)) for r in requests]
+                assert len(answers) == len(asked)
+                assert client_ids(answers, "responses") == client_ids(asked, "requests")

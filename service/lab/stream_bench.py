@@ -1,12 +1,13 @@
-"""`make bench`'s stream section: the same 100,000 names through one MatchStream and through
-MatchNames batches of 10,000 (the largest a server takes), each on a fresh server over one
-connection: names per second, their ratio, and the server's resident memory when the names
-start, at each quarter and at the end. A last stream of empty names (each answered with its
-error, nothing matched) measures what the stream itself costs per message, and the same
+"""`make bench`'s stream section: the same 100,000 names through one MatchStream (a name a
+message), through one MatchBatchStream (100 names a message) and through MatchNames batches
+of 10,000 (the largest a server takes), each on a fresh server over one connection: names per
+second, the ratio of each stream to the batches, and the server's resident memory when the
+names start, at each quarter and at the end. A last stream of empty names (each answered with
+its error, nothing matched) measures what the stream itself costs per message, and the same
 messages through a server of gRPC alone that echoes them (echo_stream.py) what gRPC's
 Python server costs per message whatever the handler does: the floor under the first.
 
-The two are run in turn, ROUNDS times, and the ratio is the median of the rounds': on this
+The three are run in turn, ROUNDS times, and each ratio is the median of the rounds': on this
 shared machine one pair of runs gave anything from 0.77 to 0.93, as the machine's speed
 drifted between them.
 
@@ -42,6 +43,7 @@ from .serving import rss_mb, serve_process, start_serving
 __all__ = ["stream_names", "stream_bench"]
 
 BATCH = 10_000  # Settings.max_batch
+STREAMED_BATCH = 100  # names in each MatchBatchStream message
 ROUNDS = 3
 
 
@@ -138,6 +140,25 @@ def _through_batches(stub: pb_grpc.ReconcilerStub, pid: int, names: list[tuple[s
     return _Run(time.perf_counter() - started, tuple(memory.samples))
 
 
+def _through_batch_stream(stub: pb_grpc.ReconcilerStub, pid: int, names: list[tuple[str, str]]) -> _Run:
+    def requests() -> Iterator[pb.MatchNamesRequest]:
+        for first in range(0, len(names), STREAMED_BATCH):
+            chunk = names[first:first + STREAMED_BATCH]
+            yield pb.MatchNamesRequest(requests=[_request(first + i, n, lang) for i, (n, lang) in enumerate(chunk)])
+
+    memory = _Quarters(pid, len(names))
+    started, done = time.perf_counter(), 0
+    for answer in stub.MatchBatchStream(requests(), timeout=3600):
+        for i, reply in enumerate(answer.responses, done):
+            _check(reply, i)
+        memory.answered(done + len(answer.responses), before=done)
+        done += len(answer.responses)
+    seconds = time.perf_counter() - started
+    if done != len(names):
+        raise RuntimeError(f"MatchBatchStream answered {done} of {len(names)} names")
+    return _Run(seconds, tuple(memory.samples))
+
+
 def _on_fresh_server(db: Path, run: Callable[[pb_grpc.ReconcilerStub, int], _Run]) -> _Run:
     cores = _cores()
     proc, port, _ = serve_process(db, cpus=cores[0] if cores else None)
@@ -184,17 +205,22 @@ def stream_bench(db: Path, shared: Path, n: int, out: TextIO, rounds: int = ROUN
     out.write(f"\n== {n:,} generated names (4 scripts, seed {SEED}) on {db.stem}, "
               f"one connection, a fresh server each, {placement}; names/s and server RSS at the start "
               f"and after each quarter of the names\n")
-    ratios = []
+    ratios: dict[str, list[float]] = {"MatchStream": [], "MatchBatchStream": []}
     for round_ in range(1, rounds + 1):
         stream = _on_fresh_server(db, lambda stub, pid: _through_stream(stub, pid, names))
+        batch_stream = _on_fresh_server(db, lambda stub, pid: _through_batch_stream(stub, pid, names))
         batches = _on_fresh_server(db, lambda stub, pid: _through_batches(stub, pid, names))
-        ratios.append(batches.seconds / stream.seconds)
+        ratios["MatchStream"].append(batches.seconds / stream.seconds)
+        ratios["MatchBatchStream"].append(batches.seconds / batch_stream.seconds)
         out.write(f"  round {round_}: MatchStream {n / stream.seconds:5.0f} names/s, {stream.memory()}; "
+                  f"MatchBatchStream ({STREAMED_BATCH} names a message) {n / batch_stream.seconds:5.0f} names/s, "
+                  f"{batch_stream.memory()}; "
                   f"MatchNames (batches of {BATCH:,}) {n / batches.seconds:5.0f} names/s, {batches.memory()}; "
-                  f"ratio {ratios[-1]:.2f}\n")
+                  f"ratios {ratios['MatchStream'][-1]:.2f}, {ratios['MatchBatchStream'][-1]:.2f}\n")
         out.flush()
-    out.write(f"  MatchStream / MatchNames throughput: median {statistics.median(ratios):.2f} of {rounds} rounds "
-              f"({min(ratios):.2f}-{max(ratios):.2f})\n")
+    for method, of_rounds in ratios.items():
+        out.write(f"  {method} / MatchNames throughput: median {statistics.median(of_rounds):.2f} of {rounds} "
+                  f"rounds ({min(of_rounds):.2f}-{max(of_rounds):.2f})\n")
     empty = _on_fresh_server(db, lambda stub, pid: _through_stream(stub, pid, [("", "")] * n, "name is empty"))
     per_message = empty.seconds / n
     out.write(f"  MatchStream of empty names (nothing matched): {n / empty.seconds:.0f} messages/s, "

@@ -19,10 +19,12 @@ def test_the_stream_section_reports_both_calls_and_the_transports_own_cost(curat
     rounds = [line for line in table.splitlines() if line.strip().startswith("round ")]
     assert [line.split(":")[0].strip() for line in rounds] == ["round 1", "round 2"]
     for line in rounds:
-        assert "MatchStream" in line and "MatchNames (batches of 10,000)" in line and " ratio " in line
-        # Memory at the start and after each quarter of the names, for the stream and for the batches.
-        assert line.count(" → ") == 2 * 4
-    for label in ("MatchStream / MatchNames throughput: median ", " of 2 rounds (",
+        assert "MatchStream" in line and "MatchBatchStream (100 names a message)" in line
+        assert "MatchNames (batches of 10,000)" in line and " ratios " in line
+        # Memory at the start and after each quarter of the names, for the two streams and the batches.
+        assert line.count(" → ") == 3 * 4
+    for label in ("MatchStream / MatchNames throughput: median ", "MatchBatchStream / MatchNames throughput: median ",
+                  " of 2 rounds (",
                   "MatchStream of empty names (nothing matched): ",
                   "gRPC alone, a server that echoes the same messages (no rollcall code): "):
         assert label in table

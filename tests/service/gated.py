@@ -14,7 +14,7 @@ from rollcall.service.engine import Answer, Engine
 from rollcall.service.server import Server
 from rollcall.service.settings import Settings
 
-__all__ = ["HOLD", "GatedEngine", "start", "until_admitted"]
+__all__ = ["HOLD", "GatedEngine", "release_once_cancelled", "start", "until_admitted"]
 
 # Bound on waiting for a held call: generous, for a loaded machine.
 WAIT = 120.0
@@ -59,3 +59,18 @@ def until_admitted(call, deadline: float):
             if err.code() != grpc.StatusCode.RESOURCE_EXHAUSTED or time.monotonic() > deadline:
                 raise
         time.sleep(0.05)
+
+
+def release_once_cancelled(server: Server, engine: GatedEngine, stub) -> None:
+    """After a test cancels a stream held at HOLD: wait until the server has seen the cancel
+    (no stream open), so that from then on nothing more may be matched; let the held name go;
+    and wait until the server admits the next call (the stream's handler has returned)."""
+    from rollcall.service._pb.rollcall.v1 import rollcall_pb2 as pb
+
+    from .waiting import wait_for
+
+    assert wait_for(lambda: server.servicer.streams.open == 0), "the server never saw the cancel"
+    engine.release.set()
+    reply = until_admitted(lambda: stub.MatchName(pb.MatchNameRequest(name="Wladimir Putin"), timeout=WAIT),
+                           time.monotonic() + WAIT)
+    assert reply.candidates[0].id == "Q7747"

@@ -37,9 +37,10 @@ def test_reflection_lists_and_describes_the_services(channel) -> None:
     )
     fd = descriptor_pb2.FileDescriptorProto.FromString(described.file_descriptor_response.file_descriptor_proto[0])
     assert [m.name for m in fd.service[0].method] == [
-        "MatchName", "MatchNames", "GetEntity", "ReconcileDocument", "MatchStream", "ReconcileDocumentStream"]
+        "MatchName", "MatchNames", "GetEntity", "ReconcileDocument", "MatchStream", "ReconcileDocumentStream",
+        "MatchBatchStream"]
     streaming = {m.name: (m.client_streaming, m.server_streaming) for m in fd.service[0].method}
-    assert streaming["MatchStream"] == streaming["ReconcileDocumentStream"] == (True, True)
+    assert streaming["MatchStream"] == streaming["ReconcileDocumentStream"] == streaming["MatchBatchStream"] == (True, True)
 
 
 def test_reflection_also_answers_under_the_v1_name(channel) -> None:

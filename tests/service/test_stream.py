@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import queue
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,13 +16,11 @@ from rollcall.service._pb.rollcall.v1 import rollcall_pb2 as pb
 from rollcall.service._pb.rollcall.v1 import rollcall_pb2_grpc as pb_grpc
 from rollcall.service.lab.serving import rss_mb, serve_process
 from rollcall.service.server import Server
-from tests.service.gated import HOLD, GatedEngine, start, until_admitted
+from tests.service.gated import HOLD, GatedEngine, release_once_cancelled, start
+from tests.service.waiting import WAIT, settled, wait_for
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
-# Bound on a call or a wait: generous, for a loaded machine; no test here passes or fails on
-# how fast something is.
-WAIT = 300
 
 NAMES = ["Sergej Lawrow", "Wladimir Putin", "Tokajew", "امامعلی رحمان", "سراج الدین مهرالدین",
          "Сергей Лавров", "拉夫罗夫", "Qwzx Vbnmlk", "Sergueï Lavrof", "Mirziyoyev"]
@@ -165,37 +162,11 @@ def test_a_cancelled_stream_stops_working(curated_db: Path) -> None:
             assert wait_for(lambda: sent >= 500), "the client did not send ahead"  # work is there to do
             assert server.servicer.stream_names_matched == 20
             stream.cancel()
-            # The server has seen the cancel (the stream is no longer open) before the held
-            # name is let go: from then on, nothing more may be matched.
-            assert wait_for(lambda: server.servicer.streams.open == 0)
-            engine.release.set()
-            reply = until_admitted(lambda: stub.MatchName(pb.MatchNameRequest(name="Wladimir Putin"), timeout=WAIT),
-                                   time.monotonic() + WAIT)
-            assert reply.candidates[0].id == "Q7747"
+            release_once_cancelled(server, engine, stub)
             assert server.servicer.stream_names_matched == 21  # the held name finished; none after it
     finally:
         engine.release.set()
         server.stop(0)
-
-
-def wait_for(condition, timeout: float = WAIT) -> bool:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.02)
-    return True
-
-
-def settled(read) -> int:
-    """The value of `read()` once it has stopped changing for a second (or WAIT passed)."""
-    deadline, last = time.monotonic() + WAIT, read()
-    while time.monotonic() < deadline:
-        time.sleep(1.0)
-        if (now := read()) == last:
-            return now
-        last = now
-    return last
 
 
 def test_a_slow_reader_holds_the_server_back(grpc_server: Server) -> None:
@@ -227,9 +198,10 @@ def test_the_stream_needs_the_bearer_token(curated_db: Path, tmp_path: Path) -> 
                 with pytest.raises(grpc.RpcError) as err:
                     list(stub.MatchStream(iter([request]), metadata=metadata, timeout=WAIT))
                 assert err.value.code() == grpc.StatusCode.UNAUTHENTICATED
-                with pytest.raises(grpc.RpcError) as err:
-                    list(stub.ReconcileDocumentStream(iter([]), metadata=metadata, timeout=WAIT))
-                assert err.value.code() == grpc.StatusCode.UNAUTHENTICATED
+                for stream in (stub.ReconcileDocumentStream, stub.MatchBatchStream):
+                    with pytest.raises(grpc.RpcError) as err:
+                        list(stream(iter([]), metadata=metadata, timeout=WAIT))
+                    assert err.value.code() == grpc.StatusCode.UNAUTHENTICATED
             [answer] = stub.MatchStream(iter([request]), metadata=(("authorization", "Bearer s3cret-token"),),
                                         timeout=WAIT)
             assert (answer.client_id, answer.candidates[0].id) == ("1", "Q58217")

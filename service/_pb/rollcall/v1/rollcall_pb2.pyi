@@ -95,10 +95,14 @@ class MatchNamesRequest(_message.Message):
     def __init__(self, requests: _Optional[_Iterable[_Union[MatchNameRequest, _Mapping]]] = ...) -> None: ...
 
 class MatchNamesResponse(_message.Message):
-    __slots__ = ("responses",)
+    __slots__ = ("responses", "error", "error_code")
     RESPONSES_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    ERROR_CODE_FIELD_NUMBER: _ClassVar[int]
     responses: _containers.RepeatedCompositeFieldContainer[MatchNameResponse]
-    def __init__(self, responses: _Optional[_Iterable[_Union[MatchNameResponse, _Mapping]]] = ...) -> None: ...
+    error: str
+    error_code: str
+    def __init__(self, responses: _Optional[_Iterable[_Union[MatchNameResponse, _Mapping]]] = ..., error: _Optional[str] = ..., error_code: _Optional[str] = ...) -> None: ...
 
 class GetEntityRequest(_message.Message):
     __slots__ = ("id",)
