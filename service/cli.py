@@ -270,7 +270,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--scale-aliases", type=int, default=1_000_000,
                    help="aliases in the synthetic scale run (0: skip it; default 1,000,000)")
     p.add_argument("--stream-names", type=int, default=100_000,
-                   help="names through MatchStream and MatchNames (0: skip it; default 100,000)")
+                   help="names through MatchStream, MatchBatchStream and MatchNames (0: skip it; default 100,000)")
     p.add_argument("--only-stream", action="store_true", help="run only that stream section")
     p.add_argument("--batch-names", type=int, default=100_000,
                    help="synthetic names through rollcall match and rollcall batch (0: skip it; default 100,000)")

@@ -7,7 +7,7 @@ rapidfuzz WRatio scan over all aliases (the reference ratio), batch throughput (
 one and two server processes: a fresh server's first batch, the batch again, a batch of
 names it has not seen; `rollcall match` in one and two processes), cold start to the first
 answer and the server's RSS, the Reconciliation API over HTTP (bench_http.py), 100,000 names
-through MatchStream and through MatchNames batches (service/lab/stream_bench.py), a batch of
+through MatchStream, MatchBatchStream and MatchNames batches (service/lab/stream_bench.py), a batch of
 100,000 synthetic names through `rollcall match` and `rollcall batch --workers 1|2`
 (service/lab/batch_bench.py), the scale run on a synthetic gazetteer of a million aliases
 (service/lab/scale.py), and article reconciliation times for the seed articles.
