@@ -127,7 +127,7 @@ class ReconcilerServicer:
         """MatchStream for volume: each message a batch as MatchNames takes it (at most 10,000
         names), each answer that batch's MatchNamesResponse, in order. gRPC's Python server
         spends about as much CPU on each streamed message as on matching a name, so a stream
-        of one name per message answers about 0.8 of what MatchNames does; batches of 100 or
+        of one name per message answers 0.7-0.8 of what MatchNames does; batches of 100 or
         more make that cost negligible. A batch that MatchNames would refuse (too many names,
         an undecodable message) is answered with `error` and `error_code` and the stream goes
         on; a bad name inside a batch is answered as MatchNames answers it. The server reads at
