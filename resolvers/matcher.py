@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
 
-from unidecode import unidecode
-
 from ._display import rounded
 from .algorithm import AlgorithmDescription, Feature, setting
 from .context import CONTEXT_HINTS, context_hints
@@ -32,7 +30,7 @@ from .script import detect_script
 from .tags import InvalidLanguageTag, check_language_tag, is_country_code, primary_language
 from .types import Candidate, MatchResult, Query
 from .unspaced import cut_where_a_space_is_left_out, is_cut_in_two
-from .wordlike import word_commonness
+from .wordlike import is_word_of_names, word_commonness
 
 __all__ = [
     "NAME_MATCHER", "MatcherConfig", "InvalidQuery", "match", "validate_query", "validate_language", "MAX_LIMIT",
@@ -332,17 +330,8 @@ def alias_setting(index: NameIndex, query: Query, traits: QueryTraits, person: i
 
 
 def _is_word_of_names(index: NameIndex, query: Query, script: str, person: int) -> bool:
-    """Whether the query (in `script`) is a word of one of the person's names, as written or
-    letter for letter in the same script: Ukrainian "Путін" is Russian "Путин", both
-    "putin" to unidecode. Not as said: English reads "Draghi" as "drai", as German reads
-    "drei" ("three"); nor across scripts: Danish "børn" ("children") is no "Борн" (Borne)."""
-    word = normalize(query.name)
-    letters = unidecode(word)
-    for alias_id in index.data.aliases_of(person):
-        for alias_word in normalize(index.data.record_of(alias_id).name).split():
-            if alias_word == word or (detect_script(alias_word) == script and unidecode(alias_word) == letters):
-                return True
-    return False
+    names = (index.data.record_of(alias_id).name for alias_id in index.data.aliases_of(person))
+    return is_word_of_names(query.name, script, names)
 
 
 def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -> MatchResult:

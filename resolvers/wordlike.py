@@ -13,14 +13,17 @@ general signals stand here, each the statement of one rule:
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .caches import READINGS_CACHED
-from .script import CJK_SCRIPTS, detect_script
+from .normalize import normalize
+from .script import CJK_SCRIPTS, LATIN, detect_script
 from .tags import primary_language
+from .translit import transliterator
 
-__all__ = ["ORDINARY_WORD", "ORDINARY_WORD_COMMONNESS", "WORDLIST", "commonness", "is_capitalised", "script_has_case",
-           "word_commonness"]
+__all__ = ["ORDINARY_WORD", "ORDINARY_WORD_COMMONNESS", "WORDLIST", "commonness", "is_capitalised",
+           "is_word_of_names", "script_has_case", "word_commonness"]
 
 
 # wordfreq's small lists hold the words of Zipf 3 and above: every threshold the article
@@ -92,6 +95,31 @@ def word_commonness(text: str, lang: str | None) -> float:
     if zipf and detect_script(text) in CJK_SCRIPTS:
         zipf += _SEGMENTED_OFFSET
     return max(0.0, zipf - _RARE)
+
+
+def is_word_of_names(word: str, script: str, names: Iterable[str]) -> bool:
+    """Whether `word` (in `script`) is a word of one of `names`, as written or letter for
+    letter in the same script: Ukrainian "Путін" is Russian "Путин", both "putin" in Latin
+    letters. The word lists count the names the news reports, so such a word alone is its
+    bearer's name before it is a word. Not as said: English reads "Draghi" as "drai", as
+    German reads "drei" ("three"); nor across scripts: Danish "børn" ("children") is no
+    "Борн" (Borne). Every letter counts: Arabic باسم (Basim, "smiling") is not the بسم of
+    Bismillah, though unidecode drops the alif; and a Latin word is compared as written, its
+    accents aside, for đ, ł or ø are letters of their own: Vietnamese "đường" ("road") is no
+    Duong."""
+    word = normalize(word)
+    letters = None if script == LATIN else _latin_letters(word)
+    for name in names:
+        for name_word in normalize(name).split():
+            if name_word == word or (letters is not None and detect_script(name_word) == script
+                                     and _latin_letters(name_word) == letters):
+                return True
+    return False
+
+
+def _latin_letters(word: str) -> str:
+    """A word in Latin letters, one for each of its own (ICU's reading, accents dropped)."""
+    return transliterator("Any-Latin").transliterate(word)
 
 
 def script_has_case(word: str) -> bool:

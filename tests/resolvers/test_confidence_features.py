@@ -13,7 +13,7 @@ from rollcall.resolvers.matcher import query_traits
 from rollcall.resolvers.params import ACCEPT_GROUPS, CONFIDENCE_FEATURES, AliasSetting, ConfidenceModel, load_params
 from rollcall.resolvers.score import PairFeatures
 from rollcall.resolvers.types import Query
-from rollcall.resolvers.wordlike import ORDINARY_WORD_COMMONNESS, word_commonness
+from rollcall.resolvers.wordlike import ORDINARY_WORD_COMMONNESS, is_word_of_names, word_commonness
 from rollcall.service.engine import Engine, make_query
 
 
@@ -62,6 +62,30 @@ def test_the_surname_alone_of_the_only_official_bearing_it_is_sure(engine: Engin
     answer = engine.match(make_query(query, lang))
     first = answer.candidates[0].candidate
     assert first.name == meant and first.confidence >= 0.9
+
+
+@pytest.mark.parametrize(("word", "script", "names", "is_theirs"), [
+    ("Путін", "Cyrillic", ["Владимир Путин"], True),  # Ukrainian и is і: the same letters
+    ("Erdoğan", "Latin", ["Recep Tayyip Erdogan"], True),  # an accent aside
+    ("Ανδρέας", "Greek", ["Ανδρεας Παππάς"], True),
+    # Made-up names. Vietnamese đ and Polish ł are letters of their own, not d and l with
+    # a mark: "đồng" (money, copper) is no Dong, "łan" (a field) is no Lan.
+    ("đồng", "Latin", ["Dong Minh Chau"], False),
+    ("łan", "Latin", ["Lan Wiśniewska"], False),
+    # Arabic سالم (Salim, "safe") and سلم ("peace", "ladder") differ by the alif that
+    # unidecode drops; Danish "børn" ("children") is no Борн, across scripts.
+    ("سالم", "Arabic", ["سلم حداد"], False),
+    ("børn", "Latin", ["Элизабет Борн"], False),
+])
+def test_a_word_is_of_a_persons_names_only_letter_for_letter(word: str, script: str, names: list[str],
+                                                              is_theirs: bool) -> None:
+    assert is_word_of_names(word, script, names) is is_theirs
+
+
+def test_a_common_word_spelled_like_a_name_but_for_a_letter_is_not_that_name(engine: Engine) -> None:
+    # Vietnamese "đồng" (Zipf 6.2) came back as Dong Jun at 0.63 while đ counted as d.
+    first = engine.match(make_query("đồng", "vi")).candidates[0].candidate
+    assert first.name == "Dong Jun" and first.confidence < 0.1
 
 
 @pytest.mark.parametrize("surname", ["Brown", "Smith", "Yılmaz"])
