@@ -173,8 +173,9 @@ class FoldAnswer:
 def _top(ex: _Example, coef: Sequence[float]) -> FoldAnswer:
     if not ex.candidate_ids:
         return FoldAnswer((), False, 0.0, ())
+    # Equal scores keep the matcher's order (sorted() is stable), as the matcher breaks ties.
     ranked = sorted(zip((_logit(coef, v) for v in ex.vectors), ex.candidate_ids, ex.vectors, ex.settings,
-                        ex.query_fits), reverse=True)
+                        ex.query_fits), key=lambda r: -r[0])
     best, best_id, vector, setting, fit = ranked[0]
     rival = ranked[1][0] if len(ranked) > 1 else None
     feats = ConfidenceModel.features(best, rival, ex.one_word, ex.qualified, PairFeatures(*vector), setting)

@@ -102,3 +102,17 @@ def test_the_accept_threshold_keeps_both_precision_and_the_names_of_nobody() -> 
     assert sum(1 for _, _, nil in accepted if nil) == 1  # 1 of 102: within 1%
     assert threshold > 0.85
     assert _threshold(answers, 0.99, 1.0) < 0.85  # precision alone would go lower
+
+
+def test_the_cross_validation_ranks_candidates_of_equal_score_as_the_matcher_does() -> None:
+    from rollcall.resolvers.params import AliasSetting
+    from rollcall.service.lab.fitting import _Example, _top
+
+    # Two namesakes whose best aliases score alike: the matcher lists the one of the smaller
+    # id first (score_candidates), and so must the evaluation of its ranking.
+    same = (1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.5)
+    weaker = (0.8, 0.8, 0.9, 0.7, 0.7, 0.8, 1.0, 0.5)
+    example = _Example("Anna Berger", "Q200", "Q200", ("Q100", "Q200", "Q300"), (same, same, weaker),
+                       (AliasSetting("Latin", "Latin"),) * 3, ((1.0, 1.0),) * 3, False, False)
+    answer = _top(example, (1.0,) * len(same))
+    assert answer.ranked == ("Q100", "Q200", "Q300") and not answer.right
