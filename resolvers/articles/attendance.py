@@ -5,12 +5,12 @@ otherwise, among those who met. So a person attends when a mention of them has a
 cue in its sentence ("took part", "участвовали", "出席"), or when they held an office on the
 article's date; and does not when every mention of them is either the one a not-attending
 cue of its sentence speaks of (died, in memory of, did not attend, could not come, was
-absent: the mention nearest the cue) or spoken of rather than present: the name follows a
-`spoken_of` phrase ("greetings from", "on behalf of", "supporter of", "at the invitation
-of", German genitive "des"), with only its role and country words between. A person
-introduced that way (a bare genitive such as German "des" aside: it says less) is not
-presumed present later either: only an attending cue in the sentence of a later mention
-makes them so.
+absent: the mention nearest the cue, in Korean the nearest before it) or spoken of rather
+than present: the name follows a `spoken_of` phrase ("greetings from", "on behalf of",
+"supporter of", "at the invitation of", German genitive "des"), with only its role and
+country words between. A person introduced that way (a bare genitive such as German "des"
+aside: it says less) is not presumed present later either: only an attending cue in the
+sentence of a later mention makes them so.
 
 What a person says in quotation marks is their own words, not the report's: a mention
 inside direct speech says nothing of who took part.
@@ -32,6 +32,7 @@ from ..phrases import phrase_tokens
 from ..text import Token, quotations, sentence_spans
 from .cjk import is_cjk
 from .descriptors import CLAUSE_BREAKS
+from .inflection import is_hangul
 
 if TYPE_CHECKING:
     from .types import PersonFound
@@ -124,8 +125,12 @@ class AttendanceJudge:
         for c, kind, sent in cues:
             if kind != "not_attending":
                 continue
+            # Korean puts the verb after its subject: "모디 인도 총리는 불참했으며 자이샨카르
+            # 외무장관이 ...": Modi is absent, not the name after the verb.
+            subject_first = is_hangul(tokens[c].text)
             near = [(d, i) for i in mentions
-                    if sentence_no[i] == sent and (d := abs(word_at[c] - word_at[i])) <= self._window]
+                    if sentence_no[i] == sent and (d := abs(word_at[c] - word_at[i])) <= self._window
+                    and not (subject_first and i > c)]
             if near:
                 out.add(min(near)[1])
         return out

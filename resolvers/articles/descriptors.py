@@ -10,6 +10,7 @@ from collections.abc import Sequence, Set
 
 from ..phrases import PhraseMatch, PhraseMatcher, phrase_tokens
 from ..text import Token
+from .inflection import is_korean_particle
 from .types import Descriptor, NameSpan, Vocabulary
 
 __all__ = ["CLAUSE_BREAKS", "GLUE", "DescriptorFinder", "attach", "glued"]
@@ -192,7 +193,7 @@ def attach(spans: list[NameSpan], descriptors: list[Descriptor], tokens: Sequenc
     for d in descriptors:
         for k in range(d.last + 1, min(d.last + 2 + gap, len(tokens))):
             if k in starts or any(c in CLAUSE_BREAKS for c in text[tokens[k - 1].end : tokens[k].start]) \
-                    or tokens[k].norm in LIST_JOINERS:
+                    or tokens[k].norm in LIST_JOINERS or is_korean_particle(tokens[k].text):
                 break  # "the President of Belarus and Xi Jinping": two people
             if k in by_first:
                 if by_first[k].descriptor is None:

@@ -5,7 +5,6 @@ lives here."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -20,16 +19,11 @@ from ..text import Token, quotations
 from ..wordlike import commonness, is_capitalised, script_has_case
 from .cjk import CjkNames, is_cjk
 from .descriptors import GLUE
+from .inflection import DETACHED_SURNAME_ENDINGS, is_hangul, is_korean_predicate, korean_stem_lengths, slavic_stems
 from .types import Descriptor, DocumentConfig, Mention, NameSpan, Vocabulary
 
-__all__ = ["HAN_COUNTRIES", "MentionFinder", "FUNCTION_WORDS", "attach_surname_endings", "initials_before",
+__all__ = ["HAN_COUNTRIES", "MentionFinder", "FUNCTION_WORDS", "initials_before",
            "joins", "mention_at"]
-
-# Persian and Urdu often write the ending of a Russian-type surname (-ov, -ev, -yev, -ova,
-# -eva) as a word of its own, after a space or a zero-width non-joiner the text has lost:
-# "کامل اف" (Kamilov), "علی یف" (Aliyev).
-DETACHED_SURNAME_ENDINGS = frozenset({"اف", "اوف", "یف", "ییف", "ایف", "اوا", "یوا", "ایوا", "ف"})
-
 
 # Capitalised at the start of a sentence, these are never names on their own.
 FUNCTION_WORDS = GLUE | frozenset(
@@ -61,6 +55,9 @@ class MentionFinder:
         self._is_name_word = lru_cache(maxsize=READINGS_CACHED)(self._reads_as_name_word)
         # One-word role phrases ("صدر", "President"), which a name may follow without a space.
         self._role_words = {w[0] for phrase, _ in vocabulary.roles if len(w := phrase_tokens(phrase)) == 1}
+        # One-word role phrases and places, which a particle may follow (Korean "대통령과").
+        self._known_words = self._role_words | {
+            w[0] for phrase, _ in vocabulary.places if len(w := phrase_tokens(phrase)) == 1}
         self._name_keys: set[str] = set()
         for forms in index.data.all_forms():
             for form in forms:
@@ -86,13 +83,26 @@ class MentionFinder:
         بينغ). Other words stay whole."""
         out: list[Token] = []
         for i, tok in enumerate(tokens):
-            parts = None
+            parts = self._particle_apart(tok, lang)
+            if parts:
+                out.extend(parts)
+                continue
             if not script_has_case(tok.text) and 5 <= len(tok.text) <= _MAX_COMPOUND_CHARS and self._is_rare(tok, lang) \
                     and not self._is_name_token(tok, lang):
                 beside = any(0 <= j < len(tokens) and self._is_name_token(tokens[j], lang) for j in (i - 1, i + 1))
                 parts = self._compound_parts(tok, lang, beside)
             out.extend(parts or [tok])
         return out
+
+    def _particle_apart(self, tok: Token, lang: str | None) -> list[Token] | None:
+        """A Korean word and the particle written joined to it, apart, when the word is a
+        role word, a place or a word of a name ("대통령과" → 대통령 + 과, "푸틴은" → 푸틴 +
+        은). Other words stay whole."""
+        for stem_length in korean_stem_lengths(tok.text):
+            stem = _token_part(tok, 0, stem_length)
+            if stem.norm in self._known_words or self._is_name_token(stem, lang):
+                return [stem, _token_part(tok, stem_length, len(tok.text))]
+        return None
 
     def _compound_parts(self, tok: Token, lang: str | None, beside_name: bool) -> list[Token] | None:
         for k in range(2, len(tok.text) - 1):
@@ -203,7 +213,8 @@ class MentionFinder:
         # match, shorter runs are tried. Not when the run leads into a name already found:
         # its words are then the person's country or title, which the vocabulary lacks.
         for d in descriptors:
-            if d.roles and (span := self._name_after_role(text, tokens, d, blocked, taken, lang)):
+            if d.roles and (span := self._name_after_role(text, tokens, d, blocked, taken, lang)
+                            or self._korean_name_before_role(text, tokens, d, blocked, taken, lang)):
                 spans.append(span)
                 taken.update(range(span.first, span.last + 1))
         # A known alias followed by more name words ("Sergej Lawrow" + patronymic) merges.
@@ -234,6 +245,32 @@ class MentionFinder:
                 break
             last += 1
         return NameSpan(first, last, known_last=first, after_role=True)
+
+    def _korean_name_before_role(self, text: str, tokens: Sequence[Token], d: Descriptor, blocked: set[int],
+                                 taken: set[int], lang: str | None) -> NameSpan | None:
+        """Korean writes the name before the role phrase ("레제프 타이이프 에르도안 튀르키예
+        대통령"): the run of rare Hangul words right before it, if any, and if it does not run
+        into a name already found. Its last words may be a country the vocabulary lacks: the
+        name is tried shorter."""
+        last = d.first - 1
+        if last < 0 or last in taken or last in blocked or not joins(text, tokens, last, d.first) \
+                or not self._korean_name_word(tokens[last], lang):
+            return None
+        first = last
+        while first > 0 and last - first + 1 < self.config.longest_name and first - 1 not in blocked \
+                and joins(text, tokens, first - 1, first):
+            if first - 1 in taken:
+                return None
+            if not self._korean_name_word(tokens[first - 1], lang):
+                break
+            first -= 1
+        return NameSpan(first, last, known_last=first, after_role=True)
+
+    def _korean_name_word(self, tok: Token, lang: str | None) -> bool:
+        """A Hangul word that may be part of a name: no predicate, and not common (a name the
+        news reports often, 에르도안, is above the rare words' level)."""
+        return is_hangul(tok.text) and not is_korean_predicate(tok.text) \
+            and commonness(tok.text, lang) < self.config.common_name_word
 
     def _quoted_names(self, text: str, tokens: Sequence[Token], lang: str | None) -> list[tuple[int, int]]:
         """Token ranges of quotations of two to four words that may be a name: capitalised
@@ -293,12 +330,6 @@ class MentionFinder:
         )
 
 
-# Case endings of Russian, Ukrainian, Belarusian, Bulgarian and Central Asian Cyrillic names
-# ("Тиграну Саркисяну", "с Назарбаевым"): a declined name's stem is the name the gazetteer
-# knows. Longest first.
-_SLAVIC_CASE_ENDINGS = ("ому", "ого", "ым", "ой", "ом", "ем", "ою", "ей", "а", "у", "е", "ю", "я", "ы", "и")
-
-
 # Two words of a name, or a role word and a name word, run together are far shorter than
 # this; a longer run (a hostile input, a script written without spaces) is not split, as
 # trying every split point reads each part and would cost the square of its length.
@@ -308,29 +339,6 @@ _MAX_COMPOUND_CHARS = 40
 def _token_part(tok: Token, a: int, b: int) -> Token:
     text = tok.text[a:b]
     return Token(tok.start + a, tok.start + b, text, normalize(text))
-
-
-def slavic_stems(word: str) -> list[str]:
-    """The word, and for a capitalised Cyrillic word the stems left by its case endings
-    (each at least three letters long)."""
-    out = [word]
-    if word[:1].isupper() and "CYRILLIC" in unicodedata.name(word[0], ""):
-        low = word.casefold()
-        out += [word[: -len(e)] for e in _SLAVIC_CASE_ENDINGS if low.endswith(e) and len(word) - len(e) >= 3]
-    return out
-
-
-def attach_surname_endings(name: str) -> str:
-    """The name with detached surname endings put back on their words ("کامل اف" →
-    "کاملاف"), as the matcher compares whole words."""
-    words = name.split()
-    out: list[str] = []
-    for word in words:
-        if out and word in DETACHED_SURNAME_ENDINGS:
-            out[-1] += word
-        else:
-            out.append(word)
-    return " ".join(out)
 
 
 def initials_before(text: str, tokens: Sequence[Token], first: int) -> tuple[int, str]:

@@ -26,7 +26,8 @@ from ..wordlike import commonness, script_has_case
 from .attendance import AttendanceJudge
 from .cjk import is_cjk
 from .descriptors import DescriptorFinder, attach
-from .mentions import HAN_COUNTRIES, MentionFinder, attach_surname_endings, initials_before, mention_at
+from .inflection import attach_surname_endings
+from .mentions import HAN_COUNTRIES, MentionFinder, initials_before, mention_at
 from .offices import Offices
 from .types import Descriptor, DocumentConfig, DocumentResult, Mention, NameSpan, PersonFound, Unresolved, Vocabulary
 
@@ -172,7 +173,7 @@ class DocumentReconciler:
                 for key in form.keys:
                     if key in surnames:
                         return surnames[key], 0.9
-            if len(clean(name)) < 3:
+            if _letters(name, lang) < 3:
                 return None, 0.0
         person_id, conf = self._match_name(name, lang, date, d, single)
         if person_id is not None and initials and self._initials_agree(person_id, initials):
@@ -322,9 +323,11 @@ def _all_cjk(name: str) -> bool:
 
 
 def _sounds_like_surname(word: str, lang: str | None, alias: str, alias_lang: str) -> bool:
-    """Whether `word` reads (by phonetic key) as the last word of `alias`."""
+    """Whether `word` reads (by phonetic key) as the last word of `alias`, or as the whole
+    of it written as one word, as Korean writes a name (시진핑, Xi Jinping: 习近平)."""
     keys = {k for f in name_forms(clean(word), lang) for k in f.keys}
-    return any(f.keys and f.keys[-1] in keys for f in name_forms(clean(alias), alias_lang or None))
+    return any(f.keys and (f.keys[-1] in keys or "".join(f.keys) in keys)
+               for f in name_forms(clean(alias), alias_lang or None))
 
 
 def _is_surname_of(word: str, lang: str | None, alias: str, alias_lang: str) -> bool:
@@ -336,7 +339,16 @@ def _is_surname_of(word: str, lang: str | None, alias: str, alias_lang: str) -> 
         return False
     if normalize(word) in (words[-1], " ".join(words)):
         return True
-    return len(normalize(word)) >= 5 and _sounds_like_surname(word, lang, alias, alias_lang)
+    return _letters(word, lang) >= 5 and _sounds_like_surname(word, lang, alias, alias_lang)
+
+
+def _letters(word: str, lang: str | None) -> int:
+    """How many letters a word has: as written in an alphabet with case; as read in Latin
+    letters in a script without (its shortest reading), where a Hangul syllable writes two
+    or three (푸틴 is "putin") and an abjad leaves vowels out."""
+    if script_has_case(word):
+        return len(normalize(word))
+    return min((len("".join(f.tokens)) for f in name_forms(clean(word), lang)), default=0)
 
 
 def _one(values: set[str]) -> str:

@@ -1,0 +1,81 @@
+"""How running text changes the written form of a name the gazetteer knows: Cyrillic case
+endings ("Тиграну Саркисяну"), Russian-type surname endings Persian and Urdu write apart
+("کامل اف"), and the particles Korean writes joined to a noun ("푸틴은")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["DETACHED_SURNAME_ENDINGS", "attach_surname_endings", "is_hangul", "is_korean_particle", "is_korean_predicate",
+           "korean_stem_lengths",
+           "slavic_stems"]
+
+# Persian and Urdu often write the ending of a Russian-type surname (-ov, -ev, -yev, -ova,
+# -eva) as a word of its own, after a space or a zero-width non-joiner the text has lost:
+# "کامل اف" (Kamilov), "علی یف" (Aliyev).
+DETACHED_SURNAME_ENDINGS = frozenset({"اف", "اوف", "یف", "ییف", "ایف", "اوا", "یوا", "ایوا", "ف"})
+
+# Case endings of Russian, Ukrainian, Belarusian, Bulgarian and Central Asian Cyrillic names
+# ("Тиграну Саркисяну", "с Назарбаевым"): a declined name's stem is the name the gazetteer
+# knows. Longest first.
+_SLAVIC_CASE_ENDINGS = ("ому", "ого", "ым", "ой", "ом", "ем", "ою", "ей", "а", "у", "е", "ю", "я", "ы", "и")
+
+# Particles Korean writes joined to the noun they follow ("푸틴은", "대통령과", "총리의"):
+# topic, subject, object, genitive, "and", "also", "to", "at", "from", "by". Longest first.
+_KOREAN_PARTICLES = ("에게서", "으로서", "으로써", "에게", "에서", "으로", "께서", "까지", "부터", "와의", "과의",
+                     "은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "로", "에", "께")
+# A Korean name or role word has two syllables at least (푸틴, 총리).
+_KOREAN_STEM_SYLLABLES = 2
+# A Korean predicate: the past tense (었, 았, 였; 했 of 하다) or a final -다 (a sentence's
+# end) or -며 ("and", between clauses): "참석했다", "불참했으며". Names written in Hangul
+# have none of these.
+_KOREAN_PREDICATE = re.compile("[었았였했]|[다며]$")
+
+
+def slavic_stems(word: str) -> list[str]:
+    """The word, and for a capitalised Cyrillic word the stems left by its case endings
+    (each at least three letters long)."""
+    out = [word]
+    if word[:1].isupper() and "CYRILLIC" in unicodedata.name(word[0], ""):
+        low = word.casefold()
+        out += [word[: -len(e)] for e in _SLAVIC_CASE_ENDINGS if low.endswith(e) and len(word) - len(e) >= 3]
+    return out
+
+
+def attach_surname_endings(name: str) -> str:
+    """The name with detached surname endings put back on their words ("کامل اف" →
+    "کاملاف"), as the matcher compares whole words."""
+    words = name.split()
+    out: list[str] = []
+    for word in words:
+        if out and word in DETACHED_SURNAME_ENDINGS:
+            out[-1] += word
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def is_hangul(word: str) -> bool:
+    """Whether the word begins with a Hangul syllable or letter."""
+    return unicodedata.name(word[:1], "").startswith("HANGUL")
+
+
+def korean_stem_lengths(word: str) -> list[int]:
+    """The lengths the Hangul word has without each particle it may end with, longest
+    stem first ("대통령과": 3); none for a word of another script."""
+    if not is_hangul(word):
+        return []
+    return [len(word) - len(p) for p in _KOREAN_PARTICLES
+            if word.endswith(p) and len(word) - len(p) >= _KOREAN_STEM_SYLLABLES]
+
+
+def is_korean_predicate(word: str) -> bool:
+    """Whether a Hangul word is a verb or adjective in one of its inflected forms."""
+    return bool(_KOREAN_PREDICATE.search(word))
+
+
+def is_korean_particle(word: str) -> bool:
+    """Whether the word is a particle split off the noun it follows: it ends a Korean noun
+    phrase ("모디 인도 총리는": the role is Modi's, not the next name's)."""
+    return word in _KOREAN_PARTICLES
