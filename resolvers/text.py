@@ -18,8 +18,13 @@ __all__ = ["Token", "tokenize", "sentence_spans", "quotations"]
 # A word: letters/digits/marks, joined by an apostrophe inside ("O'Brien", "Dışişleri
 # Bakanı'nın", Uzbek "O‘zbekiston" with any of its apostrophe marks); the zero-width
 # non-joiner of Persian stays inside a word. The Indic blocks' letters and signs are word
-# characters, their full stops (danda ।, double danda ॥) not.
-_WORD = re.compile(r"[\w\u0300-\u036f\u064b-\u065f\u0670\u200c\u0900-\u0963\u0966-\u0dff]+(?:['’‘ʼ`´][\w]+)*")
+# characters, their full stops (danda ।, double danda ॥) not; so are the vowel signs and
+# other marks of Thai, Lao, Tibetan, Myanmar and Khmer (\w takes their letters only, and
+# cut "ปูติน", Putin, at its vowel sign), not their punctuation (Tibetan tsheg and shad,
+# Myanmar ၊ ။, Khmer ។).
+_WORD = re.compile(r"[\w\u0300-\u036f\u064b-\u065f\u0670\u200c\u0900-\u0963\u0966-\u0dff\u0e01-\u0e4e"
+                   r"\u0e81-\u0ece\u0f18\u0f19\u0f35\u0f37\u0f39\u0f3e-\u0fbc\u1000-\u1049\u104c-\u109f"
+                   r"\u1780-\u17d3]+(?:['’‘ʼ`´][\w]+)*")
 # Full stops: Latin, Arabic question mark, Chinese and Japanese, Urdu (۔), Devanagari (।),
 # Armenian (։).
 _SENTENCE_END = re.compile(r"[.!?؟。！？۔।॥։]+[\"'»”]?(?=\s|$)|\n\s*\n|\n")

@@ -20,3 +20,13 @@ def test_urdu_and_armenian_full_stops_end_sentences() -> None:
 
 def test_persian_zero_width_non_joiner_stays_inside_a_word() -> None:
     assert [t.text for t in tokenize("وزیر امور خارجه\u200cی ایران")] == ["وزیر", "امور", "خارجه\u200cی", "ایران"]
+
+
+def test_the_vowel_signs_of_southeast_asian_scripts_stay_inside_a_word() -> None:
+    # Thai ปูติน (Putin) has a vowel sign above ป and below ต; Burmese writes a foreign name
+    # as one word (ဘာရက်အိုဘားမား, Barack Obama) and ends a clause with ၊; Tibetan parts
+    # syllables with the tsheg; Khmer ends a sentence with ។.
+    assert [t.text for t in tokenize("วลาดิมีร์ ปูติน")] == ["วลาดิมีร์", "ปูติน"]
+    assert [t.text for t in tokenize("ဘာရက်အိုဘားမား၊ ပြောသည်။")] == ["ဘာရက်အိုဘားမား", "ပြောသည်"]
+    assert [t.text for t in tokenize("ཤི་ཅིན་ཕིང་།")] == ["ཤི", "ཅིན", "ཕིང"]
+    assert [t.text for t in tokenize("ហ៊ុន សែន។")] == ["ហ៊ុន", "សែន"]
