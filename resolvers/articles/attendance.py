@@ -24,6 +24,7 @@ The cue phrases and negation words are data, per language, in the gazetteer's cu
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -115,10 +116,12 @@ class AttendanceJudge:
         return None
 
     def _absent_mentions(self, people: list[PersonFound], cues: list[tuple[int, str, int]],
-                         sentence_no: list[int], token_at: dict[int, int], tokens: Sequence[Token]) -> set[int]:
+                         sentence_no: list[int], token_at: dict[int, int], tokens: Sequence[Token],
+                         text: str) -> set[int]:
         """Token positions of mentions a not-attending cue speaks of: each cue, the mention
         nearest to it in its sentence within the window ("X asked for a minute of silence in
-        memory of Y, who died": Y, not X)."""
+        memory of Y, who died": Y, not X), and not past a semicolon, which parts two clauses
+        ("Modi did not attend; Jaishankar represented India")."""
         mentions = sorted({token_at.get(m.start, 0) for p in people for m in p.mentions})
         word_at = _word_positions(tokens)
         out: set[int] = set()
@@ -130,7 +133,7 @@ class AttendanceJudge:
             subject_first = is_hangul(tokens[c].text)
             near = [(d, i) for i in mentions
                     if sentence_no[i] == sent and (d := abs(word_at[c] - word_at[i])) <= self._window
-                    and not (subject_first and i > c)]
+                    and not (subject_first and i > c) and not _semicolon_between(text, tokens, c, i)]
             if near:
                 out.add(min(near)[1])
         return out
@@ -138,10 +141,11 @@ class AttendanceJudge:
     def decide(self, people: Iterable[PersonFound], tokens: Sequence[Token], text: str,
                descriptor_tokens: set[int], in_office: Callable[[str], bool]) -> None:
         people = list(people)
+        text = _GREEK_ANO_TELEIA.sub(";", text)  # offsets unchanged: one character for one
         sentence_no = _sentence_numbers(tokens, text)
         cues = self._cue_positions(tokens, text, sentence_no)
         token_at = {t.start: i for i, t in enumerate(tokens)}
-        absent = self._absent_mentions(people, cues, sentence_no, token_at, tokens)
+        absent = self._absent_mentions(people, cues, sentence_no, token_at, tokens, text)
         quoted = _speech(text)
         for p in people:
             # How the article introduces a person sets the default for later mentions: one
@@ -165,6 +169,19 @@ class AttendanceJudge:
                 if by_default or any(kind == "attending" for _, kind in near):
                     p.attending = True
                     break
+
+
+# Semicolons: Latin, Arabic, full-width.
+_SEMICOLONS = frozenset(";؛；")
+# Greek's semicolon, the ano teleia (U+0387), is typed as the middle dot after a Greek
+# letter ("δεν παρευρέθηκε· την Ινδία εκπροσώπησε"); elsewhere the middle dot joins the
+# parts of a name (弗拉基米尔·普京) and parts nothing.
+_GREEK_ANO_TELEIA = re.compile(r"(?<=[\u0370-\u03ff\u1f00-\u1fff])[·\u0387]")
+
+
+def _semicolon_between(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
+    first, last = min(a, b), max(a, b)
+    return not _SEMICOLONS.isdisjoint(text[tokens[first].end : tokens[last].start])
 
 
 def _speech(text: str) -> list[tuple[int, int]]:
