@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["DETACHED_SURNAME_ENDINGS", "attach_surname_endings", "is_hangul", "is_korean_particle", "is_korean_predicate",
-           "korean_stem_lengths",
-           "slavic_stems"]
+__all__ = ["DETACHED_SURNAME_ENDINGS", "attach_surname_endings", "is_hangul", "is_korean_particle",
+           "is_korean_predicate", "korean_stem_lengths", "slavic_stems"]
 
 # Persian and Urdu often write the ending of a Russian-type surname (-ov, -ev, -yev, -ova,
 # -eva) as a word of its own, after a space or a zero-width non-joiner the text has lost:
@@ -58,7 +57,7 @@ def attach_surname_endings(name: str) -> str:
 
 def is_hangul(word: str) -> bool:
     """Whether the word begins with a Hangul syllable or letter."""
-    return unicodedata.name(word[:1], "").startswith("HANGUL")
+    return bool(word) and unicodedata.name(word[0], "").startswith("HANGUL")
 
 
 def korean_stem_lengths(word: str) -> list[int]:

@@ -52,5 +52,5 @@ def test_ordinary_korean_words_are_nobody(engine: Engine, text: str) -> None:
 
 def test_korean_inflection() -> None:
     assert korean_stem_lengths("대통령과") == [3] and korean_stem_lengths("푸틴은") == [2]
-    assert korean_stem_lengths("총리") == [] and korean_stem_lengths("Putin") == []
+    assert korean_stem_lengths("총리") == [] and korean_stem_lengths("Putin") == [] and korean_stem_lengths("") == []
     assert is_korean_predicate("참석했다") and is_korean_predicate("불참했으며") and not is_korean_predicate("에르도안")
