@@ -5,12 +5,12 @@ otherwise, among those who met. So a person attends when a mention of them has a
 cue in its sentence ("took part", "участвовали", "出席"), or when they held an office on the
 article's date; and does not when every mention of them is either the one a not-attending
 cue of its sentence speaks of (died, in memory of, did not attend, could not come, was
-absent: the mention nearest the cue, in Korean the nearest before it) or spoken of rather
-than present: the name follows a `spoken_of` phrase ("greetings from", "on behalf of",
-"supporter of", "at the invitation of", German genitive "des"), with only its role and
-country words between. A person introduced that way (a bare genitive such as German "des"
-aside: it says less) is not presumed present later either: only an attending cue in the
-sentence of a later mention makes them so.
+absent: the mention nearest the cue; where the verb comes last, the nearest before it, its
+subject) or spoken of rather than present: the name follows a `spoken_of` phrase
+("greetings from", "on behalf of", "supporter of", "at the invitation of", German genitive
+"des"), with only its role and country words between. A person introduced that way (a bare
+genitive such as German "des" aside: it says less) is not presumed present later either:
+only an attending cue in the sentence of a later mention makes them so.
 
 What a person says in quotation marks is their own words, not the report's: a mention
 inside direct speech says nothing of who took part.
@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..phrases import phrase_tokens
+from ..tags import primary_language
 from ..text import Token, quotations, sentence_spans
 from .cjk import is_cjk
 from .descriptors import CLAUSE_BREAKS
@@ -117,35 +118,41 @@ class AttendanceJudge:
 
     def _absent_mentions(self, people: list[PersonFound], cues: list[tuple[int, str, int]],
                          sentence_no: list[int], token_at: dict[int, int], tokens: Sequence[Token],
-                         text: str) -> set[int]:
+                         text: str, verb_final: bool) -> set[int]:
         """Token positions of mentions a not-attending cue speaks of: each cue, the mention
         nearest to it in its sentence within the window ("X asked for a minute of silence in
         memory of Y, who died": Y, not X), and not past a semicolon, which parts two clauses
-        ("Modi did not attend; Jaishankar represented India")."""
+        ("Modi did not attend; Jaishankar represented India"). In a language that puts the
+        verb last (`verb_final`), and in Korean whatever the article's tag, the nearest
+        before the cue if there is one."""
         mentions = sorted({token_at.get(m.start, 0) for p in people for m in p.mentions})
         word_at = _word_positions(tokens)
         out: set[int] = set()
         for c, kind, sent in cues:
             if kind != "not_attending":
                 continue
-            # Korean puts the verb after its subject: "모디 인도 총리는 불참했으며 자이샨카르
-            # 외무장관이 ...": Modi is absent, not the name after the verb.
-            subject_first = is_hangul(tokens[c].text)
             near = [(d, i) for i in mentions
                     if sentence_no[i] == sent and (d := abs(word_at[c] - word_at[i])) <= self._window
-                    and not (subject_first and i > c) and not _semicolon_between(text, tokens, c, i)]
+                    and not _semicolon_between(text, tokens, c, i)]
+            if verb_final or is_hangul(tokens[c].text):
+                # The verb comes after its subject: "Modi did not attend and Jaishankar ..."
+                # is "모디 ... 불참했으며 자이샨카르", "مودی ... شرکت نکرد و جایشانکار":
+                # Modi, not the name after the verb. A cue before every name ("merhum X",
+                # "the late X") still speaks of the one after it.
+                near = [n for n in near if n[1] < c] or near
             if near:
                 out.add(min(near)[1])
         return out
 
     def decide(self, people: Iterable[PersonFound], tokens: Sequence[Token], text: str,
-               descriptor_tokens: set[int], in_office: Callable[[str], bool]) -> None:
+               descriptor_tokens: set[int], in_office: Callable[[str], bool], lang: str | None = None) -> None:
         people = list(people)
         text = _GREEK_ANO_TELEIA.sub(";", text)  # offsets unchanged: one character for one
         sentence_no = _sentence_numbers(tokens, text)
         cues = self._cue_positions(tokens, text, sentence_no)
         token_at = {t.start: i for i, t in enumerate(tokens)}
-        absent = self._absent_mentions(people, cues, sentence_no, token_at, tokens, text)
+        absent = self._absent_mentions(people, cues, sentence_no, token_at, tokens, text,
+                                       primary_language(lang) in VERB_FINAL)
         quoted = _speech(text)
         for p in people:
             # How the article introduces a person sets the default for later mentions: one
@@ -171,6 +178,11 @@ class AttendanceJudge:
                     break
 
 
+# Languages whose clauses end with their verb (subject, object, verb): Korean, Japanese,
+# the Turkic languages, Persian, Tajik, Pashto, Urdu, Hindi, Bengali, Mongolian, Armenian,
+# Georgian.
+VERB_FINAL = frozenset({"ko", "ja", "tr", "az", "kk", "ky", "uz", "tk", "fa", "tg", "ps", "ur", "hi", "bn", "mn",
+                        "hy", "ka"})
 # Semicolons: Latin, Arabic, full-width.
 _SEMICOLONS = frozenset(";؛；")
 # Greek's semicolon, the ano teleia (U+0387), is typed as the middle dot after a Greek

@@ -108,7 +108,7 @@ class DocumentReconciler:
                 unresolved.append(Unresolved(mention.start, mention.end, mention.text,
                                              sorted(d.roles)[0], _one(d.countries)))
         in_office = (lambda person_id: self._offices.holds_office(person_id, date)) if date else (lambda _: False)
-        self._attendance.decide(people.values(), tokens, text, blocked, in_office)
+        self._attendance.decide(people.values(), tokens, text, blocked, in_office, lang)
         # An office spoken of and never named ("the report of the Secretary-General", "the
         # President's decree") is the office's, not a person's part in the event: its holder
         # is reported only as taking part.
