@@ -117,6 +117,7 @@ def is_word_of_names(word: str, script: str, names: Iterable[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=READINGS_CACHED)  # the same names' words, for each candidate of each query
 def _latin_letters(word: str) -> str:
     """A word in Latin letters, one for each of its own (ICU's reading, accents dropped)."""
     return transliterator("Any-Latin").transliterate(word)

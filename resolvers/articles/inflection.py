@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..script import char_script
+
 __all__ = ["DETACHED_SURNAME_ENDINGS", "attach_surname_endings", "is_hangul", "is_korean_particle",
            "is_korean_predicate", "korean_stem_lengths", "slavic_stems"]
 
@@ -57,7 +59,7 @@ def attach_surname_endings(name: str) -> str:
 
 def is_hangul(word: str) -> bool:
     """Whether the word begins with a Hangul syllable or letter."""
-    return bool(word) and unicodedata.name(word[0], "").startswith("HANGUL")
+    return bool(word) and char_script(word[0]) == "Hangul"
 
 
 def korean_stem_lengths(word: str) -> list[int]:
