@@ -21,10 +21,13 @@ __all__ = ["Token", "tokenize", "sentence_spans", "quotations"]
 # characters, their full stops (danda ।, double danda ॥) not; so are the vowel signs and
 # other marks of Thai, Lao, Tibetan, Myanmar and Khmer (\w takes their letters only, and
 # cut "ปูติน", Putin, at its vowel sign), not their punctuation (Tibetan tsheg and shad,
-# Myanmar ၊ ။, Khmer ។).
+# Myanmar ၊ ။, Khmer ។). Hebrew's geresh (׳, or an apostrophe: ג׳ is j, "ג׳ינפינג") and
+# gershayim (״, or a double quote between letters: an abbreviation, "מזכ"ל") stay inside
+# a word.
+_HEBREW_GERSHAYIM = r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])'
 _WORD = re.compile(r"[\w\u0300-\u036f\u064b-\u065f\u0670\u200c\u0900-\u0963\u0966-\u0dff\u0e01-\u0e4e"
                    r"\u0e81-\u0ece\u0f18\u0f19\u0f35\u0f37\u0f39\u0f3e-\u0fbc\u1000-\u1049\u104c-\u109f"
-                   r"\u1780-\u17d3]+(?:['’‘ʼ`´][\w]+)*")
+                   rf"\u1780-\u17d3]+(?:(?:['’‘ʼ`´׳״]|{_HEBREW_GERSHAYIM})[\w]+)*")
 # Full stops: Latin, Arabic question mark, Chinese and Japanese, Urdu (۔), Devanagari (।),
 # Armenian (։).
 _SENTENCE_END = re.compile(r"[.!?؟。！？۔।॥։]+[\"'»”]?(?=\s|$)|\n\s*\n|\n")
@@ -83,7 +86,8 @@ _QUOTED = re.compile(r'«([^«»]*)»|„([^„“”]*)[“”]|“([^“”]*)
 def quotations(text: str) -> list[tuple[int, int]]:
     """Character spans of the text inside paired quotation marks (the marks left out)."""
     out = []
-    for m in _QUOTED.finditer(text):
+    # A gershayim is no quotation mark: put in its own sign (the same length) to pair the rest.
+    for m in _QUOTED.finditer(re.sub(_HEBREW_GERSHAYIM, "״", text)):
         group = next(g for g in range(1, 8) if m.group(g) is not None)
         out.append((m.start(group), m.end(group)))
     return out

@@ -142,10 +142,14 @@ def _listed(text: str, tokens: Sequence[Token], last: int, first: int) -> bool:
 # Chinese and Japanese full-width marks and the enumeration comma 、).
 CLAUSE_BREAKS = ",;:.!?()[]\"«»“”،؛。，、；：！？（）"
 
-# Words that join the items of a list ("Russia, China and India").
+# Words that join the items of a list ("Russia, China and India"), as normalize() writes
+# them (Vietnamese và is the va of Uzbek; Armenian և is եւ; Hebrew's ו is written joined to
+# the next word, and taken apart). Not those that are other short words elsewhere too
+# (Hungarian és, Romanian și: Spanish "es", "si").
 LIST_JOINERS = frozenset(
     """
     and und et y e и і ва و اور ve ile va və және жана ба 和 及 与 與 と 및 और
+    και dan এবং او และ ו եւ და болон we
     """.split()
 )
 

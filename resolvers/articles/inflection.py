@@ -1,6 +1,7 @@
-"""How running text changes the written form of a name the gazetteer knows: Cyrillic case
-endings ("Тиграну Саркисяну"), Russian-type surname endings Persian and Urdu write apart
-("کامل اف"), and the particles Korean writes joined to a noun ("푸틴은")."""
+"""How running text changes the written form of a name the gazetteer knows: Cyrillic and
+Georgian case endings ("Тиграну Саркисяну", "ტოკაევმა"), Russian-type surname endings
+Persian and Urdu write apart ("کامل اف"), the particles Korean writes joined to a noun
+("푸틴은"), and the one-letter words Hebrew writes joined to the next word ("ולברוב")."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import unicodedata
 
 from ..script import char_script
 
-__all__ = ["DETACHED_SURNAME_ENDINGS", "attach_surname_endings", "is_hangul", "is_korean_particle",
-           "is_korean_predicate", "korean_stem_lengths", "slavic_stems"]
+__all__ = ["DETACHED_SURNAME_ENDINGS", "attach_surname_endings", "case_stems", "hebrew_prefix_lengths", "is_hangul",
+           "is_korean_particle", "is_korean_predicate", "korean_stem_lengths"]
 
 # Persian and Urdu often write the ending of a Russian-type surname (-ov, -ev, -yev, -ova,
 # -eva) as a word of its own, after a space or a zero-width non-joiner the text has lost:
@@ -21,6 +22,12 @@ DETACHED_SURNAME_ENDINGS = frozenset({"اف", "اوف", "یف", "ییف", "ای�
 # ("Тиграну Саркисяну", "с Назарбаевым"): a declined name's stem is the name the gazetteer
 # knows. Longest first.
 _SLAVIC_CASE_ENDINGS = ("ому", "ого", "ым", "ой", "ом", "ем", "ою", "ей", "а", "у", "е", "ю", "я", "ы", "и")
+
+# Georgian declines a name with endings joined to it: a foreign name ending in a consonant
+# takes -ი in the nominative ("პუტინი", Putin), -მა in the ergative ("ტოკაევმა"), -ს, -ის,
+# -ით, -ად in the dative, genitive, instrumental and adverbial, and the postpositions
+# -თან ("with"), -ზე, -ში, -სთვის ("for"), -დან ("from") after them. Longest first.
+_GEORGIAN_CASE_ENDINGS = ("ისთვის", "სთვის", "იდან", "თან", "ით", "ის", "ად", "ზე", "ში", "მა", "ი", "ს", "მ")
 
 # Particles Korean writes joined to the noun they follow ("푸틴은", "대통령과", "총리의"):
 # topic, subject, object, genitive, "and", "also", "to", "at", "from", "by". Longest first.
@@ -33,14 +40,24 @@ _KOREAN_STEM_SYLLABLES = 2
 # have none of these.
 _KOREAN_PREDICATE = re.compile("[었았였했]|[다며]$")
 
+# Hebrew writes its one-letter words joined to the word after them, in this order: ו "and";
+# ש "that" (or כש "when", מש "since"); then one of ה "the", ב "in", ל "to", כ "as", מ "from"
+# ("ולברוב": and Lavrov; "ושלפוטין": and that to Putin). Names and role words begin with the
+# same letters (ולדימיר, מודי, שר): a prefix is only taken off a word whose rest is known.
+_HEBREW_PREFIX = re.compile("ו?(?:ש|כש|מש)?[הבלכמ]?")
+# A Hebrew name or role word has two letters at least (שי, Xi; שר, minister).
+_HEBREW_STEM_LETTERS = 2
 
-def slavic_stems(word: str) -> list[str]:
-    """The word, and for a capitalised Cyrillic word the stems left by its case endings
-    (each at least three letters long)."""
+
+def case_stems(word: str) -> list[str]:
+    """The word, and for a capitalised Cyrillic word or a Georgian one the stems left by its
+    case endings (each at least three letters long)."""
     out = [word]
     if word[:1].isupper() and "CYRILLIC" in unicodedata.name(word[0], ""):
         low = word.casefold()
         out += [word[: -len(e)] for e in _SLAVIC_CASE_ENDINGS if low.endswith(e) and len(word) - len(e) >= 3]
+    elif word and char_script(word[0]) == "Georgian":
+        out += [word[: -len(e)] for e in _GEORGIAN_CASE_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
     return out
 
 
@@ -69,6 +86,15 @@ def korean_stem_lengths(word: str) -> list[int]:
         return []
     return [len(word) - len(p) for p in _KOREAN_PARTICLES
             if word.endswith(p) and len(word) - len(p) >= _KOREAN_STEM_SYLLABLES]
+
+
+def hebrew_prefix_lengths(word: str) -> list[int]:
+    """The lengths of the one-letter words the Hebrew word may begin with, shortest first
+    ("ולפוטין": 1 and 2); none for a word of another script."""
+    if not word or char_script(word[0]) != "Hebrew":
+        return []
+    longest = _HEBREW_PREFIX.match(word).end()  # type: ignore[union-attr]  # it matches ""
+    return [n for n in range(1, longest + 1) if len(word) - n >= _HEBREW_STEM_LETTERS]
 
 
 def is_korean_predicate(word: str) -> bool:

@@ -12,14 +12,15 @@ from ..caches import READINGS_CACHED
 from ..given_names import name_groups
 from ..forms import name_forms
 from ..index import NameIndex
-from ..normalize import clean, normalize
+from ..normalize import clean
 from ..phrases import PhraseMatcher, phrase_tokens
 from ..score import PARTICLES
 from ..text import Token, quotations
 from ..wordlike import commonness, is_capitalised, script_has_case
 from .cjk import CjkNames, is_cjk
-from .descriptors import GLUE
-from .inflection import DETACHED_SURNAME_ENDINGS, is_hangul, is_korean_predicate, korean_stem_lengths, slavic_stems
+from .descriptors import GLUE, LIST_JOINERS, TITLE
+from .inflection import DETACHED_SURNAME_ENDINGS, case_stems, is_hangul, is_korean_predicate
+from .joined import JoinedWords
 from .types import Descriptor, DocumentConfig, Mention, NameSpan, Vocabulary
 
 __all__ = ["HAN_COUNTRIES", "MentionFinder", "FUNCTION_WORDS", "initials_before",
@@ -38,6 +39,10 @@ FUNCTION_WORDS = GLUE | frozenset(
 )
 
 
+# Words of a name the gazetteer does not know, at most, between two it knows ("Шавкат
+# Миромонович Мирзиёев": a patronymic it lacks).
+_UNKNOWN_INSIDE_A_NAME = 2
+
 # Countries whose people's names are Han characters of their own (not a rendering of a
 # foreign name): their characters say nothing about transliteration.
 HAN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG", "JP", "KR", "KP", ""})
@@ -53,11 +58,9 @@ class MentionFinder:
         # Articles repeat their words: each is read once (a cache of this finder's own, so a
         # reloaded gazetteer's finder does not keep the old one alive).
         self._is_name_word = lru_cache(maxsize=READINGS_CACHED)(self._reads_as_name_word)
-        # One-word role phrases ("صدر", "President"), which a name may follow without a space.
-        self._role_words = {w[0] for phrase, _ in vocabulary.roles if len(w := phrase_tokens(phrase)) == 1}
-        # One-word role phrases and places, which a particle may follow (Korean "대통령과").
-        self._known_words = self._role_words | {
-            w[0] for phrase, _ in vocabulary.places if len(w := phrase_tokens(phrase)) == 1}
+        self._joined = JoinedWords(vocabulary)
+        self._titles: PhraseMatcher[str] = PhraseMatcher((p, r) for p, r in vocabulary.roles if r == TITLE)
+        self._cue_starts = {w[0] for phrase, _ in vocabulary.cues if (w := phrase_tokens(phrase))}
         self._name_keys: set[str] = set()
         for forms in index.data.all_forms():
             for form in forms:
@@ -72,49 +75,13 @@ class MentionFinder:
         return self._is_name_word(tok.text, lang)
 
     def _reads_as_name_word(self, word: str, lang: str | None) -> bool:
-        """Whether the word (or its stem without a Cyrillic case ending) reads as a word of
-        some name in the gazetteer."""
-        return any(k in self._name_keys for w in slavic_stems(word) for f in name_forms(clean(w), lang) for k in f.keys)
+        """Whether the word (or its stem without a Cyrillic or Georgian case ending) reads as
+        a word of some name in the gazetteer."""
+        return any(k in self._name_keys for w in case_stems(word) for f in name_forms(clean(w), lang) for k in f.keys)
 
     def split_compounds(self, tokens: list[Token], lang: str | None) -> list[Token]:
-        """Words written without the space between two words of a name, in scripts without
-        case: a role word glued to the name after it (Urdu "صدرممنون حسین": صدر + ممنون), or
-        two name words run together next to another name word (Arabic "شي جينبينغ": جين +
-        بينغ). Other words stay whole."""
-        out: list[Token] = []
-        for i, tok in enumerate(tokens):
-            parts = self._particle_apart(tok, lang)
-            if parts:
-                out.extend(parts)
-                continue
-            if not script_has_case(tok.text) and 5 <= len(tok.text) <= _MAX_COMPOUND_CHARS and self._is_rare(tok, lang) \
-                    and not self._is_name_token(tok, lang):
-                beside = any(0 <= j < len(tokens) and self._is_name_token(tokens[j], lang) for j in (i - 1, i + 1))
-                parts = self._compound_parts(tok, lang, beside)
-            out.extend(parts or [tok])
-        return out
-
-    def _particle_apart(self, tok: Token, lang: str | None) -> list[Token] | None:
-        """A Korean word and the particle written joined to it, apart, when the word is a
-        role word, a place or a word of a name ("대통령과" → 대통령 + 과, "푸틴은" → 푸틴 +
-        은). Other words stay whole."""
-        for stem_length in korean_stem_lengths(tok.text):
-            stem = _token_part(tok, 0, stem_length)
-            if stem.norm in self._known_words or self._is_name_token(stem, lang):
-                return [stem, _token_part(tok, stem_length, len(tok.text))]
-        return None
-
-    def _compound_parts(self, tok: Token, lang: str | None, beside_name: bool) -> list[Token] | None:
-        for k in range(2, len(tok.text) - 1):
-            left = _token_part(tok, 0, k)
-            role_first = left.norm in self._role_words
-            # The cheap tests first; reading a part as a name costs a romanisation.
-            if not (role_first or (beside_name and k >= 3 and len(tok.text) - k >= 3)):
-                continue
-            right = _token_part(tok, k, len(tok.text))
-            if self._is_name_token(right, lang) and (role_first or self._is_name_token(left, lang)):
-                return [left, right]
-        return None
+        """The words written joined taken apart (joined.JoinedWords.split)."""
+        return self._joined.split(tokens, lambda t: self._is_name_token(t, lang), lambda t: self._is_rare(t, lang))
 
     def undeclined(self, name: str, lang: str | None) -> str:
         """The name with each declined word put back to the stem the gazetteer knows, every
@@ -122,7 +89,7 @@ class MentionFinder:
         words it does not know stay."""
         out = []
         for word in name.split():
-            stems = [w for w in slavic_stems(word)[1:]
+            stems = [w for w in case_stems(word)[1:]
                      if any(f.keys and all(k in self._name_keys for k in f.keys) for f in name_forms(clean(w), lang))]
             out.append(stems[0] if stems else word)
         return " ".join(out)
@@ -132,18 +99,23 @@ class MentionFinder:
 
     def _may_continue_name(self, tokens: Sequence[Token], k: int, lang: str | None) -> bool:
         """Whether token k, after name words, is itself name-like: capitalised in a script
-        with case, rare in one without, or a word whose Russian surname ending follows it
-        apart (Persian "کامل اف": Kamilov), or that ending itself."""
+        with case, in one without not common (DocumentConfig.name_word_after_name), or a word
+        whose Russian surname ending follows it apart (Persian "کامل اف": Kamilov), or that
+        ending itself."""
         tok = tokens[k]
         if tok.norm in FUNCTION_WORDS:
             return False
         if script_has_case(tok.text):
             return capital_word(tok)
+        if tok.norm in LIST_JOINERS or tok.norm in self._cue_starts:
+            # "And" (in a language without a word list, Georgian და, a rare word) and the verbs
+            # of the cues ("שי ג'ינפינג השתתפו": Xi Jinping took part) are no name's words.
+            return False
         if tok.text in DETACHED_SURNAME_ENDINGS:
             return True
         if k + 1 < len(tokens) and tokens[k + 1].text in DETACHED_SURNAME_ENDINGS:
             return True
-        return self._is_rare(tok, lang)
+        return not is_cjk(tok.text[0]) and commonness(tok.text, lang) < self.config.name_word_after_name
 
     def written_names(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """Aliases written out in full; a one-word alias only when it is not a common
@@ -183,7 +155,8 @@ class MentionFinder:
                 spans.append(NameSpan(first, last))
                 taken.update(range(first, last + 1))
         known = [
-            not cjk[i] and i not in blocked and i not in taken and not tok.text[:1].islower()
+            not cjk[i] and i not in blocked and i not in taken
+            and not (tok.text[:1].islower() and script_has_case(tok.text[:1]))  # Georgian is all lower case
             and tok.norm not in FUNCTION_WORDS and self._is_name_token(tok, lang)
             for i, tok in enumerate(tokens)
         ]
@@ -200,12 +173,25 @@ class MentionFinder:
             while last + 1 < len(tokens) and last + 1 not in taken and last + 1 not in blocked and joins(text, tokens, last, last + 1) and (
                 known[last + 1] or self._may_continue_name(tokens, last + 1, lang)
             ):
+                if known[last + 1] and last - known_last >= _UNKNOWN_INSIDE_A_NAME:
+                    # Words no name has, then a name's word: two names and the words between
+                    # them (a language without a word list: Georgian "ერდოღანთან შეხვედრა
+                    # გამართა ილჰამ ალიევმა", met with Erdoğan Ilham Aliyev).
+                    last = known_last
+                    break
                 last += 1
                 known_last = last if known[last] else known_last
             last = min(last, first + self.config.longest_name - 1)
             spans.append(NameSpan(first, last, known_last=min(known_last, last)))
             taken.update(range(first, last + 1))  # not found again after a role phrase
             i = last + 1
+        # In a script without case, the words not common in the language right after a title
+        # are a name ("นายเซอร์เกย์ ลาฟรอฟ", Mr Sergey Lavrov), or its given names when they
+        # run into one found (merged below: "นายโจโก วิโดโด").
+        for m in self._titles.find(tokens):
+            if span := self._name_after_title(text, tokens, m.last, blocked, taken, lang):
+                spans.append(span)
+                taken.update(range(span.first, span.last + 1))
         # Right after a role phrase, capitalised words are a name even if the gazetteer
         # knows none of them as spelt ("Türkiyə Prezidenti Rəcəb Tayyib Ərdoğan"): the role
         # and the capitals are the evidence; in a script without case, words that are not
@@ -231,7 +217,9 @@ class MentionFinder:
     def _name_after_role(self, text: str, tokens: Sequence[Token], d: Descriptor, blocked: set[int],
                          taken: set[int], lang: str | None) -> NameSpan | None:
         """The run of capitalised words right after the role phrase `d`, if any, and if it
-        does not run into a name already found."""
+        does not run into a name already found, unless it is written joined to the role, as
+        Thai writes a role and the given name after it ("นายกรัฐมนตรีนเรนทรา โมดี"): then
+        it is that name's first words."""
         first = d.last + 1
         if first >= len(tokens) or first in taken or first in blocked or not joins(text, tokens, d.last, first) \
                 or not self._may_start_name(tokens[first], lang) or tokens[first].norm in FUNCTION_WORDS:
@@ -240,11 +228,24 @@ class MentionFinder:
         while last + 1 < len(tokens) and last + 1 - first < self.config.longest_name \
                 and last + 1 not in blocked and joins(text, tokens, last, last + 1):
             if last + 1 in taken:
+                if tokens[d.last].end == tokens[first].start:
+                    break
                 return None
             if not self._may_continue_name(tokens, last + 1, lang):
                 break
             last += 1
         return NameSpan(first, last, known_last=first, after_role=True)
+
+    def _name_after_title(self, text: str, tokens: Sequence[Token], title_last: int, blocked: set[int],
+                          taken: set[int], lang: str | None) -> NameSpan | None:
+        """The run of words not common in the language right after a title, in a script
+        without case, up to a word or a name already found."""
+        last = title_last
+        while last + 1 < len(tokens) and last + 1 - title_last <= self.config.longest_name \
+                and last + 1 not in blocked | taken and not script_has_case(tokens[last + 1].text) \
+                and joins(text, tokens, last, last + 1) and self._may_start_name(tokens[last + 1], lang):
+            last += 1
+        return NameSpan(title_last + 1, last, known_last=title_last + 1) if last > title_last else None
 
     def _korean_name_before_role(self, text: str, tokens: Sequence[Token], d: Descriptor, blocked: set[int],
                                  taken: set[int], lang: str | None) -> NameSpan | None:
@@ -329,16 +330,6 @@ class MentionFinder:
             for k in f.keys
         )
 
-
-# Two words of a name, or a role word and a name word, run together are far shorter than
-# this; a longer run (a hostile input, a script written without spaces) is not split, as
-# trying every split point reads each part and would cost the square of its length.
-_MAX_COMPOUND_CHARS = 40
-
-
-def _token_part(tok: Token, a: int, b: int) -> Token:
-    text = tok.text[a:b]
-    return Token(tok.start + a, tok.start + b, text, normalize(text))
 
 
 def initials_before(text: str, tokens: Sequence[Token], first: int) -> tuple[int, str]:

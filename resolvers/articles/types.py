@@ -57,8 +57,8 @@ class DocumentConfig:
             "two characters a word)")
     attach_gap: int = setting(3, "tokens allowed between a descriptor and the name it describes")
     common_word: float = setting(
-        ORDINARY_WORD, f"a lone word this common in the text's language (Zipf: {ORDINARY_WORD} is about three in a "
-             "hundred thousand words: \"may\", \"river\", \"devlet\") is an ordinary word, whoever it spells")
+        ORDINARY_WORD, f"a lone word this common in the text's language (Zipf: {ORDINARY_WORD} is about three in ten "
+             "thousand words: \"may\", \"river\", \"devlet\") is an ordinary word, whoever it spells")
     common_name_word: float = setting(
         4.0, "a name made only of words this common (\"Devlet Başkanları\": state presidents) needs to be "
              "written as an alias")
@@ -68,9 +68,13 @@ class DocumentConfig:
         6.5, "in a script without case, a word this common (Zipf 6.5, three in a thousand words: Hindi के, Urdu "
              "کے, Persian در) is never part of a name")
     rare_word: float = setting(
-        3.5, "in a script without case, a name goes on over words this rare (three in ten million: a foreign "
-             "surname in Devanagari or Arabic letters) and gives them back if the whole does not match; not over "
-             "commoner ones (Arabic \"شرف الزعماء\", \"in honour of the leaders\", is no name)")
+        3.5, "in a script without case, a word this rare (three in a million: a foreign surname in Devanagari "
+             "or Arabic letters) may begin a name the gazetteer does not spell so, after a role phrase or a title; "
+             "not a commoner one (Arabic \"شرف الزعماء\", \"in honour of the leaders\", is no name)")
+    name_word_after_name: float = setting(
+        4.5, "in a script without case, a name goes on after a word of a known name over words less common than "
+             "this (three in a hundred thousand words): the news makes the names it reports common too (Hebrew "
+             "ביידן, Biden, 3.7; ארדואן, Erdoğan, 3.7), and a word that was no part of the name is given back")
     longest_name: int = setting(6, "most words a name in an article may have")
 
 
@@ -78,7 +82,7 @@ class DocumentConfig:
 # matcher's); a change to what it finds or decides bumps the version.
 ARTICLE_READER = AlgorithmDescription(
     name="rollcall-document",
-    version="1.4",
+    version="1.5",
     summary="who an article names, in which office on its date, and whether each attended what it reports",
     features=(
         Feature("name", "the name matcher's confidence for the words of a mention"),

@@ -91,11 +91,11 @@ def test_a_long_run_without_spaces_is_read_whole(engine, monkeypatch) -> None:
     """A run far longer than two words (a hostile input: a name repeated 1,200 times without
     a space) is not tried at every split point: that costs the square of its length (a fuzz
     input held a server thread for minutes). Read whole, it is nobody."""
-    from rollcall.resolvers.articles import mentions
+    from rollcall.resolvers.articles import joined
 
     parts_read = []
-    real_part = mentions._token_part
-    monkeypatch.setattr(mentions, "_token_part", lambda tok, a, b: parts_read.append(b - a) or real_part(tok, a, b))
+    real_part = joined.token_part
+    monkeypatch.setattr(joined, "token_part", lambda tok, a, b: parts_read.append(b - a) or real_part(tok, a, b))
     run = "ممنون" * 1200
     result = _read(engine, "ur", "2018-06-09", f"پاکستان کی نمائندگی صدر{run} کریں گے۔")
     assert result.people == () and parts_read == []

@@ -1,0 +1,59 @@
+"""Articles in Georgian, Armenian, Azerbaijani, Turkmen and Mongolian, from the summits of
+the region (no development article is in Georgian, Turkmen or Mongolian). Georgian has no
+capital letters in writing (Python's upper() maps its letters to the Mtavruli of headings)
+and declines names with endings ("პუტინმა", ergative); the others' role words and negated
+verbs are the vocabulary's. The sentences are made for these tests; the officials are curated
+ones, on a date inside their tenures."""
+
+from __future__ import annotations
+
+import pytest
+
+from rollcall.resolvers.articles.inflection import case_stems
+from rollcall.resolvers.wordlike import is_capitalised, script_has_case
+from rollcall.service.engine import Engine
+
+PUTIN, XI, MODI, ERDOGAN, ALIYEV = "Q7747", "Q15031", "Q1058", "Q39259", "Q57371"
+SERDAR_BERDIMUHAMEDOV = "rc-serdar-berdimuhamedov"
+
+
+def _attending(engine: Engine, text: str, lang: str, date: str) -> dict[str, bool]:
+    return {p.id: p.attending for p in engine.documents.reconcile(text, lang, date).people}
+
+
+def test_georgian_names_are_found_declined_and_without_capitals(engine: Engine) -> None:
+    # "Russia's President Vladimir Putin and China's leader Xi Jinping took part in the
+    # meeting. India's Prime Minister Narendra Modi did not attend the summit."
+    text = ("რუსეთის პრეზიდენტმა ვლადიმერ პუტინმა და ჩინეთის ლიდერმა სი ძინპინმა შეხვედრაში მონაწილეობა "
+            "მიიღეს. ინდოეთის პრემიერ-მინისტრი ნარენდრა მოდი სამიტს არ დაესწრო.")
+    assert _attending(engine, text, "ka", "2024-07-04") == {PUTIN: True, XI: True, MODI: False}
+
+
+def test_two_georgian_names_with_words_between_are_two_names(engine: Engine) -> None:
+    # "... and Ilham Aliyev held a meeting with Erdoğan": Georgian has no word list to tell
+    # the verbs between the names from names, and they are not one name.
+    text = "სამიტს თურქეთის პრეზიდენტი რეჯეფ თაიფ ერდოღანი დაესწრო, ხოლო ერდოღანთან შეხვედრა გამართა ილჰამ ალიევმა."
+    people = {p.id: [m.text for m in p.mentions] for p in engine.documents.reconcile(text, "ka", "2024-07-04").people}
+    assert people == {ERDOGAN: ["რეჯეფ თაიფ ერდოღანი", "ერდოღანთან"], ALIYEV: ["ილჰამ ალიევმა"]}
+
+
+@pytest.mark.parametrize("lang, date, text, expected", [
+    ("tk", "2024-10-11", "Türkmenistanyň Prezidenti Serdar Berdimuhamedow maslahata gatnaşdy. Hindistanyň "
+                         "Premýer-ministri Narendra Modi sammite gatnaşmady.", {SERDAR_BERDIMUHAMEDOV: True, MODI: False}),
+    ("mn", "2024-07-04", "ОХУ-ын Ерөнхийлөгч Владимир Путин чуулга уулзалтад оролцов. Энэтхэгийн Ерөнхий сайд "
+                         "Нарендра Моди оролцоогүй.", {PUTIN: True, MODI: False}),
+    ("hy", "2024-07-04", "Ռուսաստանի նախագահ Վլադիմիր Պուտինը մասնակցեց գագաթնաժողովին։ Հնդկաստանի վարչապետ "
+                         "Նարենդրա Մոդին չմասնակցեց։", {PUTIN: True, MODI: False}),
+    ("az", "2024-07-04", "Rusiya Prezidenti Vladimir Putin sammitdə iştirak edib. Hindistanın Baş naziri Narendra "
+                         "Modi sammitdə iştirak etməyib.", {PUTIN: True, MODI: False}),
+])
+def test_attending_and_absent_in_the_languages_of_the_region(engine: Engine, lang: str, date: str, text: str,
+                                                            expected: dict[str, bool]) -> None:
+    assert _attending(engine, text, lang, date) == expected
+
+
+def test_georgian_has_no_case_and_declines_names() -> None:
+    assert not script_has_case("პუტინი") and is_capitalised("პუტინი")
+    assert script_has_case("Путин") and not is_capitalised("путин")
+    assert "პუტინ" in case_stems("პუტინმა") and "ალიევ" in case_stems("ალიევს")
+    assert case_stems("სი") == ["სი"]  # Xi: no stem of three letters left
