@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set
 
+from ..normalize import normalize
 from ..phrases import PhraseMatch, PhraseMatcher, phrase_tokens
 from ..text import Token
 from .inflection import is_korean_particle
@@ -16,12 +17,15 @@ from .types import Descriptor, NameSpan, Vocabulary
 __all__ = ["CLAUSE_BREAKS", "GLUE", "DescriptorFinder", "attach", "glued"]
 
 # Words that may stand between the parts of a descriptor ("der Generalsekretär der SOZ",
-# "Minister of Foreign Affairs of the Kyrgyz Republic"). Function words only.
-GLUE = frozenset(
+# "Minister of Foreign Affairs of the Kyrgyz Republic"), as normalize() writes them (Greek
+# της as τησ). Function words only, and none that is also a particle of names (Portuguese
+# da, dos; Dutch van; Italian della: "Lula da Silva", "Della Vedova").
+GLUE = frozenset(normalize(word) for word in
     """
     der die das des dem den und the of and a an la le les de du d et el del y e
     и в на من و از در 的 ve ile
     के की का کے کی کا
+    של แห่ง ของ της του των wa của
     """.split()
 )
 

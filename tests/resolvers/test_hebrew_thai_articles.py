@@ -18,6 +18,7 @@ from rollcall.service.engine import Engine
 
 PUTIN, XI, ERDOGAN, MODI, JAISHANKAR = "Q7747", "Q15031", "Q39259", "Q1058", "Q16186720"
 GUTERRES, BIDEN, MACRON, SCHOLZ, LULA = "Q311440", "Q6279", "Q3052772", "Q61053", "Q37181"
+VIEIRA = "rc-mauro-vieira"
 
 
 def _people(engine: Engine, text: str, lang: str, date: str) -> dict[str, tuple[bool, list[str]]]:
@@ -39,6 +40,13 @@ def test_hebrew_negation_and_a_role_with_a_joined_word(engine: Engine) -> None:
                              "ג'איישנקר נכח בדיונים.", "he", "2024-07-04")
     assert people[MODI][0] is False
     assert people[JAISHANKAR] == (True, ["סוברהמניאם ג'איישנקר"])
+
+
+def test_of_holds_a_hebrew_role_and_its_country_together(engine: Engine) -> None:
+    # "Brazil's Foreign Minister (the foreign minister of Brazil) Mauro Vieira took part":
+    # the name is found only after its role, which של ("of") joins to the country.
+    people = _people(engine, "בפגישה השתתף שר החוץ של ברזיל מאורו ויירה.", "he", "2024-02-21")
+    assert people == {VIEIRA: (True, ["מאורו ויירה"])}
 
 
 def test_hebrew_abbreviations_are_words_not_quotations(engine: Engine) -> None:
