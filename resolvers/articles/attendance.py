@@ -138,8 +138,12 @@ class AttendanceJudge:
                 # The verb comes after its subject: "Modi did not attend and Jaishankar ..."
                 # is "모디 ... 불참했으며 자이샨카르", "مودی ... شرکت نکرد و جایشانکار":
                 # Modi, not the name after the verb. A cue before every name ("merhum X",
-                # "the late X") still speaks of the one after it.
-                near = [n for n in near if n[1] < c] or near
+                # "the late X") still speaks of the one after it in its clause, but not of one
+                # past a comma: "Կ. Դեմիրճյանի անվան համալիրում, վարչապետ Նիկոլ Փաշինյանի"
+                # (in the hall named after K. Demirchyan, [chaired by] Prime Minister Nikol
+                # Pashinyan) names after someone the gazetteer lacks, not Pashinyan.
+                near = [n for n in near if n[1] < c] or [
+                    n for n in near if not any(ch in CLAUSE_BREAKS for ch in text[tokens[c].end : tokens[n[1]].start])]
             if near:
                 out.add(min(near)[1])
         return out

@@ -34,3 +34,16 @@ def test_the_absent_one_is_the_subject_of_the_verb(engine: Engine, lang: str, te
 def test_languages_that_put_the_verb_first_or_second_are_not_verb_final() -> None:
     assert {"fa", "tr", "ja", "ko", "hi", "ur"} <= VERB_FINAL
     assert not {"ar", "en", "ru", "de", "zh", "id", "vi", "sw"} & VERB_FINAL
+
+
+def test_a_cue_before_a_name_speaks_of_it_in_its_clause_only(engine: Engine) -> None:
+    # "The summit honoured the late Iranian President Ebrahim Raisi": the cue comes first.
+    late = engine.documents.reconcile("Zirvede merhum İran Cumhurbaşkanı İbrahim Reisi için saygı duruşunda "
+                                      "bulunuldu.", "tr", "2024-07-04").people
+    assert {p.id: p.attending for p in late} == {"Q5947347": False}
+    # "The meeting took place in the hall named after K. Demirchyan, chaired by Prime Minister
+    # Nikol Pashinyan": անվան ("named after") speaks of the man before it, whom the gazetteer
+    # lacks, not of the Prime Minister past the comma.
+    chaired = engine.documents.reconcile("Նիստը տեղի ունեցավ Կ. Դեմիրճյանի անվան համալիրում, վարչապետ Նիկոլ "
+                                         "Փաշինյանի նախագահությամբ։", "hy", "2020-10-09").people
+    assert {p.id: p.attending for p in chaired} == {"Q7035479": True}
