@@ -7,7 +7,8 @@ general signals stand here, each the statement of one rule:
 - how common the word is in the language (wordfreq's Zipf scale: 6 is about once in a
   thousand words, 3 once in a million; below 3 counts as 0), for the 40-odd languages
   wordfreq covers, and for Thai, which it lacks, from the Thai National Corpus's counts
-  that PyThaiNLP carries; another language gives 0 ("unknown"), and the other signals decide;
+  that PyThaiNLP carries; another language gives 0 ("unknown"), and the other signals
+  decide;
 - case: in a script with case, a name is written with a capital letter.
 """
 

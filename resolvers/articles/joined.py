@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..normalize import normalize
-from ..script import char_script
 from ..phrases import phrase_tokens
+from ..script import char_script
 from ..text import Token
 from ..wordlike import script_has_case
 from .inflection import hebrew_prefix_lengths, korean_stem_lengths

@@ -39,7 +39,8 @@ def test_two_georgian_names_with_words_between_are_two_names(engine: Engine) -> 
 
 @pytest.mark.parametrize("lang, date, text, expected", [
     ("tk", "2024-10-11", "Türkmenistanyň Prezidenti Serdar Berdimuhamedow maslahata gatnaşdy. Hindistanyň "
-                         "Premýer-ministri Narendra Modi sammite gatnaşmady.", {SERDAR_BERDIMUHAMEDOV: True, MODI: False}),
+                         "Premýer-ministri Narendra Modi sammite gatnaşmady.",
+     {SERDAR_BERDIMUHAMEDOV: True, MODI: False}),
     ("mn", "2024-07-04", "ОХУ-ын Ерөнхийлөгч Владимир Путин чуулга уулзалтад оролцов. Энэтхэгийн Ерөнхий сайд "
                          "Нарендра Моди оролцоогүй.", {PUTIN: True, MODI: False}),
     ("hy", "2024-07-04", "Ռուսաստանի նախագահ Վլադիմիր Պուտինը մասնակցեց գագաթնաժողովին։ Հնդկաստանի վարչապետ "
