@@ -29,8 +29,9 @@ _WORD = re.compile(r"[\w\u0300-\u036f\u064b-\u065f\u0670\u200c\u0900-\u0963\u096
                    r"\u0e81-\u0ece\u0f18\u0f19\u0f35\u0f37\u0f39\u0f3e-\u0fbc\u1000-\u1049\u104c-\u109f"
                    rf"\u1780-\u17d3]+(?:(?:['’‘ʼ`´׳״]|{_HEBREW_GERSHAYIM})[\w]+)*")
 # Full stops: Latin, Arabic question mark, Chinese and Japanese, Urdu (۔), Devanagari (।),
-# Armenian (։).
-_SENTENCE_END = re.compile(r"[.!?؟。！？۔।॥։]+[\"'»”]?(?=\s|$)|\n\s*\n|\n")
+# Armenian (։), Ethiopic (።, typed also as two word separators ፡፡, and its question mark ፧),
+# Myanmar (။), Khmer (។).
+_SENTENCE_END = re.compile(r"(?:[.!?؟。！？۔।॥։።፧။។]|፡፡)+[\"'»”]?(?=\s|$)|\n\s*\n|\n")
 _CJK_SCRIPTS = {"Han", "Katakana", "Hiragana"}
 
 

@@ -183,12 +183,12 @@ class AttendanceJudge:
 
 
 # Languages whose clauses end with their verb (subject, object, verb): Korean, Japanese,
-# the Turkic languages, Persian, Tajik, Pashto, Urdu, Hindi, Bengali, Mongolian, Armenian,
-# Georgian.
-VERB_FINAL = frozenset({"ko", "ja", "tr", "az", "kk", "ky", "uz", "tk", "fa", "tg", "ps", "ur", "hi", "bn", "mn",
-                        "hy", "ka"})
-# Semicolons: Latin, Arabic, full-width.
-_SEMICOLONS = frozenset(";؛；")
+# the Turkic languages, Persian, Tajik, Pashto, Urdu, Hindi, Bengali, Nepali, Sinhala,
+# Tamil, Mongolian, Armenian, Georgian, Amharic, Burmese.
+VERB_FINAL = frozenset({"ko", "ja", "tr", "az", "kk", "ky", "uz", "tk", "fa", "tg", "ps", "ur", "hi", "bn", "ne", "si",
+                        "ta", "mn", "hy", "ka", "am", "my"})
+# Semicolons: Latin, Arabic, full-width, Ethiopic.
+_SEMICOLONS = frozenset(";؛；፤")
 # Greek's semicolon, the ano teleia (U+0387), is typed as the middle dot after a Greek
 # letter ("δεν παρευρέθηκε· την Ινδία εκπροσώπησε"); elsewhere the middle dot joins the
 # parts of a name (弗拉基米尔·普京) and parts nothing.

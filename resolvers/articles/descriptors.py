@@ -143,8 +143,9 @@ def _listed(text: str, tokens: Sequence[Token], last: int, first: int) -> bool:
 
 
 # Punctuation that separates parts of a sentence, in the scripts read (Arabic comma،,
-# Chinese and Japanese full-width marks and the enumeration comma 、).
-CLAUSE_BREAKS = ",;:.!?()[]\"«»“”،؛。，、；：！？（）"
+# Chinese and Japanese full-width marks and the enumeration comma 、, Ethiopic ። ፣ ፤ ፥,
+# Myanmar ၊ ။).
+CLAUSE_BREAKS = ",;:.!?()[]\"«»“”،؛。，、；：！？（）።፣፤፥၊။"
 
 # Words that join the items of a list ("Russia, China and India"), as normalize() writes
 # them (Vietnamese và is the va of Uzbek; Armenian և is եւ; Hebrew's ו is written joined to
@@ -153,7 +154,7 @@ CLAUSE_BREAKS = ",;:.!?()[]\"«»“”،؛。，、；：！？（）"
 LIST_JOINERS = frozenset(
     """
     and und et y e и і ва و اور ve ile va və және жана ба 和 及 与 與 と 및 और
-    και dan এবং او และ ו եւ და болон we
+    και dan এবং او และ ו եւ და болон we እና
     """.split()
 )
 

@@ -72,6 +72,8 @@ class MentionFinder:
     def _is_name_token(self, tok: Token, lang: str | None) -> bool:
         if not tok.norm or tok.norm in PARTICLES or tok.text.isdigit() or self._is_function_word(tok, lang):
             return False
+        if tok.norm in LIST_JOINERS and not script_has_case(tok.text):
+            return False  # "and" (Amharic እና, a name's word by its keys), in a script where no capital tells
         return self._is_name_word(tok.text, lang)
 
     def _reads_as_name_word(self, word: str, lang: str | None) -> bool:
