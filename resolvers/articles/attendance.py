@@ -94,7 +94,7 @@ class AttendanceJudge:
                 return True
         first = at[0]
         for k in range(first - 1, max(first - 1 - _NEGATION_REACH, -1), -1):
-            if any(c in CLAUSE_BREAKS for c in text[tokens[k].end : tokens[k + 1].start]):
+            if _any_between(_CLAUSE_BREAKS, text, tokens, k, k + 1):
                 return False
             if self._negation_at(tokens, k):
                 return True
@@ -133,7 +133,7 @@ class AttendanceJudge:
                 continue
             near = [(d, i) for i in mentions
                     if sentence_no[i] == sent and (d := abs(word_at[c] - word_at[i])) <= self._window
-                    and not _semicolon_between(text, tokens, c, i)]
+                    and not _any_between(_SEMICOLONS, text, tokens, c, i)]
             if verb_final or is_hangul(tokens[c].text):
                 # The verb comes after its subject: "Modi did not attend and Jaishankar ..."
                 # is "모디 ... 불참했으며 자이샨카르", "مودی ... شرکت نکرد و جایشانکار":
@@ -143,7 +143,7 @@ class AttendanceJudge:
                 # (in the hall named after K. Demirchyan, [chaired by] Prime Minister Nikol
                 # Pashinyan) names after someone the gazetteer lacks, not Pashinyan.
                 near = [n for n in near if n[1] < c] or [
-                    n for n in near if not any(ch in CLAUSE_BREAKS for ch in text[tokens[c].end : tokens[n[1]].start])]
+                    n for n in near if not _any_between(_CLAUSE_BREAKS, text, tokens, c, n[1])]
             if near:
                 out.add(min(near)[1])
         return out
@@ -189,15 +189,17 @@ VERB_FINAL = frozenset({"ko", "ja", "tr", "az", "kk", "ky", "uz", "tk", "fa", "t
                         "ta", "mn", "hy", "ka", "am", "my"})
 # Semicolons: Latin, Arabic, full-width, Ethiopic.
 _SEMICOLONS = frozenset(";؛；፤")
+_CLAUSE_BREAKS = frozenset(CLAUSE_BREAKS)
 # Greek's semicolon, the ano teleia (U+0387), is typed as the middle dot after a Greek
 # letter ("δεν παρευρέθηκε· την Ινδία εκπροσώπησε"); elsewhere the middle dot joins the
 # parts of a name (弗拉基米尔·普京) and parts nothing.
 _GREEK_ANO_TELEIA = re.compile(r"(?<=[\u0370-\u03ff\u1f00-\u1fff])[·\u0387]")
 
 
-def _semicolon_between(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
+def _any_between(marks: frozenset[str], text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Whether one of the punctuation `marks` stands between tokens a and b."""
     first, last = min(a, b), max(a, b)
-    return not _SEMICOLONS.isdisjoint(text[tokens[first].end : tokens[last].start])
+    return not marks.isdisjoint(text[tokens[first].end : tokens[last].start])
 
 
 def _speech(text: str) -> list[tuple[int, int]]:

@@ -72,8 +72,6 @@ class MentionFinder:
     def _is_name_token(self, tok: Token, lang: str | None) -> bool:
         if not tok.norm or tok.norm in PARTICLES or tok.text.isdigit() or self._is_function_word(tok, lang):
             return False
-        if tok.norm in LIST_JOINERS and not script_has_case(tok.text):
-            return False  # "and" (Amharic እና, a name's word by its keys), in a script where no capital tells
         return self._is_name_word(tok.text, lang)
 
     def _reads_as_name_word(self, word: str, lang: str | None) -> bool:
@@ -97,7 +95,11 @@ class MentionFinder:
         return " ".join(out)
 
     def _is_function_word(self, tok: Token, lang: str | None) -> bool:
-        return not script_has_case(tok.text) and commonness(tok.text, lang) >= self.config.function_word
+        """In a script without case (no capital tells a name), a word too common to be part
+        of one, or "and" however common the word list counts it: Georgian და, which has
+        none, and Amharic እና, which reads by its keys as a word of some name."""
+        return not script_has_case(tok.text) and (
+            tok.norm in LIST_JOINERS or commonness(tok.text, lang) >= self.config.function_word)
 
     def _may_continue_name(self, tokens: Sequence[Token], k: int, lang: str | None) -> bool:
         """Whether token k, after name words, is itself name-like: capitalised in a script
@@ -109,15 +111,14 @@ class MentionFinder:
             return False
         if script_has_case(tok.text):
             return capital_word(tok)
-        if tok.norm in LIST_JOINERS or tok.norm in self._cue_starts:
-            # "And" (in a language without a word list, Georgian და, a rare word) and the verbs
-            # of the cues ("שי ג'ינפינג השתתפו": Xi Jinping took part) are no name's words.
+        if self._is_function_word(tok, lang) or tok.norm in self._cue_starts:
+            # Nor are the verbs of the cues ("שי ג'ינפינג השתתפו": Xi Jinping took part).
             return False
         if tok.text in DETACHED_SURNAME_ENDINGS:
             return True
         if k + 1 < len(tokens) and tokens[k + 1].text in DETACHED_SURNAME_ENDINGS:
             return True
-        return not is_cjk(tok.text[0]) and commonness(tok.text, lang) < self.config.name_word_after_name
+        return self._is_rare(tok, lang, self.config.name_word_after_name)
 
     def written_names(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """Aliases written out in full; a one-word alias only when it is not a common
@@ -303,10 +304,12 @@ class MentionFinder:
             return capital_word(tok)
         return self._is_rare(tok, lang)
 
-    def _is_rare(self, tok: Token, lang: str | None) -> bool:
-        """A word not common in its language, which in a script without case may be part of
-        a name (a Chinese or Japanese character never is on its own)."""
-        return not is_cjk(tok.text[0]) and commonness(tok.text, lang) < self.config.rare_word
+    def _is_rare(self, tok: Token, lang: str | None, below: float | None = None) -> bool:
+        """A word less common in its language than `below` (DocumentConfig.rare_word if not
+        given), which in a script without case may be part of a name (a Chinese or Japanese
+        character never is on its own)."""
+        threshold = self.config.rare_word if below is None else below
+        return not is_cjk(tok.text[0]) and commonness(tok.text, lang) < threshold
 
     def _cjk_names(self) -> CjkNames:
         """Built on the first Chinese or Japanese article (the segmenter's dictionary)."""
