@@ -122,3 +122,14 @@ def test_thai_words_are_cut_at_known_words_only() -> None:
 def test_thai_commonness_comes_from_the_thai_national_corpus() -> None:
     assert commonness("ที่", "th") > 7  # "that", "at": one of the commonest words
     assert commonness("ปูติน", "th") == 0.0  # Putin: no word of the corpus
+
+
+def test_hostile_runs_in_thai_and_hebrew_are_nobody(engine: Engine) -> None:
+    # A name repeated thousands of times without a space stays one word (the segmenter does
+    # not cut it into syllables), and one-letter Hebrew prefixes on a run of nonsense, with
+    # control and invisible characters, make nobody.
+    run = "วลาดิมีร์" * 2000
+    assert ThaiWords(["ประธานาธิบดี"]).cut(run) == [(0, len(run))]
+    assert _people(engine, f"ประธานาธิบดี{run} เข้าร่วมการประชุม\n", "th", "2024-07-04") == {}
+    noise = "ו\u200bל\u0007" + "בבבב" * 500 + ' מזכ"ל"ם"' * 50
+    assert _people(engine, noise, "he", "2024-07-04") == {}
