@@ -59,6 +59,7 @@ typedef struct {
     const long *groups; /* sorted */
     Py_ssize_t n_groups;
     int particle;
+    int kept; /* a query's word that is no given name an alias may leave out (forms.words_kept) */
     int r_same; /* cls_r is cls (no r dropped) */
     double weight;
 } Token;
@@ -345,7 +346,7 @@ static void token_pair(const Token *q, const Token *a, const TokenPatterns *qp, 
     if (q->skel.n >= MIN_SKELETON && str_eq(q->skel, a->skel)) spell = max2(spell, SAME_SKELETON);
     if (share_group(q, a)) { /* "Ioannes" and "John" */
         *spelling = max2(spell, SAME_GIVEN_NAME);
-        *sound = SAME_GIVEN_NAME;
+        *sound = 1.0; /* one name, however spelled */
         return;
     }
     double snd = class_similarity(qp ? &qp->cls : NULL, q->cls, a->cls);
@@ -554,24 +555,25 @@ static int align(const Reading *q, const Reading *a, Memo *memo, const TokenPatt
         a_total += w;
     }
     /* The worst-matched query token that is not a particle (a wrong given name sinks it),
-       nor a middle name the alias leaves out: an unmatched one between the query's first
-       and last, when those and every alias token are matched ("Mary Elizabeth Jones"
-       against "Mary Jones"). A particle is no first or last word: "basha" (Pasha) ends
-       "Ahmad Jamal Basha", and Jamal is no middle name. */
-    Py_ssize_t first = -1, last = -1, n_words = 0;
+       nor a given name the alias leaves out: an unmatched one before the query's last
+       word, when that and every one of two or more alias words are matched ("Mary
+       Elizabeth Jones" against "Mary Jones"; "Mehmet Recep Peker" against "Recep Peker",
+       known by his second given name), unless it is `kept` (a part of "Hans-Peter", or the
+       family name a Chinese name puts first). A particle is no last word: "basha" (Pasha)
+       ends "Ahmad Jamal Basha", and Jamal is no given name left out. */
+    Py_ssize_t last = -1, n_words = 0;
     for (Py_ssize_t i = 0; i < n_q; i++) {
         if (q->tokens[i].particle) continue;
-        if (first < 0) first = i;
         last = i;
         n_words++;
     }
-    int middle_left_out = n_words > 2 && match_of[first] >= 0 && match_of[last] >= 0;
-    for (Py_ssize_t j = 0; middle_left_out && j < n_a; j++)
-        if (a_best[j] <= 0.0) middle_left_out = 0;
+    int given_left_out = n_words > 2 && n_a > 1 && match_of[last] >= 0;
+    for (Py_ssize_t j = 0; given_left_out && j < n_a; j++)
+        if (a_best[j] <= 0.0) given_left_out = 0;
     double weakest = 0.0;
     int any = 0;
     for (Py_ssize_t i = 0; i < n_q; i++) {
-        if (q->tokens[i].particle || (middle_left_out && match_of[i] < 0)) continue;
+        if (q->tokens[i].particle || (given_left_out && match_of[i] < 0 && !q->tokens[i].kept)) continue;
         if (!any || best_of_q[i] < weakest) weakest = best_of_q[i];
         any = 1;
     }
@@ -674,14 +676,16 @@ static int check_tuple(PyObject *t, Py_ssize_t n, const char *what) {
 
 static PyObject *Reading_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
     static char *names[] = {"tokens", "keys", "skeletons", "classes", "classes_r", "groups",
-                            "particles", "weights", "rarity", NULL};
-    PyObject *fields[8];
+                            "particles", "weights", "rarity", "kept", NULL};
+    PyObject *fields[8], *kept = NULL;
     double rarity;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!OOOOOOOd:Reading", names, &PyTuple_Type,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!OOOOOOOd|O:Reading", names, &PyTuple_Type,
                                      &fields[0], &fields[1], &fields[2], &fields[3], &fields[4],
-                                     &fields[5], &fields[6], &fields[7], &rarity))
+                                     &fields[5], &fields[6], &fields[7], &rarity, &kept))
         return NULL;
     Py_ssize_t n = PyTuple_GET_SIZE(fields[0]);
+    if (kept == Py_None) kept = NULL;
+    if (kept && check_tuple(kept, n, "kept") < 0) return NULL;
     static const char *what[] = {"tokens", "keys", "skeletons", "classes", "classes_r",
                                  "groups", "particles", "weights"};
     Py_ssize_t n_chars = 0, n_groups = 0;
@@ -728,8 +732,9 @@ static PyObject *Reading_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         }
         group_cursor += t->n_groups;
         t->particle = PyObject_IsTrue(PyTuple_GET_ITEM(fields[6], i));
+        t->kept = kept ? PyObject_IsTrue(PyTuple_GET_ITEM(kept, i)) : 0;
         t->weight = PyFloat_AsDouble(PyTuple_GET_ITEM(fields[7], i));
-        if (t->particle < 0 || (t->weight == -1.0 && PyErr_Occurred())) goto fail;
+        if (t->particle < 0 || t->kept < 0 || (t->weight == -1.0 && PyErr_Occurred())) goto fail;
     }
     reading_finish(self, cursor);
     return (PyObject *)self;
@@ -921,13 +926,14 @@ static PyObject *Reading_groups(Reading *self, void *closure) {
     return out;
 }
 
-/* ... each token's particle flag (closure 0) or weight (1). */
+/* ... each token's particle flag (closure 0), weight (1) or kept flag (2). */
 static PyObject *Reading_flags(Reading *self, void *closure) {
-    int weights = (int)(intptr_t)closure;
+    int which = (int)(intptr_t)closure;
     PyObject *out = PyTuple_New(self->n);
     for (Py_ssize_t i = 0; out && i < self->n; i++) {
         const Token *t = &self->tokens[i];
-        PyObject *item = weights ? PyFloat_FromDouble(t->weight) : PyBool_FromLong(t->particle);
+        PyObject *item = which == 1 ? PyFloat_FromDouble(t->weight)
+                                    : PyBool_FromLong(which == 0 ? t->particle : t->kept);
         if (!item) { Py_CLEAR(out); break; }
         PyTuple_SET_ITEM(out, i, item);
     }
@@ -950,6 +956,7 @@ static PyGetSetDef Reading_getset[] = {
     {"groups", (getter)Reading_groups, NULL, "each token's given-name groups, sorted", NULL},
     {"particles", (getter)Reading_flags, NULL, "whether each token is a particle", (void *)0},
     {"weights", (getter)Reading_flags, NULL, "each token's rarity weight", (void *)1},
+    {"kept", (getter)Reading_flags, NULL, "whether each token is no given name an alias may leave out", (void *)2},
     {"joined_key", (getter)Reading_joined, NULL, "the phonetic keys joined", (void *)0},
     {"joined_class", (getter)Reading_joined, NULL, "the consonant classes joined", (void *)1},
     {NULL},

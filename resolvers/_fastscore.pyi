@@ -11,6 +11,7 @@ class Reading:
         particles: tuple[bool, ...],
         weights: tuple[float, ...],
         rarity: float,
+        kept: tuple[bool, ...] | None = None,
     ) -> None: ...
     @property
     def total(self) -> float: ...
@@ -26,6 +27,7 @@ class Reading:
     groups: tuple[tuple[int, ...], ...]
     particles: tuple[bool, ...]
     weights: tuple[float, ...]
+    kept: tuple[bool, ...]
     joined_key: str
     joined_class: str
 

@@ -5,17 +5,19 @@ alias is filed under in the index. What this computes is what the stored name in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .caches import READINGS_CACHED
 from .given_names import name_groups
 from .keys import token_keys
+from .normalize import hyphened_words
 from .respell import LANGUAGE_OF_COUNTRY
 from .script import LATIN, detect_script
 from .translit import romanize
 
-__all__ = ["NameForm", "PHONETIC_KEY", "name_forms", "alias_language", "lookup_keys"]
+__all__ = ["NameForm", "PHONETIC_KEY", "name_forms", "alias_language", "lookup_keys", "words_kept"]
 
 # The prefix of an index key filed from a token's (or a reading's joined) phonetic key; the
 # other kinds: s: skeleton, c: consonant classes, b: their bigrams, g: given-name group.
@@ -95,3 +97,25 @@ def _token_lookup_keys(token: str) -> frozenset[str]:
             padded = f"^{c}$"
             out.update("b:" + padded[i : i + 2] for i in range(len(padded) - 1))
     return frozenset(out)
+
+
+# Scripts whose own names put the family name first (何立峰: He Lifeng; 윤석열: Yoon Suk Yeol).
+_FAMILY_NAME_FIRST = frozenset({"Han", "Hangul"})
+
+
+def words_kept(name: str, forms: Sequence[NameForm]) -> list[tuple[bool, ...]]:
+    """For each reading in `forms` of the query `name`, whether each of its tokens is no
+    given name an alias may leave out (score_py.align): both parts of a hyphened given name
+    ("Hans-Peter" is not Hans and then Peter, as "Hans Peter" may be), and the first word of
+    a name in a script whose names put the family name first (何立峰 read "he li feng" is no
+    Li Feng)."""
+    hyphened = hyphened_words(name)
+    parts = [h or (i > 0 and hyphened[i - 1]) for i, h in enumerate(hyphened)]
+    family_name_first = detect_script(name) in _FAMILY_NAME_FIRST
+    out = []
+    for form in forms:
+        kept = list(parts) if len(parts) == len(form.tokens) else [False] * len(form.tokens)
+        if kept and family_name_first:
+            kept[0] = True
+        out.append(tuple(kept))
+    return out

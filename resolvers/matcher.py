@@ -4,14 +4,15 @@ Steps: validate and clean the query; romanise it (several readings); retrieve al
 share keys with it; rank them by a cheap token coverage and score the best of them with the
 fitted linear model over PairFeatures (with a date or role, the office holders among more
 retrieved aliases too); keep the best alias per person; add context (country, tenure on the
-date, role), which decides between namesakes; turn each candidate's score and margin into a
-confidence, never above the one ranked before it nor above its share of the ranking model's
-probability; auto-accept by the fitted threshold.
+date, role), which decides between namesakes, as does a title the query gives after a comma
+(namesakes.py); turn each candidate's score and margin into a confidence, never above the
+one ranked before it nor above its share of the ranking model's probability; auto-accept by
+the fitted threshold.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
@@ -20,21 +21,26 @@ from ._display import rounded
 from .algorithm import AlgorithmDescription, Feature, setting
 from .context import CONTEXT_HINTS, context_hints
 from .dates import InvalidDate, check_date
-from .forms import name_forms
+from .forms import name_forms, words_kept
 from .index import NameIndex
 from .kept_spelling import respells_kept_name
+from .namesakes import (
+    ScoredPerson, context_decides_between_namesakes, fits_as_well, namesake_share, title_decides_between_namesakes,
+)
 from .params import AliasSetting, Params, load_params, ranking_shares
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize, strip_invisible
-from .score import FEATURES, PairFeatures, Scorer, pack, scored_pairs
+from .score import FEATURES, PairFeatures, Reading, Scorer, pack, scored_pairs
 from .script import detect_script
 from .tags import InvalidLanguageTag, check_language_tag, is_country_code, primary_language
+from .titles import title_words, titles_agree
 from .types import Candidate, MatchResult, Query
 from .unspaced import cut_where_a_space_is_left_out, is_cut_in_two
 from .wordlike import is_word_of_names, word_commonness
 
 __all__ = [
     "NAME_MATCHER", "MatcherConfig", "InvalidQuery", "match", "validate_query", "validate_language", "MAX_LIMIT",
-    "QueryTraits", "ScoredPerson", "alias_setting", "is_one_word", "namesake_share", "query_traits", "score_candidates",
+    "QueryTraits", "ScoredPerson", "alias_setting", "bearer_of_query_title", "is_one_word", "namesake_share",
+    "query_traits", "score_candidates",
 ]
 
 MAX_LIMIT = 50
@@ -61,13 +67,16 @@ class MatcherConfig:
     namesake_tolerance: float = setting(0.05, "how much less of the query's words (spelling, weakest token) a "
                                               "person may fit than the best-fitting one and still be a namesake, "
                                               "between whom the context decides")
+    title_tolerance: float = setting(0.15, "as namesake_tolerance, for persons with an alias that carries the title "
+                                           "the query gives after a comma, which then decides between them "
+                                           "(\"William Ross, Baron Ross of Marnock\" is Willie Ross)")
     role_match_ratio: float = setting(85.0, "token similarity (0-100) at which a word of a role hint and one of a "
                                             "post label are the same word (below 100: inflections meet)")
 
 
 NAME_MATCHER = AlgorithmDescription(
     name="rollcall-name",
-    version="2.5",
+    version="2.6",
     summary="ranks the gazetteer's persons for one name in any script, with a calibrated confidence",
     features=(
         *(Feature(name, doc) for name, doc in FEATURES.items()),
@@ -76,25 +85,6 @@ NAME_MATCHER = AlgorithmDescription(
     ),
     config=MatcherConfig,
 )
-
-
-class ScoredPerson(NamedTuple):
-    """A person among a query's candidates, by their best alias (a named tuple: one per
-    scored person and query)."""
-
-    person: int
-    alias_id: int
-    logit: float
-    features: PairFeatures
-    context: tuple[str, ...]  # the context hints that hold
-    name_logit: float  # the score of the name alone: `logit` less the context's bonus
-    # How well the query's own words fit the person by any of the aliases scored (the best
-    # spelling, the best weakest token): what makes persons namesakes for this query.
-    query_fit: tuple[float, float]
-    # The alias an answer shows, with its own features: one written as the query is; else
-    # the best alias, or the best in the query's language when that accounts for the
-    # query's words as well (_shown_alias).
-    shown: tuple[int, PairFeatures]
 
 
 def validate_language(lang: str | None) -> None:
@@ -146,7 +136,8 @@ def score_candidates(
     if not query_forms:
         return []
     # One Scorer for both steps: the pairs of words the first computes, the second reuses.
-    scorer = Scorer(tuple(pack(w) for w in query_forms))
+    kept = words_kept(query.name, [w.form for w in query_forms])
+    scorer = Scorer(tuple(pack(w, k) for w, k in zip(query_forms, kept)))
     data = index.data
     # With a date or a role, the holders of the office are scored even when their name is
     # one of many written alike ("Khan"): more aliases are retrieved, and those of persons
@@ -156,8 +147,9 @@ def score_candidates(
     retrieved = index.retrieve(forms, config.retrieve_with_office if with_office_hints else config.retrieve)
     data.prefetch(retrieved)
     head = retrieved[:config.retrieve]
-    prescored = _best_covered_by_person(scorer.best_covered(data.first_readings(head), len(head)), head,
-                                        data.persons_of(head), config)
+    first_readings = data.first_readings(head)
+    prescored = _best_covered_by_person(scorer.best_covered(first_readings, len(head)), head,
+                                        data.persons_of(head), first_readings, config)
     hints: dict[int, tuple[str, ...]] = {}
 
     def hints_of(person: int) -> tuple[str, ...]:
@@ -203,27 +195,46 @@ def score_candidates(
                                                        config.namesake_tolerance)
         scored.append(ScoredPerson(person, alias_id, logit + bonus, feats, context, logit, query_fit[person], shown))
     if with_context:
-        scored = _context_decides_between_namesakes(scored, config.namesake_tolerance)
+        scored = context_decides_between_namesakes(scored, config.namesake_tolerance)
     persons = index.persons
     scored.sort(key=lambda s: (-s.logit, -s.name_logit, persons[s.person].id))
+    if has_title := bearer_of_query_title(index, query):
+        scored = title_decides_between_namesakes(scored, config.title_tolerance, has_title)
     return scored
 
 
+def bearer_of_query_title(index: NameIndex, query: Query) -> Callable[[int], bool] | None:
+    """Whether a person has an alias that carries the title the query gives after a comma
+    (titles.titles_agree); None when it gives none."""
+    query_title = title_words(query.name, query.lang)
+    if not query_title:
+        return None
+    data = index.data
+    return lambda person: titles_agree(query_title, (data.record_of(a).name for a in data.aliases_of(person)))
+
+
 def _best_covered_by_person(order: Sequence[int], head: Sequence[int], persons: Sequence[int],
-                            config: MatcherConfig) -> list[int]:
+                            readings: Sequence[Reading], config: MatcherConfig) -> list[int]:
     """The `rescore` aliases of `head` that cover the query best (`order`: their positions,
     best first), at most `aliases_per_person` of one person: a person of many aliases
     (Sadyr Japarov has eighteen) would otherwise take every place, and a namesake be scored
-    by none of the aliases that carry the query's word ("Japarov" by Akylbek Japarov's
-    Chinese alias alone)."""
-    taken: dict[int, int] = {}
+    by none of the aliases that carry the query's words ("Japarov" by Akylbek Japarov's
+    Chinese alias alone). Of a person's aliases read alike (`readings`: their first
+    readings), only the first counts: "Merkel", "Меркель" and "默克尔" would otherwise take
+    Angela Merkel's places, and her full name go unscored for "Engkela Merkel"."""
+    taken: dict[int, list[int]] = {}  # person: positions taken
     out = []
     for i in order:
-        if taken.get(persons[i], 0) < config.aliases_per_person:
-            taken[persons[i]] = taken.get(persons[i], 0) + 1
-            out.append(head[i])
-            if len(out) == config.rescore:
-                break
+        of_person = taken.setdefault(persons[i], [])
+        if len(of_person) >= config.aliases_per_person:
+            continue
+        # A reading's tokens are built on each access: only a person's second alias needs them.
+        if of_person and any(readings[i].tokens == readings[j].tokens for j in of_person):
+            continue
+        of_person.append(i)
+        out.append(head[i])
+        if len(out) == config.rescore:
+            break
     return out
 
 
@@ -243,48 +254,8 @@ def _shown_alias(best: tuple[int, PairFeatures], in_query_language: tuple[float,
     if in_query_language is None:
         return best
     _, alias_id, feats = in_query_language
-    fits = _fits_as_well((feats.spelling, feats.weakest), (best[1].spelling, best[1].weakest), tolerance)
+    fits = fits_as_well((feats.spelling, feats.weakest), (best[1].spelling, best[1].weakest), tolerance)
     return (alias_id, feats) if fits else best
-
-
-def _fits_as_well(fit: tuple[float, float], best: tuple[float, float], tolerance: float) -> bool:
-    """Whether a (spelling, weakest token) fit of the query's words is within `tolerance`
-    of the best one on both: the rule for namesakes and for the alias shown."""
-    return fit[0] >= best[0] - tolerance and fit[1] >= best[1] - tolerance
-
-
-def _context_decides_between_namesakes(scored: list[ScoredPerson], tolerance: float) -> list[ScoredPerson]:
-    """Namesakes are the persons the query's own words fit best, all about equally well
-    ("Japarov": the president Sadyr and the prime minister Akylbek). Their name scores still
-    differ by what the query does not speak to, such as one of them having a surname-only
-    alias. A namesake whom more of the query's context fits (the role, an office on the
-    date) than the best-named candidate gets that one's name score, so the context decides.
-    Nobody is lowered; among the raised, their own name scores keep their order
-    (ScoredPerson.name_logit)."""
-    best_fit = (max((sp.query_fit[0] for sp in scored), default=0.0),
-                max((sp.query_fit[1] for sp in scored), default=0.0))
-    namesakes = [_fits_as_well(sp.query_fit, best_fit, tolerance) for sp in scored]
-    if sum(namesakes) < 2:
-        return scored
-    # Whoever has the best name score, a namesake or one whose alias scores higher on what
-    # the query does not speak to (a short alias in another script): the context that fits
-    # a namesake better decides against them too. A context's bonus is logit - name_logit.
-    best_named = max(scored, key=lambda sp: sp.name_logit)
-    best_bonus = best_named.logit - best_named.name_logit
-    return [sp._replace(logit=best_named.name_logit + (sp.logit - sp.name_logit))
-            if namesake and sp.logit - sp.name_logit > best_bonus and sp.name_logit < best_named.name_logit else sp
-            for sp, namesake in zip(scored, namesakes)]
-
-
-def namesake_share(first: tuple[float, float], fits: Iterable[tuple[float, float]], tolerance: float) -> float:
-    """The most confidence each of the persons who bear a surname alone may have: one over
-    their number. They are those of `fits` (their query fits, the first's included) the word
-    fits as well as the first candidate's `first`, when it fits the first all but exactly;
-    else the others bear other, similar names ("Mirzaev" for "Mirziyoyev"), and the share is
-    whole."""
-    if first[0] < 1.0 - tolerance:
-        return 1.0
-    return 1.0 / max(sum(_fits_as_well(fit, first, tolerance) for fit in fits), 1)
 
 
 def is_one_word(query: Query) -> bool:

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from .caches import READINGS_CACHED
 
-__all__ = ["clean", "has_qualifier", "fold", "normalize", "normalize_reading", "strip_invisible", "strip_diacritics",
-           "MAX_NAME_CHARS"]
+__all__ = ["clean", "has_qualifier", "hyphened_words", "is_title_word", "split_titles", "fold", "normalize",
+           "normalize_reading", "strip_invisible", "strip_diacritics", "MAX_NAME_CHARS"]
 
 MAX_NAME_CHARS = 1000
 
@@ -158,19 +158,27 @@ _PEERAGE = frozenset(
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th|er|e|\.|-?й|-?я)?$")
 
 
-def _without_titles(text: str) -> str:
-    """Drop the titles after commas; a name left in two parts is the inverted form of
-    library catalogues and encyclopaedias ("Lavrov, Sergei"), put back in reading order."""
+def split_titles(text: str) -> tuple[str, str]:
+    """(name, titles): the titles after commas apart from the name; a name left in two parts
+    is the inverted form of library catalogues and encyclopaedias ("Lavrov, Sergei"), put
+    back in reading order."""
     parts = [p.strip() for p in text.split(",")]
-    kept = [parts[0]]
+    kept, titles = [parts[0]], []
     for part in parts[1:]:
         first = part.split(" ", 1)[0].casefold() if part else ""
         if not part or first in _PEERAGE or _ORDINAL.match(first):
+            titles += [part] if part else []
             continue
         kept.append(part)
     if len(kept) == 2:
         kept.reverse()
-    return " ".join(kept)
+    return " ".join(kept), " ".join(titles)
+
+
+def is_title_word(word: str) -> bool:
+    """Whether a folded word is one of the words that open a title ("baron") or an ordinal
+    ("4th"): it says nothing of whose title it is."""
+    return word in _PEERAGE or bool(_ORDINAL.match(word))
 
 
 def has_qualifier(text: str) -> bool:
@@ -190,12 +198,41 @@ def clean(text: str) -> str:
     leading honorifics removed, then fold(). Diacritics kept."""
     if _PLAIN.fullmatch(text) and text.partition(" ")[0] not in _TITLES:
         return text
-    text = _HIS_EXCELLENCY.sub("", unicodedata.normalize("NFKC", text))
-    text = _without_titles(_PARENTHESES.sub(" ", text))
-    words = fold(_strip_marks(text, latin=False)).split()
+    words = fold(_strip_marks(_name_part(text), latin=False)).split()
     while len(words) > 1 and words[0] in _TITLES:
         words.pop(0)
     return " ".join(words)
+
+
+def _name_part(text: str) -> str:
+    """The name without "H. E.", parenthetical disambiguators and titles after a comma."""
+    text = _HIS_EXCELLENCY.sub("", unicodedata.normalize("NFKC", text))
+    return split_titles(_PARENTHESES.sub(" ", text))[0]
+
+
+# The hyphens that join the parts of one name ("Hans-Peter", "Benedix-Engler").
+_NAME_HYPHEN = re.compile(r"[-‐‑]")
+
+
+def hyphened_words(text: str) -> tuple[bool, ...]:
+    """For each word of clean(text), whether a hyphen joins it to the next ("Hans-Peter
+    Müller": True, False, False); all False when the words do not line up with clean()'s."""
+    words = clean(text).split()
+    if not _NAME_HYPHEN.search(text):  # most names
+        return (False,) * len(words)
+    parts: list[str] = []
+    joined: list[bool] = []
+    for chunk in _name_part(text).split():
+        pieces = [fold(_strip_marks(p, latin=False)).split() for p in _NAME_HYPHEN.split(chunk)]
+        for k, piece in enumerate(pieces):
+            parts += piece
+            joined += [False] * len(piece)
+            if piece and k < len(pieces) - 1:
+                joined[-1] = True
+    # clean() drops leading honorifics: its words are the last of these.
+    if not words or parts[len(parts) - len(words):] != words:
+        return (False,) * len(words)
+    return tuple(joined[len(parts) - len(words):])
 
 
 def normalize_reading(latin: str) -> str:

@@ -25,8 +25,9 @@ FEATURES: dict[str, str] = {
     "alias_coverage": "share of the alias's tokens the query accounts for",
     "whole": "phonetic-key similarity of the whole names, tokens joined in aligned order",
     "whole_sound": "consonant-class similarity of the whole names",
-    "weakest": ("similarity of the query's worst-matched token (a wrong given name sinks it); a middle name the "
-                "alias leaves out is not one (\"Mary Elizabeth Jones\" for \"Mary Jones\")"),
+    "weakest": ("similarity of the query's worst-matched token (a wrong given name sinks it); a given name the "
+                "alias leaves out is not one (\"Mary Elizabeth Jones\" for \"Mary Jones\", \"Mehmet Recep Peker\" "
+                "for \"Recep Peker\")"),
     "in_order": "1 when the aligned tokens keep their order (\"Fritz Walter\" is not \"Walter Fritsch\")",
     "rarity": "how rare the alias's tokens are in the gazetteer: a common name has namesakes",
 }
@@ -37,7 +38,9 @@ INITIAL = 0.85
 # writes as an initial ("N. P. Saud"), is vouched for by one letter; and a word of running
 # text that shares the letter (Persian "نشستها", "meetings") would pass as the given name.
 ALIAS_INITIAL = 0.6
-# Similarity of two forms of one given name in different languages ("Wilhelm", "William").
+# Spelling similarity of two forms of one given name in different languages ("Wilhelm",
+# "William"), at least; their sound is the same (1), at least as sure as two names whose
+# consonant classes happen to agree ("Edvard" and "David").
 SAME_GIVEN_NAME = 0.9
 # Spelling credit for two tokens with the same consonant skeleton (what an abjad writes), of
 # at least MIN_SKELETON letters.
@@ -59,13 +62,15 @@ WEAK_MATCH = 0.5
 UNMATCHED_ALIAS_WEIGHT = 0.5
 
 # Particles and honorifics: they belong to names but say little about which person; their
-# tokens weigh PARTICLE_WEIGHT of their rarity. The Arabic honorific sheikh as each script's
+# tokens weigh PARTICLE_WEIGHT of their rarity. So do the words that tell a father from his
+# son of the same name ("Alois Rainer senior"). The Arabic honorific sheikh as each script's
 # reading spells it (Arabic الشيخ, Persian شیخ, Malayalam ശൈഖ് ഷെയ്ഖ്, Hindi शेख, Russian шейх,
 # German Scheich, Turkish şeyh).
 PARTICLES = frozenset(
     """
     von fon van fan de der den del della di da du le la zu zum zur und of bin ibn bint al el
     ul bey beg bek pasha pasa basha efendi hanim aga agha graf freiherr baron sir lord
+    senior junior sr jr snr jnr
     oglu ogly ogli uly kyzy kizi qizi gyzy
     sheikh shaikh shaykh sheik shekh shikh shykh saikh seykh sheykh shejh sheyh seyh sekh
     scheich cheikh alshikh alshykh alsheikh

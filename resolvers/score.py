@@ -82,11 +82,11 @@ class WeightedForm:
         return total
 
 
-def pack(w: WeightedForm) -> Reading:
-    """The reading packed for the C scoring loop."""
+def pack(w: WeightedForm, kept: tuple[bool, ...] | None = None) -> Reading:
+    """The reading packed for the C scoring loop; `kept`: a query's (forms.words_kept)."""
     form = w.form
     return Reading(form.tokens, form.keys, form.skeletons, form.classes, form.classes_r,
-                   token_groups(form), token_particles(form), w.weights, w.rarity)
+                   token_groups(form), token_particles(form), w.weights, w.rarity, kept)
 
 
 def token_groups(form: NameForm) -> tuple[tuple[int, ...], ...]:

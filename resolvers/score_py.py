@@ -44,10 +44,11 @@ def jaro_winkler(a: str, b: str) -> float:
 
 class Reading:
     """One romanised reading of a name with what scoring needs of each token: its keys,
-    given-name groups (sorted), whether it is a particle, its rarity weight. Immutable."""
+    given-name groups (sorted), whether it is a particle, its rarity weight, and (a query's)
+    whether it is no given name an alias may leave out (forms.words_kept). Immutable."""
 
     __slots__ = ("tokens", "keys", "skeletons", "classes", "classes_r", "groups", "particles", "weights", "rarity",
-                 "total", "joined_key", "joined_class")
+                 "kept", "total", "joined_key", "joined_class")
 
     tokens: tuple[str, ...]
     keys: tuple[str, ...]
@@ -58,15 +59,19 @@ class Reading:
     particles: tuple[bool, ...]
     weights: tuple[float, ...]
     rarity: float
+    kept: tuple[bool, ...]
     total: float
     joined_key: str
     joined_class: str
 
     def __init__(self, tokens: tuple[str, ...], keys: tuple[str, ...], skeletons: tuple[str, ...],
                  classes: tuple[str, ...], classes_r: tuple[str, ...], groups: tuple[tuple[int, ...], ...],
-                 particles: tuple[bool, ...], weights: tuple[float, ...], rarity: float) -> None:
+                 particles: tuple[bool, ...], weights: tuple[float, ...], rarity: float,
+                 kept: tuple[bool, ...] | None = None) -> None:
+        if kept is None:
+            kept = (False,) * len(tokens)
         fields = dict(tokens=tokens, keys=keys, skeletons=skeletons, classes=classes, classes_r=classes_r,
-                      groups=groups, particles=particles, weights=weights)
+                      groups=groups, particles=particles, weights=weights, kept=kept)
         for name, value in fields.items():
             if not isinstance(value, tuple) or len(value) != len(tokens):
                 raise ValueError(f"{name} must be a tuple of {len(tokens)} items")
@@ -78,6 +83,7 @@ class Reading:
         for name, value in fields.items():
             set_(self, name, value)
         set_(self, "particles", tuple(bool(p) for p in particles))
+        set_(self, "kept", tuple(bool(k) for k in kept))
         set_(self, "weights", tuple(float(w) for w in weights))
         set_(self, "rarity", float(rarity))
         total = 0.0
@@ -102,7 +108,7 @@ class Reading:
             return reading
         try:
             return cls(reading.tokens, reading.keys, reading.skeletons, reading.classes, reading.classes_r,
-                       reading.groups, reading.particles, reading.weights, reading.rarity)
+                       reading.groups, reading.particles, reading.weights, reading.rarity, reading.kept)
         except AttributeError:
             raise TypeError(f"expected a Reading, not {type(reading).__name__}") from None
 
@@ -159,7 +165,7 @@ def token_pair(q: Reading, i: int, a: Reading, j: int) -> tuple[float, float]:
     Sound: the consonant classes' similarity, with and without a postvocalic r. Equal
     tokens or keys are 1; an initial is INITIAL if it is the other's first letter
     (ALIAS_INITIAL when only the alias's token is one); two forms
-    of one given name are SAME_GIVEN_NAME at least."""
+    of one given name are SAME_GIVEN_NAME at least by spelling, and 1 by sound."""
     qt, at, qk, ak = q.tokens[i], a.tokens[j], q.keys[i], a.keys[j]
     if qt == at or qk == ak:
         return 1.0, 1.0
@@ -171,7 +177,7 @@ def token_pair(q: Reading, i: int, a: Reading, j: int) -> tuple[float, float]:
     if len(skeleton) >= MIN_SKELETON and skeleton == a.skeletons[j]:
         spelling = max(spelling, SAME_SKELETON)
     if set(q.groups[i]) & set(a.groups[j]):  # "Ioannes" and "John"
-        return max(spelling, SAME_GIVEN_NAME), SAME_GIVEN_NAME
+        return max(spelling, SAME_GIVEN_NAME), 1.0
     sound = max(_class_similarity(q.classes[i], a.classes[j]), _class_similarity(q.classes_r[i], a.classes_r[j]))
     return spelling, sound if sound >= 0 else spelling
 
@@ -281,14 +287,17 @@ def align(q: Reading, a: Reading, pairs: _Pairs | None = None) -> Features:
         a_weighted += w * s
         a_total += w
     # The worst-matched query token that is not a particle (a wrong given name sinks it),
-    # nor a middle name the alias leaves out: an unmatched one between the query's first and
-    # last, when those and every alias token are matched ("Mary Elizabeth Jones" against
-    # "Mary Jones"). A particle is no first or last word: "basha" (Pasha) ends "Ahmad Jamal
-    # Basha", and Jamal is no middle name.
+    # nor a given name the alias leaves out: an unmatched one before the query's last word,
+    # when that and every one of two or more alias words are matched ("Mary Elizabeth
+    # Jones" against "Mary Jones"; "Mehmet Recep Peker" against "Recep Peker", known by his
+    # second given name), unless it is `kept` (a part of "Hans-Peter", or the family name a
+    # Chinese name puts first). A particle is no last word: "basha" (Pasha) ends "Ahmad
+    # Jamal Basha", and Jamal is no given name left out.
     words = [i for i in range(q.size) if not q.particles[i]]
-    middle_left_out = (len(words) > 2 and match_of[words[0]] >= 0 and match_of[words[-1]] >= 0
-                       and all(s > 0.0 for s in a_best))
-    weakest = min((best_of_q[i] for i in words if not (middle_left_out and match_of[i] < 0)), default=0.0)
+    given_left_out = (len(words) > 2 and a.size > 1 and match_of[words[-1]] >= 0
+                      and all(s > 0.0 for s in a_best))
+    weakest = min((best_of_q[i] for i in words if not (given_left_out and match_of[i] < 0 and not q.kept[i])),
+                  default=0.0)
     matched = [j for j in match_of if j >= 0]
     order = matched + [j for j in range(a.size) if a_best[j] == 0.0]
     a_key = "".join([a.keys[j] for j in order])

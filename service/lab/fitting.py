@@ -40,7 +40,10 @@ from rollcall.gazetteer import import_file
 from rollcall.resolvers import MatcherConfig, Query
 from rollcall.resolvers.fit import expected_calibration_error, fit_conditional_logit, fit_logistic, grouped_folds
 from rollcall.resolvers.index import NameIndex
-from rollcall.resolvers.matcher import alias_setting, is_one_word, namesake_share, query_traits, score_candidates
+from rollcall.resolvers.matcher import (
+    ScoredPerson, alias_setting, bearer_of_query_title, is_one_word, namesake_share, query_traits, score_candidates,
+)
+from rollcall.resolvers.namesakes import title_decides_between_namesakes
 from rollcall.resolvers.script import detect_script
 from rollcall.resolvers.params import (
     ACCEPT_GROUPS, CONFIDENCE_FEATURES, CONTEXT_DEFAULTS, PARAMS_PATH, AliasSetting, ConfidenceModel, Params, ScoreModel,
@@ -63,6 +66,7 @@ _NIL_FALSE_ACCEPT = 0.01
 _CONFIDENCE_L2 = 0.1
 # Namesakes of a surname alone, as the matcher counts them (matcher.namesake_share).
 _NAMESAKE_TOLERANCE = MatcherConfig().namesake_tolerance
+_TITLE_TOLERANCE = MatcherConfig().title_tolerance
 # Made-up names per labelled query.
 _MADE_UP_SHARE = 0.1
 
@@ -76,6 +80,7 @@ class _Example:
     vectors: tuple[tuple[float, ...], ...]
     settings: tuple[AliasSetting, ...]  # per candidate: its best alias's (matcher.alias_setting)
     query_fits: tuple[tuple[float, float], ...]  # per candidate: ScoredPerson.query_fit
+    titled: tuple[bool, ...]  # per candidate: bears the title the query gives (matcher.bearer_of_query_title)
     one_word: bool
     qualified: bool
 
@@ -86,6 +91,7 @@ def _examples(index: NameIndex, queries: Sequence[dict], config: MatcherConfig) 
         query = Query(q["query"], q.get("lang") or None)
         scored = score_candidates(index, query, config)[:_CANDIDATES]
         traits = query_traits(query)
+        has_title = bearer_of_query_title(index, query)
         out.append(_Example(
             q["query"],
             q.get("expected") or f"nil:{q['id']}",
@@ -94,6 +100,7 @@ def _examples(index: NameIndex, queries: Sequence[dict], config: MatcherConfig) 
             tuple(s.features.vector() for s in scored),
             tuple(alias_setting(index, query, traits, s.person, s.alias_id) for s in scored),
             tuple(s.query_fit for s in scored),
+            tuple(bool(has_title and has_title(s.person)) for s in scored),
             is_one_word(query),
             has_qualifier(q["query"]),
         ))
@@ -170,12 +177,25 @@ class FoldAnswer:
         return ConfidenceModel.group(query_script, self.single_token)
 
 
+def _ranked(ex: _Example, coef: Sequence[float]) -> list[ScoredPerson]:
+    """The candidates as the matcher ranks them under `coef`: by score (equal scores keep
+    the matcher's order: sorted() is stable), then a title the query gives decides between
+    namesakes. Each ScoredPerson's `person` is the candidate's position in `ex`."""
+    scored = []
+    for i, (vector, fit) in enumerate(zip(ex.vectors, ex.query_fits)):
+        logit, features = _logit(coef, vector), PairFeatures(*vector)
+        scored.append(ScoredPerson(i, i, logit, features, (), logit, fit, (i, features)))
+    scored.sort(key=lambda sp: -sp.logit)
+    if any(ex.titled):
+        scored = title_decides_between_namesakes(scored, _TITLE_TOLERANCE, ex.titled.__getitem__)
+    return scored
+
+
 def _top(ex: _Example, coef: Sequence[float]) -> FoldAnswer:
     if not ex.candidate_ids:
         return FoldAnswer((), False, 0.0, ())
-    # Equal scores keep the matcher's order (sorted() is stable), as the matcher breaks ties.
-    ranked = sorted(zip((_logit(coef, v) for v in ex.vectors), ex.candidate_ids, ex.vectors, ex.settings,
-                        ex.query_fits), key=lambda r: -r[0])
+    ranked = [(sp.logit, ex.candidate_ids[sp.person], ex.vectors[sp.person], ex.settings[sp.person], sp.query_fit)
+              for sp in _ranked(ex, coef)]
     best, best_id, vector, setting, fit = ranked[0]
     rival = ranked[1][0] if len(ranked) > 1 else None
     feats = ConfidenceModel.features(best, rival, ex.one_word, ex.qualified, PairFeatures(*vector), setting)

@@ -113,6 +113,26 @@ def test_the_cross_validation_ranks_candidates_of_equal_score_as_the_matcher_doe
     same = (1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.5)
     weaker = (0.8, 0.8, 0.9, 0.7, 0.7, 0.8, 1.0, 0.5)
     example = _Example("Anna Berger", "Q200", "Q200", ("Q100", "Q200", "Q300"), (same, same, weaker),
-                       (AliasSetting("Latin", "Latin"),) * 3, ((1.0, 1.0),) * 3, False, False)
+                       (AliasSetting("Latin", "Latin"),) * 3, ((1.0, 1.0),) * 3, (False,) * 3, False, False)
     answer = _top(example, (1.0,) * len(same))
     assert answer.ranked == ("Q100", "Q200", "Q300") and not answer.right
+
+
+def test_the_cross_validation_lets_a_title_decide_between_namesakes_as_the_matcher_does() -> None:
+    import dataclasses
+
+    from rollcall.resolvers.params import AliasSetting
+    from rollcall.service.lab.fitting import _Example, _top
+
+    # "William Ross, Baron Ross of Marnock": the MP's name fits a little better, the baron
+    # (second) bears the title; a third, whose name fits far worse, bears it too.
+    exact = (1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.5)
+    close = (0.95, 0.95, 0.95, 0.8, 0.75, 0.9, 1.0, 0.5)
+    far = (0.5, 0.5, 0.6, 0.4, 0.4, 0.3, 1.0, 0.5)
+    example = _Example("William Ross, Baron Ross of Marnock", "QBARON", "QBARON", ("QMP", "QBARON", "QFAR"),
+                       (exact, close, far), (AliasSetting("Latin", "Latin"),) * 3,
+                       ((1.0, 1.0), (0.95, 0.9), (0.5, 0.3)), (False, True, True), False, False)
+    answer = _top(example, (1.0,) * len(exact))
+    assert answer.ranked == ("QBARON", "QMP", "QFAR") and answer.right
+    untitled = _top(dataclasses.replace(example, titled=(False,) * 3), (1.0,) * len(exact))
+    assert untitled.ranked == ("QMP", "QBARON", "QFAR") and not untitled.right

@@ -314,10 +314,11 @@ def test_an_initial_vouches_less_for_a_word_the_query_writes_in_full(impl) -> No
 
 
 @pytest.mark.parametrize("impl", [_fastscore, score_py])
-def test_a_middle_name_the_alias_leaves_out_is_not_the_weakest_word(impl) -> None:
-    """"Mary Elizabeth Jones" against "Mary Jones": every alias word is matched, and so
-    are the query's first and last, so the unmatched "Elizabeth" is a middle name, not a
-    wrong word. A first or last word left unmatched still is one."""
+def test_a_given_name_the_alias_leaves_out_is_not_the_weakest_word(impl) -> None:
+    """"Mary Elizabeth Jones" and "Elizabeth Mary Jones" against "Mary Jones": every alias
+    word is matched, and so is the query's last, so the unmatched "Elizabeth" is a given
+    name the alias leaves out, not a wrong word. An unmatched last word still is one, and so
+    is any word against an alias of one word (a surname alone fits every given name)."""
     weakest = PairFeatures._fields.index("weakest")
 
     def features(query: str, alias: str) -> tuple[float, ...]:
@@ -326,7 +327,9 @@ def test_a_middle_name_the_alias_leaves_out_is_not_the_weakest_word(impl) -> Non
 
     assert features("Mary Elizabeth Jones", "Mary Jones")[weakest] == 1.0
     assert features("Mary Jones", "Mary Jones")[weakest] == 1.0
-    assert features("Elizabeth Mary Jones", "Mary Jones")[weakest] == 0.0  # the first word
+    assert features("Elizabeth Mary Jones", "Mary Jones")[weakest] == 1.0  # the first word
     assert features("Mary Jones Elizabeth", "Mary Jones")[weakest] == 0.0  # the last word
-    # An alias word left unmatched: "Elizabeth" is no omitted middle name of "Mary Brown Jones".
+    assert features("Mary Elizabeth Jones", "Jones")[weakest] == 0.0
+    assert features("Mary Jones", "Jones")[weakest] == 0.0
+    # An alias word left unmatched: "Elizabeth" is no omitted given name of "Mary Brown Jones".
     assert features("Mary Elizabeth Jones", "Mary Brown Jones")[weakest] < 1.0

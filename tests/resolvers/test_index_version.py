@@ -46,6 +46,7 @@ DIGESTS = {
     "30": "e8cf0f0407fadd1d80eec731c12f6a1c72d68ca244a9030fc02b4b7c06e7c27a",  # Kurdish, Uyghur, Kazakh in Arabic script read by their own vowel letters; Persian C-یو-C "io"; an initial ayn before a consonant "a"; Egyptian, Moroccan, Levantine Arabic read as Arabic; peerage titles in seven more languages
     "31": "20a54096f15962dee42d446ea5eef2b64b1f33b9a04a6adb28c91c2e918b65a4",  # given names: Heiner, Konrad/Kurt, Dietrich/Dieter, Theodore/Fyodor, Bernard, Sebastian, Emmanuel, Sergei, Vladimir, Dmitry, Olaf, Gustav, Jacqueline
     "32": "59ad31abb33bf6180cc7fcfec7843f99f29fc286a6d1f8133905fefd0b56fc93",  # Sinhala read by rules of our own (ICU has no transform for it; unidecode read "eddvrdd")
+    "33": "6cab7879b8d2eb6a8e2683562f2aa7810ef75a0293cae70e645c1c4a4038bb27",  # senior, junior, Sr., Jr. are particles
 }
 
 
