@@ -6,7 +6,7 @@ describe."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 
 from ..normalize import normalize
 from ..phrases import PhraseMatch, PhraseMatcher, phrase_tokens
@@ -14,7 +14,7 @@ from ..text import Token
 from .inflection import is_korean_particle
 from .types import Descriptor, NameSpan, Vocabulary
 
-__all__ = ["CLAUSE_BREAKS", "GLUE", "DescriptorFinder", "attach", "glued"]
+__all__ = ["CLAUSE_BREAKS", "GLUE", "DescriptorFinder", "attach", "glued", "name_before"]
 
 # Words that may stand between the parts of a descriptor ("der Generalsekretär der SOZ",
 # "Minister of Foreign Affairs of the Kyrgyz Republic"), as normalize() writes them (Greek
@@ -210,23 +210,30 @@ def attach(spans: list[NameSpan], descriptors: list[Descriptor], tokens: Sequenc
                     d.attached = True
                 break
     for d in descriptors:
-        if d.attached:
+        if d.attached or (last := name_before(d, by_last, tokens, gap)) is None:
             continue
-        for k in range(d.first - 1, max(d.first - 2 - gap, -1), -1):
-            if tokens[k].norm in LIST_JOINERS:
-                break
-            if k in by_last:
-                before = by_last[k].descriptor
-                if before is None:
-                    by_last[k].descriptor = d
-                    d.attached = True
-                elif _adjacent(text, tokens, k, d.first):
-                    # A name between its country and its office, as Chinese and Japanese
-                    # write it ("ロシアのプーチン大統領"): the two halves describe it together.
-                    before.roles |= d.roles
-                    before.countries |= d.countries
-                    before.orgs |= d.orgs
-                    before.role_text = before.role_text or d.role_text
-                    d.attached = True
-                break
+        before = by_last[last].descriptor
+        if before is None:
+            by_last[last].descriptor = d
+            d.attached = True
+        elif _adjacent(text, tokens, last, d.first):
+            # A name between its country and its office, as Chinese and Japanese write it
+            # ("ロシアのプーチン大統領"): the two halves describe it together.
+            before.roles |= d.roles
+            before.countries |= d.countries
+            before.orgs |= d.orgs
+            before.role_text = before.role_text or d.role_text
+            d.attached = True
+
+
+def name_before(d: Descriptor, by_last: Mapping[int, NameSpan], tokens: Sequence[Token], gap: int) -> int | None:
+    """The last token of the span of `by_last` (spans by their last token) that a
+    descriptor after it may describe: the nearest within `gap` tokens before it, unless
+    "and" stands between."""
+    for k in range(d.first - 1, max(d.first - 2 - gap, -1), -1):
+        if tokens[k].norm in LIST_JOINERS:
+            return None
+        if k in by_last:
+            return k
+    return None
 

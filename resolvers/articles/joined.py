@@ -96,7 +96,7 @@ class JoinedWords:
                     return [stem, token_part(tok, stem_length, len(tok.text))]
             return None
         if script == "Thai":
-            parts = self._thai.cut(tok.text)
+            parts = self._thai.cut(tok.text, lambda start, end: is_name_word(token_part(tok, start, end)))
             return [token_part(tok, a, b) for a, b in parts] if len(parts) > 1 else None
         if script != "Hebrew":
             return None

@@ -185,7 +185,10 @@ class MentionFinder:
                 last += 1
                 known_last = last if known[last] else known_last
             last = min(last, first + self.config.longest_name - 1)
-            spans.append(NameSpan(first, last, known_last=min(known_last, last)))
+            known_first = None
+            if self._given_name_before(text, tokens, first, blocked, taken, lang):
+                known_first, first = first, first - 1
+            spans.append(NameSpan(first, last, known_last=min(known_last, last), known_first=known_first))
             taken.update(range(first, last + 1))  # not found again after a role phrase
             i = last + 1
         # In a script without case, the words not common in the language right after a title
@@ -216,6 +219,18 @@ class MentionFinder:
             else:
                 merged.append(span)
         return merged
+
+    def _given_name_before(self, text: str, tokens: Sequence[Token], first: int, blocked: set[int],
+                           taken: set[int], lang: str | None) -> bool:
+        """In a script without case, a word not common in the language right before a known
+        name word may be a given name the gazetteer spells otherwise ("გურბანგული
+        ბერდიმუჰამედოვი", Gurbanguly Berdimuhamedov): no capital says it is not. The span
+        then starts with it, and is resolved without it if the whole names nobody."""
+        k = first - 1  # not right after another name, whose word it would be
+        return (k >= 0 and k not in blocked and k not in taken and k - 1 not in taken
+                and not script_has_case(tokens[first].text)
+                and not script_has_case(tokens[k].text) and not is_cjk(tokens[k].text[0])
+                and joins(text, tokens, k, first) and self._may_continue_name(tokens, k, lang))
 
     def _name_after_role(self, text: str, tokens: Sequence[Token], d: Descriptor, blocked: set[int],
                          taken: set[int], lang: str | None) -> NameSpan | None:

@@ -25,9 +25,10 @@ from ..types import Candidate, MatchResult, Office, Query
 from ..wordlike import commonness, script_has_case
 from .attendance import AttendanceJudge
 from .cjk import is_cjk
-from .descriptors import DescriptorFinder, attach
+from .descriptors import DescriptorFinder, attach, name_before
 from .inflection import attach_surname_endings
 from .mentions import HAN_COUNTRIES, MentionFinder, initials_before, mention_at
+from .name_words import is_surname_of, letters_read, sounds_like_surname
 from .offices import Offices
 from .types import Descriptor, DocumentConfig, DocumentResult, Mention, NameSpan, PersonFound, Unresolved, Vocabulary
 
@@ -77,17 +78,30 @@ class DocumentReconciler:
         surnames: dict[str, str] = {}  # key of a resolved person's name token → person
         unresolved: list[Unresolved] = []
         roles_of: dict[str, set[str]] = defaultdict(set)
+        # The spans without a descriptor that named nobody, by last token, with their report.
+        named_nobody: dict[int, tuple[NameSpan, Unresolved | None]] = {}
         for span in spans:
             d = span.descriptor
             person_id, conf, mention = self._resolve_span(span, text, tokens, lang, date, surnames)
+            if person_id is None and (moved := self._role_of_the_name_before(span, named_nobody, text, tokens, lang,
+                                                                              date, surnames)):
+                if (gone := self._unresolved(span, text, tokens, lang)) is not None:
+                    unresolved.append(gone)  # as it reads without the role
+                (span, gone), (person_id, conf, mention) = moved
+                if gone is not None:
+                    unresolved.remove(gone)
             if person_id is None:
                 if d and span.first == span.last and self._all_common([tokens[span.first].text], lang):
                     # An ordinary word after the role ("الرئيس القرغيزي إن ..."): the role
                     # phrase stands alone and may name its holder itself.
                     d.attached = False
-                if (gone := self._unresolved(span, text, tokens, lang)) is not None:
+                gone = self._unresolved(span, text, tokens, lang)
+                if gone is not None:
                     unresolved.append(gone)
+                if d is None:
+                    named_nobody[span.last] = (span, gone)
                 continue
+            d = span.descriptor
             self._add(people, person_id, conf, mention)
             if d:
                 roles_of[person_id] |= d.roles
@@ -122,14 +136,60 @@ class DocumentReconciler:
         ordered = sorted(people.values(), key=lambda p: p.mentions[0].start)
         return DocumentResult(tuple(ordered), tuple(sorted(unresolved, key=lambda u: u.start)))
 
+    def _role_of_the_name_before(
+        self, span: NameSpan, named_nobody: dict[int, tuple[NameSpan, Unresolved | None]], text: str,
+        tokens: list[Token], lang: str | None, date: str | None, surnames: dict[str, str],
+    ) -> tuple[tuple[NameSpan, Unresolved | None], tuple[str | None, float, Mention]] | None:
+        """The role between two spans went to the second (attach), which names nobody: it
+        describes the first if, with it, that one names somebody ("นายหลี่ เฉียง
+        นายกรัฐมนตรีจีน ที่มหาศาลาประชาชน": Mr Li Qiang, Chinese Prime Minister, at the Great
+        Hall of the People). Then that span and what was reported of it, and what
+        _resolve_span finds; else None, and the role stays where it was."""
+        d = span.descriptor
+        if d is None or d.last >= span.first:
+            return None
+        k = name_before(d, {last: earlier for last, (earlier, _) in named_nobody.items()}, tokens,
+                        self.config.attach_gap)
+        if k is None:
+            return None
+        earlier, gone = named_nobody[k]
+        earlier.descriptor, span.descriptor = d, None
+        found = self._resolve_span(earlier, text, tokens, lang, date, surnames)
+        if found[0] is None:
+            earlier.descriptor, span.descriptor = None, d
+            return None
+        del named_nobody[k]
+        return (earlier, gone), found
+
     def _resolve_span(self, span: NameSpan, text: str, tokens: list[Token], lang: str | None, date: str | None,
                       surnames: dict[str, str]) -> tuple[str | None, float, Mention]:
         """The person a name span names, the confidence, and the mention as resolved: with
-        the initials before it, or without the unknown words after the known ones."""
+        the initials before it, or without the unknown words after the known ones; with the
+        unknown word before them (NameSpan.known_first) only when the name needs it: the
+        known words alone may name nobody ("ბერდიმუჰამედოვი": two persons bear it) or
+        someone else ("გურბანგული ბერდიმუჰამედოვი", Gurbanguly, after Serdar Berdimuhamedov
+        is named), and name the same person when it is no given name ("ጸሐፊ ዳሙ ራቪ",
+        secretary Dammu Ravi)."""
         d = span.descriptor
-        single = span.first == span.last
-        mention = mention_at(tokens, span.first, span.last, text)
-        initials_first, initials = initials_before(text, tokens, span.first) if single else (0, "")
+        person_id, conf, mention = self._resolve_from(span, span.first, text, tokens, lang, date, surnames)
+        if span.known_first is not None:
+            alone = self._resolve_from(span, span.known_first, text, tokens, lang, date, surnames)
+            if person_id is None or alone[0] == person_id:
+                person_id, conf, mention = alone
+        if person_id is not None and span.after_role and not self._offices.held_role(person_id, d, date):
+            # Found by the role alone, the name must be of someone who held it: a spelling
+            # near another person's name is not enough ("Sultan Raev", a secretary-general
+            # the gazetteer lacks, is not Salahuddin Rabbani).
+            person_id = None
+        return person_id, conf, mention
+
+    def _resolve_from(self, span: NameSpan, first: int, text: str, tokens: list[Token], lang: str | None,
+                      date: str | None, surnames: dict[str, str]) -> tuple[str | None, float, Mention]:
+        """_resolve_span for the span's words from `first` on."""
+        d = span.descriptor
+        single = first == span.last
+        mention = mention_at(tokens, first, span.last, text)
+        initials_first, initials = initials_before(text, tokens, first) if single else (0, "")
         person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, single, initials)
         if person_id is None and (undeclined := self._mentions.undeclined(mention.text, lang)) != mention.text:
             # A declined name ("с Тиграном Саркисяном"): its stems are the name.
@@ -141,13 +201,8 @@ class DocumentReconciler:
         while person_id is None and span.known_last is not None and span.known_last < last:
             # The words after the known ones were no part of the name after all.
             last -= 1
-            mention = mention_at(tokens, span.first, last, text)
-            person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, span.first == last)
-        if person_id is not None and span.after_role and not self._offices.held_role(person_id, d, date):
-            # Found by the role alone, the name must be of someone who held it: a spelling
-            # near another person's name is not enough ("Sultan Raev", a secretary-general
-            # the gazetteer lacks, is not Salahuddin Rabbani).
-            person_id = None
+            mention = mention_at(tokens, first, last, text)
+            person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, first == last)
         return person_id, conf, mention
 
     def _unresolved(self, span: NameSpan, text: str, tokens: list[Token], lang: str | None) -> Unresolved | None:
@@ -173,7 +228,7 @@ class DocumentReconciler:
                 for key in form.keys:
                     if key in surnames:
                         return surnames[key], 0.9
-            if _letters(name, lang) < 3:
+            if letters_read(name, lang) < 3:
                 return None, 0.0
         person_id, conf = self._match_name(name, lang, date, d, single)
         if person_id is not None and initials and self._initials_agree(person_id, initials):
@@ -254,7 +309,7 @@ class DocumentReconciler:
             holders = self._offices.holders(d, date)
             agreeing = [c for c in result.candidates if c.person_id in holders]
             # One word must read as the holder's surname, or be the matcher's clear choice.
-            if len(agreeing) == 1 and (not single or _sounds_like_surname(
+            if len(agreeing) == 1 and (not single or sounds_like_surname(
                 name, lang, agreeing[0].matched_alias, agreeing[0].matched_alias_lang
             ) or (agreeing[0] is top and top.confidence >= self.config.accept_confidence)):
                 return agreeing[0].person_id, max(agreeing[0].confidence, self.config.agreement_confidence)
@@ -271,7 +326,7 @@ class DocumentReconciler:
             # Running text has capitalised runs that are no names ("The Astana Times"):
             # every word of a mention must match some word of the name.
             return None, top.confidence
-        if single and not (_is_surname_of(name, lang, top.matched_alias, top.matched_alias_lang)
+        if single and not (is_surname_of(name, lang, top.matched_alias, top.matched_alias_lang)
                            or self._is_written_surname(name, top.person_id)):
             return None, top.confidence  # a lone given name ("Volker") names nobody yet
         if d is None and _all_cjk(name) and self._read_from_another_script(name, top):
@@ -320,35 +375,6 @@ class DocumentReconciler:
 def _all_cjk(name: str) -> bool:
     """Whether every letter of a name is a Chinese character or Kana."""
     return all(is_cjk(c) for c in name if c.isalpha())
-
-
-def _sounds_like_surname(word: str, lang: str | None, alias: str, alias_lang: str) -> bool:
-    """Whether `word` reads (by phonetic key) as the last word of `alias`, or as the whole
-    of it written as one word, as Korean writes a name (시진핑, Xi Jinping: 习近平)."""
-    keys = {k for f in name_forms(clean(word), lang) for k in f.keys}
-    return any(f.keys and (f.keys[-1] in keys or "".join(f.keys) in keys)
-               for f in name_forms(clean(alias), alias_lang or None))
-
-
-def _is_surname_of(word: str, lang: str | None, alias: str, alias_lang: str) -> bool:
-    """Whether one word alone names the person of `alias`: it is the alias's last word (the
-    family name) or the whole alias, as written, or read alike when the word is long enough
-    not to be a common word that merely sounds like a name ("Sie" is not "Xi")."""
-    words = normalize(alias).split()
-    if not words:
-        return False
-    if normalize(word) in (words[-1], " ".join(words)):
-        return True
-    return _letters(word, lang) >= 5 and _sounds_like_surname(word, lang, alias, alias_lang)
-
-
-def _letters(word: str, lang: str | None) -> int:
-    """How many letters a word has: as written in an alphabet with case; as read in Latin
-    letters in a script without (its shortest reading), where a Hangul syllable writes two
-    or three (푸틴 is "putin") and an abjad leaves vowels out."""
-    if script_has_case(word):
-        return len(normalize(word))
-    return min((len("".join(f.tokens)) for f in name_forms(clean(word), lang)), default=0)
 
 
 def _one(values: set[str]) -> str:

@@ -8,7 +8,7 @@ syllables that are ("วลาดิมีร์" into ว ลา ดิ มี�
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from pythainlp.util import Trie
 
 __all__ = ["ThaiWords"]
+
+# Whether the part of a word from start to end reads as a name's word.
+NameTest = Callable[[int, int], bool]
+# The fewest letters of a run read as a name before a function word comes apart from it:
+# "ปูติน" (Putin), not a syllable that happens to read as a name.
+_NAME_LETTERS = 4
 
 
 def _is_thai(word: str) -> bool:
@@ -44,11 +50,13 @@ class ThaiWords:
 
         return Trie(self._known | self._function_words)
 
-    def cut(self, word: str) -> list[tuple[int, int]]:
+    def cut(self, word: str, is_name: NameTest = lambda start, end: False) -> list[tuple[int, int]]:
         """(start, end) of the parts of one Thai word (text between spaces), in order; the
         whole word when nothing known is in it. A function word stands apart only next to a
-        known word ("ไม่ได้เข้าร่วม"), as it does in a phrase; elsewhere it may be a syllable
-        of a name (อัน of แอร์โดอัน, Erdoğan) and stays with what it is joined to."""
+        known word ("ไม่ได้เข้าร่วม"), as it does in a phrase, or beside a run of pieces that
+        `is_name` (of its start and end in the word) reads as a name ("ปูตินได้": Putin
+        has); elsewhere it may be a syllable of a name (อัน of แอร์โดอัน, Erdoğan) and stays
+        with what it is joined to."""
         from pythainlp.tokenize import word_tokenize
 
         pieces = word_tokenize(word, custom_dict=self._dictionary, engine="newmm", keep_whitespace=False)
@@ -58,6 +66,7 @@ class ThaiWords:
         apart = [known[i] or (pieces[i] in self._function_words
                               and any(known[j] for j in (i - 1, i + 1) if 0 <= j < len(pieces)))
                  for i in range(len(pieces))]
+        self._apart_beside_names(pieces, apart, is_name)
         parts: list[tuple[int, int]] = []
         start = 0
         for i, piece in enumerate(pieces):
@@ -70,3 +79,23 @@ class ThaiWords:
                 parts.append((start, end))
             start = end
         return parts
+
+    def _apart_beside_names(self, pieces: list[str], apart: list[bool], is_name: NameTest) -> None:
+        """Sets apart each function word beside a run of other pieces (up to an apart piece
+        or another function word) that reads as a name of _NAME_LETTERS letters or more."""
+        starts = [0]
+        for piece in pieces:
+            starts.append(starts[-1] + len(piece))
+        bounds = [apart[k] or pieces[k] in self._function_words for k in range(len(pieces))]
+        for i, piece in enumerate(pieces):
+            if apart[i] or piece not in self._function_words:
+                continue
+            before = i
+            while before > 0 and not bounds[before - 1]:
+                before -= 1
+            after = i + 1
+            while after < len(pieces) and not bounds[after]:
+                after += 1
+            runs = [(starts[before], starts[i]), (starts[i + 1], starts[after])]
+            if any(end - start >= _NAME_LETTERS and is_name(start, end) for start, end in runs):
+                apart[i] = True

@@ -82,7 +82,7 @@ class DocumentConfig:
 # matcher's); a change to what it finds or decides bumps the version.
 ARTICLE_READER = AlgorithmDescription(
     name="rollcall-document",
-    version="1.5",
+    version="1.6",
     summary="who an article names, in which office on its date, and whether each attended what it reports",
     features=(
         Feature("name", "the name matcher's confidence for the words of a mention"),
@@ -156,5 +156,7 @@ class NameSpan:
     descriptor: Descriptor | None = None
     # Where the words the gazetteer knows end, when the span goes on over unknown ones.
     known_last: int | None = None
+    # Where they begin, when the span starts with an unknown word before them.
+    known_first: int | None = None
     # Found only by its place after a role phrase, not by its spelling.
     after_role: bool = False

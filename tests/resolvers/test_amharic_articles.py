@@ -33,3 +33,11 @@ def test_two_word_separators_end_an_amharic_sentence(engine: Engine) -> None:
     assert [text[a:b].strip() for a, b in sentence_spans(text)][0].endswith("ተሳትፈዋል፡፡")
     people = _people(engine, text, "2024-10-23")
     assert people[ABIY][0] is True and people[LULA][0] is False
+
+
+def test_a_word_before_a_known_name_is_in_the_mention_only_when_the_name_needs_it(engine: Engine) -> None:
+    # "The Indian delegation was led by External Affairs Ministry Secretary Dammu Ravi": the
+    # vocabulary lacks ጸሐፊ (secretary), a word no capital tells from a given name; the known
+    # words alone name him, so it stays out of the mention.
+    text = "የህንድ ልዑካን ቡድንን የመሩት የውጭ ጉዳይ ሚኒስቴር ጸሐፊ ዳሙ ራቪ ናቸው።"
+    assert _people(engine, text, "2024-10-23") == {"rc-dammu-ravi": (True, ["ዳሙ ራቪ"])}

@@ -15,6 +15,7 @@ from rollcall.service.engine import Engine
 
 PUTIN, XI, MODI, ERDOGAN, ALIYEV = "Q7747", "Q15031", "Q1058", "Q39259", "Q57371"
 SERDAR_BERDIMUHAMEDOV = "rc-serdar-berdimuhamedov"
+GURBANGULY_BERDIMUHAMEDOV = "rc-gurbanguly-berdimuhamedov"
 
 
 def _attending(engine: Engine, text: str, lang: str, date: str) -> dict[str, bool]:
@@ -35,6 +36,17 @@ def test_two_georgian_names_with_words_between_are_two_names(engine: Engine) -> 
     text = "სამიტს თურქეთის პრეზიდენტი რეჯეფ თაიფ ერდოღანი დაესწრო, ხოლო ერდოღანთან შეხვედრა გამართა ილჰამ ალიევმა."
     people = {p.id: [m.text for m in p.mentions] for p in engine.documents.reconcile(text, "ka", "2024-07-04").people}
     assert people == {ERDOGAN: ["რეჯეფ თაიფ ერდოღანი", "ერდოღანთან"], ALIYEV: ["ილჰამ ალიევმა"]}
+
+
+def test_a_georgian_given_name_the_gazetteer_lacks_tells_namesakes_apart(engine: Engine) -> None:
+    # "Turkmenistan's President Serdar Berdimuhamedov attended the summit. His father
+    # Gurbanguly Berdimuhamedov attended too." The gazetteer has no Georgian "გურბანგული";
+    # without it the surname is taken for Serdar's, named before.
+    text = ("სამიტს თურქმენეთის პრეზიდენტი სერდარ ბერდიმუჰამედოვი დაესწრო. ასევე დაესწრო მამამისი "
+            "გურბანგული ბერდიმუჰამედოვი.")
+    people = {p.id: [m.text for m in p.mentions] for p in engine.documents.reconcile(text, "ka", "2024-07-04").people}
+    assert people == {SERDAR_BERDIMUHAMEDOV: ["სერდარ ბერდიმუჰამედოვი"],
+                      GURBANGULY_BERDIMUHAMEDOV: ["გურბანგული ბერდიმუჰამედოვი"]}
 
 
 @pytest.mark.parametrize("lang, date, text, expected", [

@@ -19,6 +19,7 @@ from rollcall.service.engine import Engine
 PUTIN, XI, ERDOGAN, MODI, JAISHANKAR = "Q7747", "Q15031", "Q39259", "Q1058", "Q16186720"
 GUTERRES, BIDEN, MACRON, SCHOLZ, LULA = "Q311440", "Q6279", "Q3052772", "Q61053", "Q37181"
 VIEIRA = "rc-mauro-vieira"
+LI_QIANG = "Q4414390"
 
 
 def _people(engine: Engine, text: str, lang: str, date: str) -> dict[str, tuple[bool, list[str]]]:
@@ -98,6 +99,16 @@ def test_thai_given_name_joined_to_the_role_before_a_known_surname(engine: Engin
     assert people[LULA][1][0].startswith("ลูอิส")  # Luiz, joined to ประธานาธิบดี (President)
 
 
+def test_a_thai_role_between_a_name_and_a_place_describes_the_name(engine: Engine) -> None:
+    # "That afternoon President Putin held talks with Mr Li Qiang, Chinese Prime Minister, at
+    # the Great Hall of the People in Beijing": the role went to the words after it, "at the
+    # Great Hall...", written as one word, which name nobody; it describes Li Qiang, whose
+    # two words are common Thai words ("เฉียง", slanting) and need it.
+    text = "ช่วงบ่ายวันเดียวกัน ประธานาธิบดีปูตินได้หารือกับนายหลี่ เฉียง นายกรัฐมนตรีจีน ที่มหาศาลาประชาชนกรุงปักกิ่ง\n"
+    people = _people(engine, text, "th", "2024-07-04")
+    assert people[LI_QIANG][1] == ["หลี่ เฉียง"]
+
+
 @pytest.mark.parametrize("text", [
     "ที่ประชุมเห็นชอบร่วมกันในหลายประเด็นเกี่ยวกับความมั่นคงทางอาหาร\n",  # "the meeting agreed on food security"
     "นายกรัฐมนตรีไม่ได้เข้าร่วมการประชุมในวันนี้\n",  # "the prime minister did not attend today"
@@ -117,6 +128,29 @@ def test_thai_words_are_cut_at_known_words_only() -> None:
     assert cut("แห่งอินเดียไม่ได้เข้าร่วม") == ["แห่ง", "อินเดีย", "ไม่", "ได้", "เข้าร่วม"]
     # อัน is a function word, but here the last syllable of Erdoğan: no known word beside it.
     assert cut("แอร์โดอัน") == ["แอร์โดอัน"]
+
+
+def test_thai_function_words_come_apart_from_a_name_joined_to_them() -> None:
+    words = ThaiWords(["ประธานาธิบดี"])
+    names = {"ปูติน", "แอร์โดอัน"}
+
+    def cut(word: str) -> list[str]:
+        return [word[a:b] for a, b in words.cut(word, lambda start, end: word[start:end] in names)]
+
+    # "President Putin has held talks with": ได้ and กับ beside a name; หารือ is no known
+    # word, and stays with กับ, as Thai leaves unknown words whole.
+    assert cut("ประธานาธิบดีปูตินได้หารือกับ")[:3] == ["ประธานาธิบดี", "ปูติน", "ได้"]
+    # Erdoğan's last syllable is a function word, but the rest (แอร์โด) reads as no name.
+    assert cut("แอร์โดอัน") == ["แอร์โดอัน"]
+    # Without a name to read, the function word stays with the word it is joined to.
+    word = "ปูตินได้หารือ"
+    assert [word[a:b] for a, b in words.cut(word)][0] == "ปูตินได้"
+
+
+def test_a_thai_name_with_a_function_word_joined_to_it_is_found(engine: Engine) -> None:
+    # "That afternoon President Putin held talks with ..." ("ปูตินได้": Putin has).
+    people = _people(engine, "ช่วงบ่ายวันเดียวกัน ประธานาธิบดีปูตินได้หารือกับผู้นำหลายประเทศ\n", "th", "2024-07-04")
+    assert people[PUTIN][1] == ["ปูติน"]
 
 
 def test_thai_commonness_comes_from_the_thai_national_corpus() -> None:

@@ -1,0 +1,39 @@
+"""One word of a name in an article: how many letters it has as read, and whether it alone
+names a person (a family name, as a text names someone after naming them in full)."""
+
+from __future__ import annotations
+
+from ..forms import name_forms
+from ..normalize import clean, normalize
+from ..wordlike import script_has_case
+
+__all__ = ["is_surname_of", "letters_read", "sounds_like_surname"]
+
+
+def sounds_like_surname(word: str, lang: str | None, alias: str, alias_lang: str) -> bool:
+    """Whether `word` reads (by phonetic key) as the last word of `alias`, or as the whole
+    of it written as one word, as Korean writes a name (시진핑, Xi Jinping: 习近平)."""
+    keys = {k for f in name_forms(clean(word), lang) for k in f.keys}
+    return any(f.keys and (f.keys[-1] in keys or "".join(f.keys) in keys)
+               for f in name_forms(clean(alias), alias_lang or None))
+
+
+def is_surname_of(word: str, lang: str | None, alias: str, alias_lang: str) -> bool:
+    """Whether one word alone names the person of `alias`: it is the alias's last word (the
+    family name) or the whole alias, as written, or read alike when the word is long enough
+    not to be a common word that merely sounds like a name ("Sie" is not "Xi")."""
+    words = normalize(alias).split()
+    if not words:
+        return False
+    if normalize(word) in (words[-1], " ".join(words)):
+        return True
+    return letters_read(word, lang) >= 5 and sounds_like_surname(word, lang, alias, alias_lang)
+
+
+def letters_read(word: str, lang: str | None) -> int:
+    """How many letters a word has: as written in an alphabet with case; as read in Latin
+    letters in a script without (its shortest reading), where a Hangul syllable writes two
+    or three (푸틴 is "putin") and an abjad leaves vowels out."""
+    if script_has_case(word):
+        return len(normalize(word))
+    return min((len("".join(f.tokens)) for f in name_forms(clean(word), lang)), default=0)
