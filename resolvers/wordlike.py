@@ -25,7 +25,7 @@ from .script import CJK_SCRIPTS, LATIN, detect_script
 from .tags import primary_language
 from .translit import transliterator
 
-__all__ = ["ORDINARY_WORD", "ORDINARY_WORD_COMMONNESS", "WORDLIST", "commonness", "is_capitalised",
+__all__ = ["ORDINARY_WORD", "ORDINARY_WORD_COMMONNESS", "WORDLIST", "commonness", "common_thai_words", "is_capitalised",
            "is_word_of_names", "script_has_case", "word_commonness"]
 
 
@@ -69,6 +69,11 @@ def _thai_zipf() -> dict[str, float]:
     per_billion = 1e9 / sum(n for _, n in counts)
     zipf = ((word, math.log10(n * per_billion)) for word, n in counts)
     return {word: z for word, z in zipf if z >= _RARE}
+
+
+def common_thai_words(zipf: float) -> frozenset[str]:
+    """The Thai words the Thai National Corpus counts at `zipf` or above (_thai_zipf)."""
+    return frozenset(word for word, z in _thai_zipf().items() if z >= zipf)
 
 
 @lru_cache(maxsize=1)

@@ -153,6 +153,15 @@ def test_a_thai_name_with_a_function_word_joined_to_it_is_found(engine: Engine) 
     assert people[PUTIN][1] == ["ปูติน"]
 
 
+def test_no_thai_function_word_is_cut_out_of_a_common_word(engine: Engine) -> None:
+    # "President Xi Jinping welcomed Mr Vladimir Putin in Beijing": รับ ("receive") is a
+    # function word, but here the end of ต้อนรับ ("welcome"); cut out beside the title นาย,
+    # it read as a name's word and ran Xi's name on over "ได้ต้อน".
+    text = "ประธานาธิบดีสี จิ้นผิง ได้ต้อนรับนายวลาดิมีร์ ปูติน ที่กรุงปักกิ่ง\n"
+    people = _people(engine, text, "th", "2024-07-04")
+    assert {p: mentions for p, (_, mentions) in people.items()} == {XI: ["สี จิ้นผิง"], PUTIN: ["วลาดิมีร์ ปูติน"]}
+
+
 def test_thai_commonness_comes_from_the_thai_national_corpus() -> None:
     assert commonness("ที่", "th") > 7  # "that", "at": one of the commonest words
     assert commonness("ปูติน", "th") == 0.0  # Putin: no word of the corpus
