@@ -163,13 +163,11 @@ def split_titles(text: str) -> tuple[str, str]:
     is the inverted form of library catalogues and encyclopaedias ("Lavrov, Sergei"), put
     back in reading order."""
     parts = [p.strip() for p in text.split(",")]
-    kept, titles = [parts[0]], []
-    for part in parts[1:]:
-        first = part.split(" ", 1)[0].casefold() if part else ""
-        if not part or first in _PEERAGE or _ORDINAL.match(first):
-            titles += [part] if part else []
-            continue
-        kept.append(part)
+    kept: list[str] = [parts[0]]
+    titles: list[str] = []
+    for part in filter(None, parts[1:]):
+        first = part.split(" ", 1)[0].casefold()
+        (titles if first in _PEERAGE or _ORDINAL.match(first) else kept).append(part)
     if len(kept) == 2:
         kept.reverse()
     return " ".join(kept), " ".join(titles)

@@ -6,7 +6,7 @@ describe."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Container, Sequence, Set
 
 from ..normalize import normalize
 from ..phrases import PhraseMatch, PhraseMatcher, phrase_tokens
@@ -226,14 +226,13 @@ def attach(spans: list[NameSpan], descriptors: list[Descriptor], tokens: Sequenc
             d.attached = True
 
 
-def name_before(d: Descriptor, by_last: Mapping[int, NameSpan], tokens: Sequence[Token], gap: int) -> int | None:
-    """The last token of the span of `by_last` (spans by their last token) that a
-    descriptor after it may describe: the nearest within `gap` tokens before it, unless
-    "and" stands between."""
+def name_before(d: Descriptor, span_ends: Container[int], tokens: Sequence[Token], gap: int) -> int | None:
+    """Of the spans ending at `span_ends`, the last token of the one a descriptor after it
+    may describe: the nearest within `gap` tokens before it, unless "and" stands between."""
     for k in range(d.first - 1, max(d.first - 2 - gap, -1), -1):
         if tokens[k].norm in LIST_JOINERS:
             return None
-        if k in by_last:
+        if k in span_ends:
             return k
     return None
 

@@ -85,11 +85,11 @@ class DocumentReconciler:
             person_id, conf, mention = self._resolve_span(span, text, tokens, lang, date, surnames)
             if person_id is None and (moved := self._role_of_the_name_before(span, named_nobody, text, tokens, lang,
                                                                               date, surnames)):
-                if (gone := self._unresolved(span, text, tokens, lang)) is not None:
-                    unresolved.append(gone)  # as it reads without the role
-                (span, gone), (person_id, conf, mention) = moved
-                if gone is not None:
-                    unresolved.remove(gone)
+                if (later := self._unresolved(span, text, tokens, lang)) is not None:
+                    unresolved.append(later)  # as it reads without the role
+                (span, earlier), (person_id, conf, mention) = moved
+                if earlier is not None:
+                    unresolved.remove(earlier)  # it names somebody now
             if person_id is None:
                 if d and span.first == span.last and self._all_common([tokens[span.first].text], lang):
                     # An ordinary word after the role ("الرئيس القرغيزي إن ..."): the role
@@ -148,8 +148,7 @@ class DocumentReconciler:
         d = span.descriptor
         if d is None or d.last >= span.first:
             return None
-        k = name_before(d, {last: earlier for last, (earlier, _) in named_nobody.items()}, tokens,
-                        self.config.attach_gap)
+        k = name_before(d, named_nobody, tokens, self.config.attach_gap)
         if k is None:
             return None
         earlier, gone = named_nobody[k]

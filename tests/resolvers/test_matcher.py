@@ -107,7 +107,10 @@ def test_bad_queries_say_what_is_wrong(index: NameIndex, kw: dict, message: str)
 
 @pytest.mark.parametrize(
     "name",
-    ["Лавров Lavrov لاوروف", "L\u0301\u0301\u0301\u0301avrov", "\u202eвортсаЛ", "🙂 Putin", "a", "١٢٣ ابن"],
+    ["Лавров Lavrov لاوروف", "L\u0301\u0301\u0301\u0301avrov", "\u202eвортсаЛ", "🙂 Putin", "a", "١٢٣ ابن",
+     # Titles after commas and hyphens with nothing, or nothing readable, beside them.
+     "x, Baron -", "Sergey Lavrov, Baron of \u200b\u0007", "Lavrov, Sergey, 4th, ,", "-Sergey- -Lavrov-",
+     "Sergey Lavrov, Baron of 岸田", "Ser\u00adgey-\u2011Lavrov"],
 )
 def test_odd_unicode_never_crashes(index: NameIndex, name: str) -> None:
     match(index, Query(name))
