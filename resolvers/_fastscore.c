@@ -1167,15 +1167,17 @@ TOP_K(insert_covered, Covered, covered_before)
 
 /* Positions in the list `readings` of the k that cover the query's first reading best, best
    first (equals in their order in the list, as a stable sort leaves them). */
-static PyObject *covered_of(QuerySide *side, PyObject *readings, Py_ssize_t k) {
-    Reading *q = (Reading *)PyTuple_GET_ITEM(side->readings, 0);
+/* The k of `readings` that cover the query's reading `which` best (an index the caller
+   checked), best first. */
+static PyObject *covered_of(QuerySide *side, PyObject *readings, Py_ssize_t k, Py_ssize_t which) {
+    Reading *q = (Reading *)PyTuple_GET_ITEM(side->readings, which);
     Py_ssize_t n = PyList_GET_SIZE(readings);
     Covered *covered = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Covered));
     if (!covered) return PyErr_NoMemory();
     for (Py_ssize_t i = 0; i < n; i++) {
         Reading *a;
         if (!as_reading(PyList_GET_ITEM(readings, i), &a)) break; /* error set */
-        covered[i].coverage = coverage_of(q, a, &side->memo, side->patterns ? side->patterns[0] : NULL);
+        covered[i].coverage = coverage_of(q, a, &side->memo, side->patterns ? side->patterns[which] : NULL);
         covered[i].position = i;
         if (covered[i].coverage < 0) { PyErr_NoMemory(); n = i; break; }
     }
@@ -1207,7 +1209,7 @@ static PyObject *fs_best_covered(PyObject *module, PyObject *args) {
     QuerySide side;
     PyObject *out = NULL;
     if (query_side_init(&side, qs, (size_t)q->n * (size_t)PyList_GET_SIZE(readings) * 3) == 0) {
-        out = covered_of(&side, readings, k);
+        out = covered_of(&side, readings, k, 0);
         query_side_free(&side);
     }
     Py_DECREF(qs);
@@ -1251,10 +1253,14 @@ static int Scorer_keep(Scorer *self, PyObject *list) { return PyList_Append(self
 
 static PyObject *Scorer_best_covered(Scorer *self, PyObject *args) {
     PyObject *readings;
-    Py_ssize_t k;
-    if (!PyArg_ParseTuple(args, "O!n:best_covered", &PyList_Type, &readings, &k)) return NULL;
+    Py_ssize_t k, which = 0;
+    if (!PyArg_ParseTuple(args, "O!n|n:best_covered", &PyList_Type, &readings, &k, &which)) return NULL;
+    if (which < 0 || which >= PyTuple_GET_SIZE(self->side.readings)) {
+        PyErr_SetString(PyExc_IndexError, "the query has no such reading");
+        return NULL;
+    }
     if (Scorer_keep(self, readings) < 0) return NULL;
-    return covered_of(&self->side, readings, k);
+    return covered_of(&self->side, readings, k, which);
 }
 
 static PyObject *Scorer_best_pairs(Scorer *self, PyObject *args) {
@@ -1267,7 +1273,7 @@ static PyObject *Scorer_best_pairs(Scorer *self, PyObject *args) {
 
 static PyMethodDef Scorer_methods[] = {
     {"best_covered", (PyCFunction)Scorer_best_covered, METH_VARARGS,
-     "best_covered(readings, k) -> positions of the k readings that cover the query's first reading best."},
+     "best_covered(readings, k, reading=0) -> positions of the k readings that cover the query's reading best."},
     {"best_pairs", (PyCFunction)Scorer_best_pairs, METH_VARARGS,
      "best_pairs([alias readings, ...], coef) -> for each alias (score, features...) of its best pair, or None."},
     {NULL, NULL, 0, NULL},

@@ -29,7 +29,7 @@ from .namesakes import (
 )
 from .params import AliasSetting, Params, load_params, ranking_shares
 from .normalize import MAX_NAME_CHARS, clean, has_qualifier, normalize, strip_invisible
-from .score import FEATURES, PairFeatures, Reading, Scorer, best_covered, pack, scored_pairs
+from .score import FEATURES, PairFeatures, Reading, Scorer, pack, scored_pairs
 from .script import detect_script
 from .tags import InvalidLanguageTag, check_language_tag, is_country_code, primary_language
 from .titles import title_words, titles_agree
@@ -39,8 +39,7 @@ from .wordlike import is_word_of_names, word_commonness
 
 __all__ = [
     "NAME_MATCHER", "MatcherConfig", "InvalidQuery", "match", "validate_query", "validate_language", "MAX_LIMIT",
-    "QueryTraits", "ScoredPerson", "alias_setting", "bearer_of_query_title", "is_one_word", "namesake_share",
-    "query_traits", "score_candidates",
+    "QueryTraits", "alias_setting", "bearer_of_query_title", "is_one_word", "query_traits", "score_candidates",
 ]
 
 MAX_LIMIT = 50
@@ -140,8 +139,7 @@ def score_candidates(
         return []
     # One Scorer for both steps: the pairs of words the first computes, the second reuses.
     kept = words_kept(query.name, [w.form for w in query_forms])
-    packed = tuple(pack(w, k) for w, k in zip(query_forms, kept))
-    scorer = Scorer(packed)
+    scorer = Scorer(tuple(pack(w, k) for w, k in zip(query_forms, kept)))
     data = index.data
     # With a date or a role, the holders of the office are scored even when their name is
     # one of many written alike ("Khan"): more aliases are retrieved, and those of persons
@@ -154,12 +152,12 @@ def score_candidates(
     first_readings = data.first_readings(head)
     prescored = _best_covered_by_person(scorer.best_covered(first_readings, len(head)), head,
                                         data.persons_of(head), first_readings, config)
-    if len(packed) > 1:
+    if len(query_forms) > 1:
         # The coverage reads the query one way only; where its second reading is the one an
         # alias is spelled by ("Герман Грее" read "german gree" for Hermann Gröhe, as "herman
         # hree" covers every Hermann), that alias would not be scored at all.
         taken = set(prescored)
-        by_second = (head[i] for i in best_covered(packed[1], first_readings, len(head)))
+        by_second = (head[i] for i in scorer.best_covered(first_readings, len(head), 1))
         prescored += islice((a for a in by_second if a not in taken), config.rescore_second_reading)
     hints: dict[int, tuple[str, ...]] = {}
 

@@ -359,8 +359,10 @@ class Scorer:
         self._readings = tuple(map(Reading.of, readings))
         self._pairs = _Pairs()
 
-    def best_covered(self, readings: list[Reading], k: int, /) -> list[int]:
-        return best_covered(self._readings[0], [Reading.of(r) for r in readings], k, self._pairs)
+    def best_covered(self, readings: list[Reading], k: int, reading: int = 0, /) -> list[int]:
+        if not 0 <= reading < len(self._readings):
+            raise IndexError("the query has no such reading")
+        return best_covered(self._readings[reading], [Reading.of(r) for r in readings], k, self._pairs)
 
     def best_pairs(self, aliases: list[tuple[Reading, ...]], coef: tuple[float, ...], /) -> list[Scored | None]:
         coef = _coefficients(coef)

@@ -40,10 +40,8 @@ from rollcall.gazetteer import import_file
 from rollcall.resolvers import MatcherConfig, Query
 from rollcall.resolvers.fit import expected_calibration_error, fit_conditional_logit, fit_logistic, grouped_folds
 from rollcall.resolvers.index import NameIndex
-from rollcall.resolvers.matcher import (
-    ScoredPerson, alias_setting, bearer_of_query_title, is_one_word, namesake_share, query_traits, score_candidates,
-)
-from rollcall.resolvers.namesakes import title_decides_between_namesakes
+from rollcall.resolvers.matcher import alias_setting, bearer_of_query_title, is_one_word, query_traits, score_candidates
+from rollcall.resolvers.namesakes import ScoredPerson, namesake_share, title_decides_between_namesakes
 from rollcall.resolvers.script import detect_script
 from rollcall.resolvers.params import (
     ACCEPT_GROUPS, CONFIDENCE_FEATURES, CONTEXT_DEFAULTS, PARAMS_PATH, AliasSetting, ConfidenceModel, Params, ScoreModel,
@@ -64,7 +62,7 @@ _CANDIDATES = 10
 _NIL_FALSE_ACCEPT = 0.01
 # The confidence model's ridge penalty (it has few features and thousands of rows).
 _CONFIDENCE_L2 = 0.1
-# Namesakes of a surname alone, as the matcher counts them (matcher.namesake_share).
+# Namesakes of a surname alone, as the matcher counts them (namesakes.namesake_share).
 _NAMESAKE_TOLERANCE = MatcherConfig().namesake_tolerance
 _TITLE_TOLERANCE = MatcherConfig().title_tolerance
 # Made-up names per labelled query.

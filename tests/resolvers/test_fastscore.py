@@ -155,8 +155,14 @@ def test_one_scorer_for_both_steps_equals_the_python_statement(pairs) -> None:
         qs = group[0][0]
         scorer = Scorer(tuple(pack(q) for q in qs))
         stored = [s for _, _, s in group]
+        firsts = [s[0] for s in stored]
         want_order = score_py.best_covered(py(qs[0]), [py(as_[0]) for _, as_, _ in group], 15)
-        assert scorer.best_covered([s[0] for s in stored], 15) == want_order
+        assert scorer.best_covered(firsts, 15) == want_order
+        # The query's other readings too, as the matcher adds the best on its second.
+        for which, q in enumerate(qs):
+            want = score_py.best_covered(py(q), [py(as_[0]) for _, as_, _ in group], 15)
+            assert scorer.best_covered(firsts, 15, which) == want
+            assert score_py.Scorer(tuple(py(r) for r in qs)).best_covered(firsts, 15, which) == want
         got = scored_pairs(scorer, stored, model.coefficients)
         for (_, as_, _), (logit, fast) in zip(group, got):
             want_logit, want = py_best_pair(qs, as_)
@@ -168,6 +174,13 @@ def test_scorer_rejects_what_it_cannot_score() -> None:
         Scorer(())
     with pytest.raises(TypeError, match="expected a Reading"):
         Scorer(("lavrov",))  # type: ignore[arg-type]
+    for scorer_type, reading_type in ((Scorer, Reading), (score_py.Scorer, score_py.Reading)):
+        good = reading_type(("lavrov",), ("lavrov",), ("lvrv",), ("rpr",), ("rpr",), ((),), (False,), (1.0,), 1.0)
+        scorer = scorer_type((good,))
+        assert scorer.best_covered([good], 1, 0) == [0]
+        for which in (1, -1):
+            with pytest.raises(IndexError, match="no such reading"):
+                scorer.best_covered([good], 1, which)
 
 
 def test_stored_readings_are_the_weighed_ones(engine: Engine) -> None:
