@@ -33,11 +33,12 @@
 
 /* The numbers of the scoring rules, read from resolvers/rules.py (which says what each is
    for) when the module is imported. */
-static double INITIAL, ALIAS_INITIAL, SAME_GIVEN_NAME, SAME_SKELETON, KEY_JW_DISCOUNT, JW_PREFIX_WEIGHT, SOUND_SHARE,
+static double INITIAL, ALIAS_INITIAL, SAME_GIVEN_NAME, OTHER_GIVEN_NAME, SAME_SKELETON, KEY_JW_DISCOUNT, JW_PREFIX_WEIGHT, SOUND_SHARE,
     MIN_ALIGNED, WEAK_MATCH, UNMATCHED_ALIAS_WEIGHT;
 static Py_ssize_t MIN_SKELETON, SHORT_CLASS;
 static const RuleNumber RULE_NUMBERS[] = {
     {"INITIAL", &INITIAL, NULL}, {"ALIAS_INITIAL", &ALIAS_INITIAL, NULL}, {"SAME_GIVEN_NAME", &SAME_GIVEN_NAME, NULL},
+    {"OTHER_GIVEN_NAME", &OTHER_GIVEN_NAME, NULL},
     {"SAME_SKELETON", &SAME_SKELETON, NULL}, {"KEY_JW_DISCOUNT", &KEY_JW_DISCOUNT, NULL},
     {"JW_PREFIX_WEIGHT", &JW_PREFIX_WEIGHT, NULL}, {"SOUND_SHARE", &SOUND_SHARE, NULL},
     {"MIN_ALIGNED", &MIN_ALIGNED, NULL}, {"WEAK_MATCH", &WEAK_MATCH, NULL},
@@ -352,6 +353,10 @@ static void token_pair(const Token *q, const Token *a, const TokenPatterns *qp, 
     double snd = class_similarity(qp ? &qp->cls : NULL, q->cls, a->cls);
     if (!q->r_same || !a->r_same) /* else the keys with every r kept are these same keys */
         snd = max2(snd, class_similarity(qp ? &qp->cls_r : NULL, q->cls_r, a->cls_r));
+    if (q->n_groups && a->n_groups) { /* two given names, not one: "Christina" and "Christian" */
+        spell = spell < OTHER_GIVEN_NAME ? spell : OTHER_GIVEN_NAME;
+        snd = snd < OTHER_GIVEN_NAME ? snd : OTHER_GIVEN_NAME;
+    }
     *spelling = spell;
     *sound = snd >= 0 ? snd : spell;
 }

@@ -10,7 +10,7 @@ name index holds: a change to them changes its readings (bump readings_codec.IND
 from __future__ import annotations
 
 __all__ = [
-    "FEATURES", "INITIAL", "ALIAS_INITIAL", "SAME_GIVEN_NAME", "SAME_SKELETON", "MIN_SKELETON", "KEY_JW_DISCOUNT",
+    "FEATURES", "INITIAL", "ALIAS_INITIAL", "SAME_GIVEN_NAME", "OTHER_GIVEN_NAME", "SAME_SKELETON", "MIN_SKELETON", "KEY_JW_DISCOUNT",
     "JW_PREFIX_WEIGHT", "SHORT_CLASS", "SOUND_SHARE", "MIN_ALIGNED", "WEAK_MATCH", "UNMATCHED_ALIAS_WEIGHT", "PARTICLES",
     "PARTICLE_WEIGHT", "MAX_EXTRA_COUNTS", "GLIDE_BEFORE", "DIGRAPHS", "LETTERS", "ENDINGS", "ENDING_MIN_STEM",
     "SKELETON_VOWELS", "R_VOWELS", "CLASS_DIGRAPHS", "CLASS_LETTERS", "READING_SEPARATOR", "FIELD_SEPARATOR",
@@ -42,6 +42,10 @@ ALIAS_INITIAL = 0.6
 # "William"), at least; their sound is the same (1), at least as sure as two names whose
 # consonant classes happen to agree ("Edvard" and "David").
 SAME_GIVEN_NAME = 0.9
+# Similarity of two known given names that are not one name, at most: "Christina" and
+# "Christian", "Petra" and "Petrus" (Peter) are spelled alike and are different names; no
+# better than a weak match (WEAK_MATCH).
+OTHER_GIVEN_NAME = 0.5
 # Spelling credit for two tokens with the same consonant skeleton (what an abjad writes), of
 # at least MIN_SKELETON letters.
 SAME_SKELETON = 0.85

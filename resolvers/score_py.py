@@ -21,7 +21,8 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .rules import (
     ALIAS_INITIAL, FEATURES, FIELD_SEPARATOR, INITIAL, JW_PREFIX_WEIGHT, KEY_JW_DISCOUNT, MIN_ALIGNED, MIN_SKELETON,
-    READING_SEPARATOR, SAME_GIVEN_NAME, SAME_SKELETON, SHORT_CLASS, SOUND_SHARE, UNMATCHED_ALIAS_WEIGHT, WEAK_MATCH,
+    OTHER_GIVEN_NAME, READING_SEPARATOR, SAME_GIVEN_NAME, SAME_SKELETON, SHORT_CLASS, SOUND_SHARE,
+    UNMATCHED_ALIAS_WEIGHT, WEAK_MATCH,
 )
 
 __all__ = [
@@ -165,7 +166,8 @@ def token_pair(q: Reading, i: int, a: Reading, j: int) -> tuple[float, float]:
     Sound: the consonant classes' similarity, with and without a postvocalic r. Equal
     tokens or keys are 1; an initial is INITIAL if it is the other's first letter
     (ALIAS_INITIAL when only the alias's token is one); two forms
-    of one given name are SAME_GIVEN_NAME at least by spelling, and 1 by sound."""
+    of one given name are SAME_GIVEN_NAME at least by spelling, and 1 by sound; two known
+    given names of no group in common OTHER_GIVEN_NAME at most."""
     qt, at, qk, ak = q.tokens[i], a.tokens[j], q.keys[i], a.keys[j]
     if qt == at or qk == ak:
         return 1.0, 1.0
@@ -179,7 +181,10 @@ def token_pair(q: Reading, i: int, a: Reading, j: int) -> tuple[float, float]:
     if set(q.groups[i]) & set(a.groups[j]):  # "Ioannes" and "John"
         return max(spelling, SAME_GIVEN_NAME), 1.0
     sound = max(_class_similarity(q.classes[i], a.classes[j]), _class_similarity(q.classes_r[i], a.classes_r[j]))
-    return spelling, sound if sound >= 0 else spelling
+    sound = sound if sound >= 0 else spelling
+    if q.groups[i] and a.groups[j]:  # two given names, not one: "Christina" and "Christian"
+        return min(spelling, OTHER_GIVEN_NAME), min(sound, OTHER_GIVEN_NAME)
+    return spelling, sound
 
 
 def _class_similarity(qc: str, ac: str) -> float:

@@ -6,7 +6,7 @@ import pytest
 from rollcall.resolvers import AliasRecord, NameIndex, PersonRecord, Query, _fastscore, build_name_index, match, score_py
 from rollcall.resolvers.forms import name_forms
 from rollcall.resolvers.normalize import clean
-from rollcall.resolvers.rules import SAME_GIVEN_NAME
+from rollcall.resolvers.rules import OTHER_GIVEN_NAME, SAME_GIVEN_NAME
 from rollcall.resolvers.score import pack
 from rollcall.resolvers.titles import title_words, titles_agree
 
@@ -23,6 +23,9 @@ PERSONS = [
     PersonRecord("QKRANICH", "Peter Kranich", "DE"),
     PersonRecord("QBERKEL", "Angela Berkel", "DE"),
     PersonRecord("QOTHER", "Anselm Semmer", "DE"),
+    # One surname, a man's and a woman's given names spelled alike.
+    PersonRecord("QPETRA", "Petra Wendrich", "DE"),
+    PersonRecord("QPETER", "Peter Wendrich", "DE"),
 ]
 ALIASES = [AliasRecord(p.id, p.name, "") for p in PERSONS] + [
     # A surname alone in several languages, read alike.
@@ -117,6 +120,24 @@ def test_a_familiar_form_of_the_given_name_sounds_as_the_name_itself(impl) -> No
     _, surname_sound = impl.token_pair(token("Burnley"), 0, token("Bingley"), 0)
     assert given_sound == surname_sound == 1.0
     assert SAME_GIVEN_NAME <= given_spelling < 1.0
+
+
+@pytest.mark.parametrize("impl", [_fastscore, score_py])
+def test_two_given_names_spelled_alike_are_still_two_names(impl) -> None:
+    def token(name: str):
+        weighed = build_name_index([], []).weigh(name_forms(clean(name), "en"))[0]
+        return pack(weighed) if impl is _fastscore else score_py.Reading.of(pack(weighed))
+
+    assert max(impl.token_pair(token("Christina"), 0, token("Christian"), 0)) <= OTHER_GIVEN_NAME
+    assert max(impl.token_pair(token("Petra"), 0, token("Petrus"), 0)) <= OTHER_GIVEN_NAME
+    # A word of no known given name is compared by its letters as before.
+    assert min(impl.token_pair(token("Christina"), 0, token("Christinak"), 0)) > OTHER_GIVEN_NAME
+
+
+def test_the_latin_peter_is_peter_and_not_petra(index: NameIndex) -> None:
+    # "Petrus" is spelled closer to Petra than to Peter; it is Peter's name in Latin.
+    assert ranked(index, "Petrus Wendrich", "la")[0] == "QPETER"
+    assert ranked(index, "Petra Wendrich", "de")[0] == "QPETRA"
 
 
 def test_senior_and_junior_are_no_word_of_the_name(index: NameIndex) -> None:
