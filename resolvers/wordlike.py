@@ -26,7 +26,7 @@ from .tags import primary_language
 from .translit import transliterator
 
 __all__ = ["ORDINARY_WORD", "ORDINARY_WORD_COMMONNESS", "WORDLIST", "commonness", "common_thai_words", "is_capitalised",
-           "is_word_of_names", "script_has_case", "word_commonness"]
+           "is_word_of_names", "knows_words", "script_has_case", "word_commonness"]
 
 
 # wordfreq's small lists hold the words of Zipf 3 and above: every threshold the article
@@ -42,16 +42,22 @@ def _languages() -> frozenset[str]:
     return frozenset(available_languages(WORDLIST))
 
 
+def knows_words(lang: str | None) -> bool:
+    """Whether commonness() can tell the words of `lang` (it has their frequencies)."""
+    if not lang:
+        return False
+    primary = primary_language(lang)
+    return primary == "th" or primary in _languages()
+
+
 @lru_cache(maxsize=READINGS_CACHED)
 def commonness(word: str, lang: str | None) -> float:
     """Zipf frequency of `word` in `lang` (primary subtag), 0.0 when unknown."""
-    if not lang:
+    if not knows_words(lang):
         return 0.0
     primary = primary_language(lang)
     if primary == "th":
         return _thai_zipf().get(word, 0.0)
-    if primary not in _languages():
-        return 0.0
     from wordfreq import zipf_frequency
 
     if primary == "zh":

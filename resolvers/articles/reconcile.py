@@ -22,7 +22,7 @@ from ..normalize import clean, normalize
 from ..script import detect_script
 from ..text import Token, tokenize
 from ..types import Candidate, MatchResult, Office, Query
-from ..wordlike import commonness, script_has_case
+from ..wordlike import commonness, knows_words, script_has_case
 from .attendance import AttendanceJudge
 from .cjk import is_cjk
 from .descriptors import DescriptorFinder, attach, name_before
@@ -271,6 +271,10 @@ class DocumentReconciler:
         # As written: normalize() folds letters a word list tells apart (Urdu ے into ی).
         words = name.split()
         if single:
+            if not knows_words(lang) and not script_has_case(words[0]):
+                # Neither a word list nor a capital letter can tell this word from the
+                # language's own (Pashto شي, "becomes", is Xi's Arabic surname).
+                return False
             held = date is not None and self._offices.holds_office(person_id, date)
             return held and commonness(words[0], lang) < self.config.common_word
         return not self._all_common(words, lang) or normalize(name) in self._exact_names
@@ -324,6 +328,11 @@ class DocumentReconciler:
         if top.confidence < self.config.accept_confidence or top.features.get("weakest", 1.0) < self.config.weakest_word:
             # Running text has capitalised runs that are no names ("The Astana Times"):
             # every word of a mention must match some word of the name.
+            return None, top.confidence
+        if d is None and not result.match and not knows_words(lang) and not script_has_case(name):
+            # Neither a word list nor a capital letter says these words are a name: only a
+            # match the matcher accepts alone does (Pashto "ته مو", "to them we", read as
+            # Tamim at 0.61).
             return None, top.confidence
         if single and not (is_surname_of(name, lang, top.matched_alias, top.matched_alias_lang)
                            or self._is_written_surname(name, top.person_id)):

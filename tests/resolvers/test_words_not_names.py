@@ -75,3 +75,37 @@ def test_commonness_and_case() -> None:
     assert commonness("anything", "tg") == 0.0  # a language wordfreq lacks: unknown, not rare
     assert commonness("در", "fa") > 7
     assert not is_capitalised("дар") and is_capitalised("Дар") and is_capitalised("در")
+
+
+# Pashto: wordfreq has no list of its words and its script no capital letters, so nothing
+# tells its words from names but the name itself. A made-up Chinese official whose Arabic
+# surname شي is also the Pashto verb "becomes".
+SHI = [PersonRecord("QSHI", "Lanfeng Shi", "CN")]
+SHI_ALIASES = [AliasRecord("QSHI", "Lanfeng Shi", "en"), AliasRecord("QSHI", "لانفنغ شي", "ar"),
+               AliasRecord("QSHI", "شي", "ar")]
+SHI_VOCAB = Vocabulary(
+    roles=(("ولسمشر", "head_of_state"),), places=(), cues=(),
+    posts=(PostInfo("cn-hos", "President of China", "head_of_state", "CN", "", (("QSHI", "2013-03-14", "", False),)),),
+)
+
+
+def test_a_lone_word_of_a_language_without_word_list_or_case_is_nobody() -> None:
+    reader = DocumentReconciler(build_name_index(SHI, SHI_ALIASES), SHI_VOCAB)
+    # "The work must be brought to an end soon": شي, though he held office that day.
+    assert people(reader, "دا کار باید ژر پای ته ورسول شي.", "ps", "2020-03-24") == set()
+    # With a role phrase, or written in full, it is he.
+    assert people(reader, "ولسمشر شي له وزیرانو سره وکتل.", "ps", "2020-03-24") == {"QSHI"}
+    assert people(reader, "لانفنغ شي له وزیرانو سره وکتل.", "ps", "2020-03-24") == {"QSHI"}
+
+
+def test_a_lone_capitalised_word_of_a_language_without_word_list_is_still_a_name(reader: DocumentReconciler) -> None:
+    # Kyrgyz (no word list): the capital letter is the evidence.
+    assert people(reader, "Путин министрлер менен жолугушту.", "ky", "2024-05-21") == {"QPUT"}
+
+
+def test_words_the_matcher_would_not_accept_alone_are_nobody_there(engine) -> None:
+    # Pashto "ته مو" ("to ... we") reads like Tamim (at 0.61 on the curated gazetteer): in a
+    # language whose words nothing tells apart, a run of words is a name only when the name
+    # matcher accepts it alone.
+    for text in ("هغوی ته مو وویل چې خبرې به دوام ومومي.", "ملګرو ته مو ډاډ ورکړ."):
+        assert engine.documents.reconcile(text, "ps", "2020-03-24").people == ()
