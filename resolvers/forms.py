@@ -103,6 +103,11 @@ def _token_lookup_keys(token: str) -> frozenset[str]:
 _FAMILY_NAME_FIRST = frozenset({"Han", "Hangul"})
 
 
+def family_name_first(name: str) -> bool:
+    """Whether `name` is in a script whose names put the family name first."""
+    return detect_script(name) in _FAMILY_NAME_FIRST
+
+
 def words_kept(name: str, forms: Sequence[NameForm]) -> list[tuple[bool, ...]]:
     """For each reading in `forms` of the query `name`, whether each of its tokens is no
     given name an alias may leave out (score_py.align): both parts of a hyphened given name
@@ -111,11 +116,11 @@ def words_kept(name: str, forms: Sequence[NameForm]) -> list[tuple[bool, ...]]:
     Li Feng)."""
     hyphened = hyphened_words(name)
     parts = [h or (i > 0 and hyphened[i - 1]) for i, h in enumerate(hyphened)]
-    family_name_first = detect_script(name) in _FAMILY_NAME_FIRST
+    first_is_family = family_name_first(name)
     out = []
     for form in forms:
         kept = list(parts) if len(parts) == len(form.tokens) else [False] * len(form.tokens)
-        if kept and family_name_first:
+        if kept and first_is_family:
             kept[0] = True
         out.append(tuple(kept))
     return out

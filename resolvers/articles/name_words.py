@@ -3,7 +3,7 @@ names a person (a family name, as a text names someone after naming them in full
 
 from __future__ import annotations
 
-from ..forms import name_forms
+from ..forms import family_name_first, name_forms
 from ..normalize import clean, normalize
 from ..wordlike import script_has_case
 
@@ -11,10 +11,13 @@ __all__ = ["is_surname_of", "letters_read", "sounds_like_surname"]
 
 
 def sounds_like_surname(word: str, lang: str | None, alias: str, alias_lang: str) -> bool:
-    """Whether `word` reads (by phonetic key) as the last word of `alias`, or as the whole
-    of it written as one word, as Korean writes a name (시진핑, Xi Jinping: 习近平)."""
+    """Whether `word` reads (by phonetic key) as the family name of `alias`, its last word or
+    its first in a script that puts it first (习近平 "xi jin ping": Xi, not Ping; Kazakh
+    "Сиань", the city Xi'an, is not 贤 of Penny Wong's 黄英贤), or as the whole of it
+    written as one word, as Korean writes a name (시진핑, Xi Jinping: 习近平)."""
     keys = {k for f in name_forms(clean(word), lang) for k in f.keys}
-    return any(f.keys and (f.keys[-1] in keys or "".join(f.keys) in keys)
+    family = 0 if family_name_first(alias) else -1
+    return any(f.keys and (f.keys[family] in keys or "".join(f.keys) in keys)
                for f in name_forms(clean(alias), alias_lang or None))
 
 

@@ -111,3 +111,21 @@ def test_a_japanese_official_named_by_family_name_and_office(engine) -> None:
     # characters of the full name (岸田文雄), no other characters that read alike.
     result = engine.reconcile_document("岸田首相は上川外相とともに会議に出席した。", "ja", "2024-03-01")
     assert [p.name for p in result.people] == ["Fumio Kishida", "Yoko Kamikawa"]
+
+
+def test_a_lone_word_is_a_chinese_name_s_family_name_not_its_last_syllable() -> None:
+    # A made-up minister 林美贤 (Lin Meixian): his name read "lin mei xian" ends in "sian",
+    # as the city Xi'an reads in Russian and Kazakh; a lone word names a person by the family
+    # name, which Chinese writes first.
+    from rollcall.resolvers.articles.name_words import sounds_like_surname
+
+    lin = [PersonRecord("QLIN", "Lin Meixian", "CN")]
+    aliases = [AliasRecord("QLIN", "Lin Meixian", "en"), AliasRecord("QLIN", "林美贤", "zh")]
+    vocab = Vocabulary(roles=(), places=(), cues=(), posts=(
+        PostInfo("cn-fm", "Minister of Foreign Affairs", "foreign_minister", "CN", "",
+                 (("QLIN", "2013-03-14", "", False),)),))
+    reader = DocumentReconciler(build_name_index(lin, aliases), vocab)
+    for text, lang in (("Делегаты прибыли в Сиань.", "ru"), ("Сиань қаласында кездесу өтті.", "kk")):
+        assert reader.reconcile(text, lang, "2023-05-18").people == ()
+    assert not sounds_like_surname("Сиань", "ru", "林美贤", "zh")
+    assert sounds_like_surname("Lin", "en", "林美贤", "zh")
