@@ -1,4 +1,4 @@
-"""Hindi's unwritten vowel: schwa deletion in Devanagari.
+"""The unwritten vowel of the North Indian scripts: schwa deletion.
 
 Every Devanagari consonant letter carries an inherent vowel "a" unless a vowel sign or a
 virama says otherwise, and ICU's transliteration writes it out: राजनाथ → "rājanātha". Hindi
@@ -7,6 +7,12 @@ Ohala described (Ohala 1983, "Aspects of Hindi Phonology"), in the middle of one
 vowel and a consonant that has its own vowel: राजनाथ is "rājnāth", कमला "kamlā", and the
 Latin spelling of a name follows the pronunciation ("Rajnath"). A name read both ways finds
 its Latin alias either way.
+
+Bengali, Punjabi (Gurmukhi) and Gujarati drop the inherent vowel the same way where it
+matters for names, at a word's end and between two syllables: Bengali পুতিন is "putin", not
+ICU's "putina", জিনপিং "jinping". Their Unicode blocks follow Devanagari's layout letter for
+letter, so each is read through its Devanagari counterpart. Bengali's anusvara ং is always
+"ng" (বাংলা Bangla, জিনপিং Jinping), where ICU writes "m".
 
 The rule works on aksharas (a consonant cluster with its vowel, or an independent vowel),
 right to left, so that deleting one schwa changes the context of the one before it, as in
@@ -18,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["delete_schwa", "has_devanagari"]
+__all__ = ["SCHWA_SCRIPTS", "delete_schwa", "has_devanagari"]
 
 _VIRAMA = "\u094d"
 _NUKTA = "\u093c"
@@ -37,8 +43,16 @@ def _is_independent_vowel(ch: str) -> bool:
 
 
 def _is_modifier(ch: str) -> bool:
-    """Candrabindu, anusvara, visarga: nasal or breath after a vowel."""
-    return ch in "\u0901\u0902\u0903"
+    """Candrabindu, anusvara, visarga: nasal or breath after a vowel (and, at the same place
+    of their own block, Gurmukhi's tippi and addak)."""
+    return ch in "\u0901\u0902\u0903\u0970\u0971"
+
+
+# The first code point of each script's block, laid out as Devanagari's.
+_BLOCKS = {"Devanagari": 0x0900, "Bengali": 0x0980, "Gurmukhi": 0x0A00, "Gujarati": 0x0A80}
+SCHWA_SCRIPTS = frozenset(_BLOCKS)
+_BENGALI_ANUSVARA = "\u0982"
+_BENGALI_NGA_G = "\u0999\u09cd\u0997\u09cd"  # ঙ্গ্: "ng" and no vowel after it
 
 
 def has_devanagari(text: str) -> bool:
@@ -108,7 +122,22 @@ def _delete_in_word(word: str) -> str:
     return "".join(p.text for p in parts)
 
 
-def delete_schwa(text: str) -> str:
-    """Devanagari text with a virama where Hindi speech drops the inherent vowel:
-    "राजनाथ सिंह" → "राज्नाथ् सिंह्". Words in other scripts are left as they are."""
-    return " ".join(_delete_in_word(w) if has_devanagari(w) else w for w in text.split(" "))
+def delete_schwa(text: str, script: str = "Devanagari") -> str:
+    """Text in `script` (one of SCHWA_SCRIPTS) with a virama where speech drops the
+    inherent vowel: "राजनाथ सिंह" → "राज्नाथ् सिंह्"; Bengali "পুতিন" → "পুতিন্". Words of
+    other scripts are left as they are."""
+    base = _BLOCKS[script]
+    if script == "Bengali":
+        text = text.replace(_BENGALI_ANUSVARA, _BENGALI_NGA_G)
+    return " ".join(_in_block(w, base) for w in text.split(" "))
+
+
+def _in_block(word: str, base: int) -> str:
+    """_delete_in_word for a word of the block at `base`, read through Devanagari."""
+    if not word or not all(base <= ord(ch) < base + 0x80 for ch in word):
+        return word
+    if base == 0x0900:
+        return _delete_in_word(word)
+    shift = base - 0x0900
+    as_devanagari = "".join(chr(ord(ch) - shift) for ch in word)
+    return "".join(chr(ord(ch) + shift) for ch in _delete_in_word(as_devanagari))

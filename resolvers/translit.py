@@ -18,7 +18,7 @@ from unidecode import unidecode
 
 from .arabic_script import ARABIC_SCRIPT_RULES, ARABIC_SCRIPT_TRANSFORMS, arabic_script_transforms
 from .caches import READINGS_CACHED
-from .indic import delete_schwa
+from .indic import SCHWA_SCRIPTS, delete_schwa
 from .japanese import kana_reading
 from .katakana import katakana_readbacks, small_kana_vowels
 from .myanmar import read_burmese
@@ -200,9 +200,9 @@ _OGLU = re.compile(r"\s?(?:ا[وۆ]?|ی[وۆ]|[وۆ])غ[لڵ][وۇ](?!\w)")
 def _spellings(script: str, text: str) -> tuple[str, ...]:
     """The spellings of a name to romanise: the name as written, and for some scripts the
     name as a rule of its language says it."""
-    if script == "Devanagari":
-        # As spoken, without the inherent vowels Hindi drops, then as written.
-        return delete_schwa(text), text
+    if script in SCHWA_SCRIPTS:
+        # As spoken, without the inherent vowels Hindi or Bengali drops, then as written.
+        return delete_schwa(text, script), text
     if script == "Arabic" and (turkish := _OGLU.sub("oglu", text)) != text:
         # -oğlu read as Turkish writes it, joined to the name before it ("davudoglu").
         return text, turkish

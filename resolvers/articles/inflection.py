@@ -1,5 +1,6 @@
-"""How running text changes the written form of a name the gazetteer knows: Cyrillic and
-Georgian case endings ("Тиграну Саркисяну", "ტოკაევმა"), Russian-type surname endings
+"""How running text changes the written form of a name the gazetteer knows: Cyrillic,
+Georgian and Bengali case endings ("Тиграну Саркисяну", "ტოკაევმა", "পুতিনের"), Nepali
+postpositions ("देउवाले"), Russian-type surname endings
 Persian and Urdu write apart ("کامل اف"), the particles Korean writes joined to a noun
 ("푸틴은"), and the one-letter words Hebrew writes joined to the next word ("ולברוב")."""
 
@@ -29,6 +30,16 @@ _SLAVIC_CASE_ENDINGS = ("ому", "ого", "ым", "ой", "ом", "ем", "о�
 # -თან ("with"), -ზე, -ში, -სთვის ("for"), -დან ("from") after them. Longest first.
 _GEORGIAN_CASE_ENDINGS = ("ისთვის", "სთვის", "იდან", "თან", "ით", "ის", "ად", "ზე", "ში", "მა", "ი", "ს", "მ")
 
+# Bengali writes its case endings and "also" joined to a name: genitive -এর/-র/-য়ের
+# ("পুতিনের", "মোদীর", "জিনপিংয়ের"), objective -কে, locative -এ/-তে, plural -রা/-দের,
+# "also" -ও. Nepali, in Devanagari, joins its postpositions: ergative -ले, genitive
+# -को/-का/-की, dative -लाई, "with" -सँग, "in" -मा, "from" -बाट, "between" -बीच
+# ("देउवाले", "छियाङसँग", "मोदीबीच"). Longest first.
+_BENGALI_CASE_ENDINGS = ("য়েরও", "য়ের", "েরও", "দের", "কেও", "ের", "কে", "তে", "রা", "র", "ে", "ও")
+_NEPALI_POSTPOSITIONS = ("हरूलाई", "लाई", "सँगै", "सँग", "बाट", "बीच", "ले", "को", "का", "की", "मा")
+# Their stems: two code points at least (শি, Xi).
+_INDIC_STEM = 2
+
 # Particles Korean writes joined to the noun they follow ("푸틴은", "대통령과", "총리의"):
 # topic, subject, object, genitive, "and", "also", "to", "at", "from", "by". Longest first.
 _KOREAN_PARTICLES = ("에게서", "으로서", "으로써", "에게", "에서", "으로", "께서", "까지", "부터", "와의", "과의",
@@ -50,15 +61,20 @@ _HEBREW_STEM_LETTERS = 2
 
 
 def case_stems(word: str) -> list[str]:
-    """The word, and for a capitalised Cyrillic word or a Georgian one the stems left by its
-    case endings (each at least three letters long)."""
+    """The word, and for a capitalised Cyrillic word, a Georgian, Bengali or Devanagari one
+    the stems left by its case endings or joined postpositions."""
     out = [word]
     if word[:1].isupper() and "CYRILLIC" in unicodedata.name(word[0], ""):
         low = word.casefold()
         out += [word[: -len(e)] for e in _SLAVIC_CASE_ENDINGS if low.endswith(e) and len(word) - len(e) >= 3]
     elif word and char_script(word[0]) == "Georgian":
         out += [word[: -len(e)] for e in _GEORGIAN_CASE_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
+    elif word and (endings := _INDIC_ENDINGS.get(char_script(word[0]))):
+        out += [word[: -len(e)] for e in endings if word.endswith(e) and len(word) - len(e) >= _INDIC_STEM]
     return out
+
+
+_INDIC_ENDINGS = {"Bengali": _BENGALI_CASE_ENDINGS, "Devanagari": _NEPALI_POSTPOSITIONS}
 
 
 def attach_surname_endings(name: str) -> str:

@@ -7,7 +7,11 @@ from ..forms import family_name_first, name_forms
 from ..normalize import clean, normalize
 from ..wordlike import script_has_case
 
-__all__ = ["is_surname_of", "letters_read", "sounds_like_surname"]
+__all__ = ["SURE_LETTERS", "is_surname_of", "letters_read", "sounds_like_surname"]
+
+# A word of this many letters (as read) is seldom both a common word and a name; a shorter
+# one often is ("Sie" and Xi; Pashto شي, "becomes").
+SURE_LETTERS = 5
 
 
 def sounds_like_surname(word: str, lang: str | None, alias: str, alias_lang: str) -> bool:
@@ -30,7 +34,7 @@ def is_surname_of(word: str, lang: str | None, alias: str, alias_lang: str) -> b
         return False
     if normalize(word) in (words[-1], " ".join(words)):
         return True
-    return letters_read(word, lang) >= 5 and sounds_like_surname(word, lang, alias, alias_lang)
+    return letters_read(word, lang) >= SURE_LETTERS and sounds_like_surname(word, lang, alias, alias_lang)
 
 
 def letters_read(word: str, lang: str | None) -> int:

@@ -26,9 +26,9 @@ from ..wordlike import commonness, knows_words, script_has_case
 from .attendance import AttendanceJudge
 from .cjk import is_cjk
 from .descriptors import DescriptorFinder, attach, name_before
-from .inflection import attach_surname_endings
+from .inflection import attach_surname_endings, case_stems
 from .mentions import HAN_COUNTRIES, MentionFinder, initials_before, mention_at
-from .name_words import is_surname_of, letters_read, sounds_like_surname
+from .name_words import SURE_LETTERS, is_surname_of, letters_read, sounds_like_surname
 from .offices import Offices
 from .types import Descriptor, DocumentConfig, DocumentResult, Mention, NameSpan, PersonFound, Unresolved, Vocabulary
 
@@ -105,9 +105,8 @@ class DocumentReconciler:
             self._add(people, person_id, conf, mention)
             if d:
                 roles_of[person_id] |= d.roles
-            for form in name_forms(clean(mention.text), lang):
-                for key in form.keys:
-                    surnames.setdefault(key, person_id)
+            for key in _keys_with_stems(mention.text, lang):
+                surnames.setdefault(key, person_id)
         named = set(people)  # by a name in the text, not only by an office
         for d in descriptors:
             if d.attached or d.former or d.collective or not d.roles or not (d.countries or d.orgs):
@@ -222,11 +221,11 @@ class DocumentReconciler:
                       surnames: dict[str, str], single: bool, initials: str = "") -> tuple[str | None, float]:
         name = attach_surname_endings(name)
         if single:
-            # A surname after the full name joins that person ("Nurtleu" after "Murat Nurtleu").
-            for form in name_forms(clean(name), lang):
-                for key in form.keys:
-                    if key in surnames:
-                        return surnames[key], 0.9
+            # A surname after the full name joins that person ("Nurtleu" after "Murat Nurtleu";
+            # Georgian "ერდოღანთან", with Erdoğan, after "რეჯეფ თაიფ ერდოღანი").
+            for key in _keys_with_stems(name, lang):
+                if key in surnames:
+                    return surnames[key], 0.9
             if letters_read(name, lang) < 3:
                 return None, 0.0
         person_id, conf = self._match_name(name, lang, date, d, single)
@@ -271,9 +270,11 @@ class DocumentReconciler:
         # As written: normalize() folds letters a word list tells apart (Urdu ے into ی).
         words = name.split()
         if single:
-            if not knows_words(lang) and not script_has_case(words[0]):
-                # Neither a word list nor a capital letter can tell this word from the
-                # language's own (Pashto شي, "becomes", is Xi's Arabic surname).
+            unknowable = not knows_words(lang) and not script_has_case(words[0])
+            if unknowable and letters_read(words[0], lang) < SURE_LETTERS:
+                # Neither a word list nor a capital letter can tell this short word from the
+                # language's own (Pashto شي, "becomes", is Xi's Arabic surname); a long one
+                # is rarely both (لاوروف, Lavrov).
                 return False
             held = date is not None and self._offices.holds_office(person_id, date)
             return held and commonness(words[0], lang) < self.config.common_word
@@ -378,6 +379,13 @@ class DocumentReconciler:
         p.confidence = max(p.confidence, conf)
         if all(m.start != mention.start for m in p.mentions):
             p.mentions.append(mention)
+
+
+def _keys_with_stems(name: str, lang: str | None) -> list[str]:
+    """The phonetic keys of a name's words, each as written and without its case endings
+    (inflection.case_stems)."""
+    return [key for word in name.split() for stem in case_stems(word)
+            for form in name_forms(clean(stem), lang) for key in form.keys]
 
 
 def _all_cjk(name: str) -> bool:

@@ -81,6 +81,32 @@ def test_schwa_deletion(written: str, spoken: str) -> None:
     assert delete_schwa("abc " + written) .startswith("abc ")  # other scripts untouched
 
 
+@pytest.mark.parametrize("written, lang, spoken", [
+    # Bengali, Punjabi and Gujarati drop the inherent vowel as Hindi does (ICU writes
+    # "putina"); Bengali's anusvara is "ng" (ICU: "jinapim", "banladesa").
+    ("পুতিন", "bn", "putin"),
+    ("জিনপিং", "bn", "jinping"),
+    ("বাংলা", "bn", "bangla"),
+    ("ਪੂਤਿਨ", "pa", "putin"),
+    ("પુતિન", "gu", "putin"),
+])
+def test_schwa_deletion_in_the_other_north_indian_scripts(written: str, lang: str, spoken: str) -> None:
+    readings = romanize(written, lang)
+    assert readings[0] == spoken and len(readings) == 2  # and as written, second
+
+
+@pytest.mark.parametrize("text, lang, mention", [
+    # Bengali joins its case endings to the name ("with Putin", "welcomed Putin"); Nepali its
+    # postpositions ("Putin met with Modi": -ले ergative, -सँग "with").
+    ("ভ্লাদিমির পুতিনের সঙ্গে বৈঠক হয়।", "bn", "ভ্লাদিমির পুতিনের"),
+    ("প্রধানমন্ত্রী ভ্লাদিমির পুতিনকে স্বাগত জানান।", "bn", "ভ্লাদিমির পুতিনকে"),
+    ("भ्लादिमिर पुटिनले बैठकमा भाग लिनुभयो।", "ne", "भ्लादिमिर पुटिनले"),
+])
+def test_a_name_with_its_ending_joined_is_found(reader: DocumentReconciler, text: str, lang: str,
+                                                 mention: str) -> None:
+    assert mentions(reader, text, lang).get("QPUT") == [mention]
+
+
 @pytest.mark.parametrize("text, lang", [
     # Only function words and ordinary words: nobody, though की and ने read as "ki" and
     # "ne", words of the names above.
