@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..forms import name_forms
+from ..normalize import clean
 from ..script import char_script
 
 __all__ = ["DETACHED_SURNAME_ENDINGS", "attach_surname_endings", "case_stems", "hebrew_prefix_lengths", "is_hangul",
-           "is_korean_particle", "is_korean_predicate", "korean_stem_lengths"]
+           "is_korean_particle", "is_korean_predicate", "keys_with_stems", "korean_stem_lengths"]
 
 # Persian and Urdu often write the ending of a Russian-type surname (-ov, -ev, -yev, -ova,
 # -eva) as a word of its own, after a space or a zero-width non-joiner the text has lost:
@@ -69,12 +71,18 @@ def case_stems(word: str) -> list[str]:
         out += [word[: -len(e)] for e in _SLAVIC_CASE_ENDINGS if low.endswith(e) and len(word) - len(e) >= 3]
     elif word and char_script(word[0]) == "Georgian":
         out += [word[: -len(e)] for e in _GEORGIAN_CASE_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
-    elif word and (endings := _INDIC_ENDINGS.get(char_script(word[0]))):
+    elif word and (endings := _INDIC_ENDINGS.get(char_script(word[0]) or "")):
         out += [word[: -len(e)] for e in endings if word.endswith(e) and len(word) - len(e) >= _INDIC_STEM]
     return out
 
 
 _INDIC_ENDINGS = {"Bengali": _BENGALI_CASE_ENDINGS, "Devanagari": _NEPALI_POSTPOSITIONS}
+
+
+def keys_with_stems(name: str, lang: str | None) -> list[str]:
+    """The phonetic keys of a name's words, each as written and without its case endings."""
+    return [key for word in name.split() for stem in case_stems(word)
+            for form in name_forms(clean(stem), lang) for key in form.keys]
 
 
 def attach_surname_endings(name: str) -> str:

@@ -21,6 +21,7 @@ from .cjk import CjkNames, is_cjk
 from .descriptors import GLUE, LIST_JOINERS, TITLE
 from .inflection import DETACHED_SURNAME_ENDINGS, case_stems, is_hangul, is_korean_predicate
 from .joined import JoinedWords
+from .name_words import is_particle
 from .types import Descriptor, DocumentConfig, Mention, NameSpan, Vocabulary
 
 __all__ = ["HAN_COUNTRIES", "MentionFinder", "FUNCTION_WORDS", "initials_before",
@@ -110,7 +111,11 @@ class MentionFinder:
         if tok.norm in FUNCTION_WORDS:
             return False
         if script_has_case(tok.text):
-            return capital_word(tok)
+            if capital_word(tok):
+                return True
+            # Particles in lower case go on to the capitalised word after them ("фон дер").
+            ahead = next((j for j in range(k, min(k + 3, len(tokens))) if not is_particle(tokens[j].text, lang)), k)
+            return ahead > k and capital_word(tokens[ahead])
         if self._is_function_word(tok, lang) or tok.norm in self._cue_starts:
             # Nor are the verbs of the cues ("שי ג'ינפינג השתתפו": Xi Jinping took part).
             return False
@@ -173,17 +178,21 @@ class MentionFinder:
             # gazetteer spells otherwise follows a known given name ("Ruslan Mirzayev").
             # Not leftwards: German capitalises every noun before a name.
             known_last = first
+            unknown = 0  # words since known_last that no name has (its particles aside)
             while last + 1 < len(tokens) and last + 1 not in taken and last + 1 not in blocked and joins(text, tokens, last, last + 1) and (
                 known[last + 1] or self._may_continue_name(tokens, last + 1, lang)
             ):
-                if known[last + 1] and last - known_last >= _UNKNOWN_INSIDE_A_NAME:
+                if known[last + 1] and unknown >= _UNKNOWN_INSIDE_A_NAME:
                     # Words no name has, then a name's word: two names and the words between
                     # them (a language without a word list: Georgian "ერდოღანთან შეხვედრა
                     # გამართა ილჰამ ალიევმა", met with Erdoğan Ilham Aliyev).
                     last = known_last
                     break
                 last += 1
-                known_last = last if known[last] else known_last
+                if known[last]:
+                    known_last, unknown = last, 0
+                elif not is_particle(tokens[last].text, lang):
+                    unknown += 1
             last = min(last, first + self.config.longest_name - 1)
             known_first = None
             if self._given_name_before(text, tokens, first, blocked, taken, lang):

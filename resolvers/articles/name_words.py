@@ -4,10 +4,12 @@ names a person (a family name, as a text names someone after naming them in full
 from __future__ import annotations
 
 from ..forms import family_name_first, name_forms
+from ..score import PARTICLES
+from ..translit import romanize
 from ..normalize import clean, normalize
 from ..wordlike import script_has_case
 
-__all__ = ["SURE_LETTERS", "is_surname_of", "letters_read", "sounds_like_surname"]
+__all__ = ["SURE_LETTERS", "is_particle", "is_surname_of", "letters_read", "sounds_like_surname"]
 
 # A word of this many letters (as read) is seldom both a common word and a name; a shorter
 # one often is ("Sie" and Xi; Pashto شي, "becomes").
@@ -44,3 +46,11 @@ def letters_read(word: str, lang: str | None) -> int:
     if script_has_case(word):
         return len(normalize(word))
     return min((len("".join(f.tokens)) for f in name_forms(clean(word), lang)), default=0)
+
+
+def is_particle(word: str, lang: str | None) -> bool:
+    """Whether a word is one of the particles names carry ("von", "der", "bin"), as written
+    or as read: Greek "φον ντερ" and Russian "фон дер" of Ursula von der Leyen, which a
+    text writes in lower case inside the name."""
+    folded = normalize(word)
+    return folded in PARTICLES or any(reading in PARTICLES for reading in romanize(clean(word), lang))

@@ -15,18 +15,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..forms import name_forms
 from ..index import NameIndex
 from ..matcher import MatcherConfig, match
-from ..normalize import clean, normalize
+from ..normalize import normalize
 from ..script import detect_script
 from ..text import Token, tokenize
 from ..types import Candidate, MatchResult, Office, Query
-from ..wordlike import commonness, knows_words, script_has_case
+from ..wordlike import commonness, is_word_of_names, knows_words, script_has_case
 from .attendance import AttendanceJudge
 from .cjk import is_cjk
 from .descriptors import DescriptorFinder, attach, name_before
-from .inflection import attach_surname_endings, case_stems
+from .inflection import attach_surname_endings, keys_with_stems
 from .mentions import HAN_COUNTRIES, MentionFinder, initials_before, mention_at
 from .name_words import SURE_LETTERS, is_surname_of, letters_read, sounds_like_surname
 from .offices import Offices
@@ -105,7 +104,7 @@ class DocumentReconciler:
             self._add(people, person_id, conf, mention)
             if d:
                 roles_of[person_id] |= d.roles
-            for key in _keys_with_stems(mention.text, lang):
+            for key in keys_with_stems(mention.text, lang):
                 surnames.setdefault(key, person_id)
         named = set(people)  # by a name in the text, not only by an office
         for d in descriptors:
@@ -223,7 +222,7 @@ class DocumentReconciler:
         if single:
             # A surname after the full name joins that person ("Nurtleu" after "Murat Nurtleu";
             # Georgian "ერდოღანთან", with Erdoğan, after "რეჯეფ თაიფ ერდოღანი").
-            for key in _keys_with_stems(name, lang):
+            for key in keys_with_stems(name, lang):
                 if key in surnames:
                     return surnames[key], 0.9
             if letters_read(name, lang) < 3:
@@ -278,6 +277,13 @@ class DocumentReconciler:
                 return False
             held = date is not None and self._offices.holds_office(person_id, date)
             return held and commonness(words[0], lang) < self.config.common_word
+        # Common words that end in the person's own family name, written as one of their
+        # names writes it, are that name however common the news makes both words
+        # (Ukrainian "Володимир Путін": Путін is Russian Путин letter for letter); "Devlet
+        # Başkanları" ends in no word of Devlet Bahçeli's.
+        names = [self.index.data.record_of(a).name for a in self.index.aliases_of(person_id)]
+        if is_word_of_names(words[-1], detect_script(words[-1]), names):
+            return True
         return not self._all_common(words, lang) or normalize(name) in self._exact_names
 
     def _begins_a_name_of(self, person_id: str, name: str) -> bool:
@@ -379,13 +385,6 @@ class DocumentReconciler:
         p.confidence = max(p.confidence, conf)
         if all(m.start != mention.start for m in p.mentions):
             p.mentions.append(mention)
-
-
-def _keys_with_stems(name: str, lang: str | None) -> list[str]:
-    """The phonetic keys of a name's words, each as written and without its case endings
-    (inflection.case_stems)."""
-    return [key for word in name.split() for stem in case_stems(word)
-            for form in name_forms(clean(stem), lang) for key in form.keys]
 
 
 def _all_cjk(name: str) -> bool:

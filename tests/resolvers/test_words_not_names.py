@@ -109,3 +109,15 @@ def test_words_the_matcher_would_not_accept_alone_are_nobody_there(engine) -> No
     # matcher accepts it alone.
     for text in ("هغوی ته مو وویل چې خبرې به دوام ومومي.", "ملګرو ته مو ډاډ ورکړ."):
         assert engine.documents.reconcile(text, "ps", "2020-03-24").people == ()
+
+
+def test_common_words_ending_in_the_family_name_are_the_name() -> None:
+    # Ukrainian "Володимир" (5.4) and "Путін" (4.9) are both common words of Ukrainian news;
+    # with a made-up Ukrainian Volodymyr in the gazetteer, "Володимир Путін" is one run of
+    # name words, and it ends in Putin's Russian surname letter for letter.
+    persons = [*PERSONS, PersonRecord("QHRYTS", "Volodymyr Hrytsenko", "UA")]
+    aliases = [*ALIASES, AliasRecord("QHRYTS", "Volodymyr Hrytsenko", "en"),
+               AliasRecord("QHRYTS", "Володимир Гриценко", "uk")]
+    reader = DocumentReconciler(build_name_index(persons, aliases), VOCAB)
+    found = reader.reconcile("Володимир Путін провів зустріч з міністрами.", "uk", "2024-05-21").people
+    assert [(p.id, [m.text for m in p.mentions]) for p in found] == [("QPUT", ["Володимир Путін"])]
