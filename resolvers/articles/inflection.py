@@ -12,6 +12,7 @@ import unicodedata
 from ..forms import name_forms
 from ..normalize import clean
 from ..script import char_script
+from ..tags import primary_language
 
 __all__ = ["DETACHED_SURNAME_ENDINGS", "attach_surname_endings", "case_stems", "hebrew_prefix_lengths", "is_hangul",
            "is_korean_particle", "is_korean_predicate", "keys_with_stems", "korean_stem_lengths"]
@@ -25,6 +26,14 @@ DETACHED_SURNAME_ENDINGS = frozenset({"اف", "اوف", "یف", "ییف", "ای�
 # ("Тиграну Саркисяну", "с Назарбаевым"): a declined name's stem is the name the gazetteer
 # knows. Longest first.
 _SLAVIC_CASE_ENDINGS = ("ому", "ого", "ым", "ой", "ом", "ем", "ою", "ей", "а", "у", "е", "ю", "я", "ы", "и")
+
+# Polish, Czech, Slovak, Slovene, Croatian, Bosnian and Serbian in Latin letters decline
+# foreign names too ("Donalda Tuska", "z Olafem Scholzem", "Bidenowi", "s Putinom",
+# "Макрона" as "Macrona"): genitive/accusative -a, dative -owi/-ovi/-u, instrumental
+# -em/-om/-iem, locative -ie/-u/-e, and the adjectival surnames' -ego/-emu/-ym/-im (Polish
+# "Kaczyńskiego"). Longest first.
+_LATIN_SLAVIC = frozenset({"pl", "cs", "sk", "sl", "hr", "bs", "sr"})
+_LATIN_SLAVIC_CASE_ENDINGS = ("owi", "ovi", "iem", "ego", "emu", "em", "om", "ym", "im", "ie", "a", "u", "e")
 
 # Georgian declines a name with endings joined to it: a foreign name ending in a consonant
 # takes -ი in the nominative ("პუტინი", Putin), -მა in the ergative ("ტოკაევმა"), -ს, -ის,
@@ -62,13 +71,17 @@ _HEBREW_PREFIX = re.compile("ו?(?:ש|כש|מש)?[הבלכמ]?")
 _HEBREW_STEM_LETTERS = 2
 
 
-def case_stems(word: str) -> list[str]:
-    """The word, and for a capitalised Cyrillic word, a Georgian, Bengali or Devanagari one
-    the stems left by its case endings or joined postpositions."""
+def case_stems(word: str, lang: str | None = None) -> list[str]:
+    """The word, and for a capitalised Cyrillic word, a Georgian, Bengali or Devanagari one,
+    or a capitalised word of a Slavic language written in Latin letters (`lang`), the stems
+    left by its case endings or joined postpositions."""
     out = [word]
     if word[:1].isupper() and "CYRILLIC" in unicodedata.name(word[0], ""):
         low = word.casefold()
         out += [word[: -len(e)] for e in _SLAVIC_CASE_ENDINGS if low.endswith(e) and len(word) - len(e) >= 3]
+    elif word[:1].isupper() and primary_language(lang) in _LATIN_SLAVIC and char_script(word[0]) == "Latin":
+        low = word.casefold()
+        out += [word[: -len(e)] for e in _LATIN_SLAVIC_CASE_ENDINGS if low.endswith(e) and len(word) - len(e) >= 3]
     elif word and char_script(word[0]) == "Georgian":
         out += [word[: -len(e)] for e in _GEORGIAN_CASE_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
     elif word and (endings := _INDIC_ENDINGS.get(char_script(word[0]) or "")):
@@ -81,7 +94,7 @@ _INDIC_ENDINGS = {"Bengali": _BENGALI_CASE_ENDINGS, "Devanagari": _NEPALI_POSTPO
 
 def keys_with_stems(name: str, lang: str | None) -> list[str]:
     """The phonetic keys of a name's words, each as written and without its case endings."""
-    return [key for word in name.split() for stem in case_stems(word)
+    return [key for word in name.split() for stem in case_stems(word, lang)
             for form in name_forms(clean(stem), lang) for key in form.keys]
 
 

@@ -24,7 +24,7 @@ from .joined import JoinedWords
 from .name_words import is_particle
 from .types import Descriptor, DocumentConfig, Mention, NameSpan, Vocabulary
 
-__all__ = ["HAN_COUNTRIES", "MentionFinder", "FUNCTION_WORDS", "initials_before",
+__all__ = ["HAN_COUNTRIES", "MentionFinder", "FUNCTION_WORDS", "hyphened_part",
            "joins", "mention_at"]
 
 # Capitalised at the start of a sentence, these are never names on their own.
@@ -78,7 +78,7 @@ class MentionFinder:
     def _reads_as_name_word(self, word: str, lang: str | None) -> bool:
         """Whether the word (or its stem without a Cyrillic or Georgian case ending) reads as
         a word of some name in the gazetteer."""
-        return any(k in self._name_keys for w in case_stems(word) for f in name_forms(clean(w), lang) for k in f.keys)
+        return any(k in self._name_keys for w in case_stems(word, lang) for f in name_forms(clean(w), lang) for k in f.keys)
 
     def split_compounds(self, tokens: list[Token], lang: str | None) -> list[Token]:
         """The words written joined taken apart (joined.JoinedWords.split)."""
@@ -90,7 +90,7 @@ class MentionFinder:
         words it does not know stay."""
         out = []
         for word in name.split():
-            stems = [w for w in case_stems(word)[1:]
+            stems = [w for w in case_stems(word, lang)[1:]
                      if any(f.keys and all(k in self._name_keys for k in f.keys) for f in name_forms(clean(w), lang))]
             out.append(stems[0] if stems else word)
         return " ".join(out)
@@ -180,7 +180,7 @@ class MentionFinder:
             known_last = first
             unknown = 0  # words since known_last that no name has (its particles aside)
             while last + 1 < len(tokens) and last + 1 not in taken and last + 1 not in blocked and joins(text, tokens, last, last + 1) and (
-                known[last + 1] or self._may_continue_name(tokens, last + 1, lang)
+                known[last + 1] or self._may_continue_name(tokens, last + 1, lang) or hyphened_part(text, tokens, last)
             ):
                 if known[last + 1] and unknown >= _UNKNOWN_INSIDE_A_NAME:
                     # Words no name has, then a name's word: two names and the words between
@@ -361,27 +361,6 @@ class MentionFinder:
 
 
 
-def initials_before(text: str, tokens: Sequence[Token], first: int) -> tuple[int, str]:
-    """The initials written before the word at `first`, glued or spaced ("С.В.Лавров",
-    "N. A. Nazarbayev"): the position of the first and their letters ("СВ"); (first, "")
-    when there are none. An initial is a capital letter, or a Latin digraph for one sound
-    ("Sh.", "Zh."), and a full stop."""
-    letters = ""
-    k = first
-    while k > 0 and first - k < 3:
-        tok = tokens[k - 1]
-        between = text[tok.end : tokens[k].start]
-        if not _is_initial(tok.text) or between.strip() != ".":
-            break
-        letters = tok.text[0] + letters
-        k -= 1
-    return k, letters
-
-
-def _is_initial(word: str) -> bool:
-    return word[:1].isupper() and (len(word) == 1 or (len(word) == 2 and word[1] == "h"))
-
-
 def capital_word(tok: Token) -> bool:
     return tok.text[:1].isupper() and len(tok.text) > 1 and not tok.text.isupper()
 
@@ -390,6 +369,12 @@ def joins(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
     """Tokens a and b are adjacent words of one name: one space or a hyphen between (or
     nothing, between characters of Chinese or Japanese)."""
     return text[tokens[a].end : tokens[b].start] in ("", " ", "-", "\u00a0", "‑")
+
+
+def hyphened_part(text: str, tokens: Sequence[Token], a: int) -> bool:
+    """Whether the word after token a is a lower-case part of it after a hyphen: Czech and
+    Slovak write Chinese given names so ("Si Ťin-pching", Xi Jinping)."""
+    return text[tokens[a].end : tokens[a + 1].start] in ("-", "‑") and tokens[a + 1].text[:1].islower()
 
 
 def mention_at(tokens: Sequence[Token], first: int, last: int, text: str) -> Mention:

@@ -3,13 +3,16 @@ names a person (a family name, as a text names someone after naming them in full
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..forms import family_name_first, name_forms
 from ..score import PARTICLES
+from ..text import Token
 from ..translit import romanize
 from ..normalize import clean, normalize
 from ..wordlike import script_has_case
 
-__all__ = ["SURE_LETTERS", "is_particle", "is_surname_of", "letters_read", "sounds_like_surname"]
+__all__ = ["SURE_LETTERS", "initials_before", "is_particle", "is_surname_of", "letters_read", "sounds_like_surname"]
 
 # A word of this many letters (as read) is seldom both a common word and a name; a shorter
 # one often is ("Sie" and Xi; Pashto شي, "becomes").
@@ -54,3 +57,24 @@ def is_particle(word: str, lang: str | None) -> bool:
     text writes in lower case inside the name."""
     folded = normalize(word)
     return folded in PARTICLES or any(reading in PARTICLES for reading in romanize(clean(word), lang))
+
+
+def initials_before(text: str, tokens: Sequence[Token], first: int) -> tuple[int, str]:
+    """The initials written before the word at `first`, glued or spaced ("С.В.Лавров",
+    "N. A. Nazarbayev"): the position of the first and their letters ("СВ"); (first, "")
+    when there are none. An initial is a capital letter, or a Latin digraph for one sound
+    ("Sh.", "Zh."), and a full stop."""
+    letters = ""
+    k = first
+    while k > 0 and first - k < 3:
+        tok = tokens[k - 1]
+        between = text[tok.end : tokens[k].start]
+        if not _is_initial(tok.text) or between.strip() != ".":
+            break
+        letters = tok.text[0] + letters
+        k -= 1
+    return k, letters
+
+
+def _is_initial(word: str) -> bool:
+    return word[:1].isupper() and (len(word) == 1 or (len(word) == 2 and word[1] == "h"))

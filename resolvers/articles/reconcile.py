@@ -26,8 +26,8 @@ from .attendance import AttendanceJudge
 from .cjk import is_cjk
 from .descriptors import DescriptorFinder, attach, name_before
 from .inflection import attach_surname_endings, keys_with_stems
-from .mentions import HAN_COUNTRIES, MentionFinder, initials_before, mention_at
-from .name_words import SURE_LETTERS, is_surname_of, letters_read, sounds_like_surname
+from .mentions import HAN_COUNTRIES, MentionFinder, mention_at
+from .name_words import SURE_LETTERS, initials_before, is_surname_of, letters_read, sounds_like_surname
 from .offices import Offices
 from .types import Descriptor, DocumentConfig, DocumentResult, Mention, NameSpan, PersonFound, Unresolved, Vocabulary
 
