@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["SCHWA_SCRIPTS", "delete_schwa", "has_devanagari"]
+__all__ = ["SCHWA_SCRIPTS", "delete_schwa"]
 
 _VIRAMA = "\u094d"
 _NUKTA = "\u093c"
@@ -53,10 +53,6 @@ _BLOCKS = {"Devanagari": 0x0900, "Bengali": 0x0980, "Gurmukhi": 0x0A00, "Gujarat
 SCHWA_SCRIPTS = frozenset(_BLOCKS)
 _BENGALI_ANUSVARA = "\u0982"
 _BENGALI_NGA_G = "\u0999\u09cd\u0997\u09cd"  # ঙ্গ্: "ng" and no vowel after it
-
-
-def has_devanagari(text: str) -> bool:
-    return any("\u0900" <= ch <= "\u097f" for ch in text)
 
 
 @dataclass(slots=True)
