@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .caches import READINGS_CACHED
 
-__all__ = ["clean", "has_qualifier", "hyphened_words", "is_title_word", "split_titles", "fold", "normalize",
+__all__ = ["clean", "has_qualifier", "hyphened_words", "is_honorific", "is_title_word", "split_titles", "fold", "normalize",
            "normalize_reading", "strip_invisible", "strip_diacritics", "MAX_NAME_CHARS"]
 
 MAX_NAME_CHARS = 1000
@@ -49,6 +49,7 @@ _TITLES = frozenset(
     herr frau präsident prasident praesident
     господин госпожа г-н президент министр
     آقای آقا خانم دکتر جناب
+    mullah mulla molla mawlawi mowlawi maulvi maulana ملا الملا مولوي مولوی مولانا мулла
     """.split()
 )
 
@@ -171,6 +172,12 @@ def split_titles(text: str) -> tuple[str, str]:
     if len(kept) == 2:
         kept.reverse()
     return " ".join(kept), " ".join(titles)
+
+
+def is_honorific(word: str) -> bool:
+    """Whether a word is an honorific clean() takes off the front of a name ("Mr", "Dr",
+    "جناب", the Afghan religious titles "ملا" Mullah and "مولوي" Mawlawi)."""
+    return fold(word) in _TITLES
 
 
 def is_title_word(word: str) -> bool:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from ..forms import name_forms
-from ..normalize import clean
+from ..normalize import clean, is_honorific
 from ..script import char_script
 from ..tags import primary_language
 
@@ -93,8 +93,9 @@ _INDIC_ENDINGS = {"Bengali": _BENGALI_CASE_ENDINGS, "Devanagari": _NEPALI_POSTPO
 
 
 def keys_with_stems(name: str, lang: str | None) -> list[str]:
-    """The phonetic keys of a name's words, each as written and without its case endings."""
-    return [key for word in name.split() for stem in case_stems(word, lang)
+    """The phonetic keys of a name's words, each as written and without its case endings;
+    not an honorific's ("ملا", Mullah, is no one's name)."""
+    return [key for word in name.split() if not is_honorific(word) for stem in case_stems(word, lang)
             for form in name_forms(clean(stem), lang) for key in form.keys]
 
 

@@ -121,3 +121,17 @@ def test_common_words_ending_in_the_family_name_are_the_name() -> None:
     reader = DocumentReconciler(build_name_index(persons, aliases), VOCAB)
     found = reader.reconcile("Володимир Путін провів зустріч з міністрами.", "uk", "2024-05-21").people
     assert [(p.id, [m.text for m in p.mentions]) for p in found] == [("QPUT", ["Володимир Путін"])]
+
+
+def test_an_honorific_is_no_surname_of_the_person_named_with_it() -> None:
+    # A made-up Afghan minister, whose alias carries the title Mullah, named in full; then
+    # another Mullah, whom the gazetteer lacks: the title alone is not the first one's surname.
+    persons = [PersonRecord("QWARDAK", "Karim Wardak", "AF")]
+    aliases = [AliasRecord("QWARDAK", "Karim Wardak", "en"), AliasRecord("QWARDAK", "ملا کریم وردک", "ps")]
+    vocab = Vocabulary(roles=(("وزیر", "official"),), places=(), cues=(), posts=(
+        PostInfo("af-fm", "Minister of Foreign Affairs", "foreign_minister", "AF", "",
+                 (("QWARDAK", "2021-09-07", "", False),)),))
+    reader = DocumentReconciler(build_name_index(persons, aliases), vocab)
+    text = "ملا کریم وردک له پلاوي سره وکتل. د دفتر مشر ملا عبدالواسع هم هلته و."
+    found = reader.reconcile(text, "ps", "2025-08-20").people
+    assert [(p.id, [m.text for m in p.mentions]) for p in found] == [("QWARDAK", ["ملا کریم وردک"])]
