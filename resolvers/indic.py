@@ -132,8 +132,6 @@ def _in_block(word: str, base: int) -> str:
     """_delete_in_word for a word of the block at `base`, read through Devanagari."""
     if not word or not all(base <= ord(ch) < base + 0x80 for ch in word):
         return word
-    if base == 0x0900:
-        return _delete_in_word(word)
     shift = base - 0x0900
     as_devanagari = "".join(chr(ord(ch) - shift) for ch in word)
     return "".join(chr(ord(ch) + shift) for ch in _delete_in_word(as_devanagari))

@@ -26,7 +26,7 @@ from .tags import primary_language
 from .translit import transliterator
 
 __all__ = ["ORDINARY_WORD", "ORDINARY_WORD_COMMONNESS", "WORDLIST", "commonness", "common_thai_words", "is_capitalised",
-           "is_word_of_names", "knows_words", "script_has_case", "word_commonness"]
+           "is_word_of_names", "knows_words", "script_has_case", "tells_names_from_words", "word_commonness"]
 
 
 # wordfreq's small lists hold the words of Zipf 3 and above: every threshold the article
@@ -40,6 +40,13 @@ def _languages() -> frozenset[str]:
     from wordfreq import available_languages  # loads its tables on first use, not at import
 
     return frozenset(available_languages(WORDLIST))
+
+
+def tells_names_from_words(text: str, lang: str | None) -> bool:
+    """Whether anything but the name itself can tell a name in `text` from words of `lang`:
+    a word list of the language, or a capital letter in a script with case (Pashto and
+    Georgian have neither)."""
+    return knows_words(lang) or script_has_case(text)
 
 
 def knows_words(lang: str | None) -> bool:

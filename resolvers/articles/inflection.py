@@ -7,7 +7,6 @@ Persian and Urdu write apart ("کامل اف"), the particles Korean writes join
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..forms import name_forms
 from ..normalize import clean, is_honorific
@@ -75,18 +74,22 @@ def case_stems(word: str, lang: str | None = None) -> list[str]:
     """The word, and for a capitalised Cyrillic word, a Georgian, Bengali or Devanagari one,
     or a capitalised word of a Slavic language written in Latin letters (`lang`), the stems
     left by its case endings or joined postpositions."""
-    out = [word]
-    if word[:1].isupper() and "CYRILLIC" in unicodedata.name(word[0], ""):
-        low = word.casefold()
-        out += [word[: -len(e)] for e in _SLAVIC_CASE_ENDINGS if low.endswith(e) and len(word) - len(e) >= 3]
-    elif word[:1].isupper() and primary_language(lang) in _LATIN_SLAVIC and char_script(word[0]) == "Latin":
-        low = word.casefold()
-        out += [word[: -len(e)] for e in _LATIN_SLAVIC_CASE_ENDINGS if low.endswith(e) and len(word) - len(e) >= 3]
-    elif word and char_script(word[0]) == "Georgian":
-        out += [word[: -len(e)] for e in _GEORGIAN_CASE_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
-    elif word and (endings := _INDIC_ENDINGS.get(char_script(word[0]) or "")):
-        out += [word[: -len(e)] for e in endings if word.endswith(e) and len(word) - len(e) >= _INDIC_STEM]
-    return out
+    endings, shortest = _endings_of(word, lang)
+    low = word.casefold()
+    return [word] + [word[: -len(e)] for e in endings if low.endswith(e) and len(word) - len(e) >= shortest]
+
+
+def _endings_of(word: str, lang: str | None) -> tuple[tuple[str, ...], int]:
+    """The endings a word may have by its script (and language), and the shortest stem left."""
+    script = char_script(word[0]) if word else None
+    capitalised = word[:1].isupper()
+    if script == "Cyrillic" and capitalised:
+        return _SLAVIC_CASE_ENDINGS, 3
+    if script == "Latin" and capitalised and primary_language(lang) in _LATIN_SLAVIC:
+        return _LATIN_SLAVIC_CASE_ENDINGS, 3
+    if script == "Georgian":
+        return _GEORGIAN_CASE_ENDINGS, 3
+    return _INDIC_ENDINGS.get(script or "", ()), _INDIC_STEM
 
 
 _INDIC_ENDINGS = {"Bengali": _BENGALI_CASE_ENDINGS, "Devanagari": _NEPALI_POSTPOSITIONS}

@@ -76,9 +76,10 @@ class MentionFinder:
         return self._is_name_word(tok.text, lang)
 
     def _reads_as_name_word(self, word: str, lang: str | None) -> bool:
-        """Whether the word (or its stem without a Cyrillic or Georgian case ending) reads as
-        a word of some name in the gazetteer."""
-        return any(k in self._name_keys for w in case_stems(word, lang) for f in name_forms(clean(w), lang) for k in f.keys)
+        """Whether the word (or its stem without a case ending: inflection.case_stems) reads
+        as a word of some name in the gazetteer."""
+        return any(k in self._name_keys
+                   for w in case_stems(word, lang) for f in name_forms(clean(w), lang) for k in f.keys)
 
     def split_compounds(self, tokens: list[Token], lang: str | None) -> list[Token]:
         """The words written joined taken apart (joined.JoinedWords.split)."""

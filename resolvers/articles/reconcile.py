@@ -21,7 +21,7 @@ from ..normalize import normalize
 from ..script import detect_script
 from ..text import Token, tokenize
 from ..types import Candidate, MatchResult, Office, Query
-from ..wordlike import commonness, is_word_of_names, knows_words, script_has_case
+from ..wordlike import commonness, is_word_of_names, script_has_case, tells_names_from_words
 from .attendance import AttendanceJudge
 from .cjk import is_cjk
 from .descriptors import DescriptorFinder, attach, name_before
@@ -269,22 +269,21 @@ class DocumentReconciler:
         # As written: normalize() folds letters a word list tells apart (Urdu ے into ی).
         words = name.split()
         if single:
-            unknowable = not knows_words(lang) and not script_has_case(words[0])
-            if unknowable and letters_read(words[0], lang) < SURE_LETTERS:
+            if not tells_names_from_words(words[0], lang) and letters_read(words[0], lang) < SURE_LETTERS:
                 # Neither a word list nor a capital letter can tell this short word from the
                 # language's own (Pashto شي, "becomes", is Xi's Arabic surname); a long one
                 # is rarely both (لاوروف, Lavrov).
                 return False
             held = date is not None and self._offices.holds_office(person_id, date)
             return held and commonness(words[0], lang) < self.config.common_word
+        if not self._all_common(words, lang) or normalize(name) in self._exact_names:
+            return True
         # Common words that end in the person's own family name, written as one of their
         # names writes it, are that name however common the news makes both words
         # (Ukrainian "Володимир Путін": Путін is Russian Путин letter for letter); "Devlet
         # Başkanları" ends in no word of Devlet Bahçeli's.
-        names = [self.index.data.record_of(a).name for a in self.index.aliases_of(person_id)]
-        if is_word_of_names(words[-1], detect_script(words[-1]), names):
-            return True
-        return not self._all_common(words, lang) or normalize(name) in self._exact_names
+        names = (self.index.data.record_of(a).name for a in self.index.aliases_of(person_id))
+        return is_word_of_names(words[-1], detect_script(words[-1]), names)
 
     def _begins_a_name_of(self, person_id: str, name: str) -> bool:
         """Whether one of the person's names begins with `name`, as written."""
@@ -336,7 +335,7 @@ class DocumentReconciler:
             # Running text has capitalised runs that are no names ("The Astana Times"):
             # every word of a mention must match some word of the name.
             return None, top.confidence
-        if d is None and not result.match and not knows_words(lang) and not script_has_case(name):
+        if d is None and not result.match and not tells_names_from_words(name, lang):
             # Neither a word list nor a capital letter says these words are a name: only a
             # match the matcher accepts alone does (Pashto "ته مو", "to them we", read as
             # Tamim at 0.61).

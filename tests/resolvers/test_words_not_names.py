@@ -5,7 +5,7 @@ import pytest
 
 from rollcall.resolvers import AliasRecord, PersonRecord, build_name_index
 from rollcall.resolvers.articles import DocumentReconciler, PostInfo, Vocabulary
-from rollcall.resolvers.wordlike import commonness, is_capitalised
+from rollcall.resolvers.wordlike import commonness, is_capitalised, tells_names_from_words
 
 PERSONS = [
     PersonRecord("QMAY", "Theresa May", "GB"),
@@ -75,6 +75,9 @@ def test_commonness_and_case() -> None:
     assert commonness("anything", "tg") == 0.0  # a language wordfreq lacks: unknown, not rare
     assert commonness("در", "fa") > 7
     assert not is_capitalised("дар") and is_capitalised("Дар") and is_capitalised("در")
+    # Pashto has neither a word list nor case; Kyrgyz has case, Hindi a word list.
+    assert not tells_names_from_words("شي", "ps")
+    assert tells_names_from_words("Путин", "ky") and tells_names_from_words("शी", "hi")
 
 
 # Pashto: wordfreq has no list of its words and its script no capital letters, so nothing
