@@ -276,8 +276,9 @@ def _latin_forms(text: str, lang: str | None) -> list[str]:
 
 def _han_forms(text: str) -> list[str]:
     """Chinese: each word's syllables joined ("道格拉斯" → "daogelasi"), in the common
-    reading and in the reading of foreign names; a two- or three-character name is also
-    read syllable by syllable ("王毅" → "wang yi")."""
+    reading and in the reading of foreign names; a three-character name also as family
+    name and given name ("李克强" → "li kechiang"), and a two- or three-character name
+    syllable by syllable ("王毅" → "wang yi")."""
     forms = []
     common = [_pinyin().transliterate(w) for w in text.split()]
     # The foreign readings' own pinyin differs only where the name has one of _FOREIGN_SOUNDS.
@@ -291,6 +292,13 @@ def _han_forms(text: str) -> list[str]:
         # Chinese personal names have two or three characters; longer single words are
         # transliterations whose syllables are not names on their own (斯迈洛夫).
         if len(words) == 1 and transform_id == _COMMON_HAN_READING and len(text) <= 3:
+            family, *given = words[0].split()
+            if len(given) == 2:
+                # The family name, then the given name's two syllables as one word, as
+                # pinyin writes a name ("Li Keqiang"; 宾索万 "bin suowan", Pen Sovan).
+                # Not in the foreign readings: a foreign name of three characters is seldom
+                # a family name and a given name (德拉吉 Draghi).
+                forms.append(f"{family} {''.join(given)}")
             forms.append(words[0])
     return forms
 

@@ -50,6 +50,7 @@ DIGESTS = {
     "34": "04caf8cc8cfae98fda9749cda0ea0f67a86aefec700b9a6e331c3b7da2928d64",  # given names: Christian; Petra, Paula, Martina, Alexandra, Daniela, Friederike, Michaela, Stephanie, Antonia apart from their male forms
     "35": "9f843a6b4273833eb180f47f13ed3a58ed3525b81875227c32afb4f163cd8427",  # Bengali, Gurmukhi, Gujarati: the inherent vowel dropped as in Hindi; Bengali ং read ng
     "36": "9f843a6b4273833eb180f47f13ed3a58ed3525b81875227c32afb4f163cd8427",  # the Afghan titles Mullah and Mawlawi are honorifics (the dev set has none)
+    "37": "ac500af1244d75c9d4b9a27d675ab1f3a03b30ef9667eae0bf6badfc43374ba0",  # a three-character Chinese name also read as family name and given name ("li kechiang")
 }
 
 
