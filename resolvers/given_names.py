@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .keys import phonetic_key
+from .script import detect_script
 from .translit import romanize
 
 __all__ = ["name_groups"]
@@ -28,11 +29,13 @@ def _groups() -> dict[str, frozenset[int]]:
 
 
 def _readings(variant: str) -> tuple[str, ...]:
-    """A Latin variant as written; one in Chinese characters in every reading a Chinese name
-    gets (translit.romanize), as the query's word will be read."""
+    """A Latin variant as written; one in another script in every reading a name in it
+    gets (translit.romanize; Chinese characters as Chinese reads them), as the query's word
+    will be read."""
     if not variant or variant.isascii():
         return (variant,) if variant else ()
-    return tuple(r.replace(" ", "") for r in romanize(variant, "zh"))
+    lang = "zh" if detect_script(variant) == "Han" else None
+    return tuple(r.replace(" ", "") for r in romanize(variant, lang))
 
 
 def name_groups(key: str) -> frozenset[int]:

@@ -18,6 +18,7 @@ from unidecode import unidecode
 
 from .arabic_script import ARABIC_SCRIPT_RULES, ARABIC_SCRIPT_TRANSFORMS, arabic_script_transforms
 from .caches import READINGS_CACHED
+from .han_names import is_common_family_name
 from .indic import SCHWA_SCRIPTS, delete_schwa
 from .japanese import kana_reading
 from .katakana import katakana_readbacks, small_kana_vowels
@@ -107,8 +108,11 @@ _RULES = {
     "rollcall/Armenian-Latin": "[:L:] { ո } [^ւ] > o ; :: Armenian-Latin/BGN ;",
     # Greek writes b, d, g of foreign names as μπ, ντ, γκ; BGN reads them mb, nd, ng.
     "rollcall/Greek-Latin": "μπ > b ; ντ > d ; γκ > g ; τζ > dz ; ου > u ; :: Greek-Latin/BGN ;",
-    # Russian writes the h of English and German names as г ("Гарриет Гарман").
-    "rollcall/Russian-Latin-h": "г > h ; Г > H ; :: Russian-Latin/BGN ;",
+    # Russian writes the h of English and German names as г ("Гарриет Гарман"), and the
+    # vowel of English ur, ir, er before a consonant as ёр (Бёрнс Burns, Хёрст Hurst, Бёрк
+    # Burke): read so in this reading of foreign names, not as the e BGN's ë becomes.
+    "rollcall/Russian-Latin-h": ("[:L:] { ёр } [бвгджзклмнпстфхцчшщ] > ur ; г > h ; Г > H ; "
+                                 ":: Russian-Latin/BGN ;"),
     # Hebrew BGN ignores the geresh that marks sounds Hebrew letters lack (ג׳ = j), and drops
     # alef, which begins a word only to carry its first vowel (אנגלה "Angela", אד "Ed"): a
     # vowel there, read a. ICU's own Hebrew-Latin, the second reading, still drops it, but
@@ -195,6 +199,9 @@ def compile_all() -> None:
 # it as a word of its own ("احمد داود اوغلو", Ahmet Davutoğlu), and read letter by letter
 # its او is "av", its غ "gh".
 _OGLU = re.compile(r"\s?(?:ا[وۆ]?|ی[وۆ]|[وۆ])غ[لڵ][وۇ](?!\w)")
+# A name with -oğlu is Turkish, which in Arabic letters is spelled as Ottoman was, by
+# Persian's letter values: its و is v (داود Davut), as Arabic has no v to write it with.
+_OTTOMAN_READING = "rollcall/Persian-Latin"
 
 
 def _spellings(script: str, text: str) -> tuple[str, ...]:
@@ -276,9 +283,9 @@ def _latin_forms(text: str, lang: str | None) -> list[str]:
 
 def _han_forms(text: str) -> list[str]:
     """Chinese: each word's syllables joined ("道格拉斯" → "daogelasi"), in the common
-    reading and in the reading of foreign names; a three-character name also as family
-    name and given name ("李克强" → "li kechiang"), and a two- or three-character name
-    syllable by syllable ("王毅" → "wang yi")."""
+    reading and in the reading of foreign names; a three-character name that begins with a
+    common family name also as family name and given name ("李克强" → "li kechiang"), and a
+    two- or three-character name syllable by syllable ("王毅" → "wang yi")."""
     forms = []
     common = [_pinyin().transliterate(w) for w in text.split()]
     # The foreign readings' own pinyin differs only where the name has one of _FOREIGN_SOUNDS.
@@ -293,11 +300,9 @@ def _han_forms(text: str) -> list[str]:
         # transliterations whose syllables are not names on their own (斯迈洛夫).
         if len(words) == 1 and transform_id == _COMMON_HAN_READING and len(text) <= 3:
             family, *given = words[0].split()
-            if len(given) == 2:
+            if len(given) == 2 and is_common_family_name(text[0]):
                 # The family name, then the given name's two syllables as one word, as
-                # pinyin writes a name ("Li Keqiang"; 宾索万 "bin suowan", Pen Sovan).
-                # Not in the foreign readings: a foreign name of three characters is seldom
-                # a family name and a given name (德拉吉 Draghi).
+                # pinyin writes a Chinese name ("Li Keqiang").
                 forms.append(f"{family} {''.join(given)}")
             forms.append(words[0])
     return forms
@@ -335,7 +340,8 @@ def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
         forms = [_clean(reading) for reading in (*_OWN_READERS[script](text), *cut_in_two(script, text))]
     else:
         spellings = _spellings(script, text)
-        for transform_id in _transforms_for(script, lang):
+        transforms = _transforms_for(script, lang)
+        for transform_id in transforms:
             for spelling in spellings:
                 try:
                     latin = transliterator(transform_id).transliterate(spelling)
@@ -346,6 +352,9 @@ def romanize(text: str, lang: str | None = None) -> tuple[str, ...]:
                 forms.append(_clean(latin))
                 if script == "Katakana":
                     forms += [_clean(back) for back in katakana_readbacks(text)]
+        if len(spellings) > 1 and script == "Arabic" and _OTTOMAN_READING not in transforms:
+            # The Turkish spelling (-oğlu joined) read as Ottoman, in any language.
+            forms.append(_clean(transliterator(_OTTOMAN_READING).transliterate(spellings[-1])))
     if not any(forms):
         forms.append(_clean(strip_diacritics(text)))  # unidecode: the last fallback
     unique = [f for i, f in enumerate(forms) if f and f not in forms[:i]]

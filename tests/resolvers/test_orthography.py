@@ -125,6 +125,15 @@ def test_a_turkish_oglu_written_apart_in_arabic_script(engine, name, lang) -> No
     assert first.name == "Feridun Sinirlioğlu" and first.confidence >= 0.9
 
 
+def test_a_turkish_name_in_arabic_letters_has_its_waw_read_v() -> None:
+    # A name with -oğlu is Turkish, spelled in Arabic letters as Ottoman was: سودا is Sevda,
+    # not the "suda" Arabic reads. Read the Arabic way only, the made-up Kadir Sevdaoğlu
+    # came second to a Kadir Sadoğlu.
+    persons = [PersonRecord("QA", "Kadir Sevdaoğlu", "TR"), PersonRecord("QB", "Kadir Sadoğlu", "TR")]
+    index = build_name_index(persons, [AliasRecord(p.id, p.name, "tr") for p in persons])
+    assert match(index, Query("قادر سودا أوغلو", "ar")).candidates[0].person_id == "QA"
+
+
 def test_the_ottoman_title_pasha_in_arabic_letters_is_a_particle() -> None:
     # Arabic has no p: Paşa is باشا "basha". Weighed as a word of the name, it left Ahmet
     # Cemal (Cemal Paşa) at 0.53 for "أحمد جمال باشا".

@@ -48,6 +48,7 @@ def test_primary_romanisation(name: str, lang: str | None, expected: str) -> Non
         ("Қасым-Жомарт Тоқаев", None, "kasym zhomart tokayev"),  # no hint: Russian table
         ("Қасым-Жомарт Тоқаев", "kk", "kasym zhomart tokaev"),  # and the generic one
         ("王毅", "zh", "wang yi"),  # syllables apart, for "Wang Yi"
+        ("Тёрнер", "ru", "turner"),  # ёр before a consonant: the ur of English names
         ("Gordons Brauns", "lv", "gordon braun"),  # Latvian nominative -s dropped
         ("Ömürbek Tekebajew", "de", "omurbek tekebajew"),  # plain spelling kept too
         ("라브로프", "ko", "labeulopeu"),
