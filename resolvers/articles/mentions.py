@@ -146,6 +146,8 @@ class MentionFinder:
             if not any(i in blocked for i in range(first, last + 1)):
                 spans.append(NameSpan(first, last))
                 taken.update(range(first, last + 1))
+        alias_starts = {span.first for span in spans}
+        read_by_keys: set[int] = set()  # where the spans found by their words' keys start
         # Chinese and Japanese: the segmenter's names; a character's keys say nothing.
         cjk = [is_cjk(tok.text[0]) for tok in tokens]
         if any(cjk):
@@ -199,6 +201,7 @@ class MentionFinder:
             if self._given_name_before(text, tokens, first, blocked, taken, lang):
                 known_first, first = first, first - 1
             spans.append(NameSpan(first, last, known_last=min(known_last, last), known_first=known_first))
+            read_by_keys.add(first)
             taken.update(range(first, last + 1))  # not found again after a role phrase
             i = last + 1
         # In a script without case, the words not common in the language right after a title
@@ -219,11 +222,18 @@ class MentionFinder:
                             or self._korean_name_before_role(text, tokens, d, blocked, taken, lang)):
                 spans.append(span)
                 taken.update(range(span.first, span.last + 1))
-        # A known alias followed by more name words ("Sergej Lawrow" + patronymic) merges.
+        # A known alias followed by more name words ("Sergej Lawrow" + patronymic) merges,
+        # and so do name words before one; in a script without case, where no capital marks
+        # them as a name, those that only their keys found are the alias's unknown words
+        # before it (NameSpan.known_first): "방문 중인 강경화" is Kang Kyung-wha "on a visit",
+        # where 중인 reads as a word of some name.
         spans.sort(key=lambda s: s.first)
         merged: list[NameSpan] = []
         for span in spans:
             if merged and span.first == merged[-1].last + 1 and joins(text, tokens, merged[-1].last, span.first):
+                if (span.first in alias_starts and merged[-1].first in read_by_keys
+                        and not script_has_case(tokens[span.first].text)):
+                    merged[-1].known_first = span.first
                 merged[-1].last = span.last
                 merged[-1].known_last = span.known_last
             else:

@@ -97,9 +97,13 @@ def _cores() -> tuple[set[int], set[int]] | None:
 def _client_on(cpus: set[int] | None) -> Iterator[None]:
     """Every thread of this process (grpc's included) on `cpus` for the block."""
     threads = [int(tid) for tid in os.listdir("/proc/self/task")] if cpus else []
-    before = {tid: os.sched_getaffinity(tid) for tid in threads}
+    before: dict[int, set[int]] = {}
     for tid in threads:
-        os.sched_setaffinity(tid, cpus or set())
+        try:
+            before[tid] = os.sched_getaffinity(tid)
+            os.sched_setaffinity(tid, cpus or set())
+        except ProcessLookupError:  # a thread of grpc's that ended since it was listed
+            before.pop(tid, None)
     try:
         yield
     finally:

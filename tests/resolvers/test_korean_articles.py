@@ -50,6 +50,13 @@ def test_ordinary_korean_words_are_nobody(engine: Engine, text: str) -> None:
     assert _people(engine, text) == {}
 
 
+def test_a_word_before_a_name_written_as_an_alias_is_no_part_of_it(engine: Engine) -> None:
+    # "방문 중인" is "on a visit": 중인 reads as a word of some name, and joined to the alias
+    # after it, "중인 강경화" named Qin Gang, weakly, rather than Kang Kyung-wha.
+    result = engine.documents.reconcile("도쿄를 방문 중인 강경화 외교부 장관은 23일 기자들과 만났다.", "ko", "2019-09-23")
+    assert [(p.id, [m.text for m in p.mentions]) for p in result.people] == [("Q6362240", ["강경화"])]
+
+
 def test_korean_inflection() -> None:
     assert korean_stem_lengths("대통령과") == [3] and korean_stem_lengths("푸틴은") == [2]
     assert korean_stem_lengths("총리") == [] and korean_stem_lengths("Putin") == [] and korean_stem_lengths("") == []
