@@ -15,6 +15,7 @@ from ..index import NameIndex
 from ..normalize import clean
 from ..phrases import PhraseMatcher, phrase_tokens
 from ..score import PARTICLES
+from ..tags import primary_language
 from ..text import Token, quotations
 from ..wordlike import commonness, is_capitalised, script_has_case
 from .cjk import CjkNames, is_cjk
@@ -43,6 +44,7 @@ FUNCTION_WORDS = GLUE | frozenset(
 # Words of a name the gazetteer does not know, at most, between two it knows ("Шавкат
 # Миромонович Мирзиёев": a patronymic it lacks).
 _UNKNOWN_INSIDE_A_NAME = 2
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})  # German and Luxembourgish capitalise every noun
 
 # Countries whose people's names are Han characters of their own (not a rendering of a
 # foreign name): their characters say nothing about transliteration.
@@ -242,15 +244,19 @@ class MentionFinder:
 
     def _given_name_before(self, text: str, tokens: Sequence[Token], first: int, blocked: set[int],
                            taken: set[int], lang: str | None) -> bool:
-        """In a script without case, a word not common in the language right before a known
-        name word may be a given name the gazetteer spells otherwise ("გურბანგული
-        ბერდიმუჰამედოვი", Gurbanguly Berdimuhamedov): no capital says it is not. The span
-        then starts with it, and is resolved without it if the whole names nobody."""
+        """A word right before a known name word may be a given name the gazetteer spells
+        otherwise ("Гурбангулу Бердімұхамедов", Gurbanguly Berdimuhamedov): a capitalised
+        one (not in German, which capitalises its nouns), or in a script without case, one
+        not common in the language ("გურბანგული"), which no capital says is not. The span
+        then starts with it (NameSpan.known_first: reconcile's _resolve_span decides)."""
         k = first - 1  # not right after another name, whose word it would be
-        return (k >= 0 and k not in blocked and k not in taken and k - 1 not in taken
-                and not script_has_case(tokens[first].text)
-                and not script_has_case(tokens[k].text) and not is_cjk(tokens[k].text[0])
-                and joins(text, tokens, k, first) and self._may_continue_name(tokens, k, lang))
+        if not (k >= 0 and k not in blocked and k not in taken and k - 1 not in taken
+                and joins(text, tokens, k, first) and not is_cjk(tokens[k].text[0])):
+            return False
+        if script_has_case(tokens[first].text):
+            return (script_has_case(tokens[k].text) and capital_word(tokens[k])
+                    and primary_language(lang) not in _NOUNS_CAPITALISED and tokens[k].norm not in FUNCTION_WORDS)
+        return not script_has_case(tokens[k].text) and self._may_continue_name(tokens, k, lang)
 
     def _name_after_role(self, text: str, tokens: Sequence[Token], d: Descriptor, blocked: set[int],
                          taken: set[int], lang: str | None) -> NameSpan | None:

@@ -162,8 +162,9 @@ class DocumentReconciler:
                       surnames: dict[str, str]) -> tuple[str | None, float, Mention]:
         """The person a name span names, the confidence, and the mention as resolved: with
         the initials before it, or without the unknown words after the known ones; with the
-        unknown words before them (NameSpan.known_first) only when the name needs it: the
-        known words alone may name nobody ("ბერდიმუჰამედოვი": two persons bear it) or
+        unknown words before them (NameSpan.known_first) only when the name needs them and
+        then names someone surely (DocumentConfig.word_before_confidence): the known words
+        alone may name nobody ("ბერდიმუჰამედოვი": two persons bear it) or
         someone else less surely ("გურბანგული ბერდიმუჰამედოვი", Gurbanguly, after Serdar
         Berdimuhamedov is named); they name the same person when the word is no given name
         ("ጸሐፊ ዳሙ ራቪ", secretary Dammu Ravi), and another more surely when it is a word of
@@ -172,7 +173,8 @@ class DocumentReconciler:
         person_id, conf, mention = self._resolve_from(span, span.first, text, tokens, lang, date, surnames)
         if span.known_first is not None:
             alone = self._resolve_from(span, span.known_first, text, tokens, lang, date, surnames)
-            if person_id is None or alone[0] == person_id or (alone[0] is not None and alone[1] > conf):
+            if (person_id is None or alone[0] == person_id or conf < self.config.word_before_confidence
+                    or (alone[0] is not None and alone[1] > conf)):
                 person_id, conf, mention = alone
         if person_id is not None and span.after_role and not self._offices.held_role(person_id, d, date):
             # Found by the role alone, the name must be of someone who held it: a spelling

@@ -56,6 +56,10 @@ class DocumentConfig:
         16, "a cue of not attending applies to mentions at most this many words away (Chinese and Japanese: "
             "two characters a word)")
     attach_gap: int = setting(3, "tokens allowed between a descriptor and the name it describes")
+    word_before_confidence: float = setting(
+        0.9, "a word before the known words of a name, which may be its given name, is kept in it only when "
+             "the whole names someone with this confidence (\"Гурбангулу Бердімұхамедов\": Gurbanguly, where the "
+             "family name alone is also Serdar's; \"Бишкекте Түрк\", in Bishkek, the Turkic..., is no Volker Türk)")
     common_word: float = setting(
         ORDINARY_WORD, f"a lone word this common in the text's language (Zipf: {ORDINARY_WORD} is about three in ten "
              "thousand words: \"may\", \"river\", \"devlet\") is an ordinary word, whoever it spells")
