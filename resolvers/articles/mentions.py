@@ -20,7 +20,7 @@ from ..text import Token, quotations
 from ..wordlike import commonness, is_capitalised, script_has_case
 from .cjk import CjkNames, is_cjk
 from .descriptors import GLUE, LIST_JOINERS, TITLE
-from .inflection import DETACHED_SURNAME_ENDINGS, case_stems, is_hangul, is_korean_predicate
+from .inflection import DETACHED_SURNAME_ENDINGS, case_stems, is_hangul, is_korean_predicate, keys_with_stems
 from .joined import JoinedWords
 from .name_words import is_particle
 from .types import Descriptor, DocumentConfig, Mention, NameSpan, Vocabulary
@@ -78,10 +78,9 @@ class MentionFinder:
         return self._is_name_word(tok.text, lang)
 
     def _reads_as_name_word(self, word: str, lang: str | None) -> bool:
-        """Whether the word (or its stem without a case ending: inflection.case_stems) reads
-        as a word of some name in the gazetteer."""
-        return any(k in self._name_keys
-                   for w in case_stems(word, lang) for f in name_forms(clean(w), lang) for k in f.keys)
+        """Whether the word (or its stem without a case ending: inflection.keys_with_stems)
+        reads as a word of some name in the gazetteer."""
+        return any(k in self._name_keys for k in keys_with_stems(word, lang))
 
     def split_compounds(self, tokens: list[Token], lang: str | None) -> list[Token]:
         """The words written joined taken apart (joined.JoinedWords.split)."""
@@ -244,19 +243,19 @@ class MentionFinder:
 
     def _given_name_before(self, text: str, tokens: Sequence[Token], first: int, blocked: set[int],
                            taken: set[int], lang: str | None) -> bool:
-        """A word right before a known name word may be a given name the gazetteer spells
-        otherwise ("Гурбангулу Бердімұхамедов", Gurbanguly Berdimuhamedov): a capitalised
-        one (not in German, which capitalises its nouns), or in a script without case, one
-        not common in the language ("გურბანგული"), which no capital says is not. The span
-        then starts with it (NameSpan.known_first: reconcile's _resolve_span decides)."""
+        """A word right before a known name word, of the same script, that could go on a
+        name (_may_continue_name) may be its given name the gazetteer spells otherwise
+        ("Гурбангулу Бердімұхамедов", Gurbanguly Berdimuhamedov; in a script without case,
+        "გურბანგული", a word not common in the language); not in German, which capitalises
+        its nouns. The span then starts with it (NameSpan.known_first: reconcile's
+        _resolve_span decides)."""
         k = first - 1  # not right after another name, whose word it would be
-        if not (k >= 0 and k not in blocked and k not in taken and k - 1 not in taken
-                and joins(text, tokens, k, first) and not is_cjk(tokens[k].text[0])):
-            return False
-        if script_has_case(tokens[first].text):
-            return (script_has_case(tokens[k].text) and capital_word(tokens[k])
-                    and primary_language(lang) not in _NOUNS_CAPITALISED and tokens[k].norm not in FUNCTION_WORDS)
-        return not script_has_case(tokens[k].text) and self._may_continue_name(tokens, k, lang)
+        cased = script_has_case(tokens[first].text)
+        return (k >= 0 and k not in blocked and k not in taken and k - 1 not in taken
+                and joins(text, tokens, k, first) and not is_cjk(tokens[k].text[0])
+                and script_has_case(tokens[k].text) == cased
+                and not (cased and primary_language(lang) in _NOUNS_CAPITALISED)
+                and self._may_continue_name(tokens, k, lang))
 
     def _name_after_role(self, text: str, tokens: Sequence[Token], d: Descriptor, blocked: set[int],
                          taken: set[int], lang: str | None) -> NameSpan | None:

@@ -12,7 +12,7 @@ decide attendance (attendance.py).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ..index import NameIndex
@@ -241,11 +241,8 @@ class DocumentReconciler:
         """Whether one of the person's names in the initials' script begins with the first
         initial ("Н." of "Нурсултан Абишевич Назарбаев")."""
         first = initials[0].casefold()
-        for alias_id in self.index.aliases_of(person_id):
-            words = self.index.data.record_of(alias_id).name.split()
-            if len(words) > 1 and words[0][:1].casefold() == first:
-                return True
-        return False
+        return any(len(words := name.split()) > 1 and words[0][:1].casefold() == first
+                   for name in self._names_of(person_id))
 
     def _enough_evidence(self, name: str, lang: str | None, date: str | None, d: Descriptor | None,
                          single: bool, person_id: str, conf: float) -> bool:
@@ -285,14 +282,12 @@ class DocumentReconciler:
         # names writes it, are that name however common the news makes both words
         # (Ukrainian "Володимир Путін": Путін is Russian Путин letter for letter); "Devlet
         # Başkanları" ends in no word of Devlet Bahçeli's.
-        names = (self.index.data.record_of(a).name for a in self.index.aliases_of(person_id))
-        return is_word_of_names(words[-1], detect_script(words[-1]), names)
+        return is_word_of_names(words[-1], detect_script(words[-1]), self._names_of(person_id))
 
     def _begins_a_name_of(self, person_id: str, name: str) -> bool:
         """Whether one of the person's names begins with `name`, as written."""
         written = normalize(name)
-        return any(normalize(self.index.data.record_of(alias_id).name).startswith(written)
-                   for alias_id in self.index.aliases_of(person_id))
+        return any(normalize(n).startswith(written) for n in self._names_of(person_id))
 
     def _all_common(self, words: Iterable[str], lang: str | None) -> bool:
         """Whether every word is a common word of the language, as written: such a run is an
@@ -360,15 +355,17 @@ class DocumentReconciler:
         return detect_script(top.matched_alias) != script and self._has_alias_in(top.person_id, script)
 
     def _has_alias_in(self, person_id: str, script: str) -> bool:
-        return any(detect_script(self.index.data.record_of(alias).name) == script
-                   for alias in self.index.aliases_of(person_id))
+        return any(detect_script(name) == script for name in self._names_of(person_id))
 
     def _is_written_surname(self, word: str, person_id: str) -> bool:
         """Whether `word` is, as written, the last word of one of the person's names of
         several words ("Mirziyoyev" of "Shavkat Mirziyoyev", whichever alias matched best)."""
         written = normalize(word)
-        return any(len(words := normalize(self.index.data.record_of(a).name).split()) > 1 and words[-1] == written
-                   for a in self.index.aliases_of(person_id))
+        return any(len(words := normalize(n).split()) > 1 and words[-1] == written for n in self._names_of(person_id))
+
+    def _names_of(self, person_id: str) -> Iterator[str]:
+        """The person's names (their aliases as the gazetteer writes them)."""
+        return (self.index.data.record_of(alias_id).name for alias_id in self.index.aliases_of(person_id))
 
     def _match_uncached(self, query: Query) -> MatchResult:
         return match(self.index, query, self.matcher)
