@@ -78,7 +78,7 @@ class MatcherConfig:
 
 NAME_MATCHER = AlgorithmDescription(
     name="rollcall-name",
-    version="2.11",
+    version="2.12",
     summary="ranks the gazetteer's persons for one name in any script, with a calibrated confidence",
     features=(
         *(Feature(name, doc) for name, doc in FEATURES.items()),
@@ -319,6 +319,7 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
     config = config or MatcherConfig()
     scored = score_candidates(index, query, config)
     conf_model = config.params.confidence
+    context_bonus = config.params.score.context
     one_word = is_one_word(query)
     qualified = has_qualifier(query.name)
     traits = query_traits(query)
@@ -342,8 +343,15 @@ def match(index: NameIndex, query: Query, config: MatcherConfig | None = None) -
         # A candidate is never more likely the person than the one ranked above it (nor
         # than its share of the ranking: ConfidenceModel.of_features).
         setting = alias_setting(index, query, traits, sp.person, sp.alias_id)
-        conf = ceiling = min(conf_model.confidence(sp.logit, rival, one_word, qualified, sp.features,
-                                                   setting, shares[i]), ceiling)
+        # The context ranks: it tells namesakes apart, and a holder of the office from a
+        # person the query merely resembles. It does not make the name fit better: someone the
+        # gazetteer lacks holds the same office as often ("le président libanais Michel Aoun"
+        # is not Emmanuel Jean-Michel Macron, though both are presidents). So the confidence
+        # reads the name's own score (a namesake the context raised: the best namesake's),
+        # and the context only through the margin it opens over the others.
+        bonus = sum(context_bonus.get(k, 0.0) for k in sp.context)
+        conf = ceiling = min(conf_model.confidence(sp.logit - bonus, None if rival is None else rival - bonus,
+                                                   one_word, qualified, sp.features, setting, shares[i]), ceiling)
         shown_alias, shown_features = sp.shown
         record = index.data.record_of(shown_alias)
         *shown, shown_score = rounded((*shown_features, sp.logit), 3)  # round() as Python rounds, faster

@@ -42,9 +42,13 @@ def fits_as_well(fit: tuple[float, float], best: tuple[float, float], tolerance:
 
 
 def _namesakes(scored: list[ScoredPerson], tolerance: float) -> list[bool]:
-    """For each candidate, whether the query's own words fit them as well as anyone."""
+    """For each candidate, whether the query's own words fit them as well as anyone, when
+    they fit someone all but exactly: persons the query fits equally poorly ("Michel Aoun":
+    Michel Barnier, Emmanuel Jean-Michel Macron) are not namesakes but misses."""
     best_fit = (max((sp.query_fit[0] for sp in scored), default=0.0),
                 max((sp.query_fit[1] for sp in scored), default=0.0))
+    if best_fit[0] < 1.0 - tolerance:
+        return [False] * len(scored)
     return [fits_as_well(sp.query_fit, best_fit, tolerance) for sp in scored]
 
 

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..caches import READINGS_CACHED
-from ..given_names import name_groups
 from ..forms import name_forms
 from ..index import NameIndex
 from ..normalize import clean
@@ -22,7 +21,7 @@ from .cjk import CjkNames, is_cjk
 from .descriptors import GLUE, LIST_JOINERS, TITLE
 from .inflection import DETACHED_SURNAME_ENDINGS, case_stems, is_hangul, is_korean_predicate, keys_with_stems
 from .joined import JoinedWords
-from .name_words import is_particle
+from .name_words import begins_unknown_name, is_given_name, is_particle
 from .types import Descriptor, DocumentConfig, Mention, NameSpan, Vocabulary
 
 __all__ = ["HAN_COUNTRIES", "MentionFinder", "FUNCTION_WORDS", "hyphened_part",
@@ -144,7 +143,8 @@ class MentionFinder:
         spans: list[NameSpan] = []
         taken: set[int] = set()
         for first, last in written:
-            if not any(i in blocked for i in range(first, last + 1)):
+            given_name_of_another = first == last and self._begins_unknown_name(text, tokens, first, blocked, lang)
+            if not any(i in blocked for i in range(first, last + 1)) and not given_name_of_another:
                 spans.append(NameSpan(first, last))
                 taken.update(range(first, last + 1))
         alias_starts = {span.first for span in spans}
@@ -368,13 +368,14 @@ class MentionFinder:
 
     @staticmethod
     def has_given_name(tokens: Sequence[Token], span: NameSpan, lang: str | None) -> bool:
-        return any(
-            name_groups(k)
-            for t in tokens[span.first : span.last + 1]
-            for f in name_forms(clean(t.text), lang)
-            for k in f.keys
-        )
+        return any(is_given_name(t.text, lang) for t in tokens[span.first : span.last + 1])
 
+    def _begins_unknown_name(self, text: str, tokens: Sequence[Token], at: int, blocked: set[int], lang: str | None) -> bool:
+        """A one-word alias that begins the name of someone the gazetteer lacks (begins_unknown_name)."""
+        after = at + 1
+        return (after < len(tokens) and after not in blocked and joins(text, tokens, at, after)
+                and not self._is_name_token(tokens[after], lang)
+                and begins_unknown_name(tokens[at], tokens[after], lang, self.config.common_name_word))
 
 
 def capital_word(tok: Token) -> bool:

@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..forms import family_name_first, name_forms
+from ..given_names import name_groups
 from ..score import PARTICLES
 from ..text import Token
 from ..translit import romanize
 from ..normalize import clean, normalize
-from ..wordlike import script_has_case
+from ..wordlike import commonness, script_has_case
 
-__all__ = ["SURE_LETTERS", "initials_before", "is_particle", "is_surname_of", "letters_read", "sounds_like_surname"]
+__all__ = ["SURE_LETTERS", "begins_unknown_name", "initials_before", "is_given_name", "is_particle", "is_surname_of",
+           "letters_read", "sounds_like_surname"]
 
 # A word of this many letters (as read) is seldom both a common word and a name; a shorter
 # one often is ("Sie" and Xi; Pashto شي, "becomes").
@@ -40,6 +42,20 @@ def is_surname_of(word: str, lang: str | None, alias: str, alias_lang: str) -> b
     if normalize(word) in (words[-1], " ".join(words)):
         return True
     return letters_read(word, lang) >= SURE_LETTERS and sounds_like_surname(word, lang, alias, alias_lang)
+
+
+def is_given_name(word: str, lang: str | None) -> bool:
+    """Whether the word reads as a given name of the given-name data (given_names)."""
+    return any(name_groups(k) for f in name_forms(clean(word), lang) for k in f.keys)
+
+
+def begins_unknown_name(given: Token, after: Token, lang: str | None, common_level: float) -> bool:
+    """Whether a given name and the capitalised word after it, in a script with case, are
+    the name of someone the gazetteer lacks when no name has that word: "Michel Haddad" is
+    not Charles Michel, whose one-word alias "Michel" is. The word must not be common in the
+    language (`common_level`: word_commonness), where capitals begin sentences and nouns."""
+    return (script_has_case(after.text) and after.text[:1].isupper()
+            and commonness(after.text, lang) < common_level and is_given_name(given.text, lang))
 
 
 def letters_read(word: str, lang: str | None) -> int:

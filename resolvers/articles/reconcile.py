@@ -27,7 +27,7 @@ from .cjk import is_cjk
 from .descriptors import DescriptorFinder, attach, name_before
 from .inflection import attach_surname_endings, keys_with_stems
 from .mentions import HAN_COUNTRIES, MentionFinder, mention_at
-from .name_words import SURE_LETTERS, initials_before, is_surname_of, letters_read, sounds_like_surname
+from .name_words import SURE_LETTERS, begins_unknown_name, initials_before, is_surname_of, letters_read, sounds_like_surname
 from .offices import Offices
 from .types import Descriptor, DocumentConfig, DocumentResult, Mention, NameSpan, PersonFound, Unresolved, Vocabulary
 
@@ -57,8 +57,7 @@ class DocumentReconciler:
             self._former_names[person_id].append((name, lang, until))
 
     def _name_on(self, person_id: str, date: str | None) -> str:
-        """The name the person bore on the date if it was a former one (English first),
-        else ""."""
+        """The name the person bore on the date if it was a former one (English first), else ""."""
         if not date:
             return ""
         before = [(name, lang) for name, lang, until in self._former_names.get(person_id, ()) if date < until]
@@ -199,7 +198,10 @@ class DocumentReconciler:
             mention = mention_at(tokens, initials_first, span.last, text)
         last = span.last
         while person_id is None and span.known_last is not None and span.known_last < last:
-            # The words after the known ones were no part of the name after all.
+            # The words after the known ones were no part of the name after all; unless a
+            # given name would be left of someone the gazetteer lacks ("Michel Haddad").
+            if last - 1 == first and begins_unknown_name(tokens[first], tokens[last], lang, self.config.common_name_word):
+                break
             last -= 1
             mention = mention_at(tokens, first, last, text)
             person_id, conf = self._resolve_name(mention.text, lang, date, d, surnames, first == last)
@@ -247,11 +249,12 @@ class DocumentReconciler:
     def _enough_evidence(self, name: str, lang: str | None, date: str | None, d: Descriptor | None,
                          single: bool, person_id: str, conf: float) -> bool:
         """Whether a name the matcher resolved is a person of the text and not an ordinary
-        word that spells like one. A role phrase next to it is evidence enough. A lone word
-        ("May", "Dar") is a person only when that person held an office on the article's
-        date and the word is not among the most common of the language; a run of common
-        words ("Devlet Başkanları") only when it is written exactly as an alias (checked
-        by the caller's scoring: every word must then match closely)."""
+        word that spells like one. A role phrase beside it is evidence enough; beside common
+        words ("Hà Nội" before "Chủ tịch nước", the president) or words nothing tells from
+        them (Pashto "دا رنګه"), only for its holder in its country or a sure match. A lone
+        word ("May", "Dar") is a person only when that person held an office on the date and
+        the word is not among the most common of the language; a run of common words
+        ("Devlet Başkanları") only when written exactly as an alias or ending in their word."""
         if _all_cjk(name) and normalize(name) not in self._exact_names:
             known = self.index.person(person_id)
             country = known.country if known else ""
@@ -264,10 +267,12 @@ class DocumentReconciler:
                 # A word the segmenter took for a name, written as no alias: its reading
                 # alone must match well (place names read like surnames).
                 return conf >= self.config.unwritten_cjk_confidence
-        if d is not None:
-            return True
         # As written: normalize() folds letters a word list tells apart (Urdu ے into ی).
         words = name.split()
+        if d is not None and (single or conf >= self.config.common_words_confidence or person_id in self._offices.holders(d, date)):
+            return True
+        if d is not None and not tells_names_from_words(name, lang):
+            return normalize(name) in self._exact_names
         if single:
             if not tells_names_from_words(words[0], lang) and letters_read(words[0], lang) < SURE_LETTERS:
                 # Neither a word list nor a capital letter can tell this short word from the
@@ -371,8 +376,7 @@ class DocumentReconciler:
         return match(self.index, query, self.matcher)
 
     def clear_cache(self) -> None:
-        """Forget the names already matched and the words already read (for timing articles
-        as if each were new)."""
+        """Forget the names matched and the words read (to time articles as if each were new)."""
         self._match.cache_clear()
         self._mentions.clear_cache()
 

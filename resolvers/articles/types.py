@@ -66,6 +66,10 @@ class DocumentConfig:
     common_name_word: float = setting(
         4.0, "a name made only of words this common (\"Devlet Başkanları\": state presidents) needs to be "
              "written as an alias")
+    common_words_confidence: float = setting(
+        0.9, "a name made only of common words, after a role phrase whose country's holder it is not, is a person "
+             "only with this confidence (\"Hà Nội\", Hanoi, before \"Chủ tịch nước\", the president, read as "
+             "Hassan Rouhani at 0.58)")
     unwritten_cjk_confidence: float = setting(
         0.8, "least confidence of a Chinese or Japanese name written as no alias, with no role phrase beside it")
     function_word: float = setting(
@@ -86,7 +90,7 @@ class DocumentConfig:
 # matcher's); a change to what it finds or decides bumps the version.
 ARTICLE_READER = AlgorithmDescription(
     name="rollcall-document",
-    version="1.11",
+    version="1.12",
     summary="who an article names, in which office on its date, and whether each attended what it reports",
     features=(
         Feature("name", "the name matcher's confidence for the words of a mention"),
