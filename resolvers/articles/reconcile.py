@@ -3,7 +3,8 @@ article's date, and whether it presents them as taking part.
 
 Steps: tokenize; find role and place phrases and group them into descriptors
 (descriptors.py); find name spans (mentions.py) and attach each descriptor to the name it
-describes; resolve names with the matcher, the descriptor as context; join later
+describes; resolve names with the matcher, the descriptor as context, and keep those the
+evidence bears out (evidence.py: not an ordinary word that spells like a name); join later
 surname-only mentions to the person named in full; resolve lone descriptors ("der
 Generalsekretär der SOZ") to the single holder of that post on the date (offices.py);
 decide attendance (attendance.py).
@@ -12,7 +13,6 @@ decide attendance (attendance.py).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ..index import NameIndex
@@ -21,13 +21,13 @@ from ..normalize import normalize
 from ..script import detect_script
 from ..text import Token, tokenize
 from ..types import Candidate, MatchResult, Office, Query
-from ..wordlike import commonness, is_word_of_names, script_has_case, tells_names_from_words
+from ..wordlike import script_has_case, tells_names_from_words
 from .attendance import AttendanceJudge
-from .cjk import is_cjk
 from .descriptors import DescriptorFinder, attach, name_before
+from .evidence import Evidence, all_cjk
 from .inflection import attach_surname_endings, keys_with_stems
-from .mentions import HAN_COUNTRIES, MentionFinder, mention_at
-from .name_words import SURE_LETTERS, begins_unknown_name, initials_before, is_surname_of, letters_read, sounds_like_surname
+from .mentions import MentionFinder, mention_at
+from .name_words import begins_unknown_name, initials_before, is_surname_of, letters_read, sounds_like_surname
 from .offices import Offices
 from .types import Descriptor, DocumentConfig, DocumentResult, Mention, NameSpan, PersonFound, Unresolved, Vocabulary
 
@@ -48,7 +48,8 @@ class DocumentReconciler:
         self._mentions = MentionFinder(index, vocabulary, self.config)
         self._offices = Offices(vocabulary.posts)
         self._attendance = AttendanceJudge(vocabulary.cues, self.config.not_attending_window)
-        self._exact_names = frozenset(normalize(r.name) for r in index.data.records())
+        self._evidence = Evidence(index, self._offices, self.config, lambda name, lang: [
+            t.text for t in self._mentions.split_compounds(tokenize(name), lang)])
         # Articles repeat names; the answer for the same query is the same. A cache of this
         # reconciler's own, so a reloaded gazetteer's reconciler does not keep the old alive.
         self._match = lru_cache(maxsize=4096)(self._match_uncached)
@@ -89,7 +90,7 @@ class DocumentReconciler:
                 if earlier is not None:
                     unresolved.remove(earlier)  # it names somebody now
             if person_id is None:
-                if d and span.first == span.last and self._all_common([tokens[span.first].text], lang):
+                if d and span.first == span.last and self._evidence.all_common([tokens[span.first].text], lang):
                     # An ordinary word after the role ("الرئيس القرغيزي إن ..."): the role
                     # phrase stands alone and may name its holder itself.
                     d.attached = False
@@ -213,7 +214,7 @@ class DocumentReconciler:
         words after a role may be anything); never a run of common words ("Председатель
         Совета Республики": the name of a body)."""
         d = span.descriptor
-        if span.last == span.first or self._all_common((t.text for t in tokens[span.first : span.last + 1]), lang):
+        if span.last == span.first or self._evidence.all_common((t.text for t in tokens[span.first : span.last + 1]), lang):
             return None
         cased = script_has_case(tokens[span.first].text)
         if not ((d and (cased or not span.after_role)) or self._mentions.has_given_name(tokens, span, lang)):
@@ -235,7 +236,7 @@ class DocumentReconciler:
         person_id, conf = self._match_name(name, lang, date, d, single)
         if person_id is not None and initials and self._initials_agree(person_id, initials):
             return person_id, conf  # a surname with the given name's initials is a full name
-        if person_id is not None and not self._enough_evidence(name, lang, date, d, single, person_id, conf):
+        if person_id is not None and not self._evidence.enough(name, lang, date, d, single, person_id, conf):
             return None, conf
         return person_id, conf
 
@@ -244,61 +245,7 @@ class DocumentReconciler:
         initial ("Н." of "Нурсултан Абишевич Назарбаев")."""
         first = initials[0].casefold()
         return any(len(words := name.split()) > 1 and words[0][:1].casefold() == first
-                   for name in self._names_of(person_id))
-
-    def _enough_evidence(self, name: str, lang: str | None, date: str | None, d: Descriptor | None,
-                         single: bool, person_id: str, conf: float) -> bool:
-        """Whether a name the matcher resolved is a person of the text and not an ordinary
-        word that spells like one. A role phrase beside it is evidence enough; beside common
-        words ("Hà Nội" before "Chủ tịch nước", the president) or words nothing tells from
-        them (Pashto "دا رنګه"), only for its holder in its country or a sure match. A lone
-        word ("May", "Dar") is a person only when that person held an office on the date and
-        the word is not among the most common of the language; a run of common words
-        ("Devlet Başkanları") only when written exactly as an alias or ending in their word."""
-        if _all_cjk(name) and normalize(name) not in self._exact_names:
-            known = self.index.person(person_id)
-            country = known.country if known else ""
-            if country and country in HAN_COUNTRIES and not self._begins_a_name_of(person_id, name):
-                # Chinese, Japanese and Korean names have fixed characters: other characters
-                # that read alike ("刘洁妍", an editor in a byline) are another person. The
-                # family name alone is the same characters, first (岸田首相, 岸田文雄).
-                return False
-            if d is None:
-                # A word the segmenter took for a name, written as no alias: its reading
-                # alone must match well (place names read like surnames).
-                return conf >= self.config.unwritten_cjk_confidence
-        # As written: normalize() folds letters a word list tells apart (Urdu ے into ی).
-        words = name.split()
-        if d is not None and (single or conf >= self.config.common_words_confidence or person_id in self._offices.holders(d, date)):
-            return True
-        if d is not None and not tells_names_from_words(name, lang):
-            return normalize(name) in self._exact_names
-        if single:
-            if not tells_names_from_words(words[0], lang) and letters_read(words[0], lang) < SURE_LETTERS:
-                # Neither a word list nor a capital letter can tell this short word from the
-                # language's own (Pashto شي, "becomes", is Xi's Arabic surname); a long one
-                # is rarely both (لاوروف, Lavrov).
-                return False
-            held = date is not None and self._offices.holds_office(person_id, date)
-            return held and commonness(words[0], lang) < self.config.common_word
-        if not self._all_common(words, lang) or normalize(name) in self._exact_names:
-            return True
-        # Common words that end in the person's own family name, written as one of their
-        # names writes it, are that name however common the news makes both words
-        # (Ukrainian "Володимир Путін": Путін is Russian Путин letter for letter); "Devlet
-        # Başkanları" ends in no word of Devlet Bahçeli's.
-        return is_word_of_names(words[-1], detect_script(words[-1]), self._names_of(person_id))
-
-    def _begins_a_name_of(self, person_id: str, name: str) -> bool:
-        """Whether one of the person's names begins with `name`, as written."""
-        written = normalize(name)
-        return any(normalize(n).startswith(written) for n in self._names_of(person_id))
-
-    def _all_common(self, words: Iterable[str], lang: str | None) -> bool:
-        """Whether every word is a common word of the language, as written: such a run is an
-        ordinary phrase or the name of a body ("Devlet Başkanları", "Совета Республики"),
-        not a person's name."""
-        return all(commonness(w, lang) >= self.config.common_name_word for w in words)
+                   for name in self._evidence.names_of(person_id))
 
     def _match_name(self, name: str, lang: str | None, date: str | None, d: Descriptor | None,
                     single: bool) -> tuple[str | None, float]:
@@ -346,7 +293,7 @@ class DocumentReconciler:
         if single and not (is_surname_of(name, lang, top.matched_alias, top.matched_alias_lang)
                            or self._is_written_surname(name, top.person_id)):
             return None, top.confidence  # a lone given name ("Volker") names nobody yet
-        if d is None and _all_cjk(name) and self._read_from_another_script(name, top):
+        if d is None and all_cjk(name) and self._read_from_another_script(name, top):
             return None, top.confidence
         return top.person_id, top.confidence
 
@@ -360,17 +307,13 @@ class DocumentReconciler:
         return detect_script(top.matched_alias) != script and self._has_alias_in(top.person_id, script)
 
     def _has_alias_in(self, person_id: str, script: str) -> bool:
-        return any(detect_script(name) == script for name in self._names_of(person_id))
+        return any(detect_script(name) == script for name in self._evidence.names_of(person_id))
 
     def _is_written_surname(self, word: str, person_id: str) -> bool:
         """Whether `word` is, as written, the last word of one of the person's names of
         several words ("Mirziyoyev" of "Shavkat Mirziyoyev", whichever alias matched best)."""
         written = normalize(word)
-        return any(len(words := normalize(n).split()) > 1 and words[-1] == written for n in self._names_of(person_id))
-
-    def _names_of(self, person_id: str) -> Iterator[str]:
-        """The person's names (their aliases as the gazetteer writes them)."""
-        return (self.index.data.record_of(alias_id).name for alias_id in self.index.aliases_of(person_id))
+        return any(len(words := normalize(n).split()) > 1 and words[-1] == written for n in self._evidence.names_of(person_id))
 
     def _match_uncached(self, query: Query) -> MatchResult:
         return match(self.index, query, self.matcher)
@@ -388,11 +331,6 @@ class DocumentReconciler:
         p.confidence = max(p.confidence, conf)
         if all(m.start != mention.start for m in p.mentions):
             p.mentions.append(mention)
-
-
-def _all_cjk(name: str) -> bool:
-    """Whether every letter of a name is a Chinese character or Kana."""
-    return all(is_cjk(c) for c in name if c.isalpha())
 
 
 def _one(values: set[str]) -> str:

@@ -68,8 +68,8 @@ class DocumentConfig:
              "written as an alias")
     common_words_confidence: float = setting(
         0.9, "a name made only of common words, after a role phrase whose country's holder it is not, is a person "
-             "only with this confidence (\"Hà Nội\", Hanoi, before \"Chủ tịch nước\", the president, read as "
-             "Hassan Rouhani at 0.58)")
+             "only with this confidence, and only one of the country it names (\"Hà Nội\", Hanoi, before \"Chủ "
+             "tịch nước\", the president, read as Hassan Rouhani at 0.58)")
     unwritten_cjk_confidence: float = setting(
         0.8, "least confidence of a Chinese or Japanese name written as no alias, with no role phrase beside it")
     function_word: float = setting(

@@ -1,4 +1,4 @@
-"""Names nobody holds, on the curated gazetteer: its 697 people leave a weak match with no
+"""Names nobody holds, on the curated gazetteer: its people leave a weak match with no
 close runner-up, which a confidence model fitted on one large gazetteer alone took for a sure
 answer (made-up names it never saw accepted for 1.1% of 804). `rollcall fit --nobody-on`
 matches the fit's made-up names against it too (0.5%)."""

@@ -5,6 +5,9 @@ import pytest
 
 from rollcall.resolvers import AliasRecord, PersonRecord, build_name_index
 from rollcall.resolvers.articles import DocumentReconciler, PostInfo, Vocabulary
+from rollcall.resolvers.articles.evidence import Evidence
+from rollcall.resolvers.articles.offices import Offices
+from rollcall.resolvers.articles.types import Descriptor, DocumentConfig
 from rollcall.resolvers.wordlike import commonness, is_capitalised, tells_names_from_words
 
 PERSONS = [
@@ -127,6 +130,42 @@ def test_common_words_after_a_role_name_only_its_holder_or_a_sure_match(engine) 
     # Common words after a role that names its country are that country's holder.
     text = "Chủ tịch Trung Quốc Tập Cận Bình đã tới Hà Nội."
     assert [p.name for p in engine.documents.reconcile(text, "vi", "2023-12-12").people] == ["Xi Jinping"]
+
+
+def test_a_surname_beside_a_role_or_a_country_is_its_holder_or_national(engine) -> None:
+    # Tajik "Дар" ("in") begins a sentence, capitalised, beside "раисҷумҳури Тоҷикистон"
+    # (the president of Tajikistan): it is Ishaq Dar's surname, but he is Pakistani and was
+    # no president; it came back at 0.99.
+    text = "Дар баробари раисҷумҳури Тоҷикистон дар маросим сарони кишварҳо ширкат доштанд."
+    for date in ("2019-11-29", "2024-11-29"):
+        assert engine.documents.reconcile(text, "tg", date).people == ()
+
+
+def test_where_nothing_tells_names_a_sure_match_must_fit_the_role(engine) -> None:
+    # Georgian (no word list, no case): "ტიგრან ავეტისიანი", a deputy prime minister the
+    # gazetteer lacks, read as Tigran Sargsyan at 0.98, who held no office in 2021.
+    text = "შეხვედრას ესწრებოდა სომხეთის ვიცე-პრემიერი ტიგრან ავეტისიანი."
+    assert engine.documents.reconcile(text, "ka", "2021-05-12").people == ()
+
+
+def test_thai_common_words_beside_a_role_are_read_as_its_words() -> None:
+    # Thai writes "เพิ่งเข้า" ("just entered") without a space: the reader's words, เพิ่ง and
+    # เข้า, are both common (Zipf 5.4 and 6.4), so beside "the British prime minister" a
+    # sure match with someone of another country is no evidence; read as one word, rare as
+    # a whole, it would be. A made-up Nigerian minister whose name reads alike.
+    persons = [PersonRecord("QPK", "Phoengkhao Sombat", "NG")]
+    index = build_name_index(persons, [AliasRecord("QPK", "Phoengkhao Sombat", "en")])
+    offices = Offices((PostInfo("ng-fm", "Minister of Foreign Affairs of Nigeria", "foreign_minister", "NG", "",
+                                (("QPK", "2020-01-01", "", False),)),))
+    uk_prime_minister = Descriptor(0, 1, {"head_of_government"}, "นายกรัฐมนตรี", {"GB"}, set())
+    as_read = Evidence(index, offices, DocumentConfig(), lambda name, lang: ["เพิ่ง", "เข้า"])
+    as_spaced = Evidence(index, offices, DocumentConfig(), lambda name, lang: name.split())
+    args = ("เพิ่งเข้า", "th", "2022-11-10", uk_prime_minister, False, "QPK", 0.95)
+    assert not as_read.enough(*args)
+    assert as_spaced.enough(*args)
+    # Beside "foreign minister", naming no country, the sure match is the evidence.
+    foreign_minister = Descriptor(0, 1, {"foreign_minister"}, "รัฐมนตรีต่างประเทศ", set(), set())
+    assert as_read.enough("เพิ่งเข้า", "th", "2022-11-10", foreign_minister, False, "QPK", 0.95)
 
 
 def test_common_words_ending_in_the_family_name_are_the_name() -> None:
