@@ -82,7 +82,7 @@ class Evidence:
         Nội" before "Chủ tịch nước", the president), or words nothing tells from them
         (Pashto "دا رنګه", "this way"), only for the holder of the office in the country
         named, for a sure match (common_words_confidence) with someone of that country (and,
-        where no word list tells the words, whom the role may describe: "ტიგრან ავინიანი",
+        where no word list tells the words, whom the role may describe: "ტიგრან ავეტისიანი",
         a deputy prime minister, is not Tigran Sargsyan, in no office then), or when
         written as their name."""
         if single:

@@ -53,7 +53,7 @@ def begins_unknown_name(given: Token, after: Token, lang: str | None, common_lev
     """Whether a given name and the capitalised word after it, in a script with case, are
     the name of someone the gazetteer lacks when no name has that word: "Michel Haddad" is
     not Charles Michel, whose one-word alias "Michel" is. The word must not be common in the
-    language (`common_level`: word_commonness), where capitals begin sentences and nouns."""
+    language (Zipf `common_level`), where capitals begin sentences and nouns."""
     return (script_has_case(after.text) and after.text[:1].isupper()
             and commonness(after.text, lang) < common_level and is_given_name(given.text, lang))
 
