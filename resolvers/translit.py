@@ -135,6 +135,13 @@ _RULES = {
     # English writes j, ch, sh, zh, ny are read so.
     "rollcall/Ethiopic-Latin": f":: Ethiopic-Latin ; {_ETHIOPIC_LETTERS} ǝ > ;",
     "rollcall/Ethiopic-Latin-i": f":: Ethiopic-Latin ; {_ETHIOPIC_LETTERS} ǝ }} [^[:L:][:M:]] > ; ǝ }} $ > ; ǝ > i ;",
+    # Korean writes its plain stops and affricate (ㄱ ㄷ ㅂ ㅈ) for sounds voiceless at the
+    # start of a word, which the Revised Romanization spells g, d, b, j and McCune-Reischauer
+    # and the names' own Latin spellings k, t, p, ch: 김 Kim, 조 Cho, 박 Park; and the
+    # Korean spelling of Japanese names writes their k, t and ch so (기시다 Kishida, 다나카
+    # Tanaka). A second reading, as said.
+    "rollcall/Hangul-Latin-said": (":: Hangul-Latin ; [^[:L:]] { g > k ; ^ g > k ; [^[:L:]] { d > t ; ^ d > t ; "
+                                   "[^[:L:]] { b > p ; ^ b > p ; [^[:L:]] { j > ch ; ^ j > ch ;"),
     # Chinese: pinyin (_PINYIN, or _FOREIGN_PINYIN for the foreign readings), then the
     # letters read by the rules of _HAN_READINGS.
     **{transform_id: f"{_pinyin_rules(transform_id)} ; {rules}" for transform_id, rules in _HAN_READINGS.items()},
@@ -149,7 +156,7 @@ _BY_SCRIPT = {
     "Han": ("rollcall/Han-Latin",),
     "Katakana": ("Katakana-Latin",),
     "Hiragana": ("Any-Latin",),
-    "Hangul": ("Korean-Latin/BGN", "Hangul-Latin"),
+    "Hangul": ("Korean-Latin/BGN", "Hangul-Latin", "rollcall/Hangul-Latin-said"),
     "Hebrew": ("rollcall/Hebrew-Latin", "rollcall/Hebrew-Latin-bare"),
     "Greek": ("rollcall/Greek-Latin", "Greek-Latin/BGN"),
     "Georgian": ("Georgian-Latin/BGN",),

@@ -52,6 +52,7 @@ DIGESTS = {
     "36": "9f843a6b4273833eb180f47f13ed3a58ed3525b81875227c32afb4f163cd8427",  # the Afghan titles Mullah and Mawlawi are honorifics (the dev set has none)
     "37": "ac500af1244d75c9d4b9a27d675ab1f3a03b30ef9667eae0bf6badfc43374ba0",  # a three-character Chinese name also read as family name and given name ("li kechiang")
     "38": "8a36aba2565666e5fc73f58c69dc21ae2c3da7db14cc5babd5fa793fa177133a",  # a Turkish name (-oğlu) in Arabic letters also read as Ottoman (و v); a three-character Chinese name cut only after a common family name; Russian and Persian renderings of English given names; Russian ёр read ur in foreign names
+    "39": "810fc9206f13538c197f0035d14218924049bcd72ed1a2444a4cae230d0c991c",  # Hangul also read as said: a word's first ㄱ ㄷ ㅂ ㅈ k, t, p, ch
 }
 
 
