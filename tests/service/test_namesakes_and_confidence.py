@@ -124,8 +124,8 @@ def test_a_name_nobody_holds_comes_back_low(engine: Engine, name: str) -> None:
         (c.candidate.name, c.candidate.confidence) for c in result.candidates]
 
 
-# Made-up names of officials the gazetteer lacks, each with a role that some person the
-# name resembles held on the date: Marcelo Ebrard, Jeremy Hunt, Jean-Yves Le Drian and Sergei
+# Names of officials the gazetteer lacks (Sophie Wilmès, Belgium's prime minister in 2019-20,
+# and three made up), each with a role that some person the name resembles held on the date: Marcelo Ebrard, Jeremy Hunt, Jean-Yves Le Drian and Sergei
 # Rumas came back at 0.53 to 0.85 when the role's bonus counted as name evidence.
 @pytest.mark.parametrize(("name", "role"), [("Michel Haddad", "ministre des Affaires étrangères"),
                                             ("Karim Aoun", "ministre des Affaires étrangères"),
