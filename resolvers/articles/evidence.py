@@ -60,8 +60,9 @@ class Evidence:
                 # A word the segmenter took for a name, written as no alias: its reading
                 # alone must match well (place names read like surnames).
                 return conf >= self.config.unwritten_cjk_confidence
-        # As written: normalize() folds letters a word list tells apart (Urdu ے into ی).
-        words = name.split()
+        # As written (normalize() folds letters a word list tells apart: Urdu ے into ی), and
+        # as the reader takes the name apart: Thai writes its words without spaces.
+        words = self._words_of(name, lang)
         if d is not None:
             return self._beside_role(name, words, lang, date, d, single, person_id, conf)
         if single:
@@ -88,7 +89,7 @@ class Evidence:
         if single:
             return self._may_be_described(d, person_id, date)
         tells = tells_names_from_words(name, lang)
-        if tells and not self.all_common(self._words_of(name, lang), lang):
+        if tells and not self.all_common(words, lang):
             return True
         return (person_id in self._offices.holders(d, date) or self._is_written(name)
                 or (conf >= self.config.common_words_confidence and (
