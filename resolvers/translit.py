@@ -68,11 +68,23 @@ _PINYIN = ":: Han-Latin/Names ; :: Latin-ASCII"
 # name Bai).
 _FOREIGN_SOUNDS = {"什": "shi", "勒": "le", "查": "cha", "盖": "gai", "蓋": "gai", "柏": "bo"}
 _FOREIGN_PINYIN = " ".join(f"{char} > {sound} ;" for char, sound in _FOREIGN_SOUNDS.items()) + f" {_PINYIN}"
+# The characters a Chinese rendering of a foreign name writes for a consonant with no vowel
+# after it (the consonant column of Xinhua's transliteration tables): the vowel of their
+# syllable is one Chinese adds, as Japanese does, to a final consonant or to the first of
+# two (史密斯 "shimisi" Smith, 艾哈德 "aihade" Erhard, 阿什沃斯 Ashworth). The same
+# characters also write a consonant with its vowel (格哈特 Gerhard), so the foreign
+# readings keep the vowel and a reading of its own drops it.
+_BARE_CONSONANTS = {"布": "b", "普": "p", "德": "d", "特": "t", "格": "g", "克": "k", "夫": "f", "斯": "s",
+                    "兹": "z", "茲": "z", "茨": "ts", "什": "sh", "史": "sh", "赫": "h", "姆": "m"}
+_BARE_PINYIN = " ".join(f"{char} }} $ > {sound} ;" for char, sound in _BARE_CONSONANTS.items()) + f" {_FOREIGN_PINYIN}"
 _COMMON_HAN_READING = "rollcall/Han-Latin"
+_BARE_HAN_READING = "rollcall/Han-Latin-bare"
 
 
 def _pinyin_rules(transform_id: str) -> str:
-    return _PINYIN if transform_id == _COMMON_HAN_READING else _FOREIGN_PINYIN
+    if transform_id == _COMMON_HAN_READING:
+        return _PINYIN
+    return _BARE_PINYIN if transform_id == _BARE_HAN_READING else _FOREIGN_PINYIN
 
 
 _HAN_READINGS = {
@@ -85,6 +97,8 @@ _HAN_READINGS = {
     # Their x is also a foreign h before i and u: 希 "hi" (希思 Heath, 希拉里 Hillary), 休 "hu"
     # (休姆 Hume, 休伊特 Hewitt). A third reading where the name has an x, the second's otherwise.
     "rollcall/Han-Latin-h": "er > el ; zh > dzh ; q > k ; x > h ; c > ts ; j > g ; w > v ;",
+    # The second reading's letters, the vowels of _BARE_CONSONANTS dropped.
+    _BARE_HAN_READING: "er > el ; zh > dzh ; q > k ; x > s ; c > ts ; j > g ; w > v ;",
 }
 
 # ICU's Ethiopic-Latin letters for sounds English spells with two letters (the ejective č̣
@@ -178,7 +192,7 @@ def transliterator(transform_id: str) -> icu.Transliterator:
     return icu.Transliterator.createInstance(f"{transform_id}; Latin-ASCII; Lower")
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def _pinyin(rules: str = _PINYIN) -> icu.Transliterator:
     """Han characters to pinyin, as the first step of each Chinese reading."""
     return icu.Transliterator.createFromRules("rollcall/pinyin", f"{rules} ;", icu.UTransDirection.FORWARD)
@@ -195,6 +209,7 @@ def compile_all() -> None:
         transliterator(transform_id)
     _pinyin()
     _pinyin(_FOREIGN_PINYIN)
+    _pinyin(_BARE_PINYIN)
     compile_respellings()
     # unidecode imports its table of each 256-character block on first use: all of them
     # now (about 0.05 s, 2.5 MB) rather than in the first answers.
@@ -298,9 +313,12 @@ def _han_forms(text: str) -> list[str]:
     # The foreign readings' own pinyin differs only where the name has one of _FOREIGN_SOUNDS.
     foreign = ([_pinyin(_FOREIGN_PINYIN).transliterate(w) for w in text.split()]
                if not _FOREIGN_SOUNDS.keys().isdisjoint(text) else common)
+    # A word of two characters is too short to lose a vowel: 扎斯 Zas read "dzhas" would be
+    # as near Turkish "yaz" and "yaş" as to him.
+    bare = [_pinyin(_BARE_PINYIN).transliterate(w) if len(w) > 2 else f for w, f in zip(text.split(), foreign)]
     for transform_id in _HAN_READINGS:
         translit = transliterator(f"{transform_id}/from-pinyin")
-        pinyin = common if transform_id == _COMMON_HAN_READING else foreign
+        pinyin = {_COMMON_HAN_READING: common, _BARE_HAN_READING: bare}.get(transform_id, foreign)
         words = [_clean(translit.transliterate(w)) for w in pinyin]
         forms.append(" ".join(w.replace(" ", "") for w in words))
         # Chinese personal names have two or three characters; longer single words are

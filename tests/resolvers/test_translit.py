@@ -104,6 +104,10 @@ def test_primary_romanisation(name: str, lang: str | None, expected: str) -> Non
         ("彼得·米勒", "zh", "bide milei"),
         ("比尔·盖茨", "zh", "biel gaitsi"),
         ("阿什顿", None, "ashidun"),
+        # A word's last 斯, 德, 克 ... also read as its consonant alone (Xinhua's column for a
+        # consonant with no vowel after it), but not in a word of two characters.
+        ("德里克·阿什福德", "zh", "delik ashifud"),
+        ("戈登·史密斯", "zh", "gedeng shimis"),
     ],
 )
 def test_several_romanisations(name: str, lang: str | None, one_of: str) -> None:
@@ -125,15 +129,21 @@ def test_output_is_lowercase_ascii() -> None:
 
 def test_chinese_readings_share_one_pinyin_pass() -> None:
     """_han_forms reads pinyin once and respells it per reading; the result is that of each
-    reading's whole chain (rollcall/Han-Latin, -foreign, -h), on every Chinese name of the
-    dev set. (A short name read as family and given name, or syllable by syllable, has
-    more words than the name: no chain of its own.)"""
+    reading's whole chain (rollcall/Han-Latin, -foreign, -h, -bare), on every Chinese name of
+    the dev set. (A short name read as family and given name, or syllable by syllable, has
+    more words than the name: no chain of its own. A word of two characters keeps its last
+    vowel: the bare reading is the foreign one there.)"""
     names = {clean(json.loads(line)["query"]) for line in (SHARED / "eval" / "names-dev.jsonl").open(encoding="utf-8")}
     chinese = [n for n in names if detect_script(n) == "Han"]
     assert len(chinese) > 100
+
+    def chain(transform_id: str, word: str) -> str:
+        if transform_id == translit._BARE_HAN_READING and len(word) <= 2:
+            transform_id = "rollcall/Han-Latin-foreign"
+        return translit._clean(translit.transliterator(transform_id).transliterate(word)).replace(" ", "")
+
     for name in chinese:
-        whole = [" ".join(translit._clean(translit.transliterator(t).transliterate(w)).replace(" ", "") for w in name.split())
-                 for t in translit._HAN_READINGS]
+        whole = [" ".join(chain(t, w) for w in name.split()) for t in translit._HAN_READINGS]
         forms = translit._han_forms(name)
         assert [f for f in forms if f.count(" ") == name.count(" ")] == whole, name
 
