@@ -59,6 +59,23 @@ class AttendanceJudge:
         self._negations = {w[0] for phrase, kind in cues if kind == "negation" and len(w := phrase_tokens(phrase)) == 1}
         self._not_negations = {tuple(w) for phrase, kind in cues if kind == "not_negation" and (w := phrase_tokens(phrase))}
         self._window = window
+        self._phrases_from: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # by first word
+        for words, _ in self._cue_words:
+            if len(words) > 1 and not is_cjk(words[0][:1]):
+                self._phrases_from[words[0]].append(words)
+
+    def phrase_words(self, tokens: Sequence[Token]) -> set[int]:
+        """The words of each cue of several words written together, outside Chinese and
+        Japanese: a phrase of the language, never a name, where neither capitals nor a
+        word list say so (Pashto "ګډون ونه کړ", did not take part: "ونه کړ" read like
+        Zeina Akar's Arabic name)."""
+        norms = tuple(t.norm for t in tokens)
+        words: set[int] = set()
+        for i, norm in enumerate(norms):
+            for cue in self._phrases_from.get(norm, ()):
+                if norms[i : i + len(cue)] == cue:
+                    words.update(range(i, i + len(cue)))
+        return words
 
     def cue_positions(self, tokens: Sequence[Token], text: str) -> list[tuple[int, str, int]]:
         """(token index, kind, sentence number) of every cue. A cue of several words may

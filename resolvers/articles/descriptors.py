@@ -6,6 +6,8 @@ describe."""
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Container, Sequence, Set
 
 from ..normalize import normalize
@@ -40,6 +42,11 @@ class DescriptorFinder:
             [(phrase, role) for phrase, role in vocabulary.roles if role == TITLE])
         self._places: PhraseMatcher[str] = PhraseMatcher(vocabulary.places)
         self._deputy_words = _deputy_words(roles)
+        # The accents of each one-word role as its languages write it (_accents).
+        self._role_accents: dict[str, list[Counter[str]]] = defaultdict(list)
+        for phrase, _ in roles:
+            if len(words := phrase_tokens(phrase)) == 1:
+                self._role_accents[words[0]].append(_accents(phrase))
 
     def find(self, text: str, tokens: Sequence[Token], names: set[int]) -> tuple[list[Descriptor], set[int]]:
         """Role and place phrases grouped into descriptors; tokens of written-out names
@@ -47,6 +54,8 @@ class DescriptorFinder:
         parts: list[tuple[int, int, str, str]] = []  # first, last, kind, value
         for matcher, kind in ((self._roles, "role"), (self._places, "place")):
             for m in matcher.find(tokens):
+                if kind == "role" and m.first == m.last and not self._accented_as_a_role(tokens[m.first]):
+                    continue
                 if not any(i in names for i in range(m.first, m.last + 1)):
                     parts += [(m.first, m.last, kind, p) for p in m.payloads]
         parts.sort()
@@ -80,6 +89,13 @@ class DescriptorFinder:
         _mark_collective(text, tokens, descriptors)
         return descriptors, blocked
 
+    def _accented_as_a_role(self, token: Token) -> bool:
+        """Whether a word that folds to a one-word role carries no accent its role lacks:
+        a text may leave a role's accents out ("Cumhurbaskani"), but Vietnamese "rời"
+        (leaves) is not French "roi" (king)."""
+        accents = _accents(token.text)
+        return any(accents <= role for role in self._role_accents[token.norm])
+
     def _mark_deputies(self, tokens: Sequence[Token], descriptors: list[Descriptor]) -> None:
         """A deputy word just before or inside a descriptor ("der stellvertretende
         pakistanische Premierminister") makes its roles the deputy ones."""
@@ -96,6 +112,11 @@ def _reach_back(tokens: Sequence[Token], first: int) -> int:
     while lo >= 0 and tokens[lo].norm in GLUE:
         lo -= 1
     return max(lo, 0)
+
+
+def _accents(word: str) -> Counter[str]:
+    """The accents (combining marks) of a word's letters."""
+    return Counter(c for c in unicodedata.normalize("NFD", word.casefold()) if unicodedata.combining(c))
 
 
 def _mark_former(tokens: Sequence[Token], descriptors: list[Descriptor], former: Sequence[PhraseMatch[str]]) -> None:

@@ -87,6 +87,11 @@ class Evidence:
         a deputy prime minister, is not Tigran Sargsyan, in no office then), or when
         written as their name."""
         if single:
+            if d.roles and date and commonness(words[0], lang) >= self.config.common_word:
+                # One of the commonest words of the language names someone only beside the
+                # very role they held ("Phó Thủ tướng Chính phủ", deputy prime minister of
+                # the government, is not Prime Minister Phạm Minh Chính).
+                return self._of_its_country(d, person_id) and self._offices.held_role(person_id, d, date)
             return self._may_be_described(d, person_id, date)
         tells = tells_names_from_words(name, lang)
         if tells and not self.all_common(words, lang):

@@ -3,7 +3,7 @@ names a person (a family name, as a text names someone after naming them in full
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..forms import family_name_first, name_forms
 from ..given_names import name_groups
@@ -13,8 +13,8 @@ from ..translit import romanize
 from ..normalize import clean, normalize
 from ..wordlike import commonness, script_has_case
 
-__all__ = ["SURE_LETTERS", "begins_unknown_name", "initials_before", "is_given_name", "is_particle", "is_surname_of",
-           "letters_read", "sounds_like_surname"]
+__all__ = ["SURE_LETTERS", "begins_unknown_name", "initials_before", "is_another_given_name", "is_given_name",
+           "is_particle", "is_surname_of", "letters_read", "sounds_like_surname"]
 
 # A word of this many letters (as read) is seldom both a common word and a name; a shorter
 # one often is ("Sie" and Xi; Pashto شي, "becomes").
@@ -46,7 +46,18 @@ def is_surname_of(word: str, lang: str | None, alias: str, alias_lang: str) -> b
 
 def is_given_name(word: str, lang: str | None) -> bool:
     """Whether the word reads as a given name of the given-name data (given_names)."""
-    return any(name_groups(k) for f in name_forms(clean(word), lang) for k in f.keys)
+    return bool(_given_name_groups(word, lang))
+
+
+def is_another_given_name(word: str, lang: str | None, names: Iterable[str]) -> bool:
+    """Whether the word reads as a given name that no word of `names` (one person's names)
+    is a form of: "Lawrence" before "Wong" begins another name than Penny Wong's."""
+    groups = _given_name_groups(word, lang)
+    return bool(groups) and not any(groups & _given_name_groups(w, None) for name in names for w in name.split())
+
+
+def _given_name_groups(word: str, lang: str | None) -> frozenset[int]:
+    return frozenset(g for f in name_forms(clean(word), lang) for k in f.keys for g in name_groups(k))
 
 
 def begins_unknown_name(given: Token, after: Token, lang: str | None, common_level: float) -> bool:

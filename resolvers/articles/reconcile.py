@@ -21,13 +21,14 @@ from ..normalize import normalize
 from ..script import detect_script
 from ..text import Token, tokenize
 from ..types import Candidate, MatchResult, Office, Query
-from ..wordlike import script_has_case, tells_names_from_words
+from ..wordlike import is_capitalised, script_has_case, tells_names_from_words
 from .attendance import AttendanceJudge
 from .descriptors import DescriptorFinder, attach, name_before
 from .evidence import Evidence, all_cjk
 from .inflection import attach_surname_endings, keys_with_stems
-from .mentions import MentionFinder, mention_at
-from .name_words import begins_unknown_name, initials_before, is_surname_of, letters_read, sounds_like_surname
+from .mentions import MentionFinder, joins, mention_at
+from .name_words import (begins_unknown_name, initials_before, is_another_given_name, is_surname_of, letters_read,
+                         sounds_like_surname)
 from .offices import Offices
 from .types import Descriptor, DocumentConfig, DocumentResult, Mention, NameSpan, PersonFound, Unresolved, Vocabulary
 
@@ -71,7 +72,8 @@ class DocumentReconciler:
         tokens = self._mentions.split_compounds(tokenize(text), lang)
         written = self._mentions.written_names(tokens)
         descriptors, blocked = self._descriptors.find(text, tokens, {i for f, l in written for i in range(f, l + 1)})
-        spans = self._mentions.spans(text, tokens, blocked, lang, written, descriptors)
+        spans = self._mentions.spans(text, tokens, blocked | self._attendance.phrase_words(tokens), lang, written,
+                                     descriptors)
         attach(spans, descriptors, tokens, text, self.config.attach_gap)
         people: dict[str, PersonFound] = {}
         surnames: dict[str, str] = {}  # key of a resolved person's name token → person
@@ -176,12 +178,27 @@ class DocumentReconciler:
             if (person_id is None or alone[0] == person_id or conf < self.config.word_before_confidence
                     or (alone[0] is not None and alone[1] > conf)):
                 person_id, conf, mention = alone
+        if person_id is not None and self._after_another_given_name(mention, text, tokens, lang, person_id, d):
+            person_id = None
         if person_id is not None and span.after_role and not self._offices.held_role(person_id, d, date):
             # Found by the role alone, the name must be of someone who held it: a spelling
             # near another person's name is not enough ("Sultan Raev", a secretary-general
             # the gazetteer lacks, is not Salahuddin Rabbani).
             person_id = None
         return person_id, conf, mention
+
+    def _after_another_given_name(self, mention: Mention, text: str, tokens: list[Token], lang: str | None,
+                                  person_id: str, d: Descriptor | None) -> bool:
+        """Whether a one-word mention follows a capitalised given name, joined to it and no
+        part of its role phrase, that none of the person's names has: that word begins
+        someone else's name ("Lawrence Wong", whom the gazetteer lacks, is not Penny Wong,
+        whose one-word alias "Wong" is)."""
+        at = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
+        if at is None or at == 0 or tokens[at].end != mention.end or (d is not None and d.first <= at - 1 <= d.last):
+            return False
+        before = tokens[at - 1].text
+        return (joins(text, tokens, at - 1, at) and is_capitalised(before)
+                and is_another_given_name(before, lang, self._evidence.names_of(person_id)))
 
     def _resolve_from(self, span: NameSpan, first: int, text: str, tokens: list[Token], lang: str | None,
                       date: str | None, surnames: dict[str, str]) -> tuple[str | None, float, Mention]:
@@ -267,10 +284,12 @@ class DocumentReconciler:
             # who held it on the date is meant ("der kirgisische Präsident Japarow").
             holders = self._offices.holders(d, date)
             agreeing = [c for c in result.candidates if c.person_id in holders]
-            # One word must read as the holder's surname, or be the matcher's clear choice.
-            if len(agreeing) == 1 and (not single or sounds_like_surname(
-                name, lang, agreeing[0].matched_alias, agreeing[0].matched_alias_lang
-            ) or (agreeing[0] is top and top.confidence >= self.config.accept_confidence)):
+            # One word must read as the holder's surname, or be the matcher's clear choice;
+            # every word of several must match a word of the holder's name ("Michel Haddad",
+            # a president the gazetteer lacks, is not Michel Aoun, who held the office).
+            if len(agreeing) == 1 and agreeing[0].features.get("weakest", 1.0) >= self.config.weakest_word and (
+                not single or sounds_like_surname(name, lang, agreeing[0].matched_alias, agreeing[0].matched_alias_lang)
+                or (agreeing[0] is top and top.confidence >= self.config.accept_confidence)):
                 return agreeing[0].person_id, max(agreeing[0].confidence, self.config.agreement_confidence)
         if date:
             # Namesakes ("Wang Yi"): if only one of those named alike held an office on the

@@ -90,7 +90,7 @@ class DocumentConfig:
 # matcher's); a change to what it finds or decides bumps the version.
 ARTICLE_READER = AlgorithmDescription(
     name="rollcall-document",
-    version="1.12",
+    version="1.13",
     summary="who an article names, in which office on its date, and whether each attended what it reports",
     features=(
         Feature("name", "the name matcher's confidence for the words of a mention"),
