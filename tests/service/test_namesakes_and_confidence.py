@@ -7,6 +7,7 @@ names nobody holds come back low."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,13 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 ROLE_MATCH_RATIO = MatcherConfig().role_match_ratio
 
 
+# A regnal number ends a monarch's name but is no surname: Elizabeth II and Abdullah II are
+# no namesakes.
+REGNAL_NUMBER = re.compile(r"^[IVXL]+$")
+
+
 def surname(person: PersonRecord) -> str:
-    return person.name.split()[-1]
+    return [word for word in person.name.split() if not REGNAL_NUMBER.match(word)][-1]
 
 
 def namesake_queries(engine: Engine) -> list[tuple[PersonRecord, Query]]:
