@@ -12,7 +12,7 @@ import icu
 
 from .model import Name
 
-__all__ = ["icu_country_names"]
+__all__ = ["icu_country_names", "uncovered_country_names"]
 
 
 def icu_country_names(code: str, langs: Iterable[str], have: Iterable[Name]) -> list[Name]:
@@ -32,3 +32,24 @@ def _display_name(code: str, lang: str) -> str:
     if not locale.getLanguage():
         return ""
     return str(icu.Locale("", code).getDisplayCountry(locale))
+
+
+# Chinese, Japanese and Korean write a country's name in syllables that also begin other
+# words and names (马里 Mali, 马里奥 Mario): their names of countries the gazetteer lacks are
+# left out.
+_WITHOUT_UNCOVERED = frozenset({"zh", "ja", "ko"})
+
+
+def uncovered_country_names(declared: Iterable[str], langs: Iterable[str]) -> list[tuple[str, str]]:
+    """(CLDR's name, code) of each country ICU knows and `declared` lacks, in each of
+    `langs`: an office of such a country ("Perdana Menteri Singapura") is held by nobody the
+    gazetteer knows, and the descriptors say so."""
+    known = set(declared)
+    codes = [code for code in icu.Locale.getISOCountries() if code not in known]
+    out = []
+    for lang in sorted({lang for lang in langs if lang.split("-")[0] not in _WITHOUT_UNCOVERED}):
+        for code in codes:
+            name = _display_name(code, lang)
+            if name and name != code:
+                out.append((name, code))
+    return out

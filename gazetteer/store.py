@@ -18,6 +18,7 @@ from rollcall.resolvers import AliasRecord, PersonRecord, TenureRecord, within
 from rollcall.resolvers.articles import PostInfo, Vocabulary
 from rollcall.resolvers.types import Office
 
+from .country_names import uncovered_country_names
 from .model import Name, Person
 
 __all__ = ["SCHEMA_VERSION", "StoreError", "Office", "Store", "read_meta", "readonly"]
@@ -118,6 +119,9 @@ class Store:
                 "join organizations o on o.id = n.organization_id where o.classification != 'country'"
             )
         ]
+        declared = [r["code"] for r in self._query("select code from countries")]
+        role_langs = [r["lang"] for r in self._query("select distinct lang from role_words") if r["lang"]]
+        uncovered = tuple((name, "country:" + code) for name, code in uncovered_country_names(declared, role_langs))
         cues = [(r["phrase"], r["kind"]) for r in self._query("select kind, phrase from cues")]
         holders: dict[str, list[tuple[str, str, str, bool]]] = defaultdict(list)
         for r in self._query("select person_id, post_id, start_date, end_date, acting from memberships where post_id != ''"):
@@ -131,7 +135,7 @@ class Store:
             (r["person_id"], r["name"], r["lang"] or "", r["until"])
             for r in self._query("select person_id, name, lang, until from names where until != '' order by rowid")
         )
-        return Vocabulary(tuple(roles), tuple(places), tuple(cues), posts, former_names)
+        return Vocabulary(tuple(roles), tuple(places), tuple(cues), posts, former_names, uncovered)
 
     def resolve_id(self, person_id: str) -> str:
         """Follow merge redirects: an id once published keeps answering."""

@@ -41,6 +41,7 @@ class DescriptorFinder:
         self._titles: PhraseMatcher[str] = PhraseMatcher(
             [(phrase, role) for phrase, role in vocabulary.roles if role == TITLE])
         self._places: PhraseMatcher[str] = PhraseMatcher(vocabulary.places)
+        self._uncovered: PhraseMatcher[str] = PhraseMatcher(vocabulary.uncovered_places)
         self._deputy_words = _deputy_words(roles)
         # The accents of each one-word role as its languages write it (_accents).
         self._role_accents: dict[str, list[Counter[str]]] = defaultdict(list)
@@ -52,7 +53,7 @@ class DescriptorFinder:
         """Role and place phrases grouped into descriptors; tokens of written-out names
         (`names`) are never part of one ("Volker Türk" is a name, not a Turk)."""
         parts: list[tuple[int, int, str, str]] = []  # first, last, kind, value
-        for matcher, kind in ((self._roles, "role"), (self._places, "place")):
+        for matcher, kind in ((self._roles, "role"), (self._places, "place"), (self._uncovered, "uncovered")):
             for m in matcher.find(tokens):
                 if kind == "role" and m.first == m.last and not self._accented_as_a_role(tokens[m.first]):
                     continue
@@ -62,8 +63,8 @@ class DescriptorFinder:
         former = self._former.find(tokens)
         # "Türkmenistan eski Cumhurbaşkanı": a former word holds a descriptor together.
         former_words = {i for m in former for i in range(m.first, m.last + 1)}
-        blocked = {i for f, l, _, _ in parts for i in range(f, l + 1)}
         descriptors: list[Descriptor] = []
+        uncovered: set[str] = set()  # the codes of the countries the gazetteer does not cover
         for first, last, kind, value in parts:
             d = descriptors[-1] if descriptors else None
             # A new descriptor starts after punctuation, after words that are not glue, and
@@ -81,8 +82,15 @@ class DescriptorFinder:
                 d.role_text = " ".join(t.text for t in tokens[first : last + 1])
             elif value.startswith("country:"):
                 d.countries.add(value.split(":", 1)[1])
+                if kind == "uncovered":
+                    uncovered.add(value.split(":", 1)[1])
             else:
                 d.orgs.add(value.split(":", 1)[1])
+        # A country the gazetteer does not cover is read only with a role: its name alone
+        # may be a word or a name of the text ("Chad", "Israel", Persian مالی "financial").
+        descriptors = [d for d in descriptors if d.roles or d.orgs or d.countries - uncovered]
+        blocked = {i for f, l, kind, _ in parts for i in range(f, l + 1)
+                   if kind != "uncovered" or any(d.first <= f and l <= d.last for d in descriptors)}
         blocked |= _extend_over_titles(text, tokens, descriptors, self._titles.find(tokens), names)
         self._mark_deputies(tokens, descriptors)
         _mark_former(tokens, descriptors, former)

@@ -91,25 +91,25 @@ class Evidence:
                 # One of the commonest words of the language names someone only beside the
                 # very role they held ("Phó Thủ tướng Chính phủ", deputy prime minister of
                 # the government, is not Prime Minister Phạm Minh Chính).
-                return self._of_its_country(d, person_id) and self._offices.held_role(person_id, d, date)
+                return self.of_its_country(d, person_id) and self._offices.held_role(person_id, d, date)
             return self._may_be_described(d, person_id, date)
         tells = tells_names_from_words(name, lang)
         if tells and not self.all_common(words, lang):
             return True
         return (person_id in self._offices.holders(d, date) or self._is_written(name)
                 or (conf >= self.config.common_words_confidence and (
-                    self._of_its_country(d, person_id) if tells else self._may_be_described(d, person_id, date)))
+                    self.of_its_country(d, person_id) if tells else self._may_be_described(d, person_id, date)))
                 or (tells and self._ends_in_their_name(words, person_id)))
 
     def _may_be_described(self, d: Descriptor, person_id: str, date: str | None) -> bool:
         """Whether the person is of a country the descriptor names, if it names any, and,
         if it names a role, held that role or another office on the date: the words and the
         gazetteer's role types differ (Iran's president heads its government)."""
-        return self._of_its_country(d, person_id) and (
+        return self.of_its_country(d, person_id) and (
             not (d.roles and date) or self._offices.held_role(person_id, d, date)
             or self._offices.holds_office(person_id, date))
 
-    def _of_its_country(self, d: Descriptor, person_id: str) -> bool:
+    def of_its_country(self, d: Descriptor, person_id: str) -> bool:
         """Whether the person is of a country the descriptor names, if it names any."""
         known = self.index.person(person_id)
         return not (d.countries and known and known.country) or known.country in d.countries

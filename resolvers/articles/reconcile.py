@@ -35,6 +35,11 @@ from .types import Descriptor, DocumentConfig, DocumentResult, Mention, NameSpan
 __all__ = ["DocumentReconciler"]
 
 
+# The offices a state's own citizen holds (not those of an organization).
+_STATE_OFFICES = frozenset({"head_of_state", "head_of_government", "deputy_head_of_government", "foreign_minister",
+                            "deputy_foreign_minister", "defence_minister"})
+
+
 class DocumentReconciler:
     """Compiled vocabulary + name index; reconcile() is pure and thread-safe."""
 
@@ -179,6 +184,15 @@ class DocumentReconciler:
                     or (alone[0] is not None and alone[1] > conf)):
                 person_id, conf, mention = alone
         if person_id is not None and self._after_another_given_name(mention, text, tokens, lang, person_id, d):
+            person_id = None
+        if (person_id is not None and d is not None and d.roles and d.roles <= _STATE_OFFICES and not d.orgs
+                and d.last == span.first - 1 and not self._evidence.of_its_country(d, person_id)):
+            # Right after a state's office that is not theirs, a name is its holder's, whom
+            # the gazetteer lacks ("Perdana Menteri Singapura Lee Hsien Loong" is not Li
+            # Qiang). (With words between, the office may be the sentence's subject:
+            # "Президент России вручил Тиграну Саркисяну орден"; after a name, past a comma,
+            # the next name's; a secretary-general's country words may be the
+            # organization's: "Türk Dövlətləri Təşkilatı".)
             person_id = None
         if person_id is not None and span.after_role and not self._offices.held_role(person_id, d, date):
             # Found by the role alone, the name must be of someone who held it: a spelling

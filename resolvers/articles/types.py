@@ -39,6 +39,9 @@ class Vocabulary:
     # Names a person bore until a date (person id, name, language, until): on earlier dates
     # the answer names the person so ("Sirojiddin Aslov" until 2018-05, now Muhriddin).
     former_names: tuple[tuple[str, str, str, str], ...] = ()
+    # Names of the countries the gazetteer does not cover (phrase, "country:SG"): beside a
+    # role they name an office nobody the gazetteer knows holds.
+    uncovered_places: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

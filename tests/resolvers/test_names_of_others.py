@@ -70,3 +70,34 @@ def test_the_words_of_a_cue_phrase_are_no_name() -> None:
     # Pashto "ګډون ونه کړ" ("did not take part"): "ونه کړ" reads like زينة عكر, and nothing
     # else tells it from a name (no word list, no capitals).
     assert _people("وزیر په غونډه کې ګډون ونه کړ.", "ps", "2024-05-21") == set()
+
+
+# A made-up Chinese prime minister, and the name of a country the gazetteer does not cover.
+LEE = [PersonRecord("QLEE", "Lee Han", "CN")]
+LEE_VOCAB = Vocabulary(
+    roles=(("Perdana Menteri", "head_of_government"), ("President", "head_of_state")),
+    places=(("Tiongkok", "country:CN"),), cues=(),
+    posts=(PostInfo("cn-hog", "Premier of China", "head_of_government", "CN", "", (("QLEE", "2023-03-11", "", False),)),),
+    uncovered_places=(("Singapura", "country:SG"), ("Chad", "country:TD")),
+)
+
+
+def _read(text: str, lang: str):
+    reader = DocumentReconciler(build_name_index(LEE, [AliasRecord("QLEE", "Lee Han", "en")]), LEE_VOCAB)
+    return reader.reconcile(text, lang, "2023-09-05")
+
+
+def test_after_the_office_of_a_country_the_gazetteer_lacks_a_name_is_of_someone_it_lacks() -> None:
+    # Read without the country, "Lee Han Loong" was cut to his "Lee Han" and taken for him.
+    assert _read("Perdana Menteri Singapura Lee Han Loong tiba di Jakarta.", "id").people == ()
+    # After his own country's office, it is he.
+    assert [p.id for p in _read("Perdana Menteri Tiongkok Lee Han tiba di Jakarta.", "id").people] == ["QLEE"]
+
+
+def test_the_name_of_a_country_the_gazetteer_lacks_counts_only_beside_a_role() -> None:
+    # "Chad" alone may be a given name, here of a made-up American official written with
+    # his surname misspelt; beside a role it is the country.
+    reader = DocumentReconciler(build_name_index([PersonRecord("QMOR", "Chad Morton", "US")],
+                                                 [AliasRecord("QMOR", "Chad Morton", "en")]), LEE_VOCAB)
+    assert [p.id for p in reader.reconcile("Chad Mortan arrived in Jakarta.", "en", "2023-09-05").people] == ["QMOR"]
+    assert _read("The President of Chad Lee Han arrived.", "en").people == ()
