@@ -81,7 +81,8 @@ class DocumentReconciler:
                                      descriptors)
         attach(spans, descriptors, tokens, text, self.config.attach_gap)
         people: dict[str, PersonFound] = {}
-        surnames: dict[str, str] = {}  # key of a resolved person's name token → person
+        # Key of a resolved person's name token → the person, and the confidence of that name.
+        surnames: dict[str, tuple[str, float]] = {}
         unresolved: list[Unresolved] = []
         roles_of: dict[str, set[str]] = defaultdict(set)
         # The spans without a descriptor that named nobody, by last token, with their report.
@@ -112,7 +113,7 @@ class DocumentReconciler:
             if d:
                 roles_of[person_id] |= d.roles
             for key in keys_with_stems(mention.text, lang):
-                surnames.setdefault(key, person_id)
+                surnames.setdefault(key, (person_id, conf))
         named = set(people)  # by a name in the text, not only by an office
         for d in descriptors:
             if d.attached or d.former or d.collective or not d.roles or not (d.countries or d.orgs):
@@ -143,7 +144,7 @@ class DocumentReconciler:
 
     def _role_of_the_name_before(
         self, span: NameSpan, named_nobody: dict[int, tuple[NameSpan, Unresolved | None]], text: str,
-        tokens: list[Token], lang: str | None, date: str | None, surnames: dict[str, str],
+        tokens: list[Token], lang: str | None, date: str | None, surnames: dict[str, tuple[str, float]],
     ) -> tuple[tuple[NameSpan, Unresolved | None], tuple[str | None, float, Mention]] | None:
         """The role between two spans went to the second (attach), which names nobody: it
         describes the first if, with it, that one names somebody ("นายหลี่ เฉียง
@@ -166,7 +167,7 @@ class DocumentReconciler:
         return (earlier, gone), found
 
     def _resolve_span(self, span: NameSpan, text: str, tokens: list[Token], lang: str | None, date: str | None,
-                      surnames: dict[str, str]) -> tuple[str | None, float, Mention]:
+                      surnames: dict[str, tuple[str, float]]) -> tuple[str | None, float, Mention]:
         """The person a name span names, the confidence, and the mention as resolved: with
         the initials before it, or without the unknown words after the known ones; with the
         unknown words before them (NameSpan.known_first) only when the name needs them and
@@ -215,7 +216,7 @@ class DocumentReconciler:
                 and is_another_given_name(before, lang, self._evidence.names_of(person_id)))
 
     def _resolve_from(self, span: NameSpan, first: int, text: str, tokens: list[Token], lang: str | None,
-                      date: str | None, surnames: dict[str, str]) -> tuple[str | None, float, Mention]:
+                      date: str | None, surnames: dict[str, tuple[str, float]]) -> tuple[str | None, float, Mention]:
         """_resolve_span for the span's words from `first` on."""
         d = span.descriptor
         single = first == span.last
@@ -254,14 +255,17 @@ class DocumentReconciler:
         return Unresolved(mention.start, mention.end, mention.text, d.role_text if d else "", _one(d.countries) if d else "")
 
     def _resolve_name(self, name: str, lang: str | None, date: str | None, d: Descriptor | None,
-                      surnames: dict[str, str], single: bool, initials: str = "") -> tuple[str | None, float]:
+                      surnames: dict[str, tuple[str, float]], single: bool,
+                      initials: str = "") -> tuple[str | None, float]:
         name = attach_surname_endings(name)
         if single:
             # A surname after the full name joins that person ("Nurtleu" after "Murat Nurtleu";
-            # Georgian "ერდოღანთან", with Erdoğan, after "რეჯეფ თაიფ ერდოღანი").
+            # Georgian "ერდოღანთან", with Erdoğan, after "რეჯეფ თაიფ ერდოღანი"), no surer than
+            # the full name was taken for them.
             for key in keys_with_stems(name, lang):
                 if key in surnames:
-                    return surnames[key], 0.9
+                    person_id, conf = surnames[key]
+                    return person_id, min(conf, 0.9)
             if letters_read(name, lang) < 3:
                 return None, 0.0
         person_id, conf = self._match_name(name, lang, date, d, single)
