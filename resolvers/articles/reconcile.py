@@ -264,8 +264,8 @@ class DocumentReconciler:
             # the full name was taken for them.
             for key in keys_with_stems(name, lang):
                 if key in surnames:
-                    person_id, conf = surnames[key]
-                    return person_id, min(conf, 0.9)
+                    joined, joined_conf = surnames[key]
+                    return joined, min(joined_conf, 0.9)
             if letters_read(name, lang) < 3:
                 return None, 0.0
         person_id, conf = self._match_name(name, lang, date, d, single)
