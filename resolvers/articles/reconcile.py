@@ -21,7 +21,7 @@ from ..normalize import normalize
 from ..script import detect_script
 from ..text import Token, tokenize
 from ..types import Candidate, MatchResult, Office, Query
-from ..wordlike import is_capitalised, script_has_case, tells_names_from_words
+from ..wordlike import commonness, is_capitalised, script_has_case, tells_names_from_words
 from .attendance import AttendanceJudge
 from .descriptors import DescriptorFinder, attach, name_before
 from .evidence import Evidence, all_cjk
@@ -230,9 +230,16 @@ class DocumentReconciler:
             # The initials belong to the mention ("С.В.Лавров").
             mention = mention_at(tokens, initials_first, span.last, text)
         last = span.last
-        while person_id is None and span.known_last is not None and span.known_last < last:
+        rest_of_a_name = span.known_last is not None and span.last - span.known_last >= 2 and all(
+            script_has_case(t.text) and is_capitalised(t.text)
+            and commonness(t.text, lang) < self.config.common_name_word
+            for t in tokens[span.known_last + 1 : span.last + 1])
+        while person_id is None and span.known_last is not None and span.known_last < last and not rest_of_a_name:
             # The words after the known ones were no part of the name after all; unless a
-            # given name would be left of someone the gazetteer lacks ("Michel Haddad").
+            # given name would be left of someone the gazetteer lacks ("Michel Haddad"), or
+            # they are two or more words no name has, capitalised in a script with case and
+            # seldom written in the language: the rest of that name ("Hussein Abdelbagi Akol
+            # Agany" is not Hossein Amir-Abdollahian).
             if last - 1 == first and begins_unknown_name(tokens[first], tokens[last], lang, self.config.common_name_word):
                 break
             last -= 1

@@ -113,3 +113,12 @@ def test_a_surname_after_the_full_name_is_no_surer_than_the_full_name(engine) ->
                                      "2024-11-29").people
     assert full and [p.id for p in full] == [p.id for p in both]
     assert both[0].confidence == full[0].confidence < 0.9
+
+
+def test_two_capitalised_words_no_name_has_are_the_rest_of_a_name(engine) -> None:
+    # South Sudan's vice president, whom the curated gazetteer lacks: cut to "Hussein
+    # Abdelbagi", his name was Hossein Amir-Abdollahian's at 0.57.
+    text = "Vice President Hussein Abdelbagi Akol Agany of South Sudan arrived in Addis Ababa."
+    result = engine.reconcile_document(text, "en", "2023-02-18")
+    assert result.people == ()
+    assert [u.text for u in result.unresolved] == ["Hussein Abdelbagi Akol Agany"]
