@@ -35,6 +35,10 @@ from .types import Descriptor, DocumentConfig, DocumentResult, Mention, NameSpan
 __all__ = ["DocumentReconciler"]
 
 
+# The key of each word of a name resolved in the article → its person, and the confidence
+# of that name: a later word of it alone joins that person (_resolve_name).
+_Surnames = dict[str, tuple[str, float]]
+
 # The offices a state's own citizen holds (not those of an organization).
 _STATE_OFFICES = frozenset({"head_of_state", "head_of_government", "deputy_head_of_government", "foreign_minister",
                             "deputy_foreign_minister", "defence_minister"})
@@ -81,8 +85,7 @@ class DocumentReconciler:
                                      descriptors)
         attach(spans, descriptors, tokens, text, self.config.attach_gap)
         people: dict[str, PersonFound] = {}
-        # Key of a resolved person's name token → the person, and the confidence of that name.
-        surnames: dict[str, tuple[str, float]] = {}
+        surnames: _Surnames = {}
         unresolved: list[Unresolved] = []
         roles_of: dict[str, set[str]] = defaultdict(set)
         # The spans without a descriptor that named nobody, by last token, with their report.
@@ -144,7 +147,7 @@ class DocumentReconciler:
 
     def _role_of_the_name_before(
         self, span: NameSpan, named_nobody: dict[int, tuple[NameSpan, Unresolved | None]], text: str,
-        tokens: list[Token], lang: str | None, date: str | None, surnames: dict[str, tuple[str, float]],
+        tokens: list[Token], lang: str | None, date: str | None, surnames: _Surnames,
     ) -> tuple[tuple[NameSpan, Unresolved | None], tuple[str | None, float, Mention]] | None:
         """The role between two spans went to the second (attach), which names nobody: it
         describes the first if, with it, that one names somebody ("นายหลี่ เฉียง
@@ -167,7 +170,7 @@ class DocumentReconciler:
         return (earlier, gone), found
 
     def _resolve_span(self, span: NameSpan, text: str, tokens: list[Token], lang: str | None, date: str | None,
-                      surnames: dict[str, tuple[str, float]]) -> tuple[str | None, float, Mention]:
+                      surnames: _Surnames) -> tuple[str | None, float, Mention]:
         """The person a name span names, the confidence, and the mention as resolved: with
         the initials before it, or without the unknown words after the known ones; with the
         unknown words before them (NameSpan.known_first) only when the name needs them and
@@ -216,7 +219,7 @@ class DocumentReconciler:
                 and is_another_given_name(before, lang, self._evidence.names_of(person_id)))
 
     def _resolve_from(self, span: NameSpan, first: int, text: str, tokens: list[Token], lang: str | None,
-                      date: str | None, surnames: dict[str, tuple[str, float]]) -> tuple[str | None, float, Mention]:
+                      date: str | None, surnames: _Surnames) -> tuple[str | None, float, Mention]:
         """_resolve_span for the span's words from `first` on."""
         d = span.descriptor
         single = first == span.last
@@ -262,8 +265,7 @@ class DocumentReconciler:
         return Unresolved(mention.start, mention.end, mention.text, d.role_text if d else "", _one(d.countries) if d else "")
 
     def _resolve_name(self, name: str, lang: str | None, date: str | None, d: Descriptor | None,
-                      surnames: dict[str, tuple[str, float]], single: bool,
-                      initials: str = "") -> tuple[str | None, float]:
+                      surnames: _Surnames, single: bool, initials: str = "") -> tuple[str | None, float]:
         name = attach_surname_endings(name)
         if single:
             # A surname after the full name joins that person ("Nurtleu" after "Murat Nurtleu";
