@@ -313,12 +313,15 @@ def _han_forms(text: str) -> list[str]:
     # The foreign readings' own pinyin differs only where the name has one of _FOREIGN_SOUNDS.
     foreign = ([_pinyin(_FOREIGN_PINYIN).transliterate(w) for w in text.split()]
                if not _FOREIGN_SOUNDS.keys().isdisjoint(text) else common)
-    # A word of two characters is too short to lose a vowel: 扎斯 Zas read "dzhas" would be
-    # as near Turkish "yaz" and "yaş" as to him.
-    bare = [_pinyin(_BARE_PINYIN).transliterate(w) if len(w) > 2 else f for w, f in zip(text.split(), foreign)]
+    # The bare reading differs only in a word that ends in one of _BARE_CONSONANTS; a word
+    # of two characters is too short to lose a vowel: 扎斯 Zas read "dzhas" would be as near
+    # Turkish "yaz" and "yaş" as to him.
+    bare = [_pinyin(_BARE_PINYIN).transliterate(w) if len(w) > 2 and w[-1] in _BARE_CONSONANTS else f
+            for w, f in zip(text.split(), foreign)]
+    pinyin_of = {_COMMON_HAN_READING: common, _BARE_HAN_READING: bare}
     for transform_id in _HAN_READINGS:
         translit = transliterator(f"{transform_id}/from-pinyin")
-        pinyin = {_COMMON_HAN_READING: common, _BARE_HAN_READING: bare}.get(transform_id, foreign)
+        pinyin = pinyin_of.get(transform_id, foreign)
         words = [_clean(translit.transliterate(w)) for w in pinyin]
         forms.append(" ".join(w.replace(" ", "") for w in words))
         # Chinese personal names have two or three characters; longer single words are

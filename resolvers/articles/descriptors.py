@@ -42,6 +42,7 @@ class DescriptorFinder:
             [(phrase, role) for phrase, role in vocabulary.roles if role == TITLE])
         self._places: PhraseMatcher[str] = PhraseMatcher(vocabulary.places)
         self._uncovered: PhraseMatcher[str] = PhraseMatcher(vocabulary.uncovered_places)
+        self._uncovered_codes = frozenset(place.split(":", 1)[1] for _, place in vocabulary.uncovered_places)
         self._deputy_words = _deputy_words(roles)
         # The accents of each one-word role as its languages write it (_accents).
         self._role_accents: dict[str, list[Counter[str]]] = defaultdict(list)
@@ -64,7 +65,6 @@ class DescriptorFinder:
         # "Türkmenistan eski Cumhurbaşkanı": a former word holds a descriptor together.
         former_words = {i for m in former for i in range(m.first, m.last + 1)}
         descriptors: list[Descriptor] = []
-        uncovered: set[str] = set()  # the codes of the countries the gazetteer does not cover
         for first, last, kind, value in parts:
             d = descriptors[-1] if descriptors else None
             # A new descriptor starts after punctuation, after words that are not glue, and
@@ -82,13 +82,11 @@ class DescriptorFinder:
                 d.role_text = " ".join(t.text for t in tokens[first : last + 1])
             elif value.startswith("country:"):
                 d.countries.add(value.split(":", 1)[1])
-                if kind == "uncovered":
-                    uncovered.add(value.split(":", 1)[1])
             else:
                 d.orgs.add(value.split(":", 1)[1])
         # A country the gazetteer does not cover is read only with a role: its name alone
         # may be a word or a name of the text ("Chad", "Israel", Persian مالی "financial").
-        descriptors = [d for d in descriptors if d.roles or d.orgs or d.countries - uncovered]
+        descriptors = [d for d in descriptors if d.roles or d.orgs or d.countries - self._uncovered_codes]
         blocked = {i for f, l, kind, _ in parts for i in range(f, l + 1)
                    if kind != "uncovered" or any(d.first <= f and l <= d.last for d in descriptors)}
         blocked |= _extend_over_titles(text, tokens, descriptors, self._titles.find(tokens), names)

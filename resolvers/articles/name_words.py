@@ -14,7 +14,7 @@ from ..normalize import clean, normalize
 from ..wordlike import commonness, script_has_case
 
 __all__ = ["SURE_LETTERS", "begins_unknown_name", "initials_before", "is_another_given_name", "is_given_name",
-           "is_particle", "is_surname_of", "letters_read", "sounds_like_surname"]
+           "is_name_like", "is_particle", "is_surname_of", "letters_read", "sounds_like_surname"]
 
 # A word of this many letters (as read) is seldom both a common word and a name; a shorter
 # one often is ("Sie" and Xi; Pashto شي, "becomes").
@@ -61,12 +61,16 @@ def _given_name_groups(word: str, lang: str | None) -> frozenset[int]:
 
 
 def begins_unknown_name(given: Token, after: Token, lang: str | None, common_level: float) -> bool:
-    """Whether a given name and the capitalised word after it, in a script with case, are
-    the name of someone the gazetteer lacks when no name has that word: "Michel Haddad" is
-    not Charles Michel, whose one-word alias "Michel" is. The word must not be common in the
-    language (Zipf `common_level`), where capitals begin sentences and nouns."""
-    return (script_has_case(after.text) and after.text[:1].isupper()
-            and commonness(after.text, lang) < common_level and is_given_name(given.text, lang))
+    """Whether a given name and the capitalised word after it are the name of someone the
+    gazetteer lacks when no name has that word (is_name_like): "Michel Haddad" is not
+    Charles Michel, whose one-word alias "Michel" is."""
+    return is_name_like(after.text, lang, common_level) and is_given_name(given.text, lang)
+
+
+def is_name_like(word: str, lang: str | None, common_level: float) -> bool:
+    """Whether a word is capitalised in a script with case and not common in the language
+    (Zipf `common_level`), where capitals also begin sentences and nouns: a word of a name."""
+    return script_has_case(word) and word[:1].isupper() and commonness(word, lang) < common_level
 
 
 def letters_read(word: str, lang: str | None) -> int:

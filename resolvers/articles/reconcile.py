@@ -21,14 +21,14 @@ from ..normalize import normalize
 from ..script import detect_script
 from ..text import Token, tokenize
 from ..types import Candidate, MatchResult, Office, Query
-from ..wordlike import commonness, is_capitalised, script_has_case, tells_names_from_words
+from ..wordlike import is_capitalised, script_has_case, tells_names_from_words
 from .attendance import AttendanceJudge
 from .descriptors import DescriptorFinder, attach, name_before
 from .evidence import Evidence, all_cjk
 from .inflection import attach_surname_endings, keys_with_stems
 from .mentions import MentionFinder, joins, mention_at
-from .name_words import (begins_unknown_name, initials_before, is_another_given_name, is_surname_of, letters_read,
-                         sounds_like_surname)
+from .name_words import (begins_unknown_name, initials_before, is_another_given_name, is_name_like, is_surname_of,
+                         letters_read, sounds_like_surname)
 from .offices import Offices
 from .types import Descriptor, DocumentConfig, DocumentResult, Mention, NameSpan, PersonFound, Unresolved, Vocabulary
 
@@ -181,13 +181,14 @@ class DocumentReconciler:
         ("ጸሐፊ ዳሙ ራቪ", secretary Dammu Ravi), and another more surely when it is a word of
         the sentence ("중인 강경화", Kang Kyung-wha "on a visit", not Qin Gang)."""
         d = span.descriptor
+        first = span.first  # the mention's first word, unless initials come before it
         person_id, conf, mention = self._resolve_from(span, span.first, text, tokens, lang, date, surnames)
         if span.known_first is not None:
             alone = self._resolve_from(span, span.known_first, text, tokens, lang, date, surnames)
             if (person_id is None or alone[0] == person_id or conf < self.config.word_before_confidence
                     or (alone[0] is not None and alone[1] > conf)):
-                person_id, conf, mention = alone
-        if person_id is not None and self._after_another_given_name(mention, text, tokens, lang, person_id, d):
+                (person_id, conf, mention), first = alone, span.known_first
+        if person_id is not None and self._after_another_given_name(first, mention, text, tokens, lang, person_id, d):
             person_id = None
         if (person_id is not None and d is not None and d.roles and d.roles <= _STATE_OFFICES and not d.orgs
                 and d.last == span.first - 1 and not self._evidence.of_its_country(d, person_id)):
@@ -205,14 +206,14 @@ class DocumentReconciler:
             person_id = None
         return person_id, conf, mention
 
-    def _after_another_given_name(self, mention: Mention, text: str, tokens: list[Token], lang: str | None,
-                                  person_id: str, d: Descriptor | None) -> bool:
-        """Whether a one-word mention follows a capitalised given name, joined to it and no
-        part of its role phrase, that none of the person's names has: that word begins
-        someone else's name ("Lawrence Wong", whom the gazetteer lacks, is not Penny Wong,
-        whose one-word alias "Wong" is)."""
-        at = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
-        if at is None or at == 0 or tokens[at].end != mention.end or (d is not None and d.first <= at - 1 <= d.last):
+    def _after_another_given_name(self, at: int, mention: Mention, text: str, tokens: list[Token],
+                                  lang: str | None, person_id: str, d: Descriptor | None) -> bool:
+        """Whether a one-word mention (the word at `at`) follows a capitalised given name,
+        joined to it and no part of its role phrase, that none of the person's names has:
+        that word begins someone else's name ("Lawrence Wong", whom the gazetteer lacks, is
+        not Penny Wong, whose one-word alias "Wong" is)."""
+        if at == 0 or (tokens[at].start, tokens[at].end) != (mention.start, mention.end) \
+                or (d is not None and d.first <= at - 1 <= d.last):
             return False
         before = tokens[at - 1].text
         return (joins(text, tokens, at - 1, at) and is_capitalised(before)
@@ -234,15 +235,12 @@ class DocumentReconciler:
             mention = mention_at(tokens, initials_first, span.last, text)
         last = span.last
         rest_of_a_name = span.known_last is not None and span.last - span.known_last >= 2 and all(
-            script_has_case(t.text) and is_capitalised(t.text)
-            and commonness(t.text, lang) < self.config.common_name_word
-            for t in tokens[span.known_last + 1 : span.last + 1])
+            is_name_like(t.text, lang, self.config.common_name_word) for t in tokens[span.known_last + 1 : span.last + 1])
         while person_id is None and span.known_last is not None and span.known_last < last and not rest_of_a_name:
             # The words after the known ones were no part of the name after all; unless a
             # given name would be left of someone the gazetteer lacks ("Michel Haddad"), or
-            # they are two or more words no name has, capitalised in a script with case and
-            # seldom written in the language: the rest of that name ("Hussein Abdelbagi Akol
-            # Agany" is not Hossein Amir-Abdollahian).
+            # they are two or more name-like words no name has: the rest of that name
+            # ("Hussein Abdelbagi Akol Agany" is not Hossein Amir-Abdollahian).
             if last - 1 == first and begins_unknown_name(tokens[first], tokens[last], lang, self.config.common_name_word):
                 break
             last -= 1
