@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .caches import READINGS_CACHED
 
-__all__ = ["clean", "has_qualifier", "hyphened_words", "is_honorific", "is_title_word", "split_titles", "fold",
+__all__ = ["NAME_DOTS", "clean", "has_qualifier", "hyphened_words", "is_honorific", "is_title_word", "split_titles", "fold",
            "normalize", "normalize_reading", "strip_invisible", "strip_diacritics", "MAX_NAME_CHARS"]
 
 MAX_NAME_CHARS = 1000
@@ -63,7 +63,11 @@ _HEBREW_GERESH = re.compile(r"(?<=[\u05d0-\u05ea])['’ʼ`´]")
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)['’‘ʼʻ`´ʹ](?=\w)")
 # Disambiguators of encyclopaedia titles: "John Wells (politician)".
 _PARENTHESES = re.compile(r"\s*[(\[（][^)\]）]*[)\]）]")
-_PUNCT_TO_SPACE = re.compile(r"[\s\-‐‑‒–—―_·・•‧,;:/\\()\[\]{}\"'`´‘’“”«»„‚‹›!?¡¿.=＝+&*#@|~^<>（）、，]+")
+# The dots that join the parts of a foreign name written in Chinese or Japanese (弗拉基米尔·
+# 普京): the middle dot, the katakana one (full and half width), and the lookalikes pages
+# type instead (bullet, hyphenation point, bullet and dot operators, Latin letter middle dot).
+NAME_DOTS = "·・･•‧∙⋅ꞏ"
+_PUNCT_TO_SPACE = re.compile(rf"[\s\-‐‑‒–—―_{NAME_DOTS},;:/\\()\[\]{{}}\"'`´‘’“”«»„‚‹›!?¡¿.=＝+&*#@|~^<>（）、，]+")
 # Vowel points (harakat, niqqud) of Arabic and Hebrew, which news text rarely writes.
 _POINT_RANGES = ((0x0591, 0x05C7), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
 _STRESS_MARKS = "\u0300\u0301"

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..japanese import parsed
+from ..normalize import NAME_DOTS
 from ..script import char_script
 
 __all__ = ["CjkNames", "is_cjk"]
@@ -25,8 +26,6 @@ __all__ = ["CjkNames", "is_cjk"]
 _CJK = {"Han", "Katakana", "Hiragana"}
 # jieba's tags of personal names: Chinese names, transliterated foreign names, Japanese names.
 _NAME_TAGS = {"nr", "nrt", "nrfg", "nrj"}
-# Marks that join the parts of a foreign name written in Chinese or Japanese.
-_NAME_JOINERS = "·・‧•"
 
 
 def is_cjk(ch: str) -> bool:
@@ -34,7 +33,7 @@ def is_cjk(ch: str) -> bool:
 
 
 def _is_katakana_word(word: str) -> bool:
-    return bool(word) and all(char_script(c) == "Katakana" or c in _NAME_JOINERS for c in word)
+    return bool(word) and all(char_script(c) == "Katakana" or c in NAME_DOTS for c in word)
 
 
 class CjkNames:
@@ -87,10 +86,10 @@ class CjkNames:
 
 def _parts(name: str) -> list[str]:
     """A Han name and, for a foreign name written with joining dots, each of its parts."""
-    if not name or not all(is_cjk(c) or c in _NAME_JOINERS for c in name):
+    if not name or not all(is_cjk(c) or c in NAME_DOTS for c in name):
         return []
     parts = [name]
-    for joiner in _NAME_JOINERS:
+    for joiner in NAME_DOTS:
         if joiner in name:
             parts += [p for p in name.split(joiner) if p]
     return parts
@@ -122,7 +121,7 @@ def _japanese_names(text: str) -> Iterator[tuple[int, int]]:
         proper = feature[0] == "名詞" and len(feature) > 2 and feature[1] == "固有名詞"
         person = proper and feature[2] == "人名"
         katakana = _is_katakana_word(surface) and not (proper and feature[2] in ("地域", "組織"))
-        if surface and (person or katakana or (run_start >= 0 and surface in _NAME_JOINERS)):
+        if surface and (person or katakana or (run_start >= 0 and surface in NAME_DOTS)):
             if run_start < 0:
                 run_start = at
             run_end = at + len(surface)

@@ -54,6 +54,7 @@ DIGESTS = {
     "38": "8a36aba2565666e5fc73f58c69dc21ae2c3da7db14cc5babd5fa793fa177133a",  # a Turkish name (-oğlu) in Arabic letters also read as Ottoman (و v); a three-character Chinese name cut only after a common family name; Russian and Persian renderings of English given names; Russian ёр read ur in foreign names
     "39": "810fc9206f13538c197f0035d14218924049bcd72ed1a2444a4cae230d0c991c",  # Hangul also read as said: a word's first ㄱ ㄷ ㅂ ㅈ k, t, p, ch
     "40": "5e3ca6c6f582787d033571f015b8f8b6261bb7f71a87429c1406234feb150896",  # Chinese renderings of foreign names: a word's last 斯 德 特 克 ... also read as its consonant alone
+    "41": "5e3ca6c6f582787d033571f015b8f8b6261bb7f71a87429c1406234feb150896",  # the bullet and dot operators, the Latin middle dot part a name's words as the middle dot does (no dev query has one)
 }
 
 

@@ -22,6 +22,11 @@ from rollcall.resolvers.normalize import clean, fold, normalize, normalize_readi
         ("\u202eLavrov\u202c", "lavrov"),  # bidi controls
         ("Ｌａｖｒｏｖ", "lavrov"),  # fullwidth
         ("Лавро\u0301в", "лавров"),  # stress mark
+        # The dots pages type between the parts of a foreign name in Chinese or Japanese.
+        ("弗拉基米尔·普京", "弗拉基米尔 普京"),
+        ("弗拉基米尔∙普京", "弗拉基米尔 普京"),  # bullet operator
+        ("弗拉基米尔⋅普京", "弗拉基米尔 普京"),  # dot operator
+        ("ウラジーミル･プーチン", "ウラジーミル プーチン"),  # half-width katakana middle dot
     ],
 )
 def test_normalize_examples(raw: str, expected: str) -> None:
