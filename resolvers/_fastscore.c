@@ -515,14 +515,14 @@ static int align(const Reading *q, const Reading *a, Memo *memo, const TokenPatt
                  double features[N_FEATURES]) {
     Py_ssize_t n_q = q->n, n_a = a->n;
     size_t n_pairs = (size_t)n_q * (size_t)n_a;
-    size_t ints = (size_t)n_q + 3 * (size_t)n_a, doubles = (size_t)n_q + (size_t)n_a;
+    size_t ints = (size_t)n_q + 3 * (size_t)n_a, doubles = (size_t)n_q + 2 * (size_t)n_a;
     size_t chars = (size_t)(a->joined_key.n > a->joined_class.n ? a->joined_key.n : a->joined_class.n);
     char *memory = PyMem_Malloc(n_pairs * sizeof(Pair) + ints * sizeof(Py_ssize_t)
                                 + doubles * sizeof(double) + (chars + 1) * sizeof(Py_UCS4));
     if (!memory) return -1;
     Pair *pairs = (Pair *)memory;
-    double *a_best = (double *)(pairs + n_pairs), *best_of_q = a_best + n_a;
-    Py_ssize_t *match_of = (Py_ssize_t *)(best_of_q + n_q), *matched = match_of + n_q;
+    double *a_best = (double *)(pairs + n_pairs), *best_of_q = a_best + n_a, *a_spelling = best_of_q + n_q;
+    Py_ssize_t *match_of = (Py_ssize_t *)(a_spelling + n_a), *matched = match_of + n_q;
     Py_ssize_t *order = matched + n_a;
     Py_UCS4 *joined = (Py_UCS4 *)(order + n_a);
 
@@ -540,13 +540,14 @@ static int align(const Reading *q, const Reading *a, Memo *memo, const TokenPatt
     }
     sort_pairs(pairs, n);
     for (Py_ssize_t i = 0; i < n_q; i++) { match_of[i] = -1; best_of_q[i] = 0.0; }
-    for (Py_ssize_t j = 0; j < n_a; j++) a_best[j] = 0.0;
+    for (Py_ssize_t j = 0; j < n_a; j++) a_best[j] = a_spelling[j] = 0.0;
     double spell_sum = 0.0, sound_sum = 0.0;
     for (size_t k = 0; k < n; k++) {
         Pair *p = &pairs[k];
         if (match_of[p->i] >= 0 || a_best[p->j] > 0.0) continue;
         match_of[p->i] = p->j;
         a_best[p->j] = p->best;
+        a_spelling[p->j] = p->spelling;
         best_of_q[p->i] = p->spelling > p->sound ? p->spelling : p->sound;
         spell_sum += q->tokens[p->i].weight * p->spelling;
         sound_sum += q->tokens[p->i].weight * p->sound;
@@ -561,11 +562,14 @@ static int align(const Reading *q, const Reading *a, Memo *memo, const TokenPatt
     }
     /* The worst-matched query token that is not a particle (a wrong given name sinks it),
        nor a given name the alias leaves out: an unmatched one before the query's last
-       word, when that and every one of two or more alias words are matched ("Mary
+       word, when that and every one of two or more alias words are matched, each by more
+       than a weak spelling ("Mary
        Elizabeth Jones" against "Mary Jones"; "Mehmet Recep Peker" against "Recep Peker",
        known by his second given name), unless it is `kept` (a part of "Hans-Peter", or the
        family name a Chinese name puts first). A particle is no last word: "basha" (Pasha)
-       ends "Ahmad Jamal Basha", and Jamal is no given name left out. */
+       ends "Ahmad Jamal Basha", and Jamal is no given name left out. Matched by its
+       consonant classes alone, a word says too little: "Dasho Tshering Tobgay" is no Zoran
+       Đorđević who leaves out a given name. */
     Py_ssize_t last = -1, n_words = 0;
     for (Py_ssize_t i = 0; i < n_q; i++) {
         if (q->tokens[i].particle) continue;
@@ -574,7 +578,7 @@ static int align(const Reading *q, const Reading *a, Memo *memo, const TokenPatt
     }
     int given_left_out = n_words > 2 && n_a > 1 && match_of[last] >= 0;
     for (Py_ssize_t j = 0; given_left_out && j < n_a; j++)
-        if (a_best[j] <= 0.0) given_left_out = 0;
+        if (a_best[j] <= 0.0 || a_spelling[j] <= WEAK_MATCH) given_left_out = 0;
     double weakest = 0.0;
     int any = 0;
     for (Py_ssize_t i = 0; i < n_q; i++) {

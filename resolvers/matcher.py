@@ -78,7 +78,7 @@ class MatcherConfig:
 
 NAME_MATCHER = AlgorithmDescription(
     name="rollcall-name",
-    version="2.13",
+    version="2.14",
     summary="ranks the gazetteer's persons for one name in any script, with a calibrated confidence",
     features=(
         *(Feature(name, doc) for name, doc in FEATURES.items()),

@@ -28,7 +28,7 @@ FEATURES: dict[str, str] = {
     "whole_sound": "consonant-class similarity of the whole names",
     "weakest": ("similarity of the query's worst-matched token (a wrong given name sinks it); a given name the "
                 "alias leaves out is not one (\"Mary Elizabeth Jones\" for \"Mary Jones\", \"Mehmet Recep Peker\" "
-                "for \"Recep Peker\")"),
+                "for \"Recep Peker\"), when every word of the alias is matched by more than a weak spelling"),
     "in_order": "1 when the aligned tokens keep their order (\"Fritz Walter\" is not \"Walter Fritsch\")",
     "rarity": "how rare the alias's tokens are in the gazetteer: a common name has namesakes",
 }

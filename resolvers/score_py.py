@@ -274,6 +274,7 @@ def align(q: Reading, a: Reading, pairs: _Pairs | None = None) -> Features:
     candidates.sort(reverse=True)
     match_of = [-1] * q.size
     a_best = [0.0] * a.size
+    a_spelling = [0.0] * a.size
     best_of_q = [0.0] * q.size
     spell_sum = sound_sum = 0.0
     for best, spelling, sound, i, j in candidates:
@@ -281,6 +282,7 @@ def align(q: Reading, a: Reading, pairs: _Pairs | None = None) -> Features:
             continue
         match_of[i] = j
         a_best[j] = best
+        a_spelling[j] = spelling
         best_of_q[i] = spelling if spelling > sound else sound
         spell_sum += q.weights[i] * spelling
         sound_sum += q.weights[i] * sound
@@ -293,14 +295,17 @@ def align(q: Reading, a: Reading, pairs: _Pairs | None = None) -> Features:
         a_total += w
     # The worst-matched query token that is not a particle (a wrong given name sinks it),
     # nor a given name the alias leaves out: an unmatched one before the query's last word,
-    # when that and every one of two or more alias words are matched ("Mary Elizabeth
+    # when that and every one of two or more alias words are matched, each by more than a
+    # weak spelling ("Mary Elizabeth
     # Jones" against "Mary Jones"; "Mehmet Recep Peker" against "Recep Peker", known by his
     # second given name), unless it is `kept` (a part of "Hans-Peter", or the family name a
     # Chinese name puts first). A particle is no last word: "basha" (Pasha) ends "Ahmad
-    # Jamal Basha", and Jamal is no given name left out.
+    # Jamal Basha", and Jamal is no given name left out. Matched by its consonant classes
+    # alone, a word says too little: "Dasho Tshering Tobgay" is no Zoran Đorđević who
+    # leaves out a given name.
     words = [i for i in range(q.size) if not q.particles[i]]
     given_left_out = (len(words) > 2 and a.size > 1 and match_of[words[-1]] >= 0
-                      and all(s > 0.0 for s in a_best))
+                      and all(s > 0.0 and spelled > WEAK_MATCH for s, spelled in zip(a_best, a_spelling)))
     weakest = min((best_of_q[i] for i in words if not (given_left_out and match_of[i] < 0 and not q.kept[i])),
                   default=0.0)
     matched = [j for j in match_of if j >= 0]

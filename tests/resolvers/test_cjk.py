@@ -97,8 +97,11 @@ def test_the_family_name_he_is_no_honorific() -> None:
     ("岸田", "Fumio Kishida"), ("安倍", "Shinzo Abe"), ("高市", "Sanae Takaichi"), ("上川", "Yoko Kamikawa"),
 ])
 def test_a_japanese_family_name_in_kanji_is_read_as_japanese_reads_it(engine, kanji: str, meant: str) -> None:
-    first = engine.match(make_query(kanji, "ja")).candidates[0].candidate
-    assert first.name == meant and first.confidence >= 0.5
+    # A family name alone is read like several names in the gazetteer's other scripts, so
+    # its confidence falls as the gazetteer grows (上川 0.71 with 869 persons, 0.48 with
+    # 1,005): the bearer must come first, and well ahead of the next.
+    first, runner_up = (c.candidate for c in engine.match(make_query(kanji, "ja")).candidates[:2])
+    assert first.name == meant and first.confidence >= 1.5 * runner_up.confidence
 
 
 def test_kanji_in_a_chinese_text_are_read_in_pinyin_alone() -> None:

@@ -346,3 +346,7 @@ def test_a_given_name_the_alias_leaves_out_is_not_the_weakest_word(impl) -> None
     assert features("Mary Jones", "Jones")[weakest] == 0.0
     # An alias word left unmatched: "Elizabeth" is no omitted given name of "Mary Brown Jones".
     assert features("Mary Elizabeth Jones", "Mary Brown Jones")[weakest] < 1.0
+    # Alias words matched only by their consonant classes vouch for no left-out given name:
+    # the Thai reading of Dasho Tshering Tobgay against Zoran Đorđević ("chering" and
+    # "zoran" are both s-r-n).
+    assert features("Dacho Chering Tobke", "Zoran Đorđević")[weakest] == 0.0

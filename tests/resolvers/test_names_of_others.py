@@ -104,15 +104,20 @@ def test_the_name_of_a_country_the_gazetteer_lacks_counts_only_beside_a_role() -
 
 
 
-def test_a_surname_after_the_full_name_is_no_surer_than_the_full_name(engine) -> None:
-    # On the curated gazetteer, "Hassan Sheikh Mohamud" (Somalia's president, whom it lacks)
-    # reads like Bangladesh's Hasan Mahmud at about one chance in two; "Hassan" later in the
-    # text was then taken for him at 0.9.
-    full = engine.reconcile_document("Hassan Sheikh Mohamud arrived in Arusha.", "en", "2024-11-29").people
-    both = engine.reconcile_document("Hassan Sheikh Mohamud arrived in Arusha. Hassan met the press.", "en",
-                                     "2024-11-29").people
-    assert full and [p.id for p in full] == [p.id for p in both]
-    assert both[0].confidence == full[0].confidence < 0.9
+def test_a_surname_after_the_full_name_is_no_surer_than_the_full_name() -> None:
+    # Two made-up namesakes whose names read alike: the full name is either's at one chance
+    # in two, and a word of it later in the text is no surer. ("Hassan" after "Hassan Sheikh
+    # Mohamud", whom the curated gazetteer then lacked and read as Hasan Mahmud at 0.55,
+    # had been taken for Hasan Mahmud at 0.9.)
+    persons = [PersonRecord("QHM", "Hasan Mahmud", "BD"), PersonRecord("QHMP", "Hassan Mahmood", "PK")]
+    reader = DocumentReconciler(build_name_index(persons, [AliasRecord(p.id, p.name, "en") for p in persons]),
+                                Vocabulary(roles=(), places=(), cues=(), posts=()))
+    full = reader.reconcile("Hasan Mahmoud arrived in Arusha.", "en", "2024-11-29").people
+    for later in ("Hasan", "Mahmoud"):
+        both = reader.reconcile(f"Hasan Mahmoud arrived in Arusha. {later} met the press.", "en", "2024-11-29").people
+        assert full and [p.id for p in full] == [p.id for p in both]
+        assert [m.text for m in both[0].mentions] == ["Hasan Mahmoud", later]
+        assert both[0].confidence == full[0].confidence < 0.9
 
 
 def test_two_capitalised_words_no_name_has_are_the_rest_of_a_name(engine) -> None:
