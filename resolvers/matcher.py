@@ -58,7 +58,8 @@ class MatcherConfig:
     retrieve_with_office: int = setting(200, "aliases taken from the index when the query has a date or a role: "
                                              "the office holders among them are scored too")
     office_holders: int = setting(5, "of those, the persons who held an office on the date (or one matching the "
-                                     "role) whose aliases are all scored, first retrieved first")
+                                     "role) whose aliases are all scored: those whose office fits the role first, "
+                                     "then first retrieved first")
     rescore: int = setting(15, "the best of them on that coverage that get the full scoring over all pairs of "
                                "readings (on the dev names, cross-validated top-1 as high as scoring all 50, at a "
                                "third of the time)")
@@ -170,9 +171,13 @@ def score_candidates(
         retrieved_persons = data.persons_of(retrieved)
         # The first office holders in retrieval order (most shared and rarest keys first),
         # with all their retrieved aliases: the cheap coverage would prefer a short alias
-        # in another script to a full one with the query's word in it.
-        holders = list(islice((p for p in dict.fromkeys(retrieved_persons)
-                               if "tenure" in hints_of(p) or "role" in hints_of(p)), config.office_holders))
+        # in another script to a full one with the query's word in it. Those whose office
+        # fits the role come first: a name as common as "Mohamed" has more holders of some
+        # office on the date than are taken.
+        in_order = list(dict.fromkeys(retrieved_persons))
+        fitting_role = [p for p in in_order if "role" in hints_of(p)]
+        holding_office = [p for p in in_order if "tenure" in hints_of(p) and "role" not in hints_of(p)]
+        holders = (fitting_role + holding_office)[:config.office_holders]
         prescored += [a for a, p in zip(retrieved, retrieved_persons) if p in holders]
     written_as_query = set(data.exact(normalized))
     to_score = set(prescored) | written_as_query | set(extra_aliases)

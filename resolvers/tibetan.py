@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["read_tibetan"]
+__all__ = ["cuts_in_two", "read_tibetan"]
 
 _LETTERS = {
     "ཀ": "k", "ཁ": "k", "ག": "g", "ང": "ng", "ཅ": "ch", "ཆ": "ch", "ཇ": "j", "ཉ": "ny", "ཏ": "t", "ཐ": "t",
@@ -114,3 +114,19 @@ def read_tibetan(text: str) -> tuple[str, str]:
     with the vowel a said after them."""
     words = [w for w in _WORD_BREAK.split(text) if w]
     return (" ".join(_read_word(w, True) for w in words), " ".join(_read_word(w, False) for w in words))
+
+
+def cuts_in_two(text: str, max_cuts: int) -> tuple[str, ...]:
+    """A one-word name read cut in two at each syllable ("do naltam", "donal tam"): Tibetan
+    marks syllables, not words, and a foreign name's given name and family name are often
+    written without a word break between them. Nothing for a name of several words, of one
+    syllable or of more than `max_cuts` + 1."""
+    words = [w for w in _WORD_BREAK.split(text) if w]
+    if len(words) != 1:
+        return ()
+    syllables = [s for s in _SYLLABLE_BREAK.split(words[0]) if s]
+    if not 1 < len(syllables) <= max_cuts + 1:
+        return ()
+    return tuple(_read_word("\u0f0b".join(syllables[:at]), True) + " " + _read_word("\u0f0b".join(syllables[at:]), True)
+                 for at in range(1, len(syllables)))
+

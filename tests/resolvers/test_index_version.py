@@ -55,6 +55,7 @@ DIGESTS = {
     "39": "810fc9206f13538c197f0035d14218924049bcd72ed1a2444a4cae230d0c991c",  # Hangul also read as said: a word's first ㄱ ㄷ ㅂ ㅈ k, t, p, ch
     "40": "5e3ca6c6f582787d033571f015b8f8b6261bb7f71a87429c1406234feb150896",  # Chinese renderings of foreign names: a word's last 斯 德 特 克 ... also read as its consonant alone
     "41": "5e3ca6c6f582787d033571f015b8f8b6261bb7f71a87429c1406234feb150896",  # the bullet and dot operators, the Latin middle dot part a name's words as the middle dot does (no dev query has one)
+    "42": "5e3ca6c6f582787d033571f015b8f8b6261bb7f71a87429c1406234feb150896",  # a one-word Tibetan name also read cut in two at each syllable (the dev set has none)
 }
 
 

@@ -70,7 +70,10 @@ def test_the_person_is_found_from_the_burmese_or_tibetan_spelling(engine: Engine
     ("ဂျိုးဘိုင်ဒင်", ["jo baindan", "jobain dan"]),
     ("ဒေါ်နယ်ထရမ့်", ["do netram", "donel tram", "doneta ram"]),  # the syllable before a cut ends a word
     ("ဆာဂီ လာ့ဗ်ရော့ဗ်", []),  # written with a space: its words are known
-    ("ཨན་ཐོ་ཎི་བྷ་ལིན་ཁེན", []),  # Tibetan is not cut
+    # Tibetan marks syllables with a tsheg, not words: cut at each, read as a word's ends are.
+    ("ཨན་ཐོ་ཎི་བྷ་ལིན་ཁེན", ["an toniblinken", "anto niblinken", "antoni blinken", "antoniba linken",
+                           "antoniblin ken"]),
+    ("ཨན་ཐོ་ཎི། བྷ་ལིན་ཁེན", []),  # two words, parted by a shad
     ("ဂျိုး", []),  # one syllable: nothing to cut
 ])
 def test_a_one_word_name_is_also_read_cut_in_two_at_each_syllable(name: str, cuts: list[str]) -> None:
