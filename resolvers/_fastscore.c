@@ -563,13 +563,12 @@ static int align(const Reading *q, const Reading *a, Memo *memo, const TokenPatt
     /* The worst-matched query token that is not a particle (a wrong given name sinks it),
        nor a given name the alias leaves out: an unmatched one before the query's last
        word, when that and every one of two or more alias words are matched, each by more
-       than a weak spelling ("Mary
-       Elizabeth Jones" against "Mary Jones"; "Mehmet Recep Peker" against "Recep Peker",
-       known by his second given name), unless it is `kept` (a part of "Hans-Peter", or the
-       family name a Chinese name puts first). A particle is no last word: "basha" (Pasha)
-       ends "Ahmad Jamal Basha", and Jamal is no given name left out. Matched by its
-       consonant classes alone, a word says too little: "Dasho Tshering Tobgay" is no Zoran
-       Đorđević who leaves out a given name. */
+       than a weak spelling ("Mary Elizabeth Jones" against "Mary Jones"; "Mehmet Recep
+       Peker" against "Recep Peker", known by his second given name), unless it is `kept`
+       (a part of "Hans-Peter", or the family name a Chinese name puts first). A particle
+       is no last word: "basha" (Pasha) ends "Ahmad Jamal Basha", and Jamal is no given
+       name left out. Matched by its consonant classes alone, a word says too little:
+       "Dasho Tshering Tobgay" is no Zoran Đorđević who leaves out a given name. */
     Py_ssize_t last = -1, n_words = 0;
     for (Py_ssize_t i = 0; i < n_q; i++) {
         if (q->tokens[i].particle) continue;

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from .caches import READINGS_CACHED
 
-__all__ = ["NAME_DOTS", "clean", "has_qualifier", "hyphened_words", "is_honorific", "is_title_word", "split_titles", "fold",
-           "normalize", "normalize_reading", "strip_invisible", "strip_diacritics", "MAX_NAME_CHARS"]
+__all__ = ["NAME_DOTS", "clean", "has_qualifier", "hyphened_words", "is_honorific", "is_title_word", "split_titles",
+           "fold", "normalize", "normalize_reading", "strip_invisible", "strip_diacritics", "MAX_NAME_CHARS"]
 
 MAX_NAME_CHARS = 1000
 

@@ -296,13 +296,12 @@ def align(q: Reading, a: Reading, pairs: _Pairs | None = None) -> Features:
     # The worst-matched query token that is not a particle (a wrong given name sinks it),
     # nor a given name the alias leaves out: an unmatched one before the query's last word,
     # when that and every one of two or more alias words are matched, each by more than a
-    # weak spelling ("Mary Elizabeth
-    # Jones" against "Mary Jones"; "Mehmet Recep Peker" against "Recep Peker", known by his
-    # second given name), unless it is `kept` (a part of "Hans-Peter", or the family name a
-    # Chinese name puts first). A particle is no last word: "basha" (Pasha) ends "Ahmad
-    # Jamal Basha", and Jamal is no given name left out. Matched by its consonant classes
-    # alone, a word says too little: "Dasho Tshering Tobgay" is no Zoran Đorđević who
-    # leaves out a given name.
+    # weak spelling ("Mary Elizabeth Jones" against "Mary Jones"; "Mehmet Recep Peker"
+    # against "Recep Peker", known by his second given name), unless it is `kept` (a part
+    # of "Hans-Peter", or the family name a Chinese name puts first). A particle is no last
+    # word: "basha" (Pasha) ends "Ahmad Jamal Basha", and Jamal is no given name left out.
+    # Matched by its consonant classes alone, a word says too little: "Dasho Tshering
+    # Tobgay" is no Zoran Đorđević who leaves out a given name.
     words = [i for i in range(q.size) if not q.particles[i]]
     given_left_out = (len(words) > 2 and a.size > 1 and match_of[words[-1]] >= 0
                       and all(s > 0.0 and spelled > WEAK_MATCH for s, spelled in zip(a_best, a_spelling)))

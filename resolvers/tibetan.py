@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from .normalize import NAME_DOTS
+
 __all__ = ["cuts_in_two", "read_tibetan"]
 
 _LETTERS = {
@@ -43,7 +45,7 @@ _VOWELS = {"\u0f72": "i", "\u0f80": "i", "\u0f74": "u", "\u0f7a": "e", "\u0f7c":
 _ANUSVARA = ("\u0f7e", "\u0f83")
 _PREFIXES = "གདབམའ"
 _VOICED = ("g", "d", "b", "z", "j")
-_WORD_BREAK = re.compile("[\\s\u0f0d\u0f0e\u0f14\u00b7\u30fb\u2022]+")
+_WORD_BREAK = re.compile(f"[\\s\u0f0d\u0f0e\u0f14{NAME_DOTS}]+")
 _SYLLABLE_BREAK = re.compile("[\u0f0b\u0f0c]+")
 
 
@@ -127,6 +129,8 @@ def cuts_in_two(text: str, max_cuts: int) -> tuple[str, ...]:
     syllables = [s for s in _SYLLABLE_BREAK.split(words[0]) if s]
     if not 1 < len(syllables) <= max_cuts + 1:
         return ()
-    return tuple(_read_word("\u0f0b".join(syllables[:at]), True) + " " + _read_word("\u0f0b".join(syllables[at:]), True)
-                 for at in range(1, len(syllables)))
 
+    def read(part: list[str]) -> str:
+        return _read_word("\u0f0b".join(part), True)
+
+    return tuple(read(syllables[:at]) + " " + read(syllables[at:]) for at in range(1, len(syllables)))

@@ -1,6 +1,6 @@
 """One-word names that may be two words written without the space between them: in scripts
-written without spaces (Burmese, Tibetan) read also cut in two at each syllable; in Urdu, a query is
-also read cut after a letter that does not join the next."""
+that mark no word breaks (Burmese, Tibetan) read also cut in two at each syllable; in Urdu,
+a query is also read cut after a letter that does not join the next."""
 
 from __future__ import annotations
 
