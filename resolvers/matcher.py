@@ -174,9 +174,17 @@ def score_candidates(
         # in another script to a full one with the query's word in it. Those whose office
         # fits the role come first: a name as common as "Mohamed" has more holders of some
         # office on the date than are taken.
-        in_order = list(dict.fromkeys(retrieved_persons))
-        fitting_role = [p for p in in_order if "role" in hints_of(p)]
-        holding_office = [p for p in in_order if "tenure" in hints_of(p) and "role" not in hints_of(p)]
+        fitting_role: list[int] = []
+        holding_office: list[int] = []
+        for p in dict.fromkeys(retrieved_persons):
+            if "role" in hints_of(p):
+                fitting_role.append(p)
+            elif "tenure" in hints_of(p):
+                holding_office.append(p)
+            # Enough when no later person can come before those taken.
+            if len(fitting_role) == config.office_holders or (
+                    not query.role and len(holding_office) == config.office_holders):
+                break
         holders = (fitting_role + holding_office)[:config.office_holders]
         prescored += [a for a, p in zip(retrieved, retrieved_persons) if p in holders]
     written_as_query = set(data.exact(normalized))

@@ -33,7 +33,8 @@ them aspirated), ရ is r, သ s. Two readings come back:
   alike (ဝမ်ယိ "wanyi", Wang Yi).
 
 Burmese puts no space between words, and news writes most foreign names as one word
-(ဂျိုးဘိုင်ဒန်, Joe Biden): cuts_in_two reads a one-word name cut in two at each syllable.
+(ဂျိုးဘိုင်ဒန်, Joe Biden): one_word_syllables gives the syllables at which unspaced.py cuts
+such a name in two.
 
 Burmese names romanised by Burmese convention (Kyaw, Hlaing, Thein) are not the aim: their
 rhymes (ောင် aung, ိန် ein) are read here as their letters (aun, in).
@@ -41,7 +42,7 @@ rhymes (ောင် aung, ိန် ein) are read here as their letters (aun, i
 
 from __future__ import annotations
 
-__all__ = ["read_burmese", "cuts_in_two"]
+__all__ = ["one_word_syllables", "read_burmese", "read_foreign_word"]
 
 _CONSONANTS = {
     "က": "k", "ခ": "k", "ဂ": "g", "ဃ": "g", "င": "ng", "စ": "s", "ဆ": "s", "ဇ": "z", "ဈ": "z", "ည": "ny",
@@ -193,15 +194,18 @@ def read_burmese(text: str) -> tuple[str, str]:
     return (" ".join(_read_word(w, True) for w in words), " ".join(_read_word(w, False) for w in words))
 
 
-def cuts_in_two(text: str, max_cuts: int) -> tuple[str, ...]:
-    """A one-word name in the foreign-name reading, cut in two at each syllable ("jo
-    baindan", "jobain dan"); nothing for a name of several words, of one syllable or of
-    more than `max_cuts` + 1. The cut is made in the Burmese text, so that the syllable
-    before it is read as a word's last (ဒေါ်နယ်ထရမ့် "donel tram")."""
+def one_word_syllables(text: str) -> list[str]:
+    """The syllables of a name written as one word, which together are the word; none for a
+    name of several words."""
     words = _words(text)
     if len(words) != 1:
-        return ()
-    starts = [start for start, *_ in _syllables(words[0])][1:]
-    if len(starts) > max_cuts:
-        return ()
-    return tuple(_read_word(words[0][:at], True) + " " + _read_word(words[0][at:], True) for at in starts)
+        return []
+    word = words[0]
+    cuts = [start for start, *_ in _syllables(word)][1:]
+    return [word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)])]
+
+
+def read_foreign_word(word: str) -> str:
+    """One word in the foreign-name reading: cut in the Burmese text, the syllable before a
+    cut is read as a word's last (ဒေါ်နယ်ထရမ့် "donel tram")."""
+    return _read_word(word, True)

@@ -29,7 +29,7 @@ import re
 
 from .normalize import NAME_DOTS
 
-__all__ = ["cuts_in_two", "read_tibetan"]
+__all__ = ["one_word_syllables", "read_foreign_word", "read_tibetan"]
 
 _LETTERS = {
     "ཀ": "k", "ཁ": "k", "ག": "g", "ང": "ng", "ཅ": "ch", "ཆ": "ch", "ཇ": "j", "ཉ": "ny", "ཏ": "t", "ཐ": "t",
@@ -47,6 +47,7 @@ _PREFIXES = "གདབམའ"
 _VOICED = ("g", "d", "b", "z", "j")
 _WORD_BREAK = re.compile(f"[\\s\u0f0d\u0f0e\u0f14{NAME_DOTS}]+")
 _SYLLABLE_BREAK = re.compile("[\u0f0b\u0f0c]+")
+_SYLLABLE_WITH_TSHEG = re.compile("[^\u0f0b\u0f0c]+[\u0f0b\u0f0c]*")
 
 
 def _subjoined(ch: str) -> str | None:
@@ -118,19 +119,14 @@ def read_tibetan(text: str) -> tuple[str, str]:
     return (" ".join(_read_word(w, True) for w in words), " ".join(_read_word(w, False) for w in words))
 
 
-def cuts_in_two(text: str, max_cuts: int) -> tuple[str, ...]:
-    """A one-word name read cut in two at each syllable ("do naltam", "donal tam"): Tibetan
-    marks syllables, not words, and a foreign name's given name and family name are often
-    written without a word break between them. Nothing for a name of several words, of one
-    syllable or of more than `max_cuts` + 1."""
+def one_word_syllables(text: str) -> list[str]:
+    """The syllables of a name written as one word, each with its tsheg, which together are
+    the word; none for a name of several words. Tibetan marks syllables, not words, and
+    often writes a foreign name's given name and family name without a break between them."""
     words = [w for w in _WORD_BREAK.split(text) if w]
-    if len(words) != 1:
-        return ()
-    syllables = [s for s in _SYLLABLE_BREAK.split(words[0]) if s]
-    if not 1 < len(syllables) <= max_cuts + 1:
-        return ()
+    return _SYLLABLE_WITH_TSHEG.findall(words[0]) if len(words) == 1 else []
 
-    def read(part: list[str]) -> str:
-        return _read_word("\u0f0b".join(part), True)
 
-    return tuple(read(syllables[:at]) + " " + read(syllables[at:]) for at in range(1, len(syllables)))
+def read_foreign_word(word: str) -> str:
+    """One word, a lone consonant before another syllable read as half of a cluster."""
+    return _read_word(word, True)

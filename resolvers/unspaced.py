@@ -20,8 +20,11 @@ __all__ = ["cut_in_two", "cut_where_a_space_is_left_out", "is_cut_in_two"]
 # syllable, no space) gained as many of its 25 names as it lost with 697 persons in the
 # curated gazetteer; with 1,005, whose more names crowded the uncut readings out of the
 # prescoring, it keeps 23 of 25 cut and 21 uncut.
-_CUTS_OF_ONE_WORD: dict[str, Callable[[str, int], tuple[str, ...]]] = {"Myanmar": myanmar.cuts_in_two,
-                                                                      "Tibetan": tibetan.cuts_in_two}
+# Per script: the syllables of a name written as one word, and the reading of a run of them.
+_ONE_WORD_SYLLABLES: dict[str, tuple[Callable[[str], list[str]], Callable[[str], str]]] = {
+    "Myanmar": (myanmar.one_word_syllables, myanmar.read_foreign_word),
+    "Tibetan": (tibetan.one_word_syllables, tibetan.read_foreign_word),
+}
 # A name has rarely more than ten syllables (nine cuts), and each cut is a reading more to score.
 _MAX_CUTS = 9
 
@@ -30,7 +33,15 @@ def cut_in_two(script: str, text: str) -> tuple[str, ...]:
     """A one-word name written in `script` read cut in two at each syllable ("jo baindan",
     "jobain dan"); nothing for other scripts, names of several words, of one syllable or of
     more than _MAX_CUTS + 1."""
-    return _CUTS_OF_ONE_WORD[script](text, _MAX_CUTS) if script in _CUTS_OF_ONE_WORD else ()
+    if script not in _ONE_WORD_SYLLABLES:
+        return ()
+    syllables_of, read = _ONE_WORD_SYLLABLES[script]
+    syllables = syllables_of(text)
+    if not 1 < len(syllables) <= _MAX_CUTS + 1:
+        return ()
+    # The cut is made in the script's text, so that the syllable before it is read as a
+    # word's last.
+    return tuple(read("".join(syllables[:at])) + " " + read("".join(syllables[at:])) for at in range(1, len(syllables)))
 
 
 def is_cut_in_two(text: str, lang: str | None = None) -> bool:
